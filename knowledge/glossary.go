@@ -1,0 +1,196 @@
+package knowledge
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed glossary.txt
+var glossaryText string
+
+// AliasGroup is a set of names or terms that mean the same thing. Variants[0]
+// is the canonical English form.
+type AliasGroup struct {
+	Variants []string
+}
+
+// Canonical is the group's English name.
+func (g *AliasGroup) Canonical() string { return g.Variants[0] }
+
+// AliasMatch is one variant found in a question.
+type AliasMatch struct {
+	Group   *AliasGroup
+	Variant string // the variant as found
+}
+
+// Glossary matches names and terms in questions so that they can be searched
+// in all their spellings and languages. Multi-word and cross-language aliases
+// are handled here, in application code, because bleve's synonyms only work
+// for single tokens.
+type Glossary struct {
+	Groups   []*AliasGroup
+	variants []glossaryVariant // longest first, so that the longest match wins
+}
+
+type glossaryVariant struct {
+	key   string // normalized with foldAlias
+	cjk   bool   // matched anywhere, not only at word boundaries
+	group *AliasGroup
+	text  string
+}
+
+// Limits on glossary files, which are trusted but hand-edited.
+const (
+	maxGlossaryBytes    = 1 << 20
+	maxVariantsPerGroup = 64
+	maxVariantRunes     = 120
+)
+
+// DefaultGlossary returns the glossary built into the binary.
+func DefaultGlossary() *Glossary {
+	g, err := ParseGlossary(glossaryText)
+	if err != nil {
+		panic("knowledge: built-in glossary: " + err.Error())
+	}
+	return g
+}
+
+// ParseGlossary reads the glossary format: one group per line, variants
+// separated by "|", # for comments.
+func ParseGlossary(text string) (*Glossary, error) {
+	if len(text) > maxGlossaryBytes {
+		return nil, Errorf(EINVALID, "glossary is larger than %d bytes", maxGlossaryBytes)
+	}
+	if !utf8.ValidString(text) {
+		return nil, Errorf(EINVALID, "glossary is not valid UTF-8")
+	}
+	g := &Glossary{}
+	seen := map[string]int{}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 0, 64<<10), maxGlossaryBytes)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		grp := &AliasGroup{}
+		for v := range strings.SplitSeq(line, "|") {
+			v = CleanText(v)
+			if v == "" {
+				return nil, Errorf(EINVALID, "glossary line %d: empty variant", n)
+			}
+			if utf8.RuneCountInString(v) > maxVariantRunes {
+				return nil, Errorf(EINVALID, "glossary line %d: variant longer than %d characters", n, maxVariantRunes)
+			}
+			key := foldAlias(v)
+			if key == "" {
+				return nil, Errorf(EINVALID, "glossary line %d: variant %q has no letters or digits", n, v)
+			}
+			if prev, dup := seen[key]; dup {
+				if prev == n {
+					continue // the same words spelled with other punctuation
+				}
+				return nil, Errorf(EINVALID, "glossary line %d: %q is already on line %d", n, v, prev)
+			}
+			seen[key] = n
+			grp.Variants = append(grp.Variants, v)
+			g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), group: grp, text: v})
+		}
+		if len(grp.Variants) < 2 || len(grp.Variants) > maxVariantsPerGroup {
+			return nil, Errorf(EINVALID, "glossary line %d: a group needs 2 to %d variants", n, maxVariantsPerGroup)
+		}
+		g.Groups = append(g.Groups, grp)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read glossary: %w", err)
+	}
+	// Longest first: "Moon Hee-sang bill" must win over "Moon Hee-sang".
+	sortVariants(g.variants)
+	return g, nil
+}
+
+func sortVariants(vs []glossaryVariant) {
+	// Stable insertion by length keeps file order among equals; the list is
+	// small and sorted once.
+	for i := 1; i < len(vs); i++ {
+		for j := i; j > 0 && len(vs[j].key) > len(vs[j-1].key); j-- {
+			vs[j], vs[j-1] = vs[j-1], vs[j]
+		}
+	}
+}
+
+// Match finds the glossary variants in a question, longest first and without
+// overlaps, and returns them with the rest of the question, from which the
+// matched words have been blanked out. Each group is reported once.
+func (g *Glossary) Match(question string) (matches []AliasMatch, rest string) {
+	text := " " + foldAlias(question) + " "
+	seen := map[*AliasGroup]bool{}
+	for _, v := range g.variants {
+		for {
+			i := indexVariant(text, v)
+			if i < 0 {
+				break
+			}
+			if !seen[v.group] {
+				seen[v.group] = true
+				matches = append(matches, AliasMatch{Group: v.group, Variant: v.text})
+			}
+			text = text[:i] + strings.Repeat(" ", len(v.key)) + text[i+len(v.key):]
+		}
+	}
+	return matches, strings.Join(strings.Fields(text), " ")
+}
+
+// indexVariant finds v in the padded, folded text: anywhere for CJK variants,
+// between spaces for the others.
+func indexVariant(text string, v glossaryVariant) int {
+	if v.cjk {
+		return strings.Index(text, v.key)
+	}
+	for off := 0; ; {
+		i := strings.Index(text[off:], v.key)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if text[i-1] == ' ' && text[i+len(v.key)] == ' ' {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+// foldAlias lowercases s and reduces it to words of letters and digits
+// separated by single spaces. Everything else, apostrophes included, breaks
+// words, so that "Japan's" still contains the word "japan".
+func foldAlias(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			b.WriteRune(r)
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// hasCJK reports whether s contains Han, Hangul, Hiragana or Katakana.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
+}

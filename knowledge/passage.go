@@ -1,0 +1,227 @@
+package knowledge
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Passage sizes, in words. News paragraphs are short; a passage is one
+// paragraph, with very short ones (a one-line quote) joined to their
+// neighbour and very long ones cut at sentence ends, so that passages stay of
+// similar length, which bleve's BM25 length estimate needs.
+const (
+	MinPassageWords = 25
+	MaxPassageWords = 220
+	contextWords    = 60
+)
+
+// Passage is the unit of retrieval: a paragraph-sized piece of an article.
+type Passage struct {
+	ArticleID string
+	N         int  // position in the article, from 1
+	Kind      Kind // the article's kind, or caption
+	Text      string
+	// Context is text around the passage (the title and the neighbouring
+	// passages); it helps find passages that say "the two ministers" where
+	// the question names them.
+	Context string
+	Topics  []Topic
+}
+
+// ID is the passage's id in the index: the article id and position.
+func (p *Passage) ID() string { return PassageID(p.ArticleID, p.N) }
+
+// PassageID builds a passage id.
+func PassageID(articleID string, n int) string { return articleID + "#" + strconv.Itoa(n) }
+
+// Passages cuts the article into passages and tags each with its topics.
+func (a *Article) Passages() []Passage {
+	type block struct {
+		text    string
+		caption bool
+	}
+	var blocks []block
+	pending := "" // a short paragraph waiting to open the next passage
+	for _, p := range a.Body {
+		text := CleanText(p.Text)
+		if text == "" {
+			continue
+		}
+		if p.Caption {
+			blocks = append(blocks, block{text, true})
+			continue
+		}
+		for _, piece := range splitLong(text, MaxPassageWords) {
+			if pending != "" {
+				piece, pending = pending+" "+piece, ""
+			}
+			n := wordCount(piece)
+			last := len(blocks) - 1
+			switch {
+			case n >= MinPassageWords:
+				blocks = append(blocks, block{piece, false})
+			case startsWithQuote(piece) && last >= 0 && !blocks[last].caption && wordCount(blocks[last].text)+n <= MaxPassageWords:
+				// A short quote continues the paragraph before it.
+				blocks[last].text += " " + piece
+			default:
+				// Other short paragraphs introduce what follows.
+				pending = piece
+			}
+		}
+	}
+	if pending != "" {
+		if last := len(blocks) - 1; last >= 0 && !blocks[last].caption && wordCount(blocks[last].text)+wordCount(pending) <= MaxPassageWords {
+			blocks[last].text += " " + pending
+		} else {
+			blocks = append(blocks, block{pending, false})
+		}
+	}
+	out := make([]Passage, len(blocks))
+	for i, b := range blocks {
+		kind := a.Kind
+		if b.caption {
+			kind = KindCaption
+		}
+		ctx := []string{a.Title}
+		if i > 0 {
+			ctx = append(ctx, firstWords(blocks[i-1].text, contextWords))
+		}
+		if i+1 < len(blocks) {
+			ctx = append(ctx, firstWords(blocks[i+1].text, contextWords))
+		}
+		out[i] = Passage{ArticleID: a.ID, N: i + 1, Kind: kind, Text: b.text, Context: strings.Join(ctx, " \n ")}
+		out[i].Topics = Classify(b.text)
+		if len(out[i].Topics) == 1 && out[i].Topics[0] == TopicOther {
+			out[i].Topics = Classify(b.text + " " + out[i].Context)
+		}
+	}
+	return out
+}
+
+func startsWithQuote(s string) bool {
+	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "'")
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// splitLong cuts text into pieces of at most max words, at sentence ends when
+// it can and at word boundaries when a single sentence is too long.
+func splitLong(text string, max int) []string {
+	if wordCount(text) <= max {
+		return []string{text}
+	}
+	var out []string
+	var cur []string
+	curWords := 0
+	for _, sp := range Sentences(text) {
+		sent := strings.TrimSpace(text[sp[0]:sp[1]])
+		n := wordCount(sent)
+		if curWords > 0 && curWords+n > max {
+			out = append(out, strings.Join(cur, " "))
+			cur, curWords = nil, 0
+		}
+		for n > max { // one overlong sentence: cut at words
+			words := strings.Fields(sent)
+			out = append(out, strings.Join(words[:max], " "))
+			sent = strings.Join(words[max:], " ")
+			n -= max
+		}
+		cur = append(cur, sent)
+		curWords += n
+	}
+	if curWords > 0 {
+		out = append(out, strings.Join(cur, " "))
+	}
+	return out
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "gov": true, "sen": true,
+	"rep": true, "st": true, "jr": true, "sr": true, "inc": true, "corp": true, "co": true, "ltd": true,
+	"no": true, "vs": true, "etc": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "lt": true,
+	"col": true, "capt": true, "mt": true, "ft": true, "approx": true, "dept": true, "univ": true, "min": true,
+	"e.g": true, "i.e": true, "u.s": true, "u.k": true, "u.n": true, "a.m": true, "p.m": true, "gov't": true,
+}
+
+// Sentences returns the byte spans of the sentences of text. A sentence ends
+// at . ! ? (and the CJK 。！？) followed by white space, or by a closing quote
+// or bracket and white space; periods after abbreviations ("Nov.", "U.S."),
+// single initials ("S. Korea") and inside numbers ("3.5") do not end one.
+// The spans cover the text without gaps, so their concatenation is text.
+func Sentences(text string) [][2]int {
+	var spans [][2]int
+	start := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		end := i + size
+		switch r {
+		case '。', '！', '？':
+			spans = append(spans, [2]int{start, end})
+			start = end
+		case '.', '!', '?':
+			j := end
+			for j < len(text) { // closing quotes and brackets stay with the sentence
+				q, qs := utf8.DecodeRuneInString(text[j:])
+				if !strings.ContainsRune(`"'”’)]»」』`, q) {
+					break
+				}
+				j += qs
+			}
+			if j == len(text) || !isSpaceByte(text[j]) {
+				break
+			}
+			if r == '.' && !endsSentence(text[start:i]) {
+				break
+			}
+			// Include the following white space in this sentence.
+			for j < len(text) && isSpaceByte(text[j]) {
+				j++
+			}
+			spans = append(spans, [2]int{start, j})
+			start = j
+			end = j
+		}
+		i = end
+	}
+	if start < len(text) {
+		spans = append(spans, [2]int{start, len(text)})
+	}
+	return spans
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// endsSentence reports whether a period after before ends a sentence, by
+// looking at the word the period closes.
+func endsSentence(before string) bool {
+	k := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' })
+	word := before[k+1:]
+	if word == "" {
+		return true
+	}
+	lw := strings.ToLower(word)
+	if abbreviations[lw] {
+		return false
+	}
+	// Initials and dotted acronyms: "S", "J", "U.S" (the last period is the
+	// one being looked at).
+	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
+		return false
+	}
+	if strings.Contains(word, ".") && len(word) <= 6 {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,172 @@
+package knowledge
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on questions.
+const (
+	MaxQuestionRunes = 1000
+	DefaultLimit     = 3
+	MaxLimit         = 25
+	MaxOffset        = 100
+)
+
+// Query is a question to the corpus with its filters.
+type Query struct {
+	Text   string
+	Topics []Topic   // keep passages tagged with any of these; none means all
+	From   time.Time // earliest publication date, inclusive; zero means open
+	To     time.Time // latest publication date, inclusive; zero means open
+	Guild  string    // the asking Discord server: its own articles are searched too
+	Limit  int       // results wanted; 0 means DefaultLimit
+	Offset int       // results to skip, for paging
+}
+
+// Normalize cleans the question and checks the filters. It returns an
+// *Error with code EINVALID that can be shown to the user as is.
+func (q *Query) Normalize() error {
+	q.Text = CleanQuestion(q.Text)
+	switch n := utf8.RuneCountInString(q.Text); {
+	case n == 0:
+		return Errorf(EINVALID, "the question is empty: ask something such as \"When did Japan tighten export controls?\"")
+	case n > MaxQuestionRunes:
+		return Errorf(EINVALID, "the question is %d characters long; please keep it under %d", n, MaxQuestionRunes)
+	}
+	for _, t := range q.Topics {
+		if !t.Valid() {
+			return Errorf(EINVALID, "unknown topic %q: choose one of %s", t, strings.Join(TopicNames(), ", "))
+		}
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		return Errorf(EINVALID, "the date range ends (%s) before it starts (%s)", q.To.Format(DateLayout), q.From.Format(DateLayout))
+	}
+	if q.Limit <= 0 {
+		q.Limit = DefaultLimit
+	}
+	if q.Limit > MaxLimit {
+		q.Limit = MaxLimit
+	}
+	if q.Offset < 0 || q.Offset > MaxOffset {
+		return Errorf(EINVALID, "cannot page that far")
+	}
+	return nil
+}
+
+// CleanQuestion makes user text safe to analyze: invalid UTF-8, control,
+// zero-width and bidirectional formatting characters become spaces or
+// vanish, and runs of white space fold into one.
+func CleanQuestion(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteByte(' ')
+		case unicode.Is(unicode.Cf, r):
+			// zero-width and bidi controls: formatting only, dropped
+		case unicode.IsControl(r) || unicode.IsSpace(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return CleanText(b.String())
+}
+
+// Hit is one passage that answers a query, with everything needed to cite it.
+type Hit struct {
+	ArticleID string
+	Passage   int // position of the passage in its article, from 1
+	Title     string
+	Publisher string
+	URL       string
+	Published time.Time
+	Kind      Kind // of the passage: a caption inside an article is a caption
+	Topics    []Topic
+	Scope     string
+	Text      string  // the whole passage, plain
+	Excerpt   Excerpt // the best sentences, query terms marked
+	Score     float64 // relative, for ordering only
+}
+
+// Answer is what a query returns. No hits means the corpus does not cover the
+// question: the engine abstains rather than offer the least bad passage.
+type Answer struct {
+	Query Query
+	Hits  []Hit
+	More  bool // further hits exist beyond Offset+Limit
+}
+
+// Span is a run of excerpt text, marked when it matches the query.
+type Span struct {
+	Text string
+	Mark bool
+}
+
+// Excerpt is a cut from a passage: the sentences that best answer a query,
+// with the matching words marked. Cut says whether text was left out before
+// or after it.
+type Excerpt struct {
+	Spans               []Span
+	CutBefore, CutAfter bool
+}
+
+// Ellipsis marks text left out of an excerpt.
+const Ellipsis = "…"
+
+// Plain returns the excerpt as plain text.
+func (e Excerpt) Plain() string {
+	var b strings.Builder
+	if e.CutBefore {
+		b.WriteString(Ellipsis)
+	}
+	for _, s := range e.Spans {
+		b.WriteString(s.Text)
+	}
+	if e.CutAfter {
+		b.WriteString(Ellipsis)
+	}
+	return b.String()
+}
+
+// Markdown renders the excerpt for Discord: marked words in bold, all other
+// text escaped so that it cannot format, link or mention. Marks separated only
+// by white space are joined into one bold run, and no bold pair is ever left
+// open.
+func (e Excerpt) Markdown() string {
+	var b strings.Builder
+	if e.CutBefore {
+		b.WriteString(Ellipsis)
+	}
+	spans := e.Spans
+	for i := 0; i < len(spans); i++ {
+		s := spans[i]
+		if !s.Mark || strings.TrimSpace(s.Text) == "" {
+			b.WriteString(EscapeMarkdown(s.Text))
+			continue
+		}
+		// Gather marked spans joined by white space into one bold run.
+		text := s.Text
+		for i+2 < len(spans) && spans[i+2].Mark && !spans[i+1].Mark && strings.TrimSpace(spans[i+1].Text) == "" {
+			text += spans[i+1].Text + spans[i+2].Text
+			i += 2
+		}
+		lead := text[:len(text)-len(strings.TrimLeft(text, " "))]
+		trail := text[len(strings.TrimRight(text, " ")):]
+		b.WriteString(lead + "**" + escapeInBold(strings.TrimSpace(text)) + "**" + trail)
+	}
+	if e.CutAfter {
+		b.WriteString(Ellipsis)
+	}
+	return b.String()
+}
+
+// escapeInBold escapes text inside a bold pair. A leading list or heading
+// marker is harmless there, so only the inline escapes apply.
+func escapeInBold(s string) string { return mdEscaper.Replace(s) }

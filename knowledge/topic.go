@@ -1,0 +1,167 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Topic is one strand of the dispute. Every passage carries at least one.
+type Topic string
+
+// The topics. The first three are the strands users ask about; north-korea and
+// other catch passages that touch none of them.
+const (
+	TopicTalks          Topic = "talks"
+	TopicLaborRuling    Topic = "labor-ruling"
+	TopicExportControls Topic = "export-controls"
+	TopicNorthKorea     Topic = "north-korea"
+	TopicOther          Topic = "other"
+)
+
+// Topics lists every topic in display order.
+var Topics = []Topic{TopicTalks, TopicLaborRuling, TopicExportControls, TopicNorthKorea, TopicOther}
+
+// TopicNames returns the topic names in display order.
+func TopicNames() []string {
+	names := make([]string, len(Topics))
+	for i, t := range Topics {
+		names[i] = string(t)
+	}
+	return names
+}
+
+// Valid reports whether t is a known topic.
+func (t Topic) Valid() bool { return slices.Contains(Topics, t) }
+
+// Label is the topic's name for people.
+func (t Topic) Label() string {
+	switch t {
+	case TopicTalks:
+		return "Diplomatic talks"
+	case TopicLaborRuling:
+		return "Wartime labor rulings"
+	case TopicExportControls:
+		return "Export controls"
+	case TopicNorthKorea:
+		return "North Korea"
+	default:
+		return "Other"
+	}
+}
+
+// ParseTopic accepts a topic name in any case, with spaces or underscores for
+// dashes, and a few everyday names ("trade", "forced labor").
+func ParseTopic(s string) (Topic, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	k = strings.NewReplacer("_", "-", " ", "-").Replace(k)
+	switch k {
+	case "labor", "labour", "labour-ruling", "ruling", "rulings", "forced-labor", "forced-labour", "wartime-labor", "compensation":
+		return TopicLaborRuling, nil
+	case "export", "exports", "export-control", "trade", "export-curbs", "white-list", "whitelist":
+		return TopicExportControls, nil
+	case "talk", "diplomacy", "diplomatic-talks", "meetings", "summit":
+		return TopicTalks, nil
+	case "nk", "dprk", "northkorea":
+		return TopicNorthKorea, nil
+	}
+	if t := Topic(k); t.Valid() {
+		return t, nil
+	}
+	return "", Errorf(EINVALID, "unknown topic %q: choose one of %s", s, strings.Join(TopicNames(), ", "))
+}
+
+// topicRule is one cue: a phrase of whole words (a trailing * makes its last
+// word a prefix) and how much it counts towards its topic.
+type topicRule struct {
+	phrase string
+	weight int
+}
+
+// topicRules are the classifier's cues. A passage gets a topic when its cues
+// add up to topicThreshold: one strong cue (2) or two weak ones (1 each).
+// They are deliberately plain so that a tag can be explained by reading them.
+var topicRules = map[Topic][]topicRule{
+	TopicTalks: {
+		{"talks", 2}, {"held talks", 2}, {"summit*", 2}, {"foreign ministers", 2}, {"foreign minister", 1},
+		{"met", 1}, {"meet", 1}, {"meeting*", 1}, {"dialogue", 2}, {"sidelines", 2}, {"negotiat*", 2},
+		{"diplomacy", 2}, {"diplomat*", 1}, {"shuttle diplomacy", 2}, {"counterpart*", 1}, {"agreed", 1},
+		{"ministerial", 1}, {"conference", 1}, {"visit*", 1}, {"groundwork", 1}, {"leaders", 1},
+		{"asem", 2}, {"asia-europe", 2}, {"ties", 1}, {"relations", 1}, {"consultations", 1},
+	},
+	TopicLaborRuling: {
+		{"wartime labor", 2}, {"wartime labour", 2}, {"forced labor", 2}, {"forced labour", 2},
+		{"forced mobilization", 2}, {"conscripted", 2}, {"requisitioned", 2}, {"compensat*", 2},
+		{"supreme court", 2}, {"top court", 2}, {"court", 1}, {"ruling*", 1}, {"rulings", 1}, {"plaintiff*", 2},
+		{"1965", 2}, {"claims", 1}, {"separation of powers", 2}, {"colonial", 1}, {"donations", 1},
+		{"nippon steel", 2}, {"mitsubishi heavy", 2}, {"seizure", 2}, {"seize*", 1}, {"assets", 1},
+		{"victims", 1}, {"foundation", 1}, {"damages", 2}, {"reparation*", 2}, {"comfort women", 1},
+		{"finally and completely", 2}, {"completely and finally", 2}, {"bill", 1}, {"third-party", 1},
+	},
+	TopicExportControls: {
+		{"export control*", 2}, {"export curb*", 2}, {"export restriction*", 2}, {"exports", 1}, {"export", 1},
+		{"trade controls", 2}, {"trade curbs", 2}, {"semiconductor*", 2}, {"display panels", 2},
+		{"white list", 2}, {"whitelist", 2}, {"white countries", 2}, {"group a", 1}, {"photoresist*", 2},
+		{"resist", 1}, {"hydrogen fluoride", 2}, {"polyimide", 2}, {"wto", 2}, {"world trade organization", 2},
+		{"licen*", 1}, {"meti", 2}, {"motie", 2}, {"director general-level", 2}, {"materials", 1},
+		{"trade", 1}, {"boycott*", 2}, {"chips", 1}, {"regulations", 1},
+	},
+	TopicNorthKorea: {
+		{"north korea*", 2}, {"pyongyang", 2}, {"ballistic missile*", 2}, {"missile*", 1}, {"nuclear", 1},
+		{"icbm*", 2}, {"denucleari*", 2}, {"kim jong un", 2},
+	},
+}
+
+const topicThreshold = 2
+
+// Classify tags a piece of text with the topics whose cues it contains, in
+// display order. Text that matches none of the main topics is north-korea
+// when it is about North Korea, and other otherwise, so the result is never
+// empty.
+func Classify(text string) []Topic {
+	norm := " " + normalizeWords(text) + " "
+	var out []Topic
+	for _, t := range Topics {
+		score := 0
+		for _, r := range topicRules[t] {
+			if containsPhrase(norm, r.phrase) {
+				score += r.weight
+			}
+		}
+		if score >= topicThreshold {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		out = []Topic{TopicOther}
+	}
+	return out
+}
+
+// normalizeWords lowercases s and turns everything but letters, digits and
+// inner dashes into single spaces, so that phrases match across punctuation.
+func normalizeWords(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// containsPhrase reports whether the padded, normalized text holds the phrase
+// as whole words (or, with a trailing *, with its last word as a prefix).
+func containsPhrase(padded, phrase string) bool {
+	prefix := strings.HasSuffix(phrase, "*")
+	needle := " " + strings.TrimSuffix(phrase, "*")
+	if !prefix {
+		needle += " "
+	}
+	return strings.Contains(padded, needle)
+}
