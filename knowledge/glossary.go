@@ -194,3 +194,80 @@ func hasCJK(s string) bool {
 	}
 	return false
 }
+
+// Fuzzy returns the group of the single-word glossary variant that word is
+// a likely misspelling of: one edit away (two for words of eight letters or
+// more), counting a swap of neighbouring letters as one edit. It returns nil
+// when no variant, or more than one group, is that close.
+func (g *Glossary) Fuzzy(word string) *AliasGroup {
+	w := foldAlias(word)
+	n := utf8.RuneCountInString(w)
+	if n < 5 || strings.Contains(w, " ") || hasCJK(w) {
+		return nil
+	}
+	maxDist := 1
+	if n >= 8 {
+		maxDist = 2
+	}
+	var found *AliasGroup
+	best := maxDist + 1
+	for _, v := range g.variants {
+		if v.cjk || strings.Contains(v.key, " ") {
+			continue
+		}
+		if d := abs(utf8.RuneCountInString(v.key) - n); d > maxDist {
+			continue
+		}
+		d := editDistance(w, v.key, maxDist)
+		switch {
+		case d < best:
+			best, found = d, v.group
+		case d == best && found != v.group:
+			found = nil // ambiguous
+		}
+	}
+	if best > maxDist {
+		return nil
+	}
+	return found
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance is the optimal string alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), giving up
+// with limit+1 once it is certain to exceed limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

@@ -165,3 +165,18 @@ func containsPhrase(padded, phrase string) bool {
 	}
 	return strings.Contains(padded, needle)
 }
+
+// CueWords returns the single words among the classifier's cues: words
+// that, in a question, tie it to the dispute.
+func CueWords() []string {
+	var out []string
+	for _, t := range Topics {
+		for _, r := range topicRules[t] {
+			w := strings.TrimSuffix(r.phrase, "*")
+			if !strings.Contains(w, " ") {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}

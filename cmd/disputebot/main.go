@@ -1,0 +1,102 @@
+// Command disputebot answers questions about the Japan–South Korea dispute
+// with sourced excerpts from a corpus of news articles and background notes,
+// on Discord (disputebot run) and on the command line.
+//
+// Usage:
+//
+//	disputebot ask [--json] [--topic T] [--limit N] QUESTION
+//	disputebot eval FILE
+//
+// Settings come from the environment and from a .env file in the working
+// directory; see .env.example.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/joho/godotenv"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // something failed
+	exitUsage = 2 // the command line or the input was wrong
+)
+
+func main() {
+	// .env never overrides what the environment already sets.
+	if err := godotenv.Load(); err != nil && !errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintln(os.Stderr, "disputebot: read .env:", err)
+		os.Exit(exitUsage)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Run(ctx, os.Args[1:], Env(os.Getenv), os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Env looks up settings; tests pass a map instead of the environment.
+type Env func(key string) string
+
+// usageError is a mistake in the command line: it exits with exitUsage.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+const usage = `disputebot answers questions about the Japan–South Korea dispute with sourced excerpts.
+
+Usage:
+  disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION
+  disputebot eval [--json] FILE
+  disputebot help
+
+Settings are read from the environment and .env (see .env.example).
+`
+
+// Run runs one command and returns the process exit code.
+func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch args[0] {
+	case "ask":
+		err = cmdAsk(ctx, args[1:], env, stdout, stderr)
+	case "eval":
+		err = cmdEval(ctx, args[1:], env, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	default:
+		err = usagef("unknown command %q; run 'disputebot help'", args[0])
+	}
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "disputebot:", err)
+		return exitUsage
+	case errors.Is(err, errFailed):
+		return exitError // already reported
+	default:
+		fmt.Fprintln(stderr, "disputebot:", err)
+		return exitError
+	}
+}
+
+// errFailed is returned by commands that already printed why they failed.
+var errFailed = errors.New("failed")

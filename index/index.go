@@ -1,0 +1,525 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// MappingVersion changes whenever the mapping, the analysis or the way
+// articles are cut into passages changes; an index built with another
+// version is rebuilt from the corpus.
+const MappingVersion = "disputebot-3"
+
+// Field names in the index.
+const (
+	fieldBody      = "body"
+	fieldTitle     = "title"
+	fieldContext   = "context"
+	fieldArticleID = "article_id"
+	fieldPassage   = "passage"
+	fieldKind      = "kind"
+	fieldTopics    = "topics"
+	fieldScope     = "scope"
+	fieldPublisher = "publisher"
+	fieldURL       = "url"
+	fieldPublished = "published"
+	fieldCues      = "cues"
+)
+
+// storedFields are loaded with every hit, so that a hit can be shown without
+// going back to the corpus.
+var storedFields = []string{
+	fieldBody, fieldTitle, fieldArticleID, fieldPassage, fieldKind, fieldTopics, fieldScope,
+	fieldPublisher, fieldURL, fieldPublished,
+}
+
+// Internal keys stored with the index.
+var (
+	keyVersion  = []byte("mapping_version")
+	keyManifest = []byte("manifest")
+)
+
+// batchSize is the number of passages per bleve batch: big enough for
+// throughput (gains flatten above ~100), small enough to bound memory.
+const batchSize = 500
+
+// ErrInUse is returned by Open when another process holds the index, such as
+// a running bot while the CLI asks a question.
+var ErrInUse = errors.New("the index is in use by another disputebot process")
+
+// Options tune an index.
+type Options struct {
+	Glossary *knowledge.Glossary // nil means knowledge.DefaultGlossary()
+	Logger   *slog.Logger        // nil means slog.Default()
+	// SearchTimeout bounds one search; 0 means 2 s.
+	SearchTimeout time.Duration
+}
+
+// Index is an on-disk bleve index of passages, kept in step with the corpus.
+// It is safe for concurrent use.
+type Index struct {
+	dir      string // DATA_DIR/index: holds generations and CURRENT
+	glossary *knowledge.Glossary
+	log      *slog.Logger
+	timeout  time.Duration
+	analyzer analysis.Analyzer
+	fluff    map[string]bool // analyzed question words that carry no content
+	anchors  map[string]bool // analyzed words that tie a question to the dispute
+
+	// mu serializes writers. swap guards cur against a rebuild: searches
+	// hold it for reading, and a rebuild takes it only to swap in the new
+	// index, so questions are answered throughout.
+	mu       sync.Mutex
+	swap     sync.RWMutex
+	cur      bleve.Index
+	curDir   string
+	manifest manifest
+}
+
+// manifest records what the index holds: for each article, the hash of the
+// article as indexed and its number of passages. It is written in the same
+// batch as the passages, so it never disagrees with them.
+type manifest map[string]manifestEntry
+
+type manifestEntry struct {
+	Hash     string `json:"h"`
+	Passages int    `json:"n"`
+}
+
+// newMapping is the static mapping: English analysis with BM25, stored text
+// with term vectors for the fields that are shown, keywords for filters, and
+// nothing in _all.
+func newMapping() *mapping.IndexMappingImpl {
+	m := bleve.NewIndexMapping()
+	m.ScoringModel = "bm25"
+	m.DefaultAnalyzer = en.AnalyzerName
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+
+	text := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = en.AnalyzerName
+		f.Store = store
+		f.IncludeTermVectors = true
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	keyword := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	num := bleve.NewNumericFieldMapping()
+	num.IncludeInAll = false
+	num.Index = false
+	num.DocValues = false
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldBody, text(true))
+	dm.AddFieldMappingsAt(fieldTitle, text(true))
+	ctx := text(false)
+	ctx.IncludeTermVectors = true // locations tell which question words the context matched
+	dm.AddFieldMappingsAt(fieldContext, ctx)
+	dm.AddFieldMappingsAt(fieldArticleID, keyword(true))
+	dm.AddFieldMappingsAt(fieldPassage, num)
+	dm.AddFieldMappingsAt(fieldKind, keyword(true))
+	dm.AddFieldMappingsAt(fieldTopics, keyword(true))
+	dm.AddFieldMappingsAt(fieldScope, keyword(true))
+	dm.AddFieldMappingsAt(fieldCues, keyword(false))
+	dm.AddFieldMappingsAt(fieldPublisher, stored())
+	dm.AddFieldMappingsAt(fieldURL, stored())
+	dm.AddFieldMappingsAt(fieldPublished, date)
+	m.DefaultMapping = dm
+	return m
+}
+
+// passageDoc is the bleve document of one passage.
+type passageDoc struct {
+	Body      string    `json:"body"`
+	Title     string    `json:"title"`
+	Context   string    `json:"context"`
+	ArticleID string    `json:"article_id"`
+	Passage   int       `json:"passage"`
+	Kind      string    `json:"kind"`
+	Topics    []string  `json:"topics"`
+	Scope     string    `json:"scope"`
+	Cues      []string  `json:"cues,omitempty"`
+	Publisher string    `json:"publisher"`
+	URL       string    `json:"url"`
+	Published time.Time `json:"published"`
+}
+
+// Open opens the index in dir (DATA_DIR/index), creating an empty one when
+// there is none. An index that cannot be opened, or was built with another
+// mapping version, is replaced by an empty one: call Sync to fill it.
+func Open(dir string, opts Options) (*Index, error) {
+	idx := &Index{dir: dir, glossary: opts.Glossary, log: opts.Logger, timeout: opts.SearchTimeout}
+	if idx.glossary == nil {
+		idx.glossary = knowledge.DefaultGlossary()
+	}
+	if idx.log == nil {
+		idx.log = slog.Default()
+	}
+	if idx.timeout <= 0 {
+		idx.timeout = 2 * time.Second
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create index directory: %w", err)
+	}
+	cur, curDir, man, err := idx.openCurrent()
+	if errors.Is(err, ErrInUse) {
+		return nil, err // another process has it open: it must not be replaced
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			idx.log.Info("creating a new index", "dir", dir)
+		} else {
+			idx.log.Warn("index unusable, starting a new one", "dir", dir, "err", err)
+		}
+		if cur, curDir, err = idx.newGeneration(); err != nil {
+			return nil, err
+		}
+		man = manifest{}
+		if err := idx.setCurrent(curDir); err != nil {
+			cur.Close()
+			return nil, err
+		}
+	}
+	idx.cur, idx.curDir, idx.manifest = cur, curDir, man
+	idx.analyzer = cur.Mapping().AnalyzerNamed(en.AnalyzerName)
+	if idx.analyzer == nil {
+		cur.Close()
+		return nil, errors.New("index: english analyzer not registered")
+	}
+	idx.fluff = idx.analyzeSet(questionFluff)
+	idx.anchors = idx.analyzeSet(strings.Join(knowledge.CueWords(), " "))
+	for w := range idx.fluff {
+		delete(idx.anchors, w)
+	}
+	idx.removeStale()
+	return idx, nil
+}
+
+// openCurrent opens the generation named by the CURRENT file and checks its
+// mapping version and manifest.
+func (idx *Index) openCurrent() (bleve.Index, string, manifest, error) {
+	name, err := os.ReadFile(filepath.Join(idx.dir, "CURRENT"))
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("read CURRENT: %w", err)
+	}
+	gen := strings.TrimSpace(string(name))
+	if gen == "" || strings.ContainsAny(gen, `/\`) || gen == "." || gen == ".." {
+		return nil, "", nil, fmt.Errorf("CURRENT names %q", gen)
+	}
+	dir := filepath.Join(idx.dir, gen)
+	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "3s"})
+	if err != nil {
+		if strings.Contains(err.Error(), "timeout") {
+			return nil, "", nil, fmt.Errorf("%s: %w", idx.dir, ErrInUse)
+		}
+		return nil, "", nil, fmt.Errorf("open %s: %w", dir, err)
+	}
+	v, err := b.GetInternal(keyVersion)
+	if err != nil || string(v) != MappingVersion {
+		b.Close()
+		return nil, "", nil, fmt.Errorf("index built with mapping %q, want %q", v, MappingVersion)
+	}
+	raw, err := b.GetInternal(keyManifest)
+	if err != nil {
+		b.Close()
+		return nil, "", nil, fmt.Errorf("read manifest: %w", err)
+	}
+	man := manifest{}
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &man); err != nil {
+			b.Close()
+			return nil, "", nil, fmt.Errorf("decode manifest: %w", err)
+		}
+	}
+	return b, dir, man, nil
+}
+
+// newGeneration creates an empty index in a fresh directory beside the
+// current one.
+func (idx *Index) newGeneration() (bleve.Index, string, error) {
+	dir, err := os.MkdirTemp(idx.dir, "gen-")
+	if err != nil {
+		return nil, "", fmt.Errorf("create index generation: %w", err)
+	}
+	if err := os.Remove(dir); err != nil { // bleve wants to create it itself
+		return nil, "", fmt.Errorf("create index generation: %w", err)
+	}
+	b, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, "", fmt.Errorf("create index: %w", err)
+	}
+	if err := b.SetInternal(keyVersion, []byte(MappingVersion)); err != nil {
+		b.Close()
+		return nil, "", fmt.Errorf("stamp index: %w", err)
+	}
+	return b, dir, nil
+}
+
+// setCurrent points CURRENT at the generation in dir, atomically.
+func (idx *Index) setCurrent(dir string) error {
+	return knowledge.WriteFileAtomic(filepath.Join(idx.dir, "CURRENT"), []byte(filepath.Base(dir)+"\n"))
+}
+
+// removeStale deletes generations other than the current one: leftovers of
+// a rebuild that crashed or of an index that was replaced.
+func (idx *Index) removeStale() {
+	entries, err := os.ReadDir(idx.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "gen-") && filepath.Join(idx.dir, e.Name()) != idx.curDir {
+			if err := os.RemoveAll(filepath.Join(idx.dir, e.Name())); err != nil {
+				idx.log.Warn("remove stale index generation", "dir", e.Name(), "err", err)
+			}
+		}
+	}
+}
+
+// Close closes the index. Searches after Close fail.
+func (idx *Index) Close() error {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	idx.swap.Lock()
+	defer idx.swap.Unlock()
+	if idx.cur == nil {
+		return nil
+	}
+	err := idx.cur.Close()
+	idx.cur = nil
+	return err
+}
+
+// Count returns the number of passages in the index.
+func (idx *Index) Count() (int, error) {
+	idx.swap.RLock()
+	defer idx.swap.RUnlock()
+	if idx.cur == nil {
+		return 0, errors.New("index is closed")
+	}
+	n, err := idx.cur.DocCount()
+	return int(n), err
+}
+
+// Articles returns the ids of the indexed articles with their hashes.
+func (idx *Index) Articles() map[string]string {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	out := make(map[string]string, len(idx.manifest))
+	for id, e := range idx.manifest {
+		out[id] = e.Hash
+	}
+	return out
+}
+
+// ArticleHash identifies the indexed form of an article: it changes when any
+// of its content or metadata changes, or when passages are cut differently.
+func ArticleHash(a *knowledge.Article) string {
+	data, err := knowledge.FormatArticle(a)
+	if err != nil {
+		data = []byte(a.ID + "\x00" + a.Text())
+	}
+	h := sha256.New()
+	h.Write([]byte(MappingVersion + "\x00"))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Sync makes the index hold exactly the given articles: new and changed
+// ones are (re)indexed, and those no longer in the list are removed. Each
+// batch carries the updated manifest, so a crash leaves a consistent index
+// that the next Sync completes.
+func (idx *Index) Sync(ctx context.Context, articles []*knowledge.Article) error {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	if idx.cur == nil {
+		return errors.New("index is closed")
+	}
+	want := make(map[string]*knowledge.Article, len(articles))
+	var changed []*knowledge.Article
+	for _, a := range articles {
+		want[a.ID] = a
+		if e, ok := idx.manifest[a.ID]; !ok || e.Hash != ArticleHash(a) {
+			changed = append(changed, a)
+		}
+	}
+	var removed []string
+	for id := range idx.manifest {
+		if want[id] == nil {
+			removed = append(removed, id)
+		}
+	}
+	if len(changed) == 0 && len(removed) == 0 {
+		return nil
+	}
+	idx.log.Info("updating index", "changed", len(changed), "removed", len(removed))
+	return idx.apply(ctx, idx.cur, idx.manifest, changed, removed)
+}
+
+// Put indexes articles, replacing earlier versions with the same ids.
+func (idx *Index) Put(ctx context.Context, articles ...*knowledge.Article) error {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	if idx.cur == nil {
+		return errors.New("index is closed")
+	}
+	return idx.apply(ctx, idx.cur, idx.manifest, articles, nil)
+}
+
+// Delete removes articles from the index.
+func (idx *Index) Delete(ctx context.Context, ids ...string) error {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	if idx.cur == nil {
+		return errors.New("index is closed")
+	}
+	return idx.apply(ctx, idx.cur, idx.manifest, nil, ids)
+}
+
+// apply writes changed articles and removes others, in batches that each
+// carry the manifest as it stands after them. man is updated in place.
+func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []*knowledge.Article, remove []string) error {
+	batch := b.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		raw, err := json.Marshal(man)
+		if err != nil {
+			return fmt.Errorf("encode manifest: %w", err)
+		}
+		batch.SetInternal(keyManifest, raw)
+		if err := b.Batch(batch); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+		batch.Reset()
+		return ctx.Err()
+	}
+	for _, id := range remove {
+		e, ok := man[id]
+		if !ok {
+			continue
+		}
+		for n := 1; n <= e.Passages; n++ {
+			batch.Delete(knowledge.PassageID(id, n))
+		}
+		delete(man, id)
+		if batch.Size() >= batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	for _, a := range put {
+		passages := a.Passages()
+		if old, ok := man[a.ID]; ok {
+			for n := len(passages) + 1; n <= old.Passages; n++ {
+				batch.Delete(knowledge.PassageID(a.ID, n))
+			}
+		}
+		for i := range passages {
+			if err := batch.Index(passages[i].ID(), newPassageDoc(a, &passages[i])); err != nil {
+				return fmt.Errorf("index %s: %w", passages[i].ID(), err)
+			}
+		}
+		man[a.ID] = manifestEntry{Hash: ArticleHash(a), Passages: len(passages)}
+		if batch.Size() >= batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+func newPassageDoc(a *knowledge.Article, p *knowledge.Passage) passageDoc {
+	topics := make([]string, len(p.Topics))
+	for i, t := range p.Topics {
+		topics[i] = string(t)
+	}
+	scope := a.Scope
+	if a.IsGlobal() {
+		scope = knowledge.Global
+	}
+	return passageDoc{
+		Body: p.Text, Title: a.Title, Context: p.Context, ArticleID: a.ID, Passage: p.N,
+		Kind: string(p.Kind), Topics: topics, Scope: scope, Cues: cues(p.Text),
+		Publisher: a.Publisher, URL: a.URL, Published: a.Published,
+	}
+}
+
+// Rebuild builds a new index from the articles beside the current one and
+// swaps it in. Searches keep being answered from the old index until the
+// swap, and from the new one after it.
+func (idx *Index) Rebuild(ctx context.Context, articles []*knowledge.Article) error {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	if idx.cur == nil {
+		return errors.New("index is closed")
+	}
+	next, nextDir, err := idx.newGeneration()
+	if err != nil {
+		return err
+	}
+	man := manifest{}
+	if err := idx.apply(ctx, next, man, articles, nil); err != nil {
+		next.Close()
+		os.RemoveAll(nextDir)
+		return err
+	}
+	if err := idx.setCurrent(nextDir); err != nil {
+		next.Close()
+		os.RemoveAll(nextDir)
+		return err
+	}
+	old, oldDir := idx.cur, idx.curDir
+	idx.swap.Lock()
+	idx.cur, idx.curDir, idx.manifest = next, nextDir, man
+	idx.swap.Unlock()
+	if err := old.Close(); err != nil {
+		idx.log.Warn("close old index", "err", err)
+	}
+	if err := os.RemoveAll(oldDir); err != nil {
+		idx.log.Warn("remove old index", "dir", oldDir, "err", err)
+	}
+	return nil
+}

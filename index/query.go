@@ -1,0 +1,380 @@
+package index
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// questionFluff are words that shape a question without saying what it is
+// about. English stop words are already dropped by the analyzer; these are
+// the rest ("tell me", "explain", "happened").
+const questionFluff = `tell explain describe know happen happened happening say said says think thought
+	mean means meaning please thanks thank hi hello hey bot anything something info information
+	details detail summary summarize summarise give show find list latest news update updates story
+	going question ask answer really actually exactly kind sort like stuff thing things whats
+	whos wheres whens hows whys lot lots much many long often soon recent recently
+	will would can could should shall may might must did does do done get got make made`
+
+// Boosts of the parts of a query. Body matches count fully; the title and the
+// neighbouring text help a passage that says "the two ministers" be found
+// for a question that names them.
+const (
+	boostBody       = 1.0
+	boostTitle      = 0.4
+	boostContext    = 0.35
+	boostAlias      = 0.8  // another spelling of a glossary name or term
+	boostPartName   = 0.25 // one word of a multi-word name ("Kang")
+	boostFuzzy1     = 0.6  // a dictionary word one edit away from a misspelling
+	boostFuzzy2     = 0.4
+	boostBigram     = 0.5
+	boostIntent     = 0.6
+	maxFuzzyTerms   = 8
+	maxBigrams      = 8
+	maxConcepts     = 24
+	maxAltsPerGroup = 12
+)
+
+// alternative is one way of saying a concept, as analyzed terms.
+type alternative struct {
+	text  string
+	terms []string
+	boost float64
+}
+
+// concept is one thing a question asks about: a glossary name or term in all
+// its spellings, or a single word (with its likely corrections when it is
+// misspelled).
+type concept struct {
+	label  string
+	alts   []alternative
+	parts  []string // words of a multi-word name, searched on their own at a low boost
+	weight float64  // how much the concept says about relevance (idf)
+	absent bool     // no spelling of it is in the corpus
+	// anchor concepts tie a question to the dispute: glossary names and
+	// terms, the topic classifier's cue words, and years. A passage must
+	// cover one to answer.
+	anchor bool
+}
+
+// plan is a question turned into what to search for.
+type plan struct {
+	concepts []concept
+	bigrams  [][2]string
+	intents  []string       // cues that the kind of question asks for ("date", "duration", ...)
+	terms    map[string]int // analyzed term -> index of its concept
+}
+
+// intent patterns: what kind of answer the question wants, mapped to cues
+// that passages carry (see cues).
+var intentPatterns = []struct {
+	re  *regexp.Regexp
+	cue string
+}{
+	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|months|years)\b|\bduration\b`), cueDuration},
+	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bwhat year\b`), cueDate},
+	{regexp.MustCompile(`(?i)\bhow (much|many)\b|\bwhat (amount|sum|number|percentage|share)\b`), cueNumber},
+}
+
+// analyze returns the analyzed terms of text.
+func (idx *Index) analyze(text string) []string {
+	toks := idx.analyzer.Analyze([]byte(text))
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// phrase returns the analyzed terms of text by position, with "" where a
+// stop word left a gap, as bleve's phrase queries expect.
+func (idx *Index) phrase(text string) []string {
+	toks := idx.analyzer.Analyze([]byte(text))
+	if len(toks) == 0 {
+		return nil
+	}
+	first := toks[0].Position
+	out := make([]string, toks[len(toks)-1].Position-first+1)
+	for _, t := range toks {
+		if i := t.Position - first; i >= 0 && i < len(out) {
+			out[i] = string(t.Term)
+		}
+	}
+	return out
+}
+
+func (idx *Index) analyzeSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range idx.analyze(words) {
+		set[t] = true
+	}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
+}
+
+// plan analyzes a question: glossary names and terms become concepts with
+// all their spellings, the remaining words become single-word concepts (with
+// corrections for words the corpus lacks), and the question's form gives its
+// intents.
+func (idx *Index) plan(r index.IndexReader, question string) plan {
+	p := plan{terms: map[string]int{}}
+	for _, ip := range intentPatterns {
+		if ip.re.MatchString(question) {
+			p.intents = append(p.intents, ip.cue)
+		}
+	}
+	matches, rest := idx.glossary.Match(question)
+	for _, m := range matches {
+		c := concept{label: m.Group.Canonical(), anchor: true}
+		seen := map[string]bool{}
+		add := func(v string, boost float64) {
+			terms := idx.phrase(v)
+			key := strings.Join(terms, " ")
+			if len(terms) == 0 || seen[key] || len(c.alts) >= maxAltsPerGroup {
+				return
+			}
+			seen[key] = true
+			c.alts = append(c.alts, alternative{text: v, terms: terms, boost: boost})
+		}
+		add(m.Variant, 1)
+		for _, v := range m.Group.Variants {
+			add(v, boostAlias)
+		}
+		if len(c.alts) == 0 {
+			continue
+		}
+		if t := c.alts[0].terms; len(t) > 1 {
+			for _, w := range t {
+				if w != "" {
+					c.parts = append(c.parts, w)
+				}
+			}
+		}
+		p.addConcept(c)
+	}
+
+	// Remaining words, each a concept of its own.
+	toks := idx.analyzer.Analyze([]byte(rest))
+	for _, tok := range toks {
+		term := string(tok.Term)
+		if idx.fluff[term] || idx.fluff[strings.ToLower(rest[tok.Start:tok.End])] {
+			continue
+		}
+		if _, dup := p.terms[term]; dup {
+			continue
+		}
+		c := concept{label: term, alts: []alternative{{text: term, terms: []string{term}, boost: 1}}}
+		c.anchor = idx.anchors[term] || isYear(term)
+		if docFreq(r, term) == 0 {
+			word := rest[tok.Start:tok.End]
+			if g := idx.glossary.Fuzzy(word); g != nil {
+				// A misspelt glossary name or term: search all its spellings.
+				c.label, c.anchor = g.Canonical(), true
+				for i, v := range g.Variants {
+					if terms := idx.phrase(v); len(terms) > 0 && i < maxAltsPerGroup {
+						c.alts = append(c.alts, alternative{text: v, terms: terms, boost: boostFuzzy1})
+					}
+				}
+			} else if isCJK(word) {
+				// Korean or Japanese words outside the glossary cannot match
+				// an English corpus; they say nothing about relevance.
+				continue
+			} else {
+				c.alts = append(c.alts, idx.corrections(r, term)...)
+			}
+		}
+		p.addConcept(c)
+	}
+
+	// Adjacent pairs of content words, to reward passages that keep the
+	// question's phrasing.
+	all := idx.analyzer.Analyze([]byte(question))
+	for i := 0; i+1 < len(all) && len(p.bigrams) < maxBigrams; i++ {
+		a, b := string(all[i].Term), string(all[i+1].Term)
+		if all[i+1].Position == all[i].Position+1 && !idx.fluff[a] && !idx.fluff[b] && a != b {
+			p.bigrams = append(p.bigrams, [2]string{a, b})
+		}
+	}
+	idx.weigh(r, &p)
+	return p
+}
+
+func (p *plan) addConcept(c concept) {
+	if len(p.concepts) >= maxConcepts {
+		return
+	}
+	i := len(p.concepts)
+	p.concepts = append(p.concepts, c)
+	for _, a := range c.alts {
+		for _, t := range a.terms {
+			if _, ok := p.terms[t]; !ok && t != "" {
+				p.terms[t] = i
+			}
+		}
+	}
+}
+
+// corrections returns the indexed words within one edit (two for long words)
+// of a word the corpus lacks, most frequent first.
+func (idx *Index) corrections(r index.IndexReader, term string) []alternative {
+	n := len([]rune(term))
+	if n < 4 || !isLatin(term) {
+		return nil
+	}
+	fuzz, boost := 1, boostFuzzy1
+	if n >= 8 {
+		fuzz, boost = 2, boostFuzzy2
+	}
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	fd, err := fr.FieldDictFuzzy(fieldBody, term, fuzz, string([]rune(term)[:1]))
+	if err != nil {
+		return nil
+	}
+	defer fd.Close()
+	type cand struct {
+		term string
+		df   uint64
+	}
+	var cands []cand
+	for i := 0; i < 64; i++ {
+		e, err := fd.Next()
+		if err != nil || e == nil {
+			break
+		}
+		cands = append(cands, cand{e.Term, docFreq(r, e.Term)})
+	}
+	slices.SortFunc(cands, func(a, b cand) int { return int(b.df) - int(a.df) })
+	var out []alternative
+	for _, c := range cands {
+		if len(out) == maxFuzzyTerms {
+			break
+		}
+		out = append(out, alternative{text: c.term, terms: []string{c.term}, boost: boost})
+	}
+	return out
+}
+
+// weigh gives each concept the inverse document frequency of its most
+// common spelling in the corpus. A concept the corpus does not contain at all
+// weighs most: a question about something absent is not covered.
+func (idx *Index) weigh(r index.IndexReader, p *plan) {
+	total, _ := r.DocCount()
+	n := float64(total)
+	idf := func(df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
+	for i := range p.concepts {
+		c := &p.concepts[i]
+		best := 0.0
+		for _, a := range c.alts {
+			// The rarest word of a spelling stands for it.
+			var df uint64 = math.MaxUint64
+			for _, t := range a.terms {
+				if t != "" {
+					df = min(df, docFreq(r, t)+docFreqIn(r, t, fieldTitle))
+				}
+			}
+			if df > 0 && df != math.MaxUint64 {
+				best = max(best, float64(df))
+			}
+		}
+		c.weight, c.absent = idf(best), best == 0
+	}
+}
+
+func docFreq(r index.IndexReader, term string) uint64 { return docFreqIn(r, term, fieldBody) }
+
+func docFreqIn(r index.IndexReader, term, field string) uint64 {
+	tfr, err := r.TermFieldReader(nil, []byte(term), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
+}
+
+// query turns a plan into a bleve query: a disjunction with one clause per
+// concept, so that bleve's coordination factor favours passages that cover
+// more of the question; phrase pairs and intents add to the score of
+// passages that already match.
+func (p *plan) query() query.Query {
+	var concepts []query.Query
+	for _, c := range p.concepts {
+		var alts []query.Query
+		for _, a := range c.alts {
+			for _, f := range []struct {
+				name  string
+				boost float64
+			}{{fieldBody, boostBody}, {fieldTitle, boostTitle}, {fieldContext, boostContext}} {
+				alts = append(alts, termsQuery(a.terms, f.name, a.boost*f.boost))
+			}
+		}
+		for _, t := range c.parts {
+			alts = append(alts, termsQuery([]string{t}, fieldBody, boostPartName))
+		}
+		concepts = append(concepts, bleve.NewDisjunctionQuery(alts...))
+	}
+	must := bleve.NewDisjunctionQuery(concepts...)
+	var should []query.Query
+	for _, b := range p.bigrams {
+		should = append(should, termsQuery(b[:], fieldBody, boostBigram))
+	}
+	for _, cue := range p.intents {
+		tq := bleve.NewTermQuery(cue)
+		tq.SetField(fieldCues)
+		tq.SetBoost(boostIntent)
+		should = append(should, tq)
+	}
+	if len(should) == 0 {
+		return must
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(must)
+	bq.AddShould(should...)
+	return bq
+}
+
+// termsQuery matches analyzed terms: one term, or a phrase of several.
+func termsQuery(terms []string, field string, boost float64) query.Query {
+	if len(terms) == 1 {
+		tq := bleve.NewTermQuery(terms[0])
+		tq.SetField(field)
+		tq.SetBoost(boost)
+		return tq
+	}
+	pq := bleve.NewPhraseQuery(terms, field)
+	pq.SetBoost(boost)
+	return pq
+}
+
+func isYear(s string) bool {
+	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) &&
+		strings.Trim(s, "0123456789") == ""
+}
+
+func isCJK(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLatin(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+			return false
+		}
+	}
+	return true
+}

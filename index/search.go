@@ -1,0 +1,294 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// Retrieval settings.
+const (
+	// candidates is how many passages bleve returns for re-ranking beyond
+	// the page asked for.
+	candidates = 30
+	// maxTermSearchers bounds the term expansion of one search, so that no
+	// question can make a search slow or memory-hungry.
+	maxTermSearchers = 1000
+	// minCoverage is the share of what a question asks about (weighted by
+	// how rare each part is) that a passage must cover to be an answer. It
+	// is relative to the question, not an absolute BM25 score, so it does
+	// not drift as bleve merges segments.
+	minCoverage = 0.5
+	// unknownDiscount scales the weight of question words the corpus does
+	// not contain at all: they may be off-topic, or just a paraphrase.
+	unknownDiscount = 0.6
+	// minRelative drops hits scoring under this share of the best one: they
+	// only share a word or two with the question.
+	minRelative = 0.12
+	// excerptRunes bounds an excerpt.
+	excerptRunes = 360
+)
+
+// Field credits: how much a concept found only in the title or in the
+// neighbouring text counts towards coverage, against 1 in the passage.
+const (
+	creditTitle   = 0.7
+	creditContext = 0.6
+	creditPart    = 0.75 // for the words of a multi-word name found apart
+)
+
+// Search answers a query with the passages that best match it, best first,
+// or with none when the corpus does not cover the question.
+func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Answer, error) {
+	if err := q.Normalize(); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, idx.timeout)
+	defer cancel()
+	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
+
+	idx.swap.RLock()
+	defer idx.swap.RUnlock()
+	b := idx.cur
+	if b == nil {
+		return nil, errors.New("index is closed")
+	}
+	adv, err := b.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	p := idx.plan(r, q.Text)
+	r.Close()
+
+	ans := &knowledge.Answer{Query: q}
+	if len(p.concepts) == 0 {
+		return ans, nil // nothing searchable in the question
+	}
+	req := bleve.NewSearchRequestOptions(withFilters(p.query(), q), q.Offset+q.Limit+candidates, 0, false)
+	req.IncludeLocations = true
+	res, err := b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	ranked := p.rerank(res.Hits)
+	if q.Offset >= len(ranked) {
+		return ans, nil
+	}
+	page := ranked[q.Offset:]
+	if len(page) > q.Limit {
+		page, ans.More = page[:q.Limit], true
+	}
+	hits, err := idx.load(ctx, b, page, &p)
+	if err != nil {
+		return nil, err
+	}
+	ans.Hits = hits
+	return ans, nil
+}
+
+// withFilters restricts a query to the asking server's scope, the topics
+// and the date range, without changing scores.
+func withFilters(q query.Query, kq knowledge.Query) query.Query {
+	scopes := []query.Query{keywordQuery(fieldScope, knowledge.Global)}
+	if kq.Guild != "" {
+		scopes = append(scopes, keywordQuery(fieldScope, kq.Guild))
+	}
+	filters := []query.Query{bleve.NewDisjunctionQuery(scopes...)}
+	if len(kq.Topics) > 0 {
+		var ts []query.Query
+		for _, t := range kq.Topics {
+			ts = append(ts, keywordQuery(fieldTopics, string(t)))
+		}
+		filters = append(filters, bleve.NewDisjunctionQuery(ts...))
+	}
+	if !kq.From.IsZero() || !kq.To.IsZero() {
+		inc := true
+		var to time.Time
+		if !kq.To.IsZero() {
+			to = kq.To.Add(24*time.Hour - time.Nanosecond) // the whole last day
+		}
+		dr := bleve.NewDateRangeInclusiveQuery(kq.From, to, &inc, &inc)
+		dr.SetField(fieldPublished)
+		filters = append(filters, dr)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(q)
+	bq.AddFilter(bleve.NewConjunctionQuery(filters...))
+	return bq
+}
+
+func keywordQuery(field, value string) query.Query {
+	tq := bleve.NewTermQuery(value)
+	tq.SetField(field)
+	return tq
+}
+
+// candidate is a hit being re-ranked.
+type candidate struct {
+	hit      *search.DocumentMatch
+	coverage float64
+	score    float64
+}
+
+// rerank orders hits by bleve's score weighted by how much of the question
+// each covers, and drops those that do not cover enough of it. The first
+// hit that fails is where the corpus stops answering the question.
+func (p *plan) rerank(hits search.DocumentMatchCollection) []candidate {
+	var out []candidate
+	for _, h := range hits {
+		cov, anchored := p.coverage(h.Locations)
+		if cov < minCoverage || !anchored {
+			continue
+		}
+		out = append(out, candidate{hit: h, coverage: cov, score: h.Score * cov * cov})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	for i := range out {
+		if out[i].score < minRelative*out[0].score {
+			return out[:i]
+		}
+	}
+	return out
+}
+
+// coverage is the weighted share of the question's concepts that a passage
+// covers, from the terms bleve found in it. anchored reports whether at least
+// one covered concept ties the question to the dispute (see anchor).
+func (p *plan) coverage(locs search.FieldTermLocationMap) (cov float64, anchored bool) {
+	var got, total float64
+	for _, c := range p.concepts {
+		w := c.weight
+		if c.unknown() {
+			w *= unknownDiscount
+		}
+		total += w
+		credit := 0.0
+		for _, f := range []struct {
+			name   string
+			credit float64
+		}{{fieldBody, 1}, {fieldTitle, creditTitle}, {fieldContext, creditContext}} {
+			terms := locs[f.name]
+			if terms == nil {
+				continue
+			}
+			for _, a := range c.alts {
+				credit = max(credit, f.credit*fraction(a.terms, terms))
+			}
+			if f.name == fieldBody && len(c.parts) > 0 {
+				credit = max(credit, creditPart*fraction(c.parts, terms))
+			}
+		}
+		got += w * credit
+		if credit >= 0.5 && c.anchor {
+			anchored = true
+		}
+	}
+	if total == 0 {
+		return 0, false
+	}
+	return got / total, anchored
+}
+
+// fraction is the share of the non-empty terms found in a field.
+func fraction(terms []string, found search.TermLocationMap) float64 {
+	n, in := 0, 0
+	for _, t := range terms {
+		if t == "" {
+			continue
+		}
+		n++
+		if _, ok := found[t]; ok {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// load fetches the stored fields of the chosen hits and cuts their excerpts.
+func (idx *Index) load(ctx context.Context, b bleve.Index, page []candidate, p *plan) ([]knowledge.Hit, error) {
+	ids := make([]string, len(page))
+	for i, c := range page {
+		ids[i] = c.hit.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = storedFields
+	res, err := b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("load hits: %w", err)
+	}
+	fields := make(map[string]map[string]any, len(res.Hits))
+	for _, h := range res.Hits {
+		fields[h.ID] = h.Fields
+	}
+	out := make([]knowledge.Hit, 0, len(page))
+	for _, c := range page {
+		f := fields[c.hit.ID]
+		if f == nil {
+			continue // removed between the two searches
+		}
+		h := knowledge.Hit{
+			ArticleID: str(f[fieldArticleID]), Passage: int(num(f[fieldPassage])), Title: str(f[fieldTitle]),
+			Publisher: str(f[fieldPublisher]), URL: str(f[fieldURL]), Kind: knowledge.Kind(str(f[fieldKind])),
+			Scope: str(f[fieldScope]), Text: str(f[fieldBody]), Score: c.score,
+		}
+		if t, err := time.Parse(time.RFC3339, str(f[fieldPublished])); err == nil {
+			h.Published = t.UTC()
+		}
+		for _, t := range strs(f[fieldTopics]) {
+			h.Topics = append(h.Topics, knowledge.Topic(t))
+		}
+		slices.SortFunc(h.Topics, func(a, b knowledge.Topic) int {
+			return slices.Index(knowledge.Topics, a) - slices.Index(knowledge.Topics, b)
+		})
+		h.Excerpt = p.excerpt(h.Text, c.hit.Locations[fieldBody], excerptRunes)
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func num(v any) float64 {
+	f, _ := v.(float64)
+	return f
+}
+
+// strs reads a stored multi-valued field, which bleve returns as a string
+// when it has one value and as a slice otherwise.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// unknown reports whether none of the concept's spellings is in the corpus.
+func (c *concept) unknown() bool { return c.absent }
