@@ -35,10 +35,17 @@ const (
 	boostFuzzy2     = 0.4
 	boostBigram     = 0.5
 	boostIntent     = 0.6
+	boostIntentWord = 0.3
 	maxFuzzyTerms   = 8
 	maxBigrams      = 8
 	maxConcepts     = 24
 	maxAltsPerGroup = 12
+	// maxAnchorShare is the largest share of passages an anchor concept
+	// may occur in.
+	maxAnchorShare = 1.0 / 3
+	// minWeight keeps words found in nearly every passage from weighing
+	// nothing (or less than nothing).
+	minWeight = 0.05
 )
 
 // alternative is one way of saying a concept, as analyzed terms.
@@ -80,6 +87,12 @@ var intentPatterns = []struct {
 	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|months|years)\b|\bduration\b`), cueDuration},
 	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bwhat year\b`), cueDate},
 	{regexp.MustCompile(`(?i)\bhow (much|many)\b|\bwhat (amount|sum|number|percentage|share)\b`), cueNumber},
+}
+
+// intentWords are passage words that answer a kind of question, searched
+// (as analyzed terms) so that they are marked in excerpts too.
+var intentWords = map[string][]string{
+	cueDuration: {"minut", "hour", "dai", "week", "month", "year"},
 }
 
 // analyze returns the analyzed terms of text.
@@ -131,6 +144,7 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 			p.intents = append(p.intents, ip.cue)
 		}
 	}
+	question = expandContractions(question)
 	matches, rest := idx.glossary.Match(question)
 	for _, m := range matches {
 		c := concept{label: m.Group.Canonical(), anchor: true}
@@ -168,6 +182,9 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 		if idx.fluff[term] || idx.fluff[strings.ToLower(rest[tok.Start:tok.End])] {
 			continue
 		}
+		if len([]rune(term)) == 1 && isLatin(term) && !isDigit(term) {
+			continue // a stray letter, as left by "S. Korea" or "U.S."
+		}
 		if _, dup := p.terms[term]; dup {
 			continue
 		}
@@ -188,7 +205,10 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 				// an English corpus; they say nothing about relevance.
 				continue
 			} else {
-				c.alts = append(c.alts, idx.corrections(r, term)...)
+				for _, a := range idx.corrections(r, term) {
+					c.alts = append(c.alts, a)
+					c.anchor = c.anchor || idx.anchors[a.terms[0]]
+				}
 			}
 		}
 		p.addConcept(c)
@@ -271,7 +291,7 @@ func (idx *Index) corrections(r index.IndexReader, term string) []alternative {
 func (idx *Index) weigh(r index.IndexReader, p *plan) {
 	total, _ := r.DocCount()
 	n := float64(total)
-	idf := func(df float64) float64 { return math.Log(1 + (n-df+0.5)/(df+0.5)) }
+	idf := func(df float64) float64 { return max(minWeight, math.Log(1+(n-df+0.5)/(df+0.5))) }
 	for i := range p.concepts {
 		c := &p.concepts[i]
 		best := 0.0
@@ -280,7 +300,7 @@ func (idx *Index) weigh(r index.IndexReader, p *plan) {
 			var df uint64 = math.MaxUint64
 			for _, t := range a.terms {
 				if t != "" {
-					df = min(df, docFreq(r, t)+docFreqIn(r, t, fieldTitle))
+					df = min(df, max(docFreq(r, t), docFreqIn(r, t, fieldTitle)))
 				}
 			}
 			if df > 0 && df != math.MaxUint64 {
@@ -288,6 +308,11 @@ func (idx *Index) weigh(r index.IndexReader, p *plan) {
 			}
 		}
 		c.weight, c.absent = idf(best), best == 0
+		// A concept found in a large share of the corpus ("Japan") cannot
+		// tie a question to it: every passage is about Japan.
+		if best > n*maxAnchorShare {
+			c.anchor = false
+		}
 	}
 }
 
@@ -333,6 +358,9 @@ func (p *plan) query() query.Query {
 		tq.SetField(fieldCues)
 		tq.SetBoost(boostIntent)
 		should = append(should, tq)
+		for _, w := range intentWords[cue] {
+			should = append(should, termsQuery([]string{w}, fieldBody, boostIntentWord))
+		}
 	}
 	if len(should) == 0 {
 		return must
@@ -355,6 +383,20 @@ func termsQuery(terms []string, field string, boost float64) query.Query {
 	pq.SetBoost(boost)
 	return pq
 }
+
+// contractions are expanded before analysis: the glossary splits words at
+// apostrophes, which would turn "won't" into the word "won".
+var contractions = strings.NewReplacer(
+	"won't", "will not", "can't", "can not", "cannot", "can not", "shan't", "shall not",
+	"n't", " not", "’t", "'t", "'re", " are", "'ve", " have", "'ll", " will", "'m", " am", "'d", " would",
+	"Won't", "Will not", "Can't", "Can not",
+)
+
+func expandContractions(s string) string {
+	return contractions.Replace(strings.ReplaceAll(s, "’", "'"))
+}
+
+func isDigit(s string) bool { return strings.Trim(s, "0123456789") == "" }
 
 func isYear(s string) bool {
 	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) &&

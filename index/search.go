@@ -28,6 +28,9 @@ const (
 	// is relative to the question, not an absolute BM25 score, so it does
 	// not drift as bleve merges segments.
 	minCoverage = 0.5
+	// fullCoverage answers even without an anchor: a passage that covers
+	// nearly all of a question of several words is about it.
+	fullCoverage = 0.8
 	// unknownDiscount scales the weight of question words the corpus does
 	// not contain at all: they may be off-topic, or just a paraphrase.
 	unknownDiscount = 0.6
@@ -149,8 +152,8 @@ type candidate struct {
 func (p *plan) rerank(hits search.DocumentMatchCollection) []candidate {
 	var out []candidate
 	for _, h := range hits {
-		cov, anchored := p.coverage(h.Locations)
-		if cov < minCoverage || !anchored {
+		cov, anchored, matched := p.coverage(h.Locations)
+		if cov < minCoverage || !anchored && (cov < fullCoverage || matched < 2) {
 			continue
 		}
 		out = append(out, candidate{hit: h, coverage: cov, score: h.Score * cov * cov})
@@ -166,8 +169,9 @@ func (p *plan) rerank(hits search.DocumentMatchCollection) []candidate {
 
 // coverage is the weighted share of the question's concepts that a passage
 // covers, from the terms bleve found in it. anchored reports whether at least
-// one covered concept ties the question to the dispute (see anchor).
-func (p *plan) coverage(locs search.FieldTermLocationMap) (cov float64, anchored bool) {
+// one covered concept ties the question to the dispute (see anchor), and
+// matched counts the concepts covered.
+func (p *plan) coverage(locs search.FieldTermLocationMap) (cov float64, anchored bool, matched int) {
 	var got, total float64
 	for _, c := range p.concepts {
 		w := c.weight
@@ -192,14 +196,15 @@ func (p *plan) coverage(locs search.FieldTermLocationMap) (cov float64, anchored
 			}
 		}
 		got += w * credit
-		if credit >= 0.5 && c.anchor {
-			anchored = true
+		if credit >= 0.5 {
+			matched++
+			anchored = anchored || c.anchor
 		}
 	}
 	if total == 0 {
-		return 0, false
+		return 0, false, 0
 	}
-	return got / total, anchored
+	return got / total, anchored, matched
 }
 
 // fraction is the share of the non-empty terms found in a field.
