@@ -18,7 +18,8 @@ var (
 		cueDate: regexp.MustCompile(`\b` + month + `\s+\d{1,2}\b|\b\d{1,2}\s+` + month +
 			`|\b(19|20)\d\d\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b` + month + `\s+(19|20)\d\d\b`),
 		cueDuration: regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d+-odd)[ -](minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(lasted|for around|for about)\b`),
-		cueNumber:   regexp.MustCompile(`(?i)\d|\b(million|billion|trillion|percent|dozen|hundred|thousand)\b|[$¥₩%]`),
+		// Amounts and counts, not dates: a number with a unit or a noun.
+		cueNumber: regexp.MustCompile(`(?i)\d[\d,.]*\s*(%|percent|per cent|million|billion|trillion|won|yen|dollars?|people|plaintiffs|victims|workers|items|shipments|visitors|companies|firms|countries|shares|patents|lawmakers|times|members)\b|[$¥₩€]\s?\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?) (plaintiffs|victims|workers|items|companies|countries|materials|cases)\b`),
 	}
 )
 

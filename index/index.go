@@ -27,7 +27,7 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-3"
+const MappingVersion = "disputebot-4"
 
 // Field names in the index.
 const (
@@ -72,18 +72,22 @@ type Options struct {
 	Logger   *slog.Logger        // nil means slog.Default()
 	// SearchTimeout bounds one search; 0 means 2 s.
 	SearchTimeout time.Duration
+	// LockTimeout is how long Open waits for another process to release
+	// the index; 0 means 3 s.
+	LockTimeout time.Duration
 }
 
 // Index is an on-disk bleve index of passages, kept in step with the corpus.
 // It is safe for concurrent use.
 type Index struct {
-	dir      string // DATA_DIR/index: holds generations and CURRENT
-	glossary *knowledge.Glossary
-	log      *slog.Logger
-	timeout  time.Duration
-	analyzer analysis.Analyzer
-	fluff    map[string]bool // analyzed question words that carry no content
-	anchors  map[string]bool // analyzed words that tie a question to the dispute
+	dir         string // DATA_DIR/index: holds generations and CURRENT
+	glossary    *knowledge.Glossary
+	log         *slog.Logger
+	timeout     time.Duration
+	lockTimeout time.Duration
+	analyzer    analysis.Analyzer
+	fluff       map[string]bool // analyzed question words that carry no content
+	anchors     map[string]bool // analyzed words that tie a question to the dispute
 
 	// mu serializes writers. swap guards cur against a rebuild: searches
 	// hold it for reading, and a rebuild takes it only to swap in the new
@@ -159,7 +163,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(fieldKind, keyword(true))
 	dm.AddFieldMappingsAt(fieldTopics, keyword(true))
 	dm.AddFieldMappingsAt(fieldScope, keyword(true))
-	dm.AddFieldMappingsAt(fieldCues, keyword(false))
+	cueField := keyword(false)
+	cueField.IncludeTermVectors = true // so that a hit's locations show its cues
+	dm.AddFieldMappingsAt(fieldCues, cueField)
 	dm.AddFieldMappingsAt(fieldPublisher, stored())
 	dm.AddFieldMappingsAt(fieldURL, stored())
 	dm.AddFieldMappingsAt(fieldPublished, date)
@@ -187,7 +193,10 @@ type passageDoc struct {
 // there is none. An index that cannot be opened, or was built with another
 // mapping version, is replaced by an empty one: call Sync to fill it.
 func Open(dir string, opts Options) (*Index, error) {
-	idx := &Index{dir: dir, glossary: opts.Glossary, log: opts.Logger, timeout: opts.SearchTimeout}
+	idx := &Index{dir: dir, glossary: opts.Glossary, log: opts.Logger, timeout: opts.SearchTimeout, lockTimeout: opts.LockTimeout}
+	if idx.lockTimeout <= 0 {
+		idx.lockTimeout = 3 * time.Second
+	}
 	if idx.glossary == nil {
 		idx.glossary = knowledge.DefaultGlossary()
 	}
@@ -246,7 +255,7 @@ func (idx *Index) openCurrent() (bleve.Index, string, manifest, error) {
 		return nil, "", nil, fmt.Errorf("CURRENT names %q", gen)
 	}
 	dir := filepath.Join(idx.dir, gen)
-	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "3s"})
+	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": idx.lockTimeout.String()})
 	if err != nil {
 		if strings.Contains(err.Error(), "timeout") {
 			return nil, "", nil, fmt.Errorf("%s: %w", idx.dir, ErrInUse)

@@ -20,7 +20,9 @@ const questionFluff = `tell explain describe know happen happened happening say 
 	details detail summary summarize summarise give show find list latest news update updates story
 	going question ask answer really actually exactly kind sort like stuff thing things whats
 	whos wheres whens hows whys lot lots much many long often soon recent recently
-	will would can could should shall may might must did does do done get got make made`
+	will would can could should shall may might must did does do done get got make made
+	put puts take takes taken took go goes went gone come comes came give gives gave given place work works working
+	still ever also just even actually basically currently now today`
 
 // Boosts of the parts of a query. Body matches count fully; the title and the
 // neighbouring text help a passage that says "the two ministers" be found
@@ -29,9 +31,9 @@ const (
 	boostBody       = 1.0
 	boostTitle      = 0.4
 	boostContext    = 0.35
-	boostAlias      = 0.8  // another spelling of a glossary name or term
-	boostPartName   = 0.25 // one word of a multi-word name ("Kang")
-	boostFuzzy1     = 0.6  // a dictionary word one edit away from a misspelling
+	boostAlias      = 0.8 // another spelling of a glossary name or term
+	boostPartName   = 0.5 // one word of a multi-word name ("Kang")
+	boostFuzzy1     = 0.6 // a dictionary word one edit away from a misspelling
 	boostFuzzy2     = 0.4
 	boostBigram     = 0.5
 	boostIntent     = 0.6
@@ -43,6 +45,8 @@ const (
 	// maxAnchorShare is the largest share of passages an anchor concept
 	// may occur in.
 	maxAnchorShare = 1.0 / 3
+	// minAnchorCorpus is the corpus size from which that share is telling.
+	minAnchorCorpus = 30
 	// minWeight keeps words found in nearly every passage from weighing
 	// nothing (or less than nothing).
 	minWeight = 0.05
@@ -59,11 +63,15 @@ type alternative struct {
 // its spellings, or a single word (with its likely corrections when it is
 // misspelled).
 type concept struct {
-	label  string
-	alts   []alternative
-	parts  []string // words of a multi-word name, searched on their own at a low boost
-	weight float64  // how much the concept says about relevance (idf)
-	absent bool     // no spelling of it is in the corpus
+	label string
+	alts  []alternative
+	// parts are the words of multi-word spellings, searched on their own at
+	// a low boost; weigh keeps only the specific ones.
+	parts  []string
+	weight float64 // how much the concept says about relevance (idf)
+	absent bool    // no spelling of it is in the corpus
+	// specific concepts occur in at most maxAnchorShare of the passages.
+	specific bool
 	// anchor concepts tie a question to the dispute: glossary names and
 	// terms, the topic classifier's cue words, and years. A passage must
 	// cover one to answer.
@@ -145,6 +153,14 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 		}
 	}
 	question = expandContractions(question)
+	question = idx.glossary.Correct(question, func(word string) bool {
+		for _, t := range idx.analyze(word) {
+			if docFreq(r, t) > 0 || docFreqIn(r, t, fieldTitle) > 0 {
+				return true
+			}
+		}
+		return false
+	})
 	matches, rest := idx.glossary.Match(question)
 	for _, m := range matches {
 		c := concept{label: m.Group.Canonical(), anchor: true}
@@ -165,13 +181,7 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 		if len(c.alts) == 0 {
 			continue
 		}
-		if t := c.alts[0].terms; len(t) > 1 {
-			for _, w := range t {
-				if w != "" {
-					c.parts = append(c.parts, w)
-				}
-			}
-		}
+		c.parts = partWords(c.alts)
 		p.addConcept(c)
 	}
 
@@ -225,6 +235,32 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 	}
 	idx.weigh(r, &p)
 	return p
+}
+
+// partWords returns the words of a concept's multi-word spellings that are
+// not spellings on their own: "kang", "kyung" and "wha" for Kang Kyung-wha,
+// since news reports name people by surname after the first mention.
+func partWords(alts []alternative) []string {
+	single := map[string]bool{}
+	for _, a := range alts {
+		if len(a.terms) == 1 {
+			single[a.terms[0]] = true
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range alts {
+		if len(a.terms) < 2 {
+			continue
+		}
+		for _, w := range a.terms {
+			if w != "" && !single[w] && !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 func (p *plan) addConcept(c concept) {
@@ -308,11 +344,18 @@ func (idx *Index) weigh(r index.IndexReader, p *plan) {
 			}
 		}
 		c.weight, c.absent = idf(best), best == 0
-		// A concept found in a large share of the corpus ("Japan") cannot
-		// tie a question to it: every passage is about Japan.
-		if best > n*maxAnchorShare {
-			c.anchor = false
+		parts := c.parts[:0]
+		for _, w := range c.parts {
+			if df := float64(docFreq(r, w)); df > 0 && (n < minAnchorCorpus || df <= n*maxAnchorShare) {
+				parts = append(parts, w)
+			}
 		}
+		c.parts = parts
+		// A concept found in a large share of the corpus ("Japan") says
+		// little about what a question is about: every passage is about
+		// Japan.
+		c.specific = n < minAnchorCorpus || best <= n*maxAnchorShare
+		c.anchor = c.anchor && c.specific
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"time"
@@ -37,6 +38,11 @@ const (
 	// minRelative drops hits scoring under this share of the best one: they
 	// only share a word or two with the question.
 	minRelative = 0.12
+	// minBodyCoverage is what the passage itself, not its title or
+	// neighbours, must cover: context helps rank, but cannot answer.
+	minBodyCoverage = 0.25
+	// intentMiss scales passages without the cue a question asks for.
+	intentMiss = 0.6
 	// excerptRunes bounds an excerpt.
 	excerptRunes = 360
 )
@@ -46,7 +52,7 @@ const (
 const (
 	creditTitle   = 0.7
 	creditContext = 0.6
-	creditPart    = 0.75 // for the words of a multi-word name found apart
+	creditPart    = 0.8 // for a specific word of a multi-word name or term found alone
 )
 
 // Search answers a query with the passages that best match it, best first,
@@ -151,12 +157,17 @@ type candidate struct {
 // hit that fails is where the corpus stops answering the question.
 func (p *plan) rerank(hits search.DocumentMatchCollection) []candidate {
 	var out []candidate
+	top := 0.0
 	for _, h := range hits {
-		cov, anchored, matched := p.coverage(h.Locations)
-		if cov < minCoverage || !anchored && (cov < fullCoverage || matched < 2) {
+		top = max(top, h.Score)
+	}
+	for _, h := range hits {
+		cov, body, anchored, matched := p.coverage(h.Locations)
+		if cov < minCoverage || body < minBodyCoverage || !anchored && (cov < fullCoverage || matched < 2) {
 			continue
 		}
-		out = append(out, candidate{hit: h, coverage: cov, score: h.Score * cov * cov})
+		prox := p.proximity(h.Locations[fieldBody])
+		out = append(out, candidate{hit: h, coverage: cov, score: rankScore(h.Score/top, cov, body, prox) * p.intentFactor(h.Locations)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	for i := range out {
@@ -167,12 +178,84 @@ func (p *plan) rerank(hits search.DocumentMatchCollection) []candidate {
 	return out
 }
 
+// rankScore combines bleve's score with coverage. Coverage of the passage
+// text itself counts most: a passage that names what the question asks
+// about is a better answer than one whose neighbours do.
+var rankScore = func(score, cov, body, prox float64) float64 {
+	c := 0.5*cov + 0.5*body
+	return c * c * (1 + proxWeight*prox) * math.Pow(score, rankScoreExp)
+}
+
+var rankScoreExp, proxWeight = 0.3, 0.5
+
+// proximity is how close together the question's concepts stand in the
+// passage: 1 when those found sit side by side, falling towards 0 as the
+// shortest stretch of text holding them all grows. One concept or none
+// gives 0.
+func (p *plan) proximity(locs search.TermLocationMap) float64 {
+	type occ struct{ pos, concept int }
+	var occs []occ
+	for term, ls := range locs {
+		ci, ok := p.terms[term]
+		if !ok {
+			continue
+		}
+		for _, l := range ls {
+			occs = append(occs, occ{int(l.Pos), ci})
+		}
+	}
+	sort.Slice(occs, func(i, j int) bool { return occs[i].pos < occs[j].pos })
+	distinct := map[int]bool{}
+	for _, o := range occs {
+		distinct[o.concept] = true
+	}
+	k := len(distinct)
+	if k < 2 {
+		return 0
+	}
+	// Shortest window holding every distinct concept.
+	best := math.MaxInt
+	count := map[int]int{}
+	have := 0
+	lo := 0
+	for hi, o := range occs {
+		if count[o.concept] == 0 {
+			have++
+		}
+		count[o.concept]++
+		for have == k {
+			best = min(best, o.pos-occs[lo].pos)
+			count[occs[lo].concept]--
+			if count[occs[lo].concept] == 0 {
+				have--
+			}
+			lo++
+		}
+		_ = hi
+	}
+	return float64(k-1) / float64(max(best, k-1))
+}
+
+// intentFactor lowers passages that lack what the form of the question asks
+// for: a date for "when", a duration for "how long", an amount for "how
+// much".
+func (p *plan) intentFactor(locs search.FieldTermLocationMap) float64 {
+	f := 1.0
+	for _, cue := range p.intents {
+		if _, ok := locs[fieldCues][cue]; !ok {
+			f *= intentMiss
+		}
+	}
+	return f
+}
+
 // coverage is the weighted share of the question's concepts that a passage
 // covers, from the terms bleve found in it. anchored reports whether at least
 // one covered concept ties the question to the dispute (see anchor), and
-// matched counts the concepts covered.
-func (p *plan) coverage(locs search.FieldTermLocationMap) (cov float64, anchored bool, matched int) {
-	var got, total float64
+// matched counts the specific concepts covered. body is the coverage of the
+// passage text alone.
+func (p *plan) coverage(locs search.FieldTermLocationMap) (cov, body float64, anchored bool, matched int) {
+	var got, gotBody, total float64
 	for _, c := range p.concepts {
 		w := c.weight
 		if c.unknown() {
@@ -191,20 +274,32 @@ func (p *plan) coverage(locs search.FieldTermLocationMap) (cov float64, anchored
 			for _, a := range c.alts {
 				credit = max(credit, f.credit*fraction(a.terms, terms))
 			}
-			if f.name == fieldBody && len(c.parts) > 0 {
-				credit = max(credit, creditPart*fraction(c.parts, terms))
+			if f.name == fieldBody && anyFound(c.parts, terms) {
+				credit = max(credit, creditPart)
+			}
+			if f.name == fieldBody {
+				gotBody += w * credit
 			}
 		}
 		got += w * credit
-		if credit >= 0.5 {
+		if credit >= 0.5 && c.specific {
 			matched++
 			anchored = anchored || c.anchor
 		}
 	}
 	if total == 0 {
-		return 0, false, 0
+		return 0, 0, false, 0
 	}
-	return got / total, anchored, matched
+	return got / total, gotBody / total, anchored, matched
+}
+
+func anyFound(terms []string, found search.TermLocationMap) bool {
+	for _, t := range terms {
+		if _, ok := found[t]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // fraction is the share of the non-empty terms found in a field.

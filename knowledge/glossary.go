@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,6 +35,9 @@ type AliasMatch struct {
 type Glossary struct {
 	Groups   []*AliasGroup
 	variants []glossaryVariant // longest first, so that the longest match wins
+
+	wordsOnce sync.Once
+	words     []string // Latin words of five letters or more, for Correct
 }
 
 type glossaryVariant struct {
@@ -270,4 +274,88 @@ func editDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// Correct replaces the words of text that known rejects with the glossary
+// word they are likely misspellings of (see Fuzzy for how close), so that
+// "expot controls" matches "export controls" as a whole term. Words of
+// fewer than five letters are never corrected.
+func (g *Glossary) Correct(text string, known func(word string) bool) string {
+	g.wordsOnce.Do(g.collectWords)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += size
+		}
+		word := text[i:j]
+		if fix := g.correctWord(word); fix != "" && !known(word) {
+			b.WriteString(text[last:i])
+			b.WriteString(fix)
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// collectWords gathers the words of the Latin-script variants.
+func (g *Glossary) collectWords() {
+	seen := map[string]bool{}
+	for _, v := range g.variants {
+		if v.cjk {
+			continue
+		}
+		for _, w := range strings.Fields(v.key) {
+			if utf8.RuneCountInString(w) >= 5 && !seen[w] {
+				seen[w] = true
+				g.words = append(g.words, w)
+			}
+		}
+	}
+}
+
+// correctWord returns the one glossary word close to word, or "" when word
+// is itself a glossary word, too short, or close to none or several.
+func (g *Glossary) correctWord(word string) string {
+	w := strings.ToLower(word)
+	n := utf8.RuneCountInString(w)
+	if n < 5 || hasCJK(w) {
+		return ""
+	}
+	maxDist := 1
+	if n >= 8 {
+		maxDist = 2
+	}
+	found, best := "", maxDist+1
+	for _, c := range g.words {
+		if c == w {
+			return ""
+		}
+		if abs(utf8.RuneCountInString(c)-n) > maxDist {
+			continue
+		}
+		d := editDistance(w, c, maxDist)
+		switch {
+		case d < best:
+			best, found = d, c
+		case d == best && c != found:
+			found = "" // ambiguous
+		}
+	}
+	return found
 }

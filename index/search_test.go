@@ -1,0 +1,185 @@
+package index
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// defaultIndex returns an on-disk index of the default corpus.
+func defaultIndex(t testing.TB) *Index {
+	t.Helper()
+	idx, _ := openTest(t, defaultCorpus(t))
+	return idx
+}
+
+// TestBadInput feeds hostile and odd questions: each is treated as text,
+// answers quickly, and never panics or errors.
+func TestBadInput(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, q := range []string{
+		`GSOMIA?`, `Motegi: trade talks`, `-Japan +Korea export^100`, `Japan's "white list`, `price >5`,
+		`/.*/`, `body:*`, `kang*`, `gsomia~2`, `* ? : " / + - ~ ^ ( ) [ ] { }`, `(((((((((((`, `\`, `"`,
+		`.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*=`, `[a-z]+@[a-z]+\.com`, `^(a+)+$`,
+		`🇯🇵🇰🇷 export controls 🔥🔥`, "white\u200blist", "\u202eslortnoc tropxe\u202c", "export\x00controls",
+		"Motegi \xff\xfe Kang", "\u05e9\u05dc\u05d5\u05dd Motegi", strings.Repeat("a", 1000),
+		strings.Repeat("Motegi Kang ", 83), strings.Repeat("あ", 1000), strings.Repeat("강경화 ", 300),
+		"@everyone what did Suga say", "<@123456789012345678> Madrid", "***bold*** __under__ ||spoiler||",
+	} {
+		start := time.Now()
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: q})
+		if d := time.Since(start); d > 500*time.Millisecond {
+			t.Errorf("%.40q took %v", q, d)
+		}
+		if err != nil && knowledge.ErrorCode(err) != knowledge.EINVALID {
+			t.Errorf("%.40q: %v", q, err)
+		}
+		if err == nil {
+			checkAnswer(t, q, ans)
+		}
+	}
+}
+
+func TestQuestionLimits(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tc := range []struct {
+		q    string
+		code string
+	}{
+		{"", knowledge.EINVALID},
+		{"  \t\n ", knowledge.EINVALID},
+		{"\u200b\u200b", knowledge.EINVALID},
+		{strings.Repeat("x", knowledge.MaxQuestionRunes+1), knowledge.EINVALID},
+		{strings.Repeat("x", knowledge.MaxQuestionRunes), ""},
+	} {
+		_, err := idx.Search(context.Background(), knowledge.Query{Text: tc.q})
+		if got := knowledge.ErrorCode(err); got != tc.code {
+			t.Errorf("%.20q: code %q, want %q (%v)", tc.q, got, tc.code, err)
+		}
+	}
+}
+
+// TestAbstains checks questions outside the corpus beyond those of the eval
+// file: the engine must return nothing rather than the least bad passage.
+func TestAbstains(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, q := range []string{
+		"Who won the 2022 World Cup final?",
+		"How many calories are in a banana?",
+		"what is the best programming language",
+		"Explain quantum computing in simple terms",
+		"who is the president of france",
+		"How do I reset my Discord password?",
+		"What's a good recipe for kimchi fried rice?",
+		"when is the next solar eclipse",
+		"lol",
+		"?",
+		"What did Taylor Swift say about her new album?",
+		"how much does a flight from tokyo to new york cost",
+		"what is the population of seoul",
+		"Who is the Japanese emperor's favourite footballer?",
+	} {
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Hits) > 0 {
+			t.Errorf("%q is off topic but got %d hits, first: %.80s", q, len(ans.Hits), ans.Hits[0].Text)
+		}
+	}
+}
+
+// checkAnswer checks what every answer must satisfy: excerpts come from
+// their passage, their bold pairs are balanced, and they are bounded.
+func checkAnswer(t testing.TB, q string, ans *knowledge.Answer) {
+	t.Helper()
+	for _, h := range ans.Hits {
+		plain := h.Excerpt.Plain()
+		core := strings.TrimSuffix(strings.TrimPrefix(plain, knowledge.Ellipsis), knowledge.Ellipsis)
+		if !strings.Contains(h.Text, core) {
+			t.Errorf("%.40q: excerpt %q is not from its passage", q, plain)
+		}
+		md := h.Excerpt.Markdown()
+		if strings.Count(strings.ReplaceAll(md, `\*`, ""), "**")%2 != 0 {
+			t.Errorf("%.40q: unbalanced bold in %q", q, md)
+		}
+		if n := utf8.RuneCountInString(plain); n > excerptRunes+2 {
+			t.Errorf("%.40q: excerpt of %d runes", q, n)
+		}
+		if !utf8.ValidString(md) || strings.Contains(md, "@everyone") {
+			t.Errorf("%.40q: unsafe excerpt %q", q, md)
+		}
+	}
+}
+
+// TestExcerptsGolden keeps a record of what people see for typical
+// questions; run with -update after a deliberate change.
+func TestExcerptsGolden(t *testing.T) {
+	idx := defaultIndex(t)
+	var b strings.Builder
+	for _, q := range []string{
+		"How long did Motegi and Kang talk in Madrid?",
+		"What did 강경화 demand from Japan?",
+		"Who is Moon Hee-sang?",
+		"When did Japan tighten export controls on South Korea?",
+		"What is GSOMIA?",
+		"What did Suga say?",
+	} {
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString("Q: " + q + "\n")
+		for _, h := range ans.Hits {
+			b.WriteString("  " + knowledge.PassageID(h.ArticleID, h.Passage) + "  " + h.Excerpt.Markdown() + "\n")
+		}
+		checkAnswer(t, q, ans)
+	}
+	golden := filepath.Join("testdata", "excerpts.golden")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Errorf("excerpts differ from %s (run with -update if intended):\n%s", golden, got)
+	}
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{
+		"How long did Motegi and Kang talk in Madrid?", "강경화 茂木敏充 회담", "whitelsit", "body:*", `"unclosed`,
+		"won't can't", "S. Korea's U.S. ties", "\x00\xff", "1+1+α", "export\u200bcontrols",
+	} {
+		f.Add(s)
+	}
+	idx := defaultIndex(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		start := time.Now()
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: q})
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("slow: %v", d)
+		}
+		if err != nil {
+			if knowledge.ErrorCode(err) != knowledge.EINVALID {
+				t.Fatalf("error: %v", err)
+			}
+			return
+		}
+		checkAnswer(t, q, ans)
+	})
+}
