@@ -17,7 +17,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -27,7 +30,12 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-4"
+const MappingVersion = "disputebot-7"
+
+// analyzerName is the analysis of all text fields: Unicode words,
+// possessives dropped, lowercased, English stop words removed, Snowball
+// stemming.
+const analyzerName = "en_snowball"
 
 // Field names in the index.
 const (
@@ -115,14 +123,24 @@ type manifestEntry struct {
 func newMapping() *mapping.IndexMappingImpl {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = "bm25"
-	m.DefaultAnalyzer = en.AnalyzerName
+	// bleve's "en" analyzer stems with Porter, which turns "used" into
+	// "us" (and so matches "US$"); Snowball (Porter2) does not. No char
+	// filters: they would shift the offsets that excerpts are cut by.
+	if err := m.AddCustomAnalyzer(analyzerName, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, en.SnowballStemmerName},
+	}); err != nil {
+		panic("index: define analyzer: " + err.Error())
+	}
+	m.DefaultAnalyzer = analyzerName
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
 
 	text := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = en.AnalyzerName
+		f.Analyzer = analyzerName
 		f.Store = store
 		f.IncludeTermVectors = true
 		f.IncludeInAll = false
@@ -229,10 +247,10 @@ func Open(dir string, opts Options) (*Index, error) {
 		}
 	}
 	idx.cur, idx.curDir, idx.manifest = cur, curDir, man
-	idx.analyzer = cur.Mapping().AnalyzerNamed(en.AnalyzerName)
+	idx.analyzer = cur.Mapping().AnalyzerNamed(analyzerName)
 	if idx.analyzer == nil {
 		cur.Close()
-		return nil, errors.New("index: english analyzer not registered")
+		return nil, errors.New("index: analyzer not registered")
 	}
 	idx.fluff = idx.analyzeSet(questionFluff)
 	idx.anchors = idx.analyzeSet(strings.Join(knowledge.CueWords(), " "))

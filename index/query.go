@@ -24,13 +24,14 @@ const questionFluff = `tell explain describe know happen happened happening say 
 	put puts take takes taken took go goes went gone come comes came give gives gave given place work works working
 	still ever also just even actually basically currently now today`
 
+// boostTitle, boostContext: see boostBody.
+var boostTitle, boostContext = 0.4, 0.35
+
 // Boosts of the parts of a query. Body matches count fully; the title and the
 // neighbouring text help a passage that says "the two ministers" be found
 // for a question that names them.
 const (
 	boostBody       = 1.0
-	boostTitle      = 0.4
-	boostContext    = 0.35
 	boostAlias      = 0.8 // another spelling of a glossary name or term
 	boostPartName   = 0.5 // one word of a multi-word name ("Kang")
 	boostFuzzy1     = 0.6 // a dictionary word one edit away from a misspelling
@@ -95,12 +96,16 @@ var intentPatterns = []struct {
 	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|months|years)\b|\bduration\b`), cueDuration},
 	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bwhat year\b`), cueDate},
 	{regexp.MustCompile(`(?i)\bhow (much|many)\b|\bwhat (amount|sum|number|percentage|share)\b`), cueNumber},
+	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|is|was|were|will|would)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|ask|urge|tell|told|stance|position|view|react|respond)\b|\b(stance|position|reaction|response|view) (of|on)\b|\bhow did .* (react|respond)\b`), cueStatement},
+	{regexp.MustCompile(`(?i)\bwhen\b.*\b(start|starts|started|begin|began|begun|took effect|take effect|come into force|came into force|in place|introduc\w*|impos\w*|launch\w*|tighten\w*|first)\b|\bsince when\b`), cueStart},
+	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b`), cueReason},
+	{regexp.MustCompile(`(?i)\bwhere\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b`), cuePlace},
 }
 
 // intentWords are passage words that answer a kind of question, searched
 // (as analyzed terms) so that they are marked in excerpts too.
 var intentWords = map[string][]string{
-	cueDuration: {"minut", "hour", "dai", "week", "month", "year"},
+	cueDuration: {"minut", "hour", "day", "week", "month", "year"},
 }
 
 // analyze returns the analyzed terms of text.
@@ -176,7 +181,12 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 		}
 		add(m.Variant, 1)
 		for _, v := range m.Group.Variants {
-			add(v, boostAlias)
+			// Native-script spellings only help a question written in
+			// them: in an English question they would let the few
+			// passages that quote a native name outscore the rest.
+			if !isCJK(v) || isCJK(m.Variant) {
+				add(v, boostAlias)
+			}
 		}
 		if len(c.alts) == 0 {
 			continue

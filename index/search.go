@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -41,8 +43,6 @@ const (
 	// minBodyCoverage is what the passage itself, not its title or
 	// neighbours, must cover: context helps rank, but cannot answer.
 	minBodyCoverage = 0.25
-	// intentMiss scales passages without the cue a question asks for.
-	intentMiss = 0.6
 	// excerptRunes bounds an excerpt.
 	excerptRunes = 360
 )
@@ -50,10 +50,10 @@ const (
 // Field credits: how much a concept found only in the title or in the
 // neighbouring text counts towards coverage, against 1 in the passage.
 const (
-	creditTitle   = 0.7
-	creditContext = 0.6
-	creditPart    = 0.8 // for a specific word of a multi-word name or term found alone
+	creditPart = 0.8 // for a specific word of a multi-word name or term found alone
 )
+
+var creditTitle, creditContext = 0.7, 0.6
 
 // Search answers a query with the passages that best match it, best first,
 // or with none when the corpus does not cover the question.
@@ -162,12 +162,13 @@ func (p *plan) rerank(hits search.DocumentMatchCollection) []candidate {
 		top = max(top, h.Score)
 	}
 	for _, h := range hits {
-		cov, body, anchored, matched := p.coverage(h.Locations)
-		if cov < minCoverage || body < minBodyCoverage || !anchored && (cov < fullCoverage || matched < 2) {
+		m := p.match(h.Locations)
+		if m.cov < minCoverage || m.body < minBodyCoverage || !m.anchored && (m.cov < fullCoverage || m.matched < 2) {
 			continue
 		}
 		prox := p.proximity(h.Locations[fieldBody])
-		out = append(out, candidate{hit: h, coverage: cov, score: rankScore(h.Score/top, cov, body, prox) * p.intentFactor(h.Locations)})
+		score := rankScore(h.Score/top, m, prox) * p.intentFactor(h.Locations) * leadPrior(h.ID)
+		out = append(out, candidate{hit: h, coverage: m.cov, score: score})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	for i := range out {
@@ -181,12 +182,29 @@ func (p *plan) rerank(hits search.DocumentMatchCollection) []candidate {
 // rankScore combines bleve's score with coverage. Coverage of the passage
 // text itself counts most: a passage that names what the question asks
 // about is a better answer than one whose neighbours do.
-var rankScore = func(score, cov, body, prox float64) float64 {
-	c := 0.5*cov + 0.5*body
-	return c * c * (1 + proxWeight*prox) * math.Pow(score, rankScoreExp)
+var rankScore = func(score float64, m match, prox float64) float64 {
+	c := 0.5*m.cov + 0.5*m.body
+	return c * c * (1 + proxWeight*prox) * (bleveShare*score + 1 - bleveShare)
 }
 
-var rankScoreExp, proxWeight = 0.3, 0.5
+var bleveShare, proxWeight, leadWeight = 0.5, 0.5, 0.15
+
+// intentMiss scales passages without the cue a question asks for.
+var intentMiss = 0.6
+
+// leadPrior favours the opening passages of an article, which in news and
+// in the notes say what the article is about.
+func leadPrior(id string) float64 {
+	_, n, ok := strings.Cut(id, "#")
+	if !ok {
+		return 1
+	}
+	pos, err := strconv.Atoi(n)
+	if err != nil || pos < 1 {
+		return 1
+	}
+	return 1 + leadWeight/float64(pos)
+}
 
 // proximity is how close together the question's concepts stand in the
 // passage: 1 when those found sit side by side, falling towards 0 as the
@@ -249,13 +267,19 @@ func (p *plan) intentFactor(locs search.FieldTermLocationMap) float64 {
 	return f
 }
 
-// coverage is the weighted share of the question's concepts that a passage
-// covers, from the terms bleve found in it. anchored reports whether at least
-// one covered concept ties the question to the dispute (see anchor), and
-// matched counts the specific concepts covered. body is the coverage of the
-// passage text alone.
-func (p *plan) coverage(locs search.FieldTermLocationMap) (cov, body float64, anchored bool, matched int) {
-	var got, gotBody, total float64
+// match is how a passage matches a question's concepts.
+type match struct {
+	cov      float64 // weighted share of the concepts covered, by the passage, its title or its neighbours
+	body     float64 // the same, by the passage text alone
+	anchored bool    // a covered concept ties the question to the dispute (see anchor)
+	matched  int     // specific concepts covered
+}
+
+// match computes how a passage matches the plan, from the terms bleve
+// found in it.
+func (p *plan) match(locs search.FieldTermLocationMap) match {
+	var m match
+	var total float64
 	for _, c := range p.concepts {
 		w := c.weight
 		if c.unknown() {
@@ -278,19 +302,19 @@ func (p *plan) coverage(locs search.FieldTermLocationMap) (cov, body float64, an
 				credit = max(credit, creditPart)
 			}
 			if f.name == fieldBody {
-				gotBody += w * credit
+				m.body += w * credit
 			}
 		}
-		got += w * credit
+		m.cov += w * credit
 		if credit >= 0.5 && c.specific {
-			matched++
-			anchored = anchored || c.anchor
+			m.matched++
+			m.anchored = m.anchored || c.anchor
 		}
 	}
-	if total == 0 {
-		return 0, 0, false, 0
+	if total > 0 {
+		m.cov, m.body = m.cov/total, m.body/total
 	}
-	return got / total, gotBody / total, anchored, matched
+	return m
 }
 
 func anyFound(terms []string, found search.TermLocationMap) bool {

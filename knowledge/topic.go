@@ -166,10 +166,17 @@ func containsPhrase(padded, phrase string) bool {
 	return strings.Contains(padded, needle)
 }
 
-// CueWords returns the single words among the classifier's cues: words
-// that, in a question, tie it to the dispute.
+// disputeWords tie a question to the dispute without pointing to one topic.
+var disputeWords = []string{
+	"dispute", "row", "rift", "feud", "spat", "tension", "tensions", "labor", "labour", "wartime", "colonial",
+	"apology", "treaty", "bilateral", "diplomatic", "sanctions", "retaliation", "economic", "chemicals", "history",
+}
+
+// CueWords returns the single words among the classifier's cues, and other
+// words of the dispute's vocabulary: words that, in a question, tie it to
+// the dispute.
 func CueWords() []string {
-	var out []string
+	out := append([]string(nil), disputeWords...)
 	for _, t := range Topics {
 		for _, r := range topicRules[t] {
 			w := strings.TrimSuffix(r.phrase, "*")
