@@ -10,6 +10,7 @@ const (
 	cueDate      = "date"
 	cueDuration  = "duration"
 	cueNumber    = "number"
+	cueAmount    = "amount"
 	cueStatement = "statement" // someone said, argued, called for something
 	cueReason    = "reason"    // because, citing, due to
 	cuePlace     = "place"     // in Madrid, at the summit in Chengdu
@@ -22,8 +23,10 @@ var (
 		cueDate: regexp.MustCompile(`\b` + month + `\s+\d{1,2}\b|\b\d{1,2}\s+` + month +
 			`|\b(19|20)\d\d\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b` + month + `\s+(19|20)\d\d\b`),
 		cueDuration: regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d+-odd)[ -](minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(lasted|for around|for about)\b`),
-		// Amounts and counts, not dates: a number with a unit or a noun.
-		cueNumber:    regexp.MustCompile(`(?i)\d[\d,.]*\s*(%|percent|per cent|million|billion|trillion|won|yen|dollars?|people|plaintiffs|victims|workers|items|shipments|visitors|companies|firms|countries|shares|patents|lawmakers|times|members)\b|[$¥₩€]\s?\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?) (plaintiffs|victims|workers|items|companies|countries|materials|cases)\b`),
+		// Counts, not dates: a number with a noun.
+		cueNumber: regexp.MustCompile(`(?i)\d[\d,.]*\s*(%|percent|per cent|million|billion|trillion|people|plaintiffs|victims|workers|items|shipments|visitors|companies|firms|countries|shares|patents|lawmakers|times|members)\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?) (plaintiffs|victims|workers|items|companies|countries|materials|cases)\b`),
+		// Sums of money.
+		cueAmount:    regexp.MustCompile(`(?i)\d[\d,.]*\s*(million |billion |trillion )?(won|yen|dollars?)\b|US\$|[$¥₩€]\s?\d`),
 		cueStatement: regexp.MustCompile(`(?i)\b(said|says|say|saying|stated|argues?|argued|insists?|insisted|claims?|claimed|called (for|it|them|the)|calls for|urged?|urges|pressed|demand(s|ed)?|told|warned|stressed|noted|maintains?|maintained|stance|position|view(s|ed)?|described|announced|proposed|expressed|conveyed|reaffirmed|confirmed|protested|welcomed)\b|"[^"]{12,}"|“[^”]{12,}”`),
 		cueReason:    regexp.MustCompile(`(?i)\b(because|since|as a result|due to|owing to|citing|cited|reasons?|in response to|in retaliation|reprisal|retaliation|after|following|over the|so that|in order to|as doing so|led to)\b`),
 		cueStart:     regexp.MustCompile(`(?i)\b(from \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)|took effect|takes effect|came into force|began|begun|started|introduced|imposed|announced|launched|first)\b`),
@@ -37,7 +40,7 @@ var notPlaces = regexp.MustCompile(`^(in|at|to|from) (the )?(January|February|Ma
 // cues returns the cues of a passage's text.
 func cues(text string) []string {
 	var out []string
-	for _, c := range []string{cueDate, cueDuration, cueNumber, cueStatement, cueReason, cueStart} {
+	for _, c := range []string{cueDate, cueDuration, cueNumber, cueAmount, cueStatement, cueReason, cueStart} {
 		if cueRegex[c].MatchString(text) {
 			out = append(out, c)
 		}

@@ -30,7 +30,7 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-7"
+const MappingVersion = "disputebot-8"
 
 // analyzerName is the analysis of all text fields: Unicode words,
 // possessives dropped, lowercased, English stop words removed, Snowball

@@ -95,7 +95,8 @@ var intentPatterns = []struct {
 }{
 	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|months|years)\b|\bduration\b`), cueDuration},
 	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bwhat year\b`), cueDate},
-	{regexp.MustCompile(`(?i)\bhow (much|many)\b|\bwhat (amount|sum|number|percentage|share)\b`), cueNumber},
+	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share)\b`), cueNumber},
+	{regexp.MustCompile(`(?i)\bhow much\b|\bwhat (amount|sum)\b|\bwhat\b.*\b(pay|paid|cost|costs|owe|award|awarded|fined?|worth|spend|spent)\b`), cueAmount},
 	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|is|was|were|will|would)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|ask|urge|tell|told|stance|position|view|react|respond)\b|\b(stance|position|reaction|response|view) (of|on)\b|\bhow did .* (react|respond)\b`), cueStatement},
 	{regexp.MustCompile(`(?i)\bwhen\b.*\b(start|starts|started|begin|began|begun|took effect|take effect|come into force|came into force|in place|introduc\w*|impos\w*|launch\w*|tighten\w*|first)\b|\bsince when\b`), cueStart},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b`), cueReason},
