@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -64,7 +66,7 @@ func cmdEval(ctx context.Context, args []string, env Env, stdout, stderr io.Writ
 	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		if err.Error() == "flag: help requested" {
+		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return usagef("%v", err)

@@ -6,6 +6,7 @@
 //
 //	disputebot ask [--json] [--topic T] [--limit N] QUESTION
 //	disputebot eval FILE
+//	disputebot run
 //
 // Settings come from the environment and from a .env file in the working
 // directory; see .env.example.
@@ -58,6 +59,7 @@ const usage = `disputebot answers questions about the Japan–South Korea disput
 Usage:
   disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION
   disputebot eval [--json] FILE
+  disputebot run                  start the Discord bot (needs DISCORD_TOKEN)
   disputebot help
 
 Settings are read from the environment and .env (see .env.example).
@@ -75,6 +77,8 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		err = cmdAsk(ctx, args[1:], env, stdout, stderr)
 	case "eval":
 		err = cmdEval(ctx, args[1:], env, stdout, stderr)
+	case "run":
+		err = cmdRun(ctx, args[1:], env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

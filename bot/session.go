@@ -1,0 +1,218 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Responder sends interaction responses. The bot talks to Discord through
+// it only, so that handlers can be tested with a recorder.
+type Responder interface {
+	// Respond sends the first response to an interaction.
+	Respond(ctx context.Context, i *discordgo.Interaction, r *discordgo.InteractionResponse) error
+	// EditOriginal replaces the first response, after a deferral.
+	EditOriginal(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit, files []*discordgo.File) error
+}
+
+// SessionResponder answers through a discordgo session.
+type SessionResponder struct{ S *discordgo.Session }
+
+// Respond implements Responder.
+func (r SessionResponder) Respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	return r.S.InteractionRespond(i, resp, discordgo.WithContext(ctx))
+}
+
+// EditOriginal implements Responder. discordgo puts every webhook-message
+// edit of every interaction in one rate-limit bucket and holds it for the
+// whole request, which serializes the edits of concurrent users; a bucket
+// per interaction token keeps them independent.
+func (r SessionResponder) EditOriginal(ctx context.Context, i *discordgo.Interaction, e *discordgo.WebhookEdit, files []*discordgo.File) error {
+	endpoint := discordgo.EndpointWebhookMessage(i.AppID, i.Token, "@original")
+	bucket := "edit:" + i.Token
+	if len(files) == 0 {
+		_, err := r.S.RequestWithBucketID(http.MethodPatch, endpoint, e, bucket, discordgo.WithContext(ctx))
+		return err
+	}
+	contentType, body, err := discordgo.MultipartBodyWithJSON(e, files)
+	if err != nil {
+		return fmt.Errorf("encode files: %w", err)
+	}
+	_, err = r.S.RequestRaw(http.MethodPatch, endpoint, contentType, body, bucket, 0, discordgo.WithContext(ctx))
+	return err
+}
+
+// SessionOptions are what Run needs to connect.
+type SessionOptions struct {
+	Token   string // the bot token, without "Bot "
+	GuildID string // register the commands for this server only (instant, for testing); "" registers them globally
+	// APIBase replaces https://discord.com in every REST call, the gateway
+	// lookup included: for REST proxies and for a local fake Discord.
+	APIBase *url.URL
+	// OpenTimeout bounds the gateway handshake; 0 means 30 s. discordgo
+	// can hang in Open (bwmarrin/discordgo#513); Run then gives up so that
+	// the process can be restarted.
+	OpenTimeout time.Duration
+	// StallTimeout is how long the gateway may go without a heartbeat
+	// acknowledgement before Run gives up; 0 means 5 minutes.
+	StallTimeout time.Duration
+	// ShutdownTimeout bounds the wait for replies in flight; 0 means 15 s.
+	ShutdownTimeout time.Duration
+}
+
+// ErrStalled is returned by Run when the Discord connection stopped working
+// and could not recover: the process should exit and be restarted.
+var ErrStalled = errors.New("discord connection stalled")
+
+// Run connects to Discord, registers the commands, and answers interactions
+// until ctx is done; it then lets replies in flight finish and disconnects.
+func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
+	if opts.OpenTimeout <= 0 {
+		opts.OpenTimeout = 30 * time.Second
+	}
+	if opts.StallTimeout <= 0 {
+		opts.StallTimeout = 5 * time.Minute
+	}
+	if opts.ShutdownTimeout <= 0 {
+		opts.ShutdownTimeout = 15 * time.Second
+	}
+	s, err := discordgo.New("Bot " + opts.Token)
+	if err != nil {
+		return fmt.Errorf("create session: %w", err)
+	}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteTransport{base: opts.APIBase, next: http.DefaultTransport}}
+	s.StateEnabled = false                     // interactions carry all the bot needs
+	s.Identify.Intents = discordgo.IntentsNone // interactions need no intent
+	s.LogLevel = discordgo.LogWarning
+	discordgo.Logger = discordLogger(b.log, opts.Token)
+	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+		b.Handle(SessionResponder{S: s}, ic.Interaction)
+	})
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Connect) { b.log.Info("connected to the Discord gateway") })
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
+		b.log.Warn("disconnected from the Discord gateway; discordgo reconnects")
+	})
+
+	if err := openWithTimeout(s, opts.OpenTimeout); err != nil {
+		return err
+	}
+	defer s.Close()
+
+	appID := ""
+	if s.State != nil && s.State.Application != nil {
+		appID = s.State.Application.ID
+	}
+	if appID == "" && s.State != nil && s.State.User != nil {
+		appID = s.State.User.ID
+	}
+	if appID == "" {
+		return errors.New("discord sent no application id on connecting")
+	}
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, opts.GuildID, Commands(), discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("register commands: %w", err)
+	}
+	where := "globally (may take up to an hour to appear)"
+	if opts.GuildID != "" {
+		where = "for server " + opts.GuildID
+	}
+	b.log.Info("registered commands", "count", len(cmds), "where", where)
+
+	err = b.watch(ctx, s, opts.StallTimeout)
+	b.shutdown(opts.ShutdownTimeout)
+	return err
+}
+
+// openWithTimeout opens the gateway connection, giving up when the
+// handshake hangs.
+func openWithTimeout(s *discordgo.Session, timeout time.Duration) error {
+	done := make(chan error, 1)
+	go func() { done <- s.Open() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("connect to the Discord gateway: %w", err)
+		}
+		return nil
+	case <-time.After(timeout):
+		return fmt.Errorf("connect to the Discord gateway: no answer within %v: %w", timeout, ErrStalled)
+	}
+}
+
+// watch waits for ctx, checking that the gateway keeps acknowledging
+// heartbeats: a session that discordgo cannot recover stays silent.
+func (b *Bot) watch(ctx context.Context, s *discordgo.Session, stall time.Duration) error {
+	tick := time.NewTicker(min(stall/4, 30*time.Second))
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+			s.RLock()
+			last := s.LastHeartbeatAck
+			s.RUnlock()
+			if !last.IsZero() && time.Since(last) > stall {
+				return fmt.Errorf("no heartbeat acknowledged for %v: %w", time.Since(last).Round(time.Second), ErrStalled)
+			}
+		}
+	}
+}
+
+// shutdown stops taking new interactions and waits for the replies in
+// flight.
+func (b *Bot) shutdown(timeout time.Duration) {
+	b.gate.Lock()
+	b.closing = true
+	b.gate.Unlock()
+	done := make(chan struct{})
+	go func() { b.inflight.Wait(); close(done) }()
+	select {
+	case <-done:
+		b.log.Info("replies in flight finished")
+	case <-time.After(timeout):
+		b.log.Warn("gave up waiting for replies in flight", "after", timeout)
+	}
+}
+
+// rewriteTransport sends every request to the configured API base.
+type rewriteTransport struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (t rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if t.base == nil {
+		return t.next.RoundTrip(r)
+	}
+	r2 := r.Clone(r.Context())
+	r2.URL.Scheme, r2.URL.Host, r2.Host = t.base.Scheme, t.base.Host, ""
+	return t.next.RoundTrip(r2)
+}
+
+// discordLogger sends discordgo's log lines to slog, without the token.
+func discordLogger(log *slog.Logger, token string) func(msgL, caller int, format string, a ...any) {
+	return func(msgL, caller int, format string, a ...any) {
+		msg := fmt.Sprintf(format, a...)
+		if token != "" {
+			msg = strings.ReplaceAll(msg, token, "[token]")
+		}
+		switch msgL {
+		case discordgo.LogError:
+			log.Error("discordgo: " + msg)
+		case discordgo.LogWarning:
+			log.Warn("discordgo: " + msg)
+		case discordgo.LogInformational:
+			log.Info("discordgo: " + msg)
+		default:
+			log.Debug("discordgo: " + msg)
+		}
+	}
+}

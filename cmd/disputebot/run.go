@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/disputebot/disputebot/bot"
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// cmdRun starts the Discord bot and runs until interrupted.
+func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
+	fs := newFlagSet("run", stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: disputebot run\n\nSettings come from the environment and .env; see .env.example.")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usagef("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return usagef("run takes no arguments")
+	}
+	cfg, err := loadConfig(env)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if cfg.DiscordToken == "" {
+		return usagef("DISCORD_TOKEN: is required to run the bot (see README: \"Running the bot\")")
+	}
+	log := newLogger(stderr, cfg.LogLevel)
+	eng, err := openEngine(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	log.Info("starting", "config", cfg, "articles", len(eng.articles))
+
+	b := bot.New(bot.Config{
+		Searcher: eng.index, Library: library(eng.articles), Logger: log,
+		RateLimit: cfg.RateLimit, RateWindow: cfg.RateWindow,
+	})
+	err = b.Run(ctx, bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase})
+	if err != nil {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// library serves the articles of the corpus to the bot, each server seeing
+// the global ones and its own.
+type library []*knowledge.Article
+
+// Articles implements bot.Library.
+func (l library) Articles(guild string) []*knowledge.Article {
+	out := make([]*knowledge.Article, 0, len(l))
+	for _, a := range l {
+		if a.IsGlobal() || (guild != "" && a.Scope == guild) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
