@@ -151,7 +151,7 @@ func topicLabels(ts []knowledge.Topic) string {
 func sourceFooter(publisher string, published interface{ Format(string) string }, kind knowledge.Kind, topics []knowledge.Topic) string {
 	parts := []string{publisher, date(published)}
 	if kind == knowledge.KindNote {
-		parts = []string{"Background note, not a news report · written for this bot from the sources listed"}
+		parts = []string{"Background note, not a news report · written " + date(published) + " from the sources listed"}
 	}
 	if kind == knowledge.KindCaption {
 		parts = append(parts, "photo caption")

@@ -96,20 +96,25 @@ func parseArticle(data []byte) (*Article, error) {
 	if !strings.HasPrefix(text, "---\n") {
 		return nil, Errorf(EINVALID, "front matter: the file must start with a line '---'")
 	}
-	head, body, ok := strings.Cut(text[4:], "\n---\n")
+	// head keeps the newline that ends the opening '---', so that it may be
+	// empty and YAML's line numbers are those of the file.
+	head, body, ok := strings.Cut(text[3:], "\n---\n")
 	if !ok {
-		if h, found := strings.CutSuffix(text[4:], "\n---"); found {
+		if h, found := strings.CutSuffix(text[3:], "\n---"); found {
 			head, body, ok = h, "", true
 		}
 	}
 	if !ok {
 		return nil, Errorf(EINVALID, "front matter: no closing '---' line")
 	}
+	if err := checkFrontMatterChars(head); err != nil {
+		return nil, err
+	}
 	var fm frontMatter
 	dec := yaml.NewDecoder(strings.NewReader(head))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		return nil, Errorf(EINVALID, "front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, frontMatterError(head, err)
 	}
 	a, err := fm.article()
 	if err != nil {
@@ -117,6 +122,62 @@ func parseArticle(data []byte) (*Article, error) {
 	}
 	a.Body = ParseBody(body)
 	return a, nil
+}
+
+// checkFrontMatterChars rejects the characters that YAML does not allow,
+// naming the key whose line holds one: YAML's own error names neither.
+func checkFrontMatterChars(head string) error {
+	for n, line := range strings.Split(head, "\n") {
+		for _, r := range line {
+			if r == '\t' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 || r >= 0xa0 && r <= 0xd7ff ||
+				r >= 0xe000 && r <= 0xfffd || r >= 0x10000 {
+				continue
+			}
+			field := "front matter"
+			if key := keyAtLine(head, n+1); key != "" {
+				field = key
+			}
+			return Errorf(EINVALID, "%s: contains a control character (%U) on line %d", field, r, n+1)
+		}
+	}
+	return nil
+}
+
+// frontMatterError words a YAML decoding error for the user. Type errors
+// only give a line number, so the key on that line is named too.
+func frontMatterError(head string, err error) error {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return Errorf(EINVALID, "front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	msgs := make([]string, len(te.Errors))
+	for i, m := range te.Errors {
+		var line int
+		if _, err := fmt.Sscanf(m, "line %d:", &line); err == nil {
+			if key := keyAtLine(head, line); key != "" {
+				m = key + ": " + m
+			}
+		}
+		msgs[i] = m
+	}
+	return Errorf(EINVALID, "front matter: %s", strings.Join(msgs, "; "))
+}
+
+// keyAtLine returns the top-level key whose value spans line n (from 1) of
+// the front matter, or "".
+func keyAtLine(head string, n int) string {
+	lines := strings.Split(head, "\n")
+	for i := min(n, len(lines)) - 1; i >= 0; i-- {
+		l := lines[i]
+		if l == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '-' || l[0] == '#' {
+			continue
+		}
+		if k, _, ok := strings.Cut(l, ":"); ok {
+			return strings.TrimSpace(k)
+		}
+		return ""
+	}
+	return ""
 }
 
 func (fm *frontMatter) article() (*Article, error) {
@@ -250,7 +311,13 @@ func FormatArticle(a *Article) ([]byte, error) {
 		fm.Published = a.Published.Format(DateLayout)
 	}
 	if !a.AddedAt.IsZero() {
-		fm.AddedAt = a.AddedAt.UTC().Format(time.RFC3339)
+		// Nanoseconds are kept so that the file gives back the same time,
+		// and the original offset where UTC would leave years 0-9999.
+		t := a.AddedAt.UTC()
+		if t.Year() < 0 || t.Year() > 9999 {
+			t = a.AddedAt
+		}
+		fm.AddedAt = t.Format(time.RFC3339Nano)
 	}
 	for _, t := range a.Topics {
 		fm.Topics = append(fm.Topics, string(t))

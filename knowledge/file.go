@@ -1,9 +1,13 @@
 package knowledge
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // WriteFileAtomic writes data to a temporary file beside path, syncs it,
@@ -11,12 +15,25 @@ import (
 // the old or the new content and a crash loses neither.
 func WriteFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	// The new file gets the mode of the one it replaces, or the usual 0644
+	// less the umask: os.CreateTemp's 0600 would hide it from other readers.
+	perm, replacing := fs.FileMode(0o644), false
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		perm, replacing = st.Mode().Perm(), true
+	}
+	f, err := createTemp(dir, "."+filepath.Base(path)+".tmp-", perm)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp) // no-op after a successful rename
+	if replacing {
+		// Exactly the old mode, whatever the umask.
+		if err := f.Chmod(perm); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
@@ -40,4 +57,17 @@ func WriteFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("sync directory %s: %w", dir, err)
 	}
 	return nil
+}
+
+// createTemp creates a new file with a random name in dir, like
+// os.CreateTemp but with the given mode (less the umask).
+func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(rand.Uint64(), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, fmt.Errorf("create a temporary file in %s: too many attempts", dir)
 }

@@ -17,20 +17,20 @@ var mdEscaper = strings.NewReplacer(
 )
 
 // lineStart matches what makes a heading, a list item or a quote when it opens
-// a line.
-var lineStart = regexp.MustCompile(`^(#|-|\+|\d+\.)`)
+// a line, indented or not.
+var lineStart = regexp.MustCompile(`^[ \t]*(#|-|\+|\d+\.)`)
 
 // EscapeMarkdown makes text inert in a Discord message: no formatting, no
 // links, no mentions and no line breaks, even when it opens a line. It is
 // applied to every piece of corpus text before it is shown.
 func EscapeMarkdown(s string) string {
 	s = mdEscaper.Replace(s)
-	if m := lineStart.FindStringIndex(s); m != nil {
-		dot := m[1] - 1 // "1." is escaped as "1\.", the others with a leading backslash
-		if s[dot] == '.' {
-			return s[:dot] + `\` + s[dot:]
+	if m := lineStart.FindStringSubmatchIndex(s); m != nil {
+		at := m[2] // "1." is escaped as "1\.", the others with a backslash before
+		if s[m[3]-1] == '.' {
+			at = m[3] - 1
 		}
-		return `\` + s
+		return s[:at] + `\` + s[at:]
 	}
 	return s
 }

@@ -44,18 +44,37 @@ func (a *Article) Passages() []Passage {
 	}
 	var blocks []block
 	pending := "" // a short paragraph waiting to open the next passage
+	// flushPending ends the previous passage with the pending paragraph, or
+	// makes it a passage of its own when that one is full.
+	flushPending := func() {
+		if pending == "" {
+			return
+		}
+		if last := len(blocks) - 1; last >= 0 && !blocks[last].caption && wordCount(blocks[last].text)+wordCount(pending) <= MaxPassageWords {
+			blocks[last].text += " " + pending
+		} else {
+			blocks = append(blocks, block{pending, false})
+		}
+		pending = ""
+	}
 	for _, p := range a.Body {
 		text := CleanText(p.Text)
 		if text == "" {
 			continue
 		}
 		if p.Caption {
-			blocks = append(blocks, block{text, true})
+			for _, piece := range splitLong(text, MaxPassageWords) {
+				blocks = append(blocks, block{piece, true})
+			}
 			continue
 		}
 		for _, piece := range splitLong(text, MaxPassageWords) {
 			if pending != "" {
-				piece, pending = pending+" "+piece, ""
+				if wordCount(pending)+wordCount(piece) <= MaxPassageWords {
+					piece, pending = pending+" "+piece, ""
+				} else {
+					flushPending()
+				}
 			}
 			n := wordCount(piece)
 			last := len(blocks) - 1
@@ -71,13 +90,7 @@ func (a *Article) Passages() []Passage {
 			}
 		}
 	}
-	if pending != "" {
-		if last := len(blocks) - 1; last >= 0 && !blocks[last].caption && wordCount(blocks[last].text)+wordCount(pending) <= MaxPassageWords {
-			blocks[last].text += " " + pending
-		} else {
-			blocks = append(blocks, block{pending, false})
-		}
-	}
+	flushPending()
 	out := make([]Passage, len(blocks))
 	for i, b := range blocks {
 		kind := a.Kind

@@ -144,23 +144,46 @@ func (e Excerpt) Markdown() string {
 	if e.CutBefore {
 		b.WriteString(Ellipsis)
 	}
+	// Unmarked text is escaped in one piece, so that nothing split across
+	// spans (a "://", say) slips through.
+	var plain strings.Builder
+	flush := func() {
+		b.WriteString(EscapeMarkdown(plain.String()))
+		plain.Reset()
+	}
 	spans := e.Spans
 	for i := 0; i < len(spans); i++ {
 		s := spans[i]
 		if !s.Mark || strings.TrimSpace(s.Text) == "" {
-			b.WriteString(EscapeMarkdown(s.Text))
+			plain.WriteString(s.Text)
 			continue
 		}
-		// Gather marked spans joined by white space into one bold run.
+		// Gather marked spans, adjacent or joined by white space, into one
+		// bold run: "**a****b**" would not render as bold.
 		text := s.Text
-		for i+2 < len(spans) && spans[i+2].Mark && !spans[i+1].Mark && strings.TrimSpace(spans[i+1].Text) == "" {
-			text += spans[i+1].Text + spans[i+2].Text
-			i += 2
+		for {
+			j := i + 1
+			for j < len(spans) && !spans[j].Mark && strings.TrimSpace(spans[j].Text) == "" {
+				j++
+			}
+			if j == len(spans) || !spans[j].Mark {
+				break
+			}
+			for _, sp := range spans[i+1 : j+1] {
+				text += sp.Text
+			}
+			i = j
 		}
-		lead := text[:len(text)-len(strings.TrimLeft(text, " "))]
-		trail := text[len(strings.TrimRight(text, " ")):]
-		b.WriteString(lead + "**" + escapeInBold(strings.TrimSpace(text)) + "**" + trail)
+		// White space at the ends goes outside the pair, escaped like the
+		// rest of the text (a line break becomes a space).
+		rest := strings.TrimLeftFunc(text, unicode.IsSpace)
+		inner := strings.TrimRightFunc(rest, unicode.IsSpace)
+		plain.WriteString(text[:len(text)-len(rest)])
+		flush()
+		b.WriteString("**" + escapeInBold(inner) + "**")
+		plain.WriteString(rest[len(inner):])
 	}
+	flush()
 	if e.CutAfter {
 		b.WriteString(Ellipsis)
 	}
