@@ -1,0 +1,525 @@
+package knowledge
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// canonicals returns the canonical names of the matched groups, sorted.
+func canonicals(ms []AliasMatch) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Group.Canonical())
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestDefaultGlossary(t *testing.T) {
+	g := DefaultGlossary()
+	if len(g.Groups) < 50 {
+		t.Fatalf("only %d groups", len(g.Groups))
+	}
+	for _, grp := range g.Groups {
+		if len(grp.Variants) < 2 {
+			t.Errorf("group %q has %d variants", grp.Canonical(), len(grp.Variants))
+		}
+	}
+	for i := 1; i < len(g.variants); i++ {
+		if len(g.variants[i].key) > len(g.variants[i-1].key) {
+			t.Fatalf("variants not sorted longest first: %q after %q", g.variants[i].key, g.variants[i-1].key)
+		}
+	}
+}
+
+func TestGlossaryMatch(t *testing.T) {
+	g := DefaultGlossary()
+	tests := []struct {
+		name     string
+		question string
+		want     []string          // canonical names that must be matched
+		not      []string          // canonical names that must not be
+		variants map[string]string // canonical name -> variant reported
+		rest     *string
+	}{
+		{
+			name: "Korean name with a particle", question: "강경화는 무엇을 말했나요?",
+			want: []string{"Kang Kyung-wha"}, variants: map[string]string{"Kang Kyung-wha": "강경화"},
+		},
+		{
+			name: "Japanese full name", question: "茂木敏充は何と言った？",
+			want: []string{"Toshimitsu Motegi"}, variants: map[string]string{"Toshimitsu Motegi": "茂木敏充"},
+		},
+		{
+			name: "Japanese name in a compound", question: "茂木外相の発言",
+			want: []string{"Toshimitsu Motegi"}, variants: map[string]string{"Toshimitsu Motegi": "茂木外相"},
+		},
+		{
+			name: "romanization with spaces", question: "What did Kang Kyung Wha say?",
+			want: []string{"Kang Kyung-wha"}, rest: ptr("what did say"),
+		},
+		{
+			name: "romanization with a dash", question: "What did Kang Kyung-wha say?",
+			want: []string{"Kang Kyung-wha"}, rest: ptr("what did say"),
+		},
+		{
+			name: "other romanization, lower case", question: "what did kang kyung-hwa say",
+			want: []string{"Kang Kyung-wha"}, variants: map[string]string{"Kang Kyung-wha": "Kang Kyung-hwa"},
+		},
+		{
+			name: "possessive", question: "What is Japan's position?",
+			want: []string{"Japan"}, variants: map[string]string{"Japan": "Japan"},
+		},
+		{
+			name: "longest match wins", question: "When were the export restrictions imposed?",
+			want: []string{"export controls"}, not: []string{"restriction"},
+			variants: map[string]string{"export controls": "export restrictions"},
+		},
+		{
+			name: "longest match wins over a name", question: "What was the Moon Hee-sang bill?",
+			want: []string{"Moon Hee-sang bill"}, not: []string{"Moon Hee-sang"},
+		},
+		{
+			name: "shorter match elsewhere still counts", question: "export restrictions and other restrictions",
+			want: []string{"export controls", "restriction"},
+		},
+		{
+			name: "word boundary: Seoulite", question: "Is a Seoulite happy?",
+			not: []string{"South Korea"},
+		},
+		{
+			name: "word boundary: ROK inside brokers", question: "What do brokers think?",
+			not: []string{"South Korea"},
+		},
+		{
+			name: "ROK as a word", question: "ROK-Japan relations",
+			want: []string{"South Korea", "Japan", "ties"},
+		},
+		{
+			name: "each group once", question: "Japan, Tokyo and the Japanese government",
+			want: []string{"Japan"}, rest: ptr("and the government"),
+		},
+		{
+			name: "case and punctuation", question: "W.T.O.? no: WTO!",
+			want: []string{"WTO"},
+		},
+		{
+			name: "nothing", question: "How is the weather?", rest: ptr("how is the weather"),
+		},
+		{
+			name: "empty", question: "", rest: ptr(""),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, rest := g.Match(tt.question)
+			got := canonicals(ms)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("Match(%q) = %q, lacks %q", tt.question, got, w)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.Contains(got, n) {
+					t.Errorf("Match(%q) = %q, should not hold %q", tt.question, got, n)
+				}
+			}
+			if tt.want == nil && tt.rest != nil && len(ms) != 0 {
+				t.Errorf("Match(%q) = %q, want nothing", tt.question, got)
+			}
+			for _, m := range ms {
+				if want, ok := tt.variants[m.Group.Canonical()]; ok && m.Variant != want {
+					t.Errorf("group %q matched as %q, want %q", m.Group.Canonical(), m.Variant, want)
+				}
+			}
+			if tt.rest != nil && rest != *tt.rest {
+				t.Errorf("rest = %q, want %q", rest, *tt.rest)
+			}
+		})
+	}
+}
+
+// TestGlossaryMatchEveryVariant checks that each variant of the built-in
+// glossary finds its own group, alone and inside a sentence.
+func TestGlossaryMatchEveryVariant(t *testing.T) {
+	g := DefaultGlossary()
+	for _, grp := range g.Groups {
+		for _, v := range grp.Variants {
+			for _, q := range []string{v, "What about " + v + "?"} {
+				ms, _ := g.Match(q)
+				found := false
+				for _, m := range ms {
+					found = found || m.Group == grp
+				}
+				if !found {
+					t.Errorf("Match(%q) does not find group %q: %q", q, grp.Canonical(), canonicals(ms))
+				}
+			}
+		}
+	}
+}
+
+func TestGlossaryFuzzy(t *testing.T) {
+	g := DefaultGlossary()
+	custom, err := ParseGlossary("apple pie | applea\nbanana split | appleb\nlongername | other thing\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		g    *Glossary
+		word string
+		want string // canonical, "" for nil
+	}{
+		{"transposition, long word", g, "whitelsit", "white list"},
+		{"transposition, short word", g, "Motgei", "Toshimitsu Motegi"},
+		{"deletion", g, "Kishda", "Fumio Kishida"},
+		{"insertion", g, "Seoull", "South Korea"},
+		{"case", g, "WHITELSIT", "white list"},
+		{"exact", g, "whitelist", "white list"},
+		{"two edits on a long word", g, "whytelsit", "white list"},
+		{"two edits on a short word", g, "Mtgei", ""},
+		{"too short", g, "Abee", ""},
+		{"exact but too short", g, "Abe", ""},
+		{"several words", g, "white lst", ""},
+		{"CJK", g, "강경하다", ""},
+		{"far from everything", g, "xyzzyq", ""},
+		{"empty", g, "", ""},
+		{"ambiguous", custom, "applec", ""},
+		{"unambiguous", custom, "applea", "apple pie"},
+		{"one edit", custom, "appl3a", "apple pie"},
+		{"two edits at eight letters", custom, "longxrnme", "longername"},
+		{"multi-word variants are not candidates", custom, "bananasplit", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.g.Fuzzy(tt.word)
+			switch {
+			case tt.want == "" && got != nil:
+				t.Errorf("Fuzzy(%q) = %q, want nil", tt.word, got.Canonical())
+			case tt.want != "" && got == nil:
+				t.Errorf("Fuzzy(%q) = nil, want %q", tt.word, tt.want)
+			case tt.want != "" && got.Canonical() != tt.want:
+				t.Errorf("Fuzzy(%q) = %q, want %q", tt.word, got.Canonical(), tt.want)
+			}
+		})
+	}
+}
+
+func TestParseGlossary(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		groups  [][]string
+		wantErr string
+	}{
+		{"empty", "", nil, ""},
+		{"comments and blank lines", "# comment\n\n   \n  # indented comment\n", nil, ""},
+		{"groups", "Japan | 日本\n\n# x\nSouth Korea|Seoul |  ROK  \n", [][]string{{"Japan", "日本"}, {"South Korea", "Seoul", "ROK"}}, ""},
+		{"inner spaces folded", "Kang   Kyung-wha | 강경화", [][]string{{"Kang Kyung-wha", "강경화"}}, ""},
+		{"same words, other punctuation, same line", "Kang Kyung-wha | Kang Kyung Wha | 강경화", [][]string{{"Kang Kyung-wha", "강경화"}}, ""},
+		{"CRLF", "a | b\r\nc | d\r\n", [][]string{{"a", "b"}, {"c", "d"}}, ""},
+		{"empty variant", "a || b", nil, "line 1: empty variant"},
+		{"trailing bar", "a | b |", nil, "line 1: empty variant"},
+		{"blank variant", "# c\na |   | b", nil, "line 2: empty variant"},
+		{"variant repeated on another line", "Japan | Tokyo\nTokyo | 東京", nil, `line 2: "Tokyo" is already on line 1`},
+		{"repeat differs in case", "Japan | Tokyo\ntokyo | 東京", nil, "already on line 1"},
+		{"group with one variant", "a | b\nlonely\n", nil, "line 2: a group needs 2 to 64 variants"},
+		{"group that folds to one variant", "a-b | a b", nil, "line 1: a group needs 2"},
+		{"too many variants", "v0" + strings.Repeat(" | v", 1) + manyVariants(65), nil, "a group needs 2 to 64"},
+		{"variant without letters", "a | ---", nil, `line 1: variant "---" has no letters or digits`},
+		{"variant too long", "a | " + strings.Repeat("x", maxVariantRunes+1), nil, "longer than 120"},
+		{"invalid UTF-8", "a | \xff", nil, "not valid UTF-8"},
+		{"too large", strings.Repeat("#", maxGlossaryBytes+1), nil, "larger than"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := ParseGlossary(tt.text)
+			if tt.wantErr != "" {
+				if err == nil {
+					t.Fatalf("ParseGlossary succeeded, want an error with %q", tt.wantErr)
+				}
+				if ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), tt.wantErr) {
+					t.Errorf("error %q (%s), want %q", ErrorMessage(err), ErrorCode(err), tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got [][]string
+			for _, grp := range g.Groups {
+				got = append(got, grp.Variants)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.groups) {
+				t.Errorf("groups %q, want %q", got, tt.groups)
+			}
+		})
+	}
+}
+
+func manyVariants(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, " | w%d", i)
+	}
+	return b.String()
+}
+
+func TestFoldAlias(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kang Kyung-wha", "kang kyung wha"},
+		{"  Japan's  ", "japan s"},
+		{"U.S.", "u s"},
+		{"1+1+α", "1 1 α"},
+		{"Shinzō Abe", "shinzō abe"},
+		{"茂木 敏充", "茂木 敏充"},
+		{"カン・ギョンファ", "カン ギョンファ"},
+		{"...", ""},
+		{"\xff", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := foldAlias(tt.in); got != tt.want {
+				t.Errorf("foldAlias(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if again := foldAlias(foldAlias(tt.in)); again != foldAlias(tt.in) {
+				t.Errorf("foldAlias is not idempotent: %q", again)
+			}
+		})
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"", "", 2, 0},
+		{"abc", "abc", 2, 0},
+		{"abc", "", 5, 3},
+		{"", "abc", 5, 3},
+		{"abc", "abd", 2, 1},
+		{"abc", "abcd", 2, 1},
+		{"abcd", "abc", 2, 1},
+		{"ab", "ba", 2, 1},
+		{"whitelsit", "whitelist", 2, 1},
+		{"motgei", "motegi", 1, 1},
+		{"kitten", "sitting", 5, 3},
+		{"ca", "abc", 5, 3}, // optimal string alignment, not full Damerau-Levenshtein
+		{"강경화", "강경하", 1, 1},
+		{"aaaa", "bbbb", 1, 2}, // gives up at limit+1
+		{"aaaaaaaa", "bbbbbbbb", 2, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
+				t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+			}
+		})
+	}
+}
+
+// refDistance is the optimal string alignment distance computed the plain
+// way, with the whole matrix and no limit.
+func refDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+func FuzzEditDistance(f *testing.F) {
+	f.Add("whitelsit", "whitelist", 2)
+	f.Add("ca", "abc", 3)
+	f.Add("", "abc", 0)
+	f.Add("강경화", "康京和", 1)
+	f.Add("abcdef", "badcfe", 1)
+	f.Add("\xff\xfe", "\xfe\xff", 2)
+	f.Fuzz(func(t *testing.T, a, b string, limit int) {
+		if utf8.RuneCountInString(a) > 40 || utf8.RuneCountInString(b) > 40 {
+			return
+		}
+		limit = abs(limit % 12)
+		ref := refDistance(a, b)
+		got := editDistance(a, b, limit)
+		if ref <= limit && got != ref || ref > limit && got <= limit {
+			t.Fatalf("editDistance(%q, %q, %d) = %d, reference %d", a, b, limit, got, ref)
+		}
+		full := editDistance(a, b, 1<<20)
+		if full != ref {
+			t.Fatalf("editDistance(%q, %q, no limit) = %d, reference %d", a, b, full, ref)
+		}
+		if back := editDistance(b, a, 1<<20); back != full {
+			t.Fatalf("not symmetric: %d one way, %d the other", full, back)
+		}
+		ra, rb := []rune(a), []rune(b)
+		if lo, hi := abs(len(ra)-len(rb)), max(len(ra), len(rb)); full < lo || full > hi {
+			t.Fatalf("distance %d outside [%d, %d]", full, lo, hi)
+		}
+		if (full == 0) != slices.Equal(ra, rb) {
+			t.Fatalf("distance %d between %q and %q", full, a, b)
+		}
+		// Appending a rune to one side changes the distance by at most one.
+		if ext := editDistance(a+"x", b, 1<<20); abs(ext-full) > 1 {
+			t.Fatalf("distance jumps from %d to %d", full, ext)
+		}
+	})
+}
+
+func FuzzParseGlossary(f *testing.F) {
+	f.Add(glossaryText)
+	f.Add("a | b\nc | d")
+	f.Add("# c\nKang Kyung-wha | Kang Kyung Wha | 강경화\n")
+	f.Add("x | x y | x y z\n茂木 | 茂木敏充")
+	f.Add("a || b")
+	f.Add("a-b | a b")
+	f.Fuzz(func(t *testing.T, text string) {
+		g, err := ParseGlossary(text)
+		if err != nil {
+			if ErrorCode(err) != EINVALID {
+				t.Fatalf("error %v has code %q", err, ErrorCode(err))
+			}
+			return
+		}
+		keys := map[string]bool{}
+		for _, grp := range g.Groups {
+			if n := len(grp.Variants); n < 2 || n > maxVariantsPerGroup {
+				t.Fatalf("group %q has %d variants", grp.Variants, n)
+			}
+			for _, v := range grp.Variants {
+				k := foldAlias(v)
+				if k == "" || keys[k] {
+					t.Fatalf("variant %q folds to an empty or repeated key %q", v, k)
+				}
+				keys[k] = true
+				// Every variant finds its own group.
+				ms, _ := g.Match(v)
+				found := false
+				for _, m := range ms {
+					found = found || m.Group == grp
+				}
+				if !found {
+					t.Fatalf("Match(%q) does not find its group %q", v, grp.Variants)
+				}
+			}
+		}
+	})
+}
+
+func FuzzGlossaryMatch(f *testing.F) {
+	for _, q := range []string{
+		"강경화는 무엇을 말했나?", "茂木敏充外相", "What did Kang Kyung-wha say about export restrictions?",
+		"Japan's stance", "Seoulite brokers", "", "\xff\xfe 茂木abe", "İSTANBUL", "1+1+α bill", "グループAB",
+	} {
+		f.Add(q)
+	}
+	g := DefaultGlossary()
+	f.Fuzz(func(t *testing.T, question string) {
+		ms, rest := g.Match(question)
+		folded := foldAlias(question)
+		seen := map[*AliasGroup]bool{}
+		for _, m := range ms {
+			if seen[m.Group] {
+				t.Fatalf("group %q reported twice", m.Group.Canonical())
+			}
+			seen[m.Group] = true
+			if !slices.Contains(m.Group.Variants, m.Variant) {
+				t.Fatalf("variant %q is not in its group %q", m.Variant, m.Group.Variants)
+			}
+			key := foldAlias(m.Variant)
+			if !strings.Contains(folded, key) {
+				t.Fatalf("variant %q (%q) does not occur in the folded question %q", m.Variant, key, folded)
+			}
+			if !hasCJK(question) && !strings.Contains(" "+folded+" ", " "+key+" ") {
+				t.Fatalf("variant %q (%q) is not a whole word of %q", m.Variant, key, folded)
+			}
+		}
+		if rest != CleanText(rest) {
+			t.Fatalf("rest %q is not clean", rest)
+		}
+		for _, w := range strings.Fields(rest) {
+			if !strings.Contains(" "+folded+" ", w) {
+				t.Fatalf("rest word %q is not in %q", w, folded)
+			}
+		}
+		if len(ms) == 0 && rest != folded {
+			t.Fatalf("nothing matched but rest %q differs from %q", rest, folded)
+		}
+	})
+}
+
+func FuzzGlossaryFuzzy(f *testing.F) {
+	for _, w := range []string{"whitelsit", "Motgei", "Kishda", "Seoull", "applec", "Abe", "", "강경하", "WHITELIST", "\xffwhite"} {
+		f.Add(w)
+	}
+	g := DefaultGlossary()
+	f.Fuzz(func(t *testing.T, word string) {
+		if len(word) > 200 {
+			return
+		}
+		got := g.Fuzzy(word)
+		w := foldAlias(word)
+		n := utf8.RuneCountInString(w)
+		if n < 5 || strings.Contains(w, " ") || hasCJK(w) {
+			if got != nil {
+				t.Fatalf("Fuzzy(%q) = %q for a short, multi-word or CJK word", word, got.Canonical())
+			}
+			return
+		}
+		maxDist := 1
+		if n >= 8 {
+			maxDist = 2
+		}
+		// The reference: the groups of the closest single-word variants.
+		best, groups := maxDist+1, map[*AliasGroup]bool{}
+		for _, v := range g.variants {
+			if v.cjk || strings.Contains(v.key, " ") {
+				continue
+			}
+			switch d := refDistance(w, v.key); {
+			case d < best:
+				best, groups = d, map[*AliasGroup]bool{v.group: true}
+			case d == best:
+				groups[v.group] = true
+			}
+		}
+		var want *AliasGroup
+		if best <= maxDist && len(groups) == 1 {
+			for grp := range groups {
+				want = grp
+			}
+		}
+		if got != want {
+			name := func(g *AliasGroup) string {
+				if g == nil {
+					return "nil"
+				}
+				return g.Canonical()
+			}
+			t.Fatalf("Fuzzy(%q) = %s, want %s (distance %d)", word, name(got), name(want), best)
+		}
+	})
+}
