@@ -20,9 +20,10 @@ const (
 )
 
 // headWords are the top ranks of the vocabulary, most frequent first: English
-// function words, then words common in news reports. Words that the
-// glossary or the topic classifier know (such as "talks" or "trade") are not
-// here: they enter the text only as deliberate mentions.
+// function words, then words common in news reports. Names and terms of the
+// glossary and the dispute's strong cue words (such as "talks" or "trade")
+// are not here: they enter the text only as deliberate mentions. A few weak
+// topic cues that every report uses ("bilateral", "economic") are.
 var headWords = strings.Fields(`
 	the of to and a in that on for is said was with he it as at by its from his
 	an be has have are but not were this had who they which will been their
