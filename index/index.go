@@ -241,9 +241,14 @@ func Open(dir string, opts Options) (*Index, error) {
 			return nil, err
 		}
 		man = manifest{}
+		broken, _ := os.ReadFile(filepath.Join(dir, "CURRENT"))
 		if err := idx.setCurrent(curDir); err != nil {
 			cur.Close()
 			return nil, err
+		}
+		// The generation that could not be used goes now, whatever its age.
+		if name := strings.TrimSpace(string(broken)); strings.HasPrefix(name, "gen-") && !strings.ContainsAny(name, `/\`) {
+			os.RemoveAll(filepath.Join(dir, name))
 		}
 	}
 	idx.cur, idx.curDir, idx.manifest = cur, curDir, man
@@ -327,20 +332,30 @@ func (idx *Index) setCurrent(dir string) error {
 }
 
 // removeStale deletes generations other than the current one: leftovers of
-// a rebuild that crashed or of an index that was replaced.
+// a rebuild that crashed or of an index that was replaced. Recent ones are
+// kept, since another process may be building one (see Build).
 func (idx *Index) removeStale() {
 	entries, err := os.ReadDir(idx.dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), "gen-") && filepath.Join(idx.dir, e.Name()) != idx.curDir {
-			if err := os.RemoveAll(filepath.Join(idx.dir, e.Name())); err != nil {
-				idx.log.Warn("remove stale index generation", "dir", e.Name(), "err", err)
-			}
+		dir := filepath.Join(idx.dir, e.Name())
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), "gen-") || dir == idx.curDir {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) < staleAfter {
+			continue
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			idx.log.Warn("remove stale index generation", "dir", e.Name(), "err", err)
 		}
 	}
 }
+
+// staleAfter is the age from which a generation that is not current is
+// taken for a leftover.
+var staleAfter = 10 * time.Minute
 
 // Close closes the index. Searches after Close fail.
 func (idx *Index) Close() error {
@@ -549,4 +564,67 @@ func (idx *Index) Rebuild(ctx context.Context, articles []*knowledge.Article) er
 		idx.log.Warn("remove old index", "dir", oldDir, "err", err)
 	}
 	return nil
+}
+
+// Build builds an index of the articles in a new generation directory in
+// dir and makes it current, without opening the current one: it works while
+// another process (the running bot) holds that open, and the other process
+// switches over when it next calls Follow. The old generation is left for
+// its holder to remove.
+func Build(ctx context.Context, dir string, articles []*knowledge.Article, opts Options) error {
+	idx := &Index{dir: dir, log: opts.Logger}
+	if idx.log == nil {
+		idx.log = slog.Default()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create index directory: %w", err)
+	}
+	b, genDir, err := idx.newGeneration()
+	if err != nil {
+		return err
+	}
+	if err := idx.apply(ctx, b, manifest{}, articles, nil); err != nil {
+		b.Close()
+		os.RemoveAll(genDir)
+		return err
+	}
+	if err := b.Close(); err != nil {
+		os.RemoveAll(genDir)
+		return fmt.Errorf("close new index: %w", err)
+	}
+	return idx.setCurrent(genDir)
+}
+
+// Follow switches to the generation that CURRENT names when another process
+// built a new one (see Build), and reports whether it did. Searches keep
+// being answered throughout.
+func (idx *Index) Follow() (bool, error) {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	if idx.cur == nil {
+		return false, errors.New("index is closed")
+	}
+	name, err := os.ReadFile(filepath.Join(idx.dir, "CURRENT"))
+	if err != nil {
+		return false, fmt.Errorf("read CURRENT: %w", err)
+	}
+	if strings.TrimSpace(string(name)) == filepath.Base(idx.curDir) {
+		return false, nil
+	}
+	next, nextDir, man, err := idx.openCurrent()
+	if err != nil {
+		return false, err
+	}
+	old, oldDir := idx.cur, idx.curDir
+	idx.swap.Lock()
+	idx.cur, idx.curDir, idx.manifest = next, nextDir, man
+	idx.swap.Unlock()
+	if err := old.Close(); err != nil {
+		idx.log.Warn("close old index", "err", err)
+	}
+	if err := os.RemoveAll(oldDir); err != nil {
+		idx.log.Warn("remove old index", "dir", oldDir, "err", err)
+	}
+	idx.log.Info("switched to a rebuilt index", "generation", filepath.Base(nextDir))
+	return true, nil
 }

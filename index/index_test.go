@@ -129,6 +129,10 @@ func TestSyncReconciles(t *testing.T) {
 }
 
 func TestOpenReplacesUnusableIndex(t *testing.T) {
+	// Orphaned generations are normally kept for a while in case another
+	// process is building one; here they must go at once.
+	defer func(d time.Duration) { staleAfter = d }(staleAfter)
+	staleAfter = 0
 	for _, tc := range []struct {
 		name   string
 		damage func(t *testing.T, dir string)
@@ -276,4 +280,32 @@ func sorted(s []string) string {
 		}
 	}
 	return strings.Join(out, ",")
+}
+
+// TestBuildAndFollow rebuilds the index from outside, as `disputebot index
+// rebuild` does while the bot holds it, and checks that the holder
+// switches over without failing a search.
+func TestBuildAndFollow(t *testing.T) {
+	arts := []*knowledge.Article{article("a", knowledge.Global, "2019-07-01", paraExport)}
+	idx, dir := openTest(t, arts)
+	if changed, err := idx.Follow(); err != nil || changed {
+		t.Fatalf("Follow before a rebuild = %v, %v", changed, err)
+	}
+	more := append(arts, article("b", knowledge.Global, "2018-10-30", paraRuling))
+	if err := Build(context.Background(), dir, more, Options{Logger: quiet}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(ask(t, idx, knowledge.Query{Text: "Nippon Steel compensation ruling"})); len(got) != 0 {
+		t.Fatalf("new article visible before Follow: %v", got)
+	}
+	changed, err := idx.Follow()
+	if err != nil || !changed {
+		t.Fatalf("Follow after a rebuild = %v, %v", changed, err)
+	}
+	if got := ids(ask(t, idx, knowledge.Query{Text: "Nippon Steel compensation ruling"})); len(got) != 1 {
+		t.Errorf("after Follow: %v", got)
+	}
+	if gens, _ := filepath.Glob(filepath.Join(dir, "gen-*")); len(gens) != 1 {
+		t.Errorf("generations left: %v", gens)
+	}
 }

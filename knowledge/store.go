@@ -1,0 +1,388 @@
+package knowledge
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+// Actor is who changes the corpus, and from where: a Discord member in a
+// server, or the operator on the command line.
+type Actor struct {
+	ID    string // Discord user id, or "cli"
+	Name  string // display name, for the audit log
+	Guild string // the server the change was made from; "" on the command line
+}
+
+// Change is one entry of the audit log.
+type Change struct {
+	Time    time.Time `json:"time"`
+	Action  string    `json:"action"` // "add" or "remove"
+	Article string    `json:"article_id"`
+	Title   string    `json:"title"`
+	Scope   string    `json:"scope"`
+	By      string    `json:"by"`
+	ByName  string    `json:"by_name,omitempty"`
+	Where   string    `json:"where"` // a server id, or "cli"
+	Source  string    `json:"source,omitempty"`
+}
+
+// Store is the corpus on disk, the system of record: the built-in articles
+// plus one file per added article in DATA_DIR/corpus, in the corpus file
+// format, and an append-only audit log of every change in
+// DATA_DIR/audit.log. Every write is atomic, so a crash leaves each file
+// either as it was or as it was meant to be.
+//
+// It is safe for concurrent use.
+type Store struct {
+	dir   string // DATA_DIR/corpus
+	audit string // DATA_DIR/audit.log
+
+	mu      sync.RWMutex
+	builtin map[string]*Article
+	local   map[string]*Article
+	stamp   string // what the directory looked like when last read
+}
+
+// OpenStore reads the corpus in dataDir, creating the directory if needed.
+// builtin articles (the embedded default corpus) are always there and can
+// be neither replaced nor removed.
+func OpenStore(dataDir string, builtin []*Article) (*Store, error) {
+	s := &Store{
+		dir: filepath.Join(dataDir, "corpus"), audit: filepath.Join(dataDir, "audit.log"),
+		builtin: map[string]*Article{},
+	}
+	for _, a := range builtin {
+		s.builtin[a.ID] = a
+	}
+	if err := os.MkdirAll(s.dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create corpus directory: %w", err)
+	}
+	if _, err := s.Reload(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Dir is the directory of the added articles.
+func (s *Store) Dir() string { return s.dir }
+
+// Reload reads the corpus directory again if it changed since it was last
+// read (by another process, such as the command line while the bot runs),
+// and reports whether it did.
+func (s *Store) Reload() (bool, error) {
+	stamp, err := dirStamp(s.dir)
+	if err != nil {
+		return false, err
+	}
+	s.mu.RLock()
+	same := stamp == s.stamp
+	s.mu.RUnlock()
+	if same {
+		return false, nil
+	}
+	arts, err := LoadCorpus(os.DirFS(s.dir))
+	if err != nil {
+		return false, err
+	}
+	local := map[string]*Article{}
+	for _, a := range arts {
+		if s.builtin[a.ID] != nil {
+			return false, Errorf(EINVALID, "%s: id %q is taken by a built-in article", filepath.Join(s.dir, a.ID+".md"), a.ID)
+		}
+		local[a.ID] = a
+	}
+	s.mu.Lock()
+	s.local, s.stamp = local, stamp
+	s.mu.Unlock()
+	return true, nil
+}
+
+// dirStamp summarizes the names, sizes and times of the corpus files.
+func dirStamp(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", fmt.Errorf("read corpus directory: %w", err)
+	}
+	h := sha256.New()
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue // removed meanwhile
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00%d\n", e.Name(), info.Size(), info.ModTime().UnixNano())
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// All returns every article, built-in first, each group sorted by id.
+func (s *Store) All() []*Article {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*Article, 0, len(s.builtin)+len(s.local))
+	for _, m := range []map[string]*Article{s.builtin, s.local} {
+		start := len(out)
+		for _, a := range m {
+			out = append(out, a)
+		}
+		slices.SortFunc(out[start:], func(a, b *Article) int { return strings.Compare(a.ID, b.ID) })
+	}
+	return out
+}
+
+// Articles returns the articles a server can see: the global ones and its
+// own. guild "" (a DM, or the command line without --guild) sees the
+// global ones only.
+func (s *Store) Articles(guild string) []*Article {
+	var out []*Article
+	for _, a := range s.All() {
+		if a.IsGlobal() || guild != "" && a.Scope == guild {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Get returns an article by id.
+func (s *Store) Get(id string) (*Article, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if a := s.builtin[id]; a != nil {
+		return a, true
+	}
+	a, ok := s.local[id]
+	return a, ok
+}
+
+// IsBuiltin reports whether id names an article of the embedded corpus.
+func (s *Store) IsBuiltin(id string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.builtin[id] != nil
+}
+
+// Add stores a new article. It fills in the id (from the title and date,
+// when empty), who added it and when, checks it, and refuses a duplicate of
+// an article the same server can already see: the same canonical URL or
+// the same text. source (a URL or file name) goes to the audit log.
+func (s *Store) Add(a *Article, by Actor, source string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a.Scope == "" {
+		a.Scope = Global
+	}
+	if a.AddedBy == "" {
+		a.AddedBy = actorName(by)
+	}
+	if a.AddedAt.IsZero() {
+		a.AddedAt = time.Now().UTC().Truncate(time.Second)
+	}
+	if a.ID == "" {
+		a.ID = s.newIDLocked(a)
+	}
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if s.builtin[a.ID] != nil || s.local[a.ID] != nil {
+		return Errorf(ECONFLICT, "an article with id %q is already in the corpus", a.ID)
+	}
+	if dup := s.duplicateLocked(a); dup != nil {
+		return Errorf(ECONFLICT, "this is already in the corpus as %q (%s)", dup.ID, dup.Title)
+	}
+	data, err := FormatArticle(a)
+	if err != nil {
+		return err
+	}
+	if err := WriteFileAtomic(filepath.Join(s.dir, a.ID+".md"), data); err != nil {
+		return fmt.Errorf("save article: %w", err)
+	}
+	s.local[a.ID] = a
+	s.stamp = "" // our own write: the next Reload reads the directory again
+	return s.appendAuditLocked(Change{Action: "add", Article: a.ID, Title: a.Title, Scope: a.Scope, Source: source}, by)
+}
+
+// Remove deletes an added article. A server's moderators may remove their
+// server's articles only; built-in articles cannot be removed.
+func (s *Store) Remove(id string, by Actor) (*Article, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.builtin[id] != nil {
+		return nil, Errorf(EINVALID, "%q is part of the built-in corpus and cannot be removed", id)
+	}
+	a := s.local[id]
+	if a == nil || by.Guild != "" && a.Scope != by.Guild {
+		return nil, Errorf(ENOTFOUND, "no article %q among this server's articles", id)
+	}
+	if err := os.Remove(filepath.Join(s.dir, id+".md")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("remove article: %w", err)
+	}
+	if err := syncDir(s.dir); err != nil {
+		return nil, err
+	}
+	delete(s.local, id)
+	s.stamp = ""
+	return a, s.appendAuditLocked(Change{Action: "remove", Article: a.ID, Title: a.Title, Scope: a.Scope}, by)
+}
+
+func actorName(by Actor) string {
+	if by.Name != "" {
+		return by.Name
+	}
+	return by.ID
+}
+
+// newIDLocked makes a readable, unique id from the title and date.
+func (s *Store) newIDLocked(a *Article) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(a.Title) {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	slug := strings.Trim(b.String(), "-")
+	if slug == "" {
+		slug = "article"
+	}
+	if !a.Published.IsZero() {
+		slug = a.Published.Format("2006-01-02") + "-" + slug
+	}
+	id := slug
+	for n := 2; s.builtin[id] != nil || s.local[id] != nil; n++ {
+		id = fmt.Sprintf("%s-%d", slug, n)
+	}
+	return id
+}
+
+// duplicateLocked finds an article visible in a's scope with the same
+// canonical URL or the same text.
+func (s *Store) duplicateLocked(a *Article) *Article {
+	u, text := canonicalURL(a.URL), textHash(a)
+	for _, m := range []map[string]*Article{s.builtin, s.local} {
+		for _, b := range m {
+			if !b.IsGlobal() && b.Scope != a.Scope {
+				continue // another server's article: none of this server's business
+			}
+			if u != "" && (u == canonicalURL(b.URL) || slices.ContainsFunc(b.Reprints, func(r string) bool { return canonicalURL(r) == u })) {
+				return b
+			}
+			if text == textHash(b) {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// canonicalURL normalizes a URL for duplicate checks: lowercase scheme and
+// host, no fragment, no tracking parameters, no trailing slash.
+func canonicalURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	u.Scheme, u.Host, u.Fragment = "https", strings.TrimPrefix(strings.ToLower(u.Host), "www."), ""
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "utm_") || k == "fbclid" || k == "gclid" || k == "ref" {
+			q.Del(k)
+		}
+	}
+	u.RawQuery = q.Encode()
+	return strings.TrimSuffix(u.String(), "/")
+}
+
+// textHash identifies an article's text regardless of spacing and case.
+func textHash(a *Article) string {
+	h := sha256.New()
+	for _, p := range a.Body {
+		h.Write([]byte(strings.ToLower(strings.Join(strings.FieldsFunc(p.Text, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " "))))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// appendAuditLocked appends one line to the audit log and syncs it.
+func (s *Store) appendAuditLocked(c Change, by Actor) error {
+	c.Time = time.Now().UTC()
+	c.By, c.ByName, c.Where = by.ID, by.Name, by.Guild
+	if c.Where == "" {
+		c.Where = "cli"
+	}
+	line, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("audit log: %w", err)
+	}
+	f, err := os.OpenFile(s.audit, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("audit log: %w", err)
+	}
+	if _, err := f.Write(append(line, '\n')); err != nil {
+		f.Close()
+		return fmt.Errorf("audit log: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("audit log: %w", err)
+	}
+	return f.Close()
+}
+
+// maxAuditRead bounds how much of the audit log History reads.
+const maxAuditRead = 4 << 20
+
+// History returns the latest changes, newest first: those made in or for
+// a server, or all of them for guild "".
+func (s *Store) History(guild string, n int) ([]Change, error) {
+	f, err := os.Open(s.audit)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("audit log: %w", err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > maxAuditRead {
+		f.Seek(info.Size()-maxAuditRead, io.SeekStart)
+	}
+	var all []Change
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		var c Change
+		if json.Unmarshal(sc.Bytes(), &c) != nil {
+			continue // a torn first line after seeking, or a line cut by a crash
+		}
+		if guild == "" || c.Where == guild || c.Scope == guild {
+			all = append(all, c)
+		}
+	}
+	slices.Reverse(all)
+	if len(all) > n {
+		all = all[:n]
+	}
+	return all, nil
+}

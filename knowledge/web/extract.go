@@ -1,0 +1,335 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// Limits on what is extracted.
+const (
+	MinWords      = 60      // less article text than this is not an article
+	MaxFileBytes  = 1 << 20 // uploaded files
+	maxParagraphs = 500
+)
+
+// FromPage extracts an article from a fetched page.
+func FromPage(p *Page) (*knowledge.Article, error) {
+	if p.ContentType == "text/plain" {
+		a, err := fromText(string(p.Body), "")
+		if err != nil {
+			return nil, err
+		}
+		a.URL = p.URL.String()
+		if a.Publisher == "" {
+			a.Publisher = p.URL.Hostname()
+		}
+		return a, nil
+	}
+	body, err := toUTF8(p.Body, p.Charset)
+	if err != nil {
+		return nil, err
+	}
+	return FromHTML(body, p.URL)
+}
+
+// toUTF8 decodes a page in its declared or sniffed character set.
+func toUTF8(body []byte, label string) ([]byte, error) {
+	r, err := charset.NewReader(bytes.NewReader(body), "text/html; charset="+label)
+	if err != nil {
+		return nil, knowledge.Errorf(knowledge.EINVALID, "the page uses a character set I can't read")
+	}
+	var b bytes.Buffer
+	if _, err := b.ReadFrom(r); err != nil {
+		return nil, knowledge.Errorf(knowledge.EINVALID, "the page is not readable text")
+	}
+	return b.Bytes(), nil
+}
+
+// FromHTML extracts the article from an HTML page: its title, text,
+// publisher (site name), byline, publication date (from meta tags or
+// JSON-LD) and canonical URL. The id is left for the store to choose.
+func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
+	if !utf8.Valid(body) {
+		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	}
+	doc, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, knowledge.Errorf(knowledge.EINVALID, "the page is not HTML I can read")
+	}
+	meta := readMeta(doc)
+	ra, err := readability.FromDocument(doc, pageURL)
+	if err != nil || ra.Node == nil {
+		return nil, knowledge.Errorf(knowledge.EINVALID, "I found no article text on that page")
+	}
+	a := &knowledge.Article{Kind: knowledge.KindArticle, Language: "en"}
+	a.Title = firstNonEmpty(ra.Title(), meta["og:title"], meta["title"])
+	a.Publisher = firstNonEmpty(ra.SiteName(), meta["og:site_name"], meta["ld:publisher"])
+	if a.Publisher == "" && pageURL != nil {
+		a.Publisher = strings.TrimPrefix(pageURL.Hostname(), "www.")
+	}
+	a.Byline = clipText(ra.Byline(), knowledge.MaxFieldLen)
+	if lang := ra.Language(); len(lang) >= 2 {
+		a.Language = strings.ToLower(lang[:2])
+	}
+	if t, err := ra.PublishedTime(); err == nil && t.Year() > 1900 {
+		a.Published = dateOnly(t)
+	}
+	a.URL = canonical(meta, pageURL)
+	a.Body = paragraphs(ra.Node)
+	return finish(a)
+}
+
+// readMeta collects the page metadata readability does not expose: the
+// canonical link, Open Graph tags, the <title>, and the JSON-LD publisher.
+func readMeta(doc *html.Node) map[string]string {
+	m := map[string]string{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && m["canonical"] == "" {
+					m["canonical"] = attr(n, "href")
+				}
+			case "meta":
+				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name")))
+				if key != "" && m[key] == "" {
+					m[key] = strings.TrimSpace(attr(n, "content"))
+				}
+			case "title":
+				if n.FirstChild != nil && m["title"] == "" {
+					m["title"] = strings.TrimSpace(n.FirstChild.Data)
+				}
+			case "script":
+				if strings.EqualFold(attr(n, "type"), "application/ld+json") && n.FirstChild != nil {
+					readJSONLD(n.FirstChild.Data, m)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return m
+}
+
+// readJSONLD picks the publisher's name out of a JSON-LD block.
+func readJSONLD(text string, m map[string]string) {
+	var v any
+	if json.Unmarshal([]byte(text), &v) != nil {
+		return
+	}
+	var visit func(v any)
+	visit = func(v any) {
+		switch v := v.(type) {
+		case []any:
+			for _, x := range v {
+				visit(x)
+			}
+		case map[string]any:
+			if p, ok := v["publisher"].(map[string]any); ok && m["ld:publisher"] == "" {
+				if name, ok := p["name"].(string); ok {
+					m["ld:publisher"] = strings.TrimSpace(name)
+				}
+			}
+			if g, ok := v["@graph"]; ok {
+				visit(g)
+			}
+		}
+	}
+	visit(v)
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// canonical is the page's canonical URL, resolved against the page, when
+// it is an http(s) link on the same site or an absolute one; otherwise
+// the URL the page was fetched from.
+func canonical(meta map[string]string, pageURL *url.URL) string {
+	for _, c := range []string{meta["canonical"], meta["og:url"]} {
+		if c == "" || pageURL == nil {
+			continue
+		}
+		u, err := pageURL.Parse(strings.TrimSpace(c))
+		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && knowledge.CheckURL(u.String()) == nil {
+			u.Fragment = ""
+			return u.String()
+		}
+	}
+	if pageURL == nil {
+		return ""
+	}
+	u := *pageURL
+	u.Fragment = ""
+	return u.String()
+}
+
+// paragraphs turns the article node into paragraphs, photo captions
+// (figcaption) marked as such.
+func paragraphs(n *html.Node) []knowledge.Paragraph {
+	var captions []string
+	var strip func(n *html.Node)
+	strip = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && c.Data == "figcaption" {
+				if t := knowledge.CleanText(render.InnerText(c)); t != "" {
+					captions = append(captions, t)
+				}
+				n.RemoveChild(c)
+			} else {
+				strip(c)
+			}
+			c = next
+		}
+	}
+	strip(n)
+	var out []knowledge.Paragraph
+	for _, block := range strings.Split(render.InnerText(n), "\n") {
+		if t := knowledge.CleanText(block); t != "" && len(out) < maxParagraphs {
+			out = append(out, knowledge.Paragraph{Text: t})
+		}
+	}
+	for _, c := range captions {
+		if len(out) < maxParagraphs {
+			out = append(out, knowledge.Paragraph{Text: c, Caption: true})
+		}
+	}
+	return out
+}
+
+// FromFile reads an uploaded file: .md (with optional front matter), .txt
+// or .html, at most MaxFileBytes.
+func FromFile(name string, data []byte) (*knowledge.Article, error) {
+	if len(data) > MaxFileBytes {
+		return nil, knowledge.Errorf(knowledge.EINVALID, "%s is larger than 1 MB", clipText(name, 80))
+	}
+	if len(data) == 0 {
+		return nil, knowledge.Errorf(knowledge.EINVALID, "%s is empty", clipText(name, 80))
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, knowledge.Errorf(knowledge.EINVALID, "%s looks like a binary file, not text", clipText(name, 80))
+	}
+	switch ext := strings.ToLower(path.Ext(name)); ext {
+	case ".html", ".htm":
+		body, err := toUTF8(data, "")
+		if err != nil {
+			return nil, err
+		}
+		return FromHTML(body, nil)
+	case ".md", ".markdown", ".txt":
+		if !utf8.Valid(data) {
+			return nil, knowledge.Errorf(knowledge.EINVALID, "%s is not UTF-8 text", clipText(name, 80))
+		}
+		text := strings.TrimPrefix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\ufeff")
+		if ext != ".txt" && strings.HasPrefix(text, "---\n") {
+			return fromMarkdown(name, text)
+		}
+		a, err := fromText(text, strings.TrimSuffix(path.Base(name), ext))
+		if err != nil {
+			return nil, err
+		}
+		return a, nil
+	default:
+		return nil, knowledge.Errorf(knowledge.EINVALID, "I read .txt, .md and .html files; %s is none of those", clipText(name, 80))
+	}
+}
+
+// fromMarkdown reads a corpus file whose front matter may lack fields that
+// the uploader cannot be expected to know (id, scope).
+func fromMarkdown(name, text string) (*knowledge.Article, error) {
+	a, err := knowledge.ParseArticle(name, []byte(text))
+	if err == nil {
+		return a, nil
+	}
+	// Try again without requiring an id: uploads get one from the store.
+	if !strings.Contains(text[:min(len(text), 4096)], "\nid:") {
+		withID := "---\nid: upload" + text[3:]
+		if b, err2 := knowledge.ParseArticle(name, []byte(withID)); err2 == nil {
+			b.ID = ""
+			return b, nil
+		}
+	}
+	return nil, err
+}
+
+// fromText reads plain text: the first line (or a "# " heading) is the
+// title, the rest paragraphs.
+func fromText(text, fallbackTitle string) (*knowledge.Article, error) {
+	if !utf8.ValidString(text) {
+		return nil, knowledge.Errorf(knowledge.EINVALID, "the text is not UTF-8")
+	}
+	lines := strings.SplitN(strings.TrimSpace(text), "\n", 2)
+	title := strings.TrimSpace(strings.TrimLeft(lines[0], "# "))
+	rest := ""
+	if len(lines) > 1 {
+		rest = lines[1]
+	}
+	if utf8.RuneCountInString(title) > 200 || rest == "" {
+		title, rest = fallbackTitle, text
+	}
+	a := &knowledge.Article{Kind: knowledge.KindArticle, Language: "en", Title: title, Body: knowledge.ParseBody(rest)}
+	return finish(a)
+}
+
+// finish checks that there is an article: enough text, a title.
+func finish(a *knowledge.Article) (*knowledge.Article, error) {
+	words := 0
+	for _, p := range a.Body {
+		if !p.Caption {
+			words += len(strings.Fields(p.Text))
+		}
+	}
+	if words < MinWords {
+		return nil, knowledge.Errorf(knowledge.EINVALID,
+			"I found only %d words of article text there (at least %d needed); is it behind a login, a cookie wall or scripts?", words, MinWords)
+	}
+	a.Title = clipText(knowledge.CleanText(a.Title), knowledge.MaxTitleLen)
+	if a.Title == "" {
+		a.Title = clipText(a.Body[0].Text, 120)
+	}
+	a.Publisher = clipText(knowledge.CleanText(a.Publisher), knowledge.MaxFieldLen)
+	return a, nil
+}
+
+func dateOnly(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// clipText cuts s to n runes.
+func clipText(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n-1])) + knowledge.Ellipsis
+}
