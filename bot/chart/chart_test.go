@@ -271,3 +271,20 @@ func TestDecimalYear(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineTitle(t *testing.T) {
+	for _, tc := range []struct {
+		f    knowledge.TimelineFilter
+		want string
+	}{
+		{knowledge.TimelineFilter{}, "Japan–South Korea dispute: timeline"},
+		{knowledge.TimelineFilter{Topic: knowledge.TopicExportControls}, "Export controls: timeline"},
+		{knowledge.TimelineFilter{From: day("2019-01-01"), To: day("2019-12-31")}, "Japan–South Korea dispute: timeline, 1 Jan 2019 – 31 Dec 2019"},
+		{knowledge.TimelineFilter{Topic: knowledge.TopicTalks, From: day("2023-03-16")}, "Diplomatic talks: timeline from 16 Mar 2023"},
+		{knowledge.TimelineFilter{To: day("2019-12-31")}, "Japan–South Korea dispute: timeline to 31 Dec 2019"},
+	} {
+		if got := TimelineTitle(tc.f); got != tc.want {
+			t.Errorf("TimelineTitle(%+v) = %q, want %q", tc.f, got, tc.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@
 //
 //	disputebot ask [--json] [--topic T] [--limit N] QUESTION
 //	disputebot eval FILE
+//	disputebot timeline [--json] [--png FILE] [--topic T] [--from DATE] [--to DATE]
 //	disputebot run
 //
 // Settings come from the environment and from a .env file in the working
@@ -59,6 +60,7 @@ const usage = `disputebot answers questions about the Japan–South Korea disput
 Usage:
   disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION
   disputebot eval [--json] FILE
+  disputebot timeline [--topic T] [--from DATE] [--to DATE] [--json] [--png FILE]
   disputebot run                  start the Discord bot (needs DISCORD_TOKEN)
   disputebot help
 
@@ -77,6 +79,8 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		err = cmdAsk(ctx, args[1:], env, stdout, stderr)
 	case "eval":
 		err = cmdEval(ctx, args[1:], env, stdout, stderr)
+	case "timeline":
+		err = cmdTimeline(ctx, args[1:], env, stdout, stderr)
 	case "run":
 		err = cmdRun(ctx, args[1:], env, stdout, stderr)
 	case "help", "-h", "--help":
