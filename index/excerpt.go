@@ -11,7 +11,8 @@ import (
 )
 
 // mark is a matched term in a passage: its byte range and the concept it
-// belongs to (-1 for words that only matched as a phrase pair or intent).
+// belongs to (-1 for words that only matched as a phrase pair,
+// intentConcept for words that answer the question's form).
 type mark struct {
 	start, end int
 	concept    int
@@ -35,7 +36,7 @@ func (p *plan) excerpt(text string, locs search.TermLocationMap, maxRunes int) k
 		for _, m := range marks {
 			if m.start >= lo && m.end <= hi {
 				n++
-				if m.concept >= 0 {
+				if m.concept != -1 {
 					seen[m.concept] = true
 				}
 			}
@@ -102,6 +103,22 @@ func (p *plan) excerpt(text string, locs search.TermLocationMap, maxRunes int) k
 	return ex
 }
 
+// intentConcept marks words that answer the form of the question.
+const intentConcept = -2
+
+// intentWord reports whether term is a word the question's intents ask
+// for, such as "hour" in a "how long" question.
+func (p *plan) intentWord(term string) bool {
+	for _, cue := range p.intents {
+		for _, w := range intentWords[cue] {
+			if w == term {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // marks returns the matched terms of a passage in order, merged where they
 // overlap.
 func (p *plan) marks(text string, locs search.TermLocationMap) []mark {
@@ -110,6 +127,9 @@ func (p *plan) marks(text string, locs search.TermLocationMap) []mark {
 		ci, ok := p.terms[term]
 		if !ok {
 			ci = -1
+			if p.intentWord(term) {
+				ci = intentConcept // what a "how long" question asks for counts like a concept
+			}
 		}
 		for _, l := range ls {
 			s, e := int(l.Start), int(l.End)

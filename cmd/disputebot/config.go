@@ -22,6 +22,9 @@ type Config struct {
 	APIBase      *url.URL // DISCORD_API_BASE; nil means https://discord.com
 	RateLimit    int      // RATE_LIMIT: questions per RateWindow per user
 	RateWindow   time.Duration
+
+	ModeratorRoles    []string // MODERATOR_ROLE_IDS
+	AllowPrivateFetch bool     // ALLOW_PRIVATE_FETCH, for tests against local servers only
 }
 
 // LogValue keeps the token out of logs even if a Config is logged whole.
@@ -86,6 +89,21 @@ func loadConfig(env Env) (Config, error) {
 		if m == nil || err != nil || c.RateLimit < 1 || c.RateWindow < time.Second || c.RateWindow > time.Hour {
 			return c, fmt.Errorf("RATE_LIMIT: %q must be questions per time, such as 5/10s (1 s to 1 h)", clipSetting(v))
 		}
+	}
+	if v := get("MODERATOR_ROLE_IDS"); v != "" {
+		for _, id := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+			if !snowflake.MatchString(id) {
+				return c, fmt.Errorf("MODERATOR_ROLE_IDS: %q is not a Discord role id (17–20 digits)", clipSetting(id))
+			}
+			c.ModeratorRoles = append(c.ModeratorRoles, id)
+		}
+	}
+	if v := get("ALLOW_PRIVATE_FETCH"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("ALLOW_PRIVATE_FETCH: %q must be true or false", clipSetting(v))
+		}
+		c.AllowPrivateFetch = b
 	}
 	return c, nil
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/disputebot/disputebot/bot"
 	"github.com/disputebot/disputebot/knowledge"
@@ -39,10 +40,13 @@ func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 		return err
 	}
 	defer eng.Close()
-	log.Info("starting", "config", cfg, "articles", len(eng.articles))
+	log.Info("starting", "config", cfg, "articles", len(eng.store.All()))
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go eng.watch(watchCtx, refreshEvery)
 
 	b := bot.New(bot.Config{
-		Searcher: eng.index, Library: library(eng.articles), Logger: log,
+		Searcher: eng.index, Library: eng, Logger: log,
 		RateLimit: cfg.RateLimit, RateWindow: cfg.RateWindow,
 	})
 	err = b.Run(ctx, bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase})
@@ -52,6 +56,10 @@ func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 	log.Info("stopped")
 	return nil
 }
+
+// refreshEvery is how often the running bot looks for corpus changes made
+// on the command line and for an index rebuilt beside its own.
+const refreshEvery = 5 * time.Second
 
 // library serves the articles of the corpus to the bot, each server seeing
 // the global ones and its own.
