@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -32,8 +33,12 @@ type Library interface {
 type Config struct {
 	Searcher Searcher
 	Library  Library
+	Curator  Curator      // nil disables /corpus
 	Logger   *slog.Logger // nil means slog.Default()
-	Version  string       // shown by /about
+
+	// ModeratorRoles may use /corpus besides members with Manage Server.
+	ModeratorRoles []string
+	Version        string // shown by /about
 
 	// RateLimit questions per RateWindow per user; 0 means 5 per 10 s.
 	RateLimit  int
@@ -53,8 +58,11 @@ type Config struct {
 type Bot struct {
 	search  Searcher
 	library Library
+	curator Curator
 	log     *slog.Logger
-	version string
+
+	moderatorRoles []string
+	version        string
 
 	limiter *userLimiter
 	pages   *pageStore
@@ -72,8 +80,9 @@ type Bot struct {
 // New returns a Bot.
 func New(cfg Config) *Bot {
 	b := &Bot{
-		search: cfg.Searcher, library: cfg.Library, log: cfg.Logger, version: cfg.Version,
-		replyBudget: cfg.ReplyBudget, workTimeout: cfg.WorkTimeout,
+		search: cfg.Searcher, library: cfg.Library, curator: cfg.Curator, log: cfg.Logger, version: cfg.Version,
+		moderatorRoles: cfg.ModeratorRoles,
+		replyBudget:    cfg.ReplyBudget, workTimeout: cfg.WorkTimeout,
 	}
 	if b.log == nil {
 		b.log = slog.Default()
@@ -94,7 +103,7 @@ func New(cfg Config) *Bot {
 		b.workTimeout = 10 * time.Second
 	}
 	if cfg.MaxConcurrent <= 0 {
-		cfg.MaxConcurrent = 16
+		cfg.MaxConcurrent = runtime.GOMAXPROCS(0)
 	}
 	b.limiter = newUserLimiter(cfg.RateLimit, cfg.RateWindow)
 	b.pages = newPageStore(pageTTL, maxPages)
@@ -217,8 +226,12 @@ func (b *Bot) commandHandler(name string) handlerFunc {
 		return b.topic
 	case cmdSource:
 		return b.source
+	case cmdTimeline:
+		return b.timeline
 	case cmdAbout:
 		return b.about
+	case cmdCorpus:
+		return b.corpusCmd
 	}
 	return nil
 }
@@ -230,6 +243,16 @@ func (b *Bot) handleCommand(r Responder, in *interaction, start time.Time) {
 		b.log.Warn("unknown command", "command", data.Name)
 		b.respond(r, in, start, &reply{content: "I don't know that command. Try `/about`.", ephemeral: true}, false)
 		return
+	}
+	if data.Name == cmdCorpus {
+		// /corpus add with neither a link nor a file opens the form, which
+		// must be the first response.
+		if sub, o := subcommand(in); sub == subAdd && o.str(optURL) == "" && o.str(optFile) == "" && b.moderator(in) && b.curator != nil {
+			if err := r.Respond(context.Background(), in.Interaction, corpusModal()); err != nil {
+				b.log.Error("open form", "interaction", in.ID, "err", err)
+			}
+			return
+		}
 	}
 	if data.Name != cmdAbout && !b.limiter.allow(in.userID) {
 		b.respond(r, in, start, slowDown(), false)
@@ -253,6 +276,7 @@ func (b *Bot) run(r Responder, in *interaction, start time.Time, h handlerFunc, 
 		err error
 	}
 	done := make(chan result, 1)
+	queued := make(chan struct{})
 	go func() {
 		var res result
 		defer func() {
@@ -263,22 +287,37 @@ func (b *Bot) run(r Responder, in *interaction, start time.Time, h handlerFunc, 
 		}()
 		select {
 		case b.work <- struct{}{}:
-			defer func() { <-b.work }()
-		case <-ctx.Done():
-			res.err = ctx.Err()
-			return
+		default:
+			// Every slot is busy, so this reply will be late: let the
+			// caller acknowledge now instead of at the end of its budget.
+			close(queued)
+			select {
+			case b.work <- struct{}{}:
+			case <-ctx.Done():
+				res.err = ctx.Err()
+				return
+			}
 		}
+		defer func() { <-b.work }()
 		res.rep, res.err = h(ctx, in)
 	}()
 
-	budget := time.Until(start.Add(b.replyBudget))
-	timer := time.NewTimer(max(budget, 0))
+	// Discord's 3 s run from when it created the interaction, which its id
+	// records, not from when it reached this handler: under load, the
+	// gateway and the scheduler took over a second to deliver some. A bot
+	// clock running ahead of Discord's only makes the bot defer sooner.
+	since := start
+	if created, err := discordgo.SnowflakeTimestamp(in.ID); err == nil && created.Before(since) {
+		since = created
+	}
+	timer := time.NewTimer(max(time.Until(since.Add(b.replyBudget)), 0))
 	defer timer.Stop()
 	select {
 	case res := <-done:
 		b.finish(r, in, start, res.rep, res.err, update, false)
 		return
 	case <-timer.C:
+	case <-queued:
 	}
 	// Too slow to answer at once: acknowledge now, edit later.
 	ack := discordgo.InteractionResponseDeferredChannelMessageWithSource
@@ -302,7 +341,7 @@ func (b *Bot) finish(r Responder, in *interaction, start time.Time, rep *reply, 
 			if !errors.As(err, &ue) {
 				msg = knowledge.ErrorMessage(err)
 			}
-			rep = &reply{content: capitalize(msg), ephemeral: true}
+			rep = &reply{content: capitalize(inert(msg)), ephemeral: true}
 		} else {
 			id := errorID()
 			b.log.Error("handling interaction", "error_id", id, "interaction", in.ID, "type", int(in.Type), "err", err)
@@ -315,6 +354,12 @@ func (b *Bot) finish(r Responder, in *interaction, start time.Time, rep *reply, 
 	}
 	b.respond(r, in, start, rep, update)
 }
+
+// inert keeps what a user typed, echoed in an error message such as
+// `"<@&456>" is not a date`, from showing as a mention: a zero-width space
+// after every @ breaks @everyone, @here, <@id> and <@&id>, as
+// knowledge.EscapeMarkdown does for corpus text.
+func inert(s string) string { return strings.ReplaceAll(s, "@", "@\u200b") }
 
 func capitalize(s string) string {
 	if s == "" {
@@ -345,6 +390,11 @@ func (b *Bot) respond(r Responder, in *interaction, start time.Time, rep *reply,
 	data := rep.responseData()
 	if update {
 		data.Flags = 0 // an update cannot change whether the message is ephemeral
+		if len(rep.files) > 0 {
+			// New files replace the old: without this, Discord keeps the
+			// message's attachments and adds the new ones beside them.
+			data.Attachments = &[]*discordgo.MessageAttachment{}
+		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -395,9 +445,14 @@ func (r *reply) webhookEdit() *discordgo.WebhookEdit {
 	if components == nil {
 		components = []discordgo.MessageComponent{}
 	}
-	return &discordgo.WebhookEdit{
+	e := &discordgo.WebhookEdit{
 		Content: &content, Embeds: &embeds, Components: &components, AllowedMentions: noMentions(),
 	}
+	if len(r.files) > 0 {
+		// As in respond: the new files replace whatever the message had.
+		e.Attachments = &[]*discordgo.MessageAttachment{}
+	}
+	return e
 }
 
 // errorID is a short random id that ties a user's error message to the

@@ -121,6 +121,8 @@ func Commands() []*discordgo.ApplicationCommand {
 				},
 			},
 		},
+		timelineCommand(contexts),
+		corpusCommand(),
 		{
 			Name:        cmdAbout,
 			Description: "What this bot covers, how big its corpus is, and its version",

@@ -17,7 +17,11 @@ import (
 func (b *Bot) handleAutocomplete(r Responder, in *interaction) {
 	data := in.ApplicationCommandData()
 	var focused *discordgo.ApplicationCommandInteractionDataOption
-	for _, o := range data.Options {
+	opts := data.Options
+	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		opts = opts[0].Options // /corpus remove article:
+	}
+	for _, o := range opts {
 		if o.Focused {
 			focused = o
 		}
@@ -30,6 +34,8 @@ func (b *Bot) handleAutocomplete(r Responder, in *interaction) {
 			choices = b.articleChoices(in.guild, typed, true)
 		case data.Name == cmdSearch && focused.Name == optQuery:
 			choices = b.articleChoices(in.guild, typed, false)
+		case data.Name == cmdCorpus && b.moderator(in):
+			choices = b.removeChoices(in.guild, typed)
 		}
 	}
 	if choices == nil {
@@ -103,7 +109,7 @@ func clipRunes(s string, n int) string {
 }
 
 // handleComponent answers button clicks: the paging buttons of /ask,
-// /search and /topic. Their custom ids are "kind:key:page" or
+// /search, /topic and /timeline. Their custom ids are "kind:key:page" or
 // "topic:name:page".
 func (b *Bot) handleComponent(r Responder, in *interaction, start time.Time) {
 	id := in.MessageComponentData().CustomID
@@ -154,6 +160,14 @@ func (b *Bot) handleComponent(r Responder, in *interaction, start time.Time) {
 		b.run(r, in, start, func(ctx context.Context, in *interaction) (*reply, error) {
 			return b.searchPage(ctx, in, st, parts[1], page)
 		}, true)
+	case cmdCorpus:
+		if !b.moderator(in) {
+			b.respond(r, in, start, notModerator, false)
+			return
+		}
+		b.run(r, in, start, func(ctx context.Context, in *interaction) (*reply, error) {
+			return b.corpusList(in, page), nil
+		}, true)
 	case cmdTopic:
 		t, err := knowledge.ParseTopic(parts[1])
 		if err != nil {
@@ -163,13 +177,26 @@ func (b *Bot) handleComponent(r Responder, in *interaction, start time.Time) {
 		b.run(r, in, start, func(ctx context.Context, in *interaction) (*reply, error) {
 			return b.topicPage(in.guild, t, page), nil
 		}, true)
+	case cmdTimeline:
+		st, ok := b.pages.get(parts[1])
+		if !ok {
+			b.respond(r, in, start, expired, false)
+			return
+		}
+		b.run(r, in, start, func(ctx context.Context, in *interaction) (*reply, error) {
+			return b.timelinePage(in, st.timeline, parts[1], page), nil
+		}, true)
 	default:
 		b.respond(r, in, start, &reply{content: "That button no longer works.", ephemeral: true}, false)
 	}
 }
 
-// handleModal answers modal submissions; the bot shows none yet.
+// handleModal answers form submissions: the /corpus add form.
 func (b *Bot) handleModal(r Responder, in *interaction, start time.Time) {
-	b.log.Warn("unexpected modal submission", "custom_id", clip(in.ModalSubmitData().CustomID, maxCustomID))
-	b.respond(r, in, start, &reply{content: "That form is no longer open.", ephemeral: true}, false)
+	if id := in.ModalSubmitData().CustomID; id != modalAdd {
+		b.log.Warn("unexpected modal submission", "custom_id", clip(id, maxCustomID))
+		b.respond(r, in, start, &reply{content: "That form is no longer open.", ephemeral: true}, false)
+		return
+	}
+	b.run(r, in, start, b.corpusForm, false)
 }

@@ -27,7 +27,26 @@ type SessionResponder struct{ S *discordgo.Session }
 
 // Respond implements Responder.
 func (r SessionResponder) Respond(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	if resp.Type == discordgo.InteractionApplicationCommandAutocompleteResult && (resp.Data == nil || len(resp.Data.Choices) == 0) {
+		// discordgo drops an empty choices list (omitempty), and Discord
+		// requires the field: the user would see "Loading options failed"
+		// instead of "No options match your search".
+		body := noChoices{Type: resp.Type}
+		body.Data.Choices = []*discordgo.ApplicationCommandOptionChoice{}
+		endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+		_, err := r.S.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, discordgo.WithContext(ctx))
+		return err
+	}
 	return r.S.InteractionRespond(i, resp, discordgo.WithContext(ctx))
+}
+
+// noChoices is an autocomplete result with an explicit empty list:
+// "data":{"choices":[]}.
+type noChoices struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data struct {
+		Choices []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+	} `json:"data"`
 }
 
 // EditOriginal implements Responder. discordgo puts every webhook-message
@@ -97,7 +116,12 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	})
 	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Connect) { b.log.Info("connected to the Discord gateway") })
 	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
-		b.log.Warn("disconnected from the Discord gateway; discordgo reconnects")
+		b.gate.RLock()
+		closing := b.closing
+		b.gate.RUnlock()
+		if !closing {
+			b.log.Warn("disconnected from the Discord gateway; discordgo reconnects")
+		}
 	})
 
 	if err := openWithTimeout(s, opts.OpenTimeout); err != nil {

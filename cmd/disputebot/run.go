@@ -46,8 +46,8 @@ func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 	go eng.watch(watchCtx, refreshEvery)
 
 	b := bot.New(bot.Config{
-		Searcher: eng.index, Library: eng, Logger: log,
-		RateLimit: cfg.RateLimit, RateWindow: cfg.RateWindow,
+		Searcher: eng.index, Library: eng, Curator: eng, Logger: log,
+		RateLimit: cfg.RateLimit, RateWindow: cfg.RateWindow, ModeratorRoles: cfg.ModeratorRoles,
 	})
 	err = b.Run(ctx, bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase})
 	if err != nil {

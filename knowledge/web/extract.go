@@ -172,15 +172,26 @@ func canonical(meta map[string]string, pageURL *url.URL) string {
 		}
 		u, err := pageURL.Parse(strings.TrimSpace(c))
 		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && knowledge.CheckURL(u.String()) == nil {
-			u.Fragment = ""
-			return u.String()
+			return clean(u)
 		}
 	}
 	if pageURL == nil {
 		return ""
 	}
 	u := *pageURL
+	return clean(&u)
+}
+
+// clean drops the fragment and tracking parameters of a link.
+func clean(u *url.URL) string {
 	u.Fragment = ""
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "utm_") || k == "fbclid" || k == "gclid" {
+			q.Del(k)
+		}
+	}
+	u.RawQuery = q.Encode()
 	return u.String()
 }
 
