@@ -8,6 +8,8 @@
 //	disputebot eval FILE
 //	disputebot timeline [--json] [--png FILE] [--topic T] [--from DATE] [--to DATE]
 //	disputebot run
+//	disputebot corpus add|list|remove|export|import ...
+//	disputebot index rebuild
 //
 // Settings come from the environment and from a .env file in the working
 // directory; see .env.example.
@@ -62,6 +64,8 @@ Usage:
   disputebot eval [--json] FILE
   disputebot timeline [--topic T] [--from DATE] [--to DATE] [--json] [--png FILE]
   disputebot run                  start the Discord bot (needs DISCORD_TOKEN)
+  disputebot corpus add|list|remove|export|import ...   manage the corpus (see 'disputebot corpus')
+  disputebot index rebuild        rebuild the search index from the corpus
   disputebot help
 
 Settings are read from the environment and .env (see .env.example).
@@ -83,6 +87,10 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		err = cmdTimeline(ctx, args[1:], env, stdout, stderr)
 	case "run":
 		err = cmdRun(ctx, args[1:], env, stdout, stderr)
+	case "corpus":
+		err = cmdCorpus(ctx, args[1:], env, stdout, stderr)
+	case "index":
+		err = cmdIndex(ctx, args[1:], env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
