@@ -19,9 +19,10 @@ const (
 
 // pageState is what a Next or Previous button needs to fetch its page.
 type pageState struct {
-	query knowledge.Query
-	order string // for /search
-	at    time.Time
+	query    knowledge.Query
+	order    string                   // for /search
+	timeline knowledge.TimelineFilter // for /timeline
+	at       time.Time
 }
 
 type pageStore struct {
