@@ -207,7 +207,9 @@ func TestTimelinePNGMany(t *testing.T) {
 		t.Fatal(err)
 	}
 	decode(t, b)
-	if d := time.Since(begin); d > 5*time.Second {
+	// About 0.1 s normally and a few under -race on a busy machine; a
+	// label placement gone quadratic took minutes.
+	if d := time.Since(begin); d > 30*time.Second {
 		t.Errorf("took %v", d)
 	}
 }
