@@ -11,8 +11,13 @@ import (
 	"github.com/disputebot/disputebot/knowledge"
 )
 
-// span is a run of whole years on the axis, [from, to).
-type span struct{ from, to int }
+// span is a stretch of the axis, [from, to) in decimal years: whole years,
+// or whole months for a timeline shorter than shortRange.
+type span struct{ from, to float64 }
+
+// shortRange is the length, in years, under which the axis runs from the
+// first event's month to the last's rather than over whole years.
+const shortRange = 2
 
 // timeAxis maps decimal years to the axis, cutting out long stretches
 // without events: the corpus runs from the 1965 treaty to the 2020s, and a
@@ -26,7 +31,7 @@ type timeAxis struct {
 
 // dataWidth is about the length of the axis in pixels, which sizes the
 // breaks and spaces the year labels.
-const dataWidth = Width - 2*margin
+const dataWidth = Width - 2*margin - 2*inset
 
 func newAxis(entries []knowledge.TimelineEntry) *timeAxis {
 	var years []int
@@ -39,11 +44,11 @@ func newAxis(entries []knowledge.TimelineEntry) *timeAxis {
 	years = slices.Compact(years)
 	var spans []span
 	for _, y := range years {
-		if n := len(spans); n > 0 && y-spans[n-1].to < breakYears {
-			spans[n-1].to = y + 1
+		if n := len(spans); n > 0 && float64(y)-spans[n-1].to < breakYears {
+			spans[n-1].to = float64(y + 1)
 			continue
 		}
-		spans = append(spans, span{y, y + 1})
+		spans = append(spans, span{float64(y), float64(y + 1)})
 	}
 	// Too many breaks make the axis a puzzle: close the narrowest.
 	for len(spans)-1 > maxBreaks {
@@ -56,9 +61,24 @@ func newAxis(entries []knowledge.TimelineEntry) *timeAxis {
 		spans[best].to = spans[best+1].to
 		spans = slices.Delete(spans, best+1, best+2)
 	}
+	// A short timeline gets the months around it only, at least three, so
+	// that a few weeks of events are not squeezed into a corner of a year.
+	first, last := entries[0].Date, entries[0].Date
+	for _, e := range entries {
+		first, last = minTime(first, e.Date), maxTime(last, e.Date)
+	}
+	if decimalYear(last)-decimalYear(first) < shortRange {
+		from := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC)
+		to := time.Date(last.Year(), last.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)
+		if months := monthsBetween(from, to); months < 3 {
+			from = from.AddDate(0, -1, 0)
+			to = to.AddDate(0, 3-months-1, 0)
+		}
+		spans = []span{{decimalYear(from), decimalYear(to)}}
+	}
 	a := &timeAxis{spans: spans}
 	gap := float64(gapWidth) / dataWidth
-	years0 := 0
+	years0 := 0.0
 	for _, s := range spans {
 		years0 += s.to - s.from
 	}
@@ -66,23 +86,70 @@ func newAxis(entries []knowledge.TimelineEntry) *timeAxis {
 	at := 0.0
 	for _, s := range spans {
 		a.start = append(a.start, at)
-		at += room * float64(s.to-s.from) / float64(years0)
+		at += room * (s.to - s.from) / years0
 		a.end = append(a.end, at)
 		at += gap
 	}
 	return a
 }
 
-func (a *timeAxis) min() float64 { return float64(a.spans[0].from) }
-func (a *timeAxis) max() float64 { return float64(a.spans[len(a.spans)-1].to) }
+func (a *timeAxis) min() float64 { return a.spans[0].from }
+func (a *timeAxis) max() float64 { return a.spans[len(a.spans)-1].to }
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+func monthsBetween(from, to time.Time) int {
+	return (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month())
+}
+
+// fromYear is the date at decimal year x, to the day.
+func fromYear(x float64) time.Time {
+	y := int(math.Floor(x))
+	start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	days := (x - float64(y)) * start.AddDate(1, 0, 0).Sub(start).Hours() / 24
+	return start.AddDate(0, 0, int(math.Round(days)))
+}
+
+// months lists the first days of the months that start within span s.
+func (s span) months() []time.Time {
+	first := fromYear(s.from)
+	var out []time.Time
+	for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC); decimalYear(m) < s.to-1e-9; m = m.AddDate(0, 1, 0) {
+		if decimalYear(m) >= s.from-1e-9 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// years lists the whole years that start within span s.
+func (s span) years() []int {
+	var out []int
+	for y := int(math.Ceil(s.from - 1e-9)); float64(y) < s.to-1e-9; y++ {
+		out = append(out, y)
+	}
+	return out
+}
 
 // Normalize implements plot.Normalizer: x's place along the axis, from 0
 // to 1. Years in a break are spread over it.
 func (a *timeAxis) Normalize(_, _, x float64) float64 {
 	for i, s := range a.spans {
-		from, to := float64(s.from), float64(s.to)
+		from, to := s.from, s.to
 		if x < from && i > 0 {
-			prev := float64(a.spans[i-1].to)
+			prev := a.spans[i-1].to
 			return a.end[i-1] + (x-prev)/(from-prev)*(a.start[i]-a.end[i-1])
 		}
 		if x <= to || i == len(a.spans)-1 {
@@ -95,7 +162,7 @@ func (a *timeAxis) Normalize(_, _, x float64) float64 {
 // pxPerYear is how wide a year of span i is drawn.
 func (a *timeAxis) pxPerYear(i int) float64 {
 	s := a.spans[i]
-	return (a.end[i] - a.start[i]) * dataWidth / float64(s.to-s.from)
+	return (a.end[i] - a.start[i]) * dataWidth / (s.to - s.from)
 }
 
 // yearStep is how many years apart span i labels its years.
@@ -127,22 +194,27 @@ func (a *timeAxis) Ticks(_, _ float64) []plot.Tick {
 	var ticks []plot.Tick
 	for i, s := range a.spans {
 		if ms := a.monthStep(i); ms > 0 {
-			for y := s.from; y < s.to; y++ {
-				for m := 0; m < 12; m += ms {
-					start := time.Date(y, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
-					label := start.Format("Jan")
-					if m == 0 {
-						label = strconv.Itoa(y)
-					}
-					mid := (decimalYear(start) + decimalYear(start.AddDate(0, 1, 0))) / 2
-					ticks = append(ticks, plot.Tick{Value: mid, Label: label})
+			for k, m := range s.months() {
+				if (int(m.Month())-1)%ms != 0 {
+					continue
 				}
+				label := m.Format("Jan")
+				switch {
+				case m.Month() == time.January:
+					label = strconv.Itoa(m.Year())
+				case k == 0:
+					label = m.Format("Jan 2006") // a short axis names its year
+				}
+				mid := (decimalYear(m) + decimalYear(m.AddDate(0, 1, 0))) / 2
+				ticks = append(ticks, plot.Tick{Value: mid, Label: label})
 			}
 			continue
 		}
 		step := a.yearStep(i)
-		for y := int(math.Ceil(float64(s.from)/float64(step))) * step; y < s.to; y += step {
-			ticks = append(ticks, plot.Tick{Value: float64(y) + 0.5, Label: strconv.Itoa(y)})
+		for _, y := range s.years() {
+			if y%step == 0 {
+				ticks = append(ticks, plot.Tick{Value: float64(y) + 0.5, Label: strconv.Itoa(y)})
+			}
 		}
 	}
 	return ticks

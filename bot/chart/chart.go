@@ -86,6 +86,10 @@ const (
 	minYearStep = 62  // least room per year label
 	minMonthPx  = 58  // least room per month label
 	maxRows     = 3   // label rows on each side of a lane's markers
+	maxLaneH    = 230 // tallest lane
+	axisH       = 34  // the time axis and its labels, about
+	fullLabelW  = 640 // widest label, where a lane has the room
+	inset       = markerR + 4
 )
 
 // fonts used by the chart: Liberation Sans, which gonum embeds.
@@ -155,12 +159,20 @@ func TimelinePNG(entries []knowledge.TimelineEntry, title string) ([]byte, error
 	p.X.Tick.Length = 0
 	p.X.Tick.Label = style(sans, textSize, muted)
 	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XCenter, draw.YTop
-	p.X.LineStyle = draw.LineStyle{Color: muted, Width: 1.5}
+	p.X.LineStyle = draw.LineStyle{} // lanePlotter draws the line, wider than the axis
 	p.X.Padding = 0
 	p.Y.Padding = 0
 	p.Y.Min, p.Y.Max = 0, float64(len(lanes))
 	p.Add(&lanePlotter{lanes: lanes, axis: ax})
-	p.Draw(draw.Crop(dc, margin, -margin, margin-8, -vg.Length(top)))
+	// Lanes grow with the room, up to maxLaneH: a lone lane stretched over
+	// the whole picture is mostly empty, so the lanes and their axis are
+	// then centred instead.
+	bottom := float64(margin - 8)
+	if spare := (Height - top - bottom - axisH) - float64(len(lanes)*maxLaneH); spare > 0 {
+		top += spare / 2
+		bottom += spare / 2
+	}
+	p.Draw(draw.Crop(dc, margin+inset, -margin-inset, vg.Length(bottom), -vg.Length(top)))
 	return encode(c)
 }
 

@@ -220,7 +220,8 @@ func TestAxis(t *testing.T) {
 		years []int
 		spans []span
 	}{
-		{"one year", []int{2019}, []span{{2019, 2020}}},
+		{"one month: the months around it", []int{2019}, []span{{decimalYear(day("2019-02-01")), decimalYear(day("2019-05-01"))}}},
+		{"under two years: whole months", []int{2019, 2020}, []span{{decimalYear(day("2019-03-01")), decimalYear(day("2020-04-01"))}}},
 		{"close years join", []int{2016, 2019, 2023}, []span{{2016, 2024}}},
 		{"a long gap breaks", []int{1965, 1966, 2016, 2019, 2022, 2025}, []span{{1965, 1967}, {2016, 2026}}},
 		{"four empty years break", []int{2010, 2015}, []span{{2010, 2011}, {2015, 2016}}},
@@ -284,6 +285,7 @@ func TestTimelineTitle(t *testing.T) {
 		{knowledge.TimelineFilter{From: day("2019-01-01"), To: day("2019-12-31")}, "Japan–South Korea dispute: timeline, 1 Jan 2019 – 31 Dec 2019"},
 		{knowledge.TimelineFilter{Topic: knowledge.TopicTalks, From: day("2023-03-16")}, "Diplomatic talks: timeline from 16 Mar 2023"},
 		{knowledge.TimelineFilter{To: day("2019-12-31")}, "Japan–South Korea dispute: timeline to 31 Dec 2019"},
+		{knowledge.TimelineFilter{From: day("2022-07-08"), To: day("2022-07-08")}, "Japan–South Korea dispute: timeline, 8 Jul 2022"},
 	} {
 		if got := TimelineTitle(tc.f); got != tc.want {
 			t.Errorf("TimelineTitle(%+v) = %q, want %q", tc.f, got, tc.want)

@@ -44,8 +44,12 @@ type label struct {
 func (lp *lanePlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	xf, yf := p.Transforms(&c)
 	n := len(lp.lanes)
-	left, right := c.Min.X, c.Max.X
+	// The axis is inset so that an event on its first or last day still
+	// shows its whole marker; lanes, labels and the axis line, drawn here
+	// rather than by gonum, reach past.
+	left, right := c.Min.X-inset, c.Max.X+inset
 	top, bottom := yf(float64(n)), yf(0)
+	defer c.StrokeLine2(draw.LineStyle{Color: muted, Width: 1.5}, left, bottom, right, bottom)
 
 	// Lane backgrounds, alternately shaded so that the eye can follow a
 	// lane across the picture.
@@ -83,13 +87,15 @@ func (lp *lanePlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	textSty := style(sans, labelSize, ink)
 	for i, l := range lp.lanes {
 		hi := yf(float64(n - i))
-		name := style(sansBold, labelSize, darker(TopicColor(l.topic)))
-		name.XAlign, name.YAlign = draw.XLeft, draw.YTop
-		c.FillText(name, vg.Point{X: left + 8, Y: hi - 5}, laneName(l))
 		bg := white
 		if i%2 == 0 {
 			bg = laneShade
 		}
+		name := style(sansBold, labelSize, darker(TopicColor(l.topic)))
+		name.XAlign, name.YAlign = draw.XLeft, draw.YTop
+		nw := name.Width(laneName(l))
+		c.FillPolygon(bg, []vg.Point{{X: left + 4, Y: hi - 4}, {X: left + 12 + nw, Y: hi - 4}, {X: left + 12 + nw, Y: hi - 6 - labelSize - 4}, {X: left + 4, Y: hi - 6 - labelSize - 4}})
+		c.FillText(name, vg.Point{X: left + 8, Y: hi - 5}, laneName(l))
 		for _, lb := range labels[i] {
 			// The label's own background keeps year lines and breaks
 			// from running through its letters.
@@ -119,9 +125,9 @@ func (lp *lanePlotter) drawYears(c draw.Canvas, xf func(float64) vg.Length, top,
 	month := draw.LineStyle{Color: fainter, Width: 1}
 	for i, s := range lp.axis.spans {
 		if ms := lp.axis.monthStep(i); ms > 0 {
-			for y := s.from; y < s.to; y++ {
-				for m := 1 + ms; m <= 12; m += ms {
-					x := xf(decimalYear(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)))
+			for _, m := range s.months() {
+				if m.Month() != time.January && (int(m.Month())-1)%ms == 0 {
+					x := xf(decimalYear(m))
 					c.StrokeLine2(month, x, bottom, x, top)
 				}
 			}
@@ -130,10 +136,11 @@ func (lp *lanePlotter) drawYears(c draw.Canvas, xf func(float64) vg.Length, top,
 		if lp.axis.pxPerYear(i) < 14 {
 			step = lp.axis.yearStep(i)
 		}
-		for y := s.from; y <= s.to; y++ {
-			if (y-s.from)%step == 0 || y == s.to {
-				x := xf(float64(y))
-				c.StrokeLine2(year, x, bottom, x, top)
+		for _, y := range append(s.years(), int(math.Ceil(s.to-1e-9))) {
+			if y%step == 0 || float64(y) <= s.from+1e-9 || float64(y) >= s.to-1e-9 {
+				if x := float64(y); x >= s.from-1e-9 && x <= s.to+1e-9 {
+					c.StrokeLine2(year, xf(x), bottom, xf(x), top)
+				}
 			}
 		}
 	}
@@ -143,7 +150,7 @@ func (lp *lanePlotter) drawYears(c draw.Canvas, xf func(float64) vg.Length, top,
 // lanes and a gap in the axis line.
 func (lp *lanePlotter) drawBreaks(c draw.Canvas, xf func(float64) vg.Length, top, bottom vg.Length) {
 	for i := 1; i < len(lp.axis.spans); i++ {
-		x0, x1 := xf(float64(lp.axis.spans[i-1].to)), xf(float64(lp.axis.spans[i].from))
+		x0, x1 := xf(lp.axis.spans[i-1].to), xf(lp.axis.spans[i].from)
 		c.FillPolygon(white, []vg.Point{{X: x0 + 1, Y: bottom - 3}, {X: x1 - 1, Y: bottom - 3}, {X: x1 - 1, Y: top}, {X: x0 + 1, Y: top}})
 		mid := (x0 + x1) / 2
 		var zig []vg.Point
@@ -232,13 +239,14 @@ func placeLabels(l lane, ms []marker, levels int, hi, lo, left, right vg.Length)
 		}
 	}
 	nameSty := style(sansBold, labelSize, ink)
-	taken := &taken{labels: []box{{x0: left, x1: left + 8 + nameSty.Width(laneName(l)) + 4, y0: hi - 5 - rowH, y1: hi}}}
+	used := &taken{labels: []box{{x0: left, x1: left + 8 + nameSty.Width(laneName(l)) + 4, y0: hi - 5 - rowH, y1: hi}}}
 	var out []label
+	var full []string // the whole text of each label
 	for _, i := range labelOrder(ms) {
 		m := ms[i]
 		date := m.entry.Date.Format("Jan 2006")
 		// Where not even a short label fits, skip measuring this one's.
-		if _, _, ok := fitLabel(m, minLabelW, rowH, rows, taken, left, right); !ok {
+		if _, _, ok := fitLabel(m, minLabelW, rowH, rows, used, left, right); !ok {
 			continue
 		}
 		room := float64(maxLabelW - dateSty.Width(date+" "))
@@ -247,13 +255,49 @@ func placeLabels(l lane, ms []marker, levels int, hi, lo, left, right vg.Length)
 			continue
 		}
 		w := dateSty.Width(date+" ") + textSty.Width(txt)
-		b, lead, ok := fitLabel(m, w, rowH, rows, taken, left, right)
+		b, lead, ok := fitLabel(m, w, rowH, rows, used, left, right)
 		if !ok {
 			continue
 		}
-		taken.labels = append(taken.labels, b)
-		taken.leaders = append(taken.leaders, lead)
+		used.labels = append(used.labels, b)
+		used.leaders = append(used.leaders, lead)
 		out = append(out, label{at: b, date: date, text: txt, leader: [2]vg.Point{{X: m.x, Y: lead.y0}, {X: m.x, Y: lead.y1}}})
+		full = append(full, m.entry.Text)
+	}
+	// Where the chosen labels leave room, say more: each label grows
+	// towards its whole text as far as its row allows, keeping its place.
+	for i := range out {
+		lb := &out[i]
+		if lb.text == full[i] {
+			continue
+		}
+		others := &taken{leaders: used.leaders}
+		for j, o := range used.labels {
+			if j != i+1 { // used.labels[0] is the lane's name
+				others.labels = append(others.labels, o)
+			}
+		}
+		leftwards := lb.leader[0].X-lb.at.x0 > (lb.at.x1-lb.at.x0)/2 // it ends at its marker
+		most := min(fullLabelW, right-lb.at.x0)
+		if leftwards {
+			most = min(fullLabelW, lb.at.x1-left)
+		}
+		txt := fitText(textSty, full[i], float64(most-dateSty.Width(lb.date+" ")))
+		w := dateSty.Width(lb.date+" ") + textSty.Width(txt)
+		if w <= lb.at.x1-lb.at.x0 {
+			continue
+		}
+		b := lb.at
+		if leftwards {
+			b.x0 = b.x1 - w
+		} else {
+			b.x1 = b.x0 + w
+		}
+		if !others.freeLabel(b) {
+			continue
+		}
+		lb.at, lb.text = b, txt
+		used.labels[i+1] = b
 	}
 	return out
 }
@@ -265,7 +309,17 @@ type taken struct{ labels, leaders []box }
 
 func (t *taken) free(label, leader box) bool {
 	for _, o := range t.labels {
-		if label.overlaps(o, labelGap) || leader.overlaps(o, 0) {
+		if leader.overlaps(o, 0) {
+			return false
+		}
+	}
+	return t.freeLabel(label)
+}
+
+// freeLabel reports whether a label fits, its leader aside.
+func (t *taken) freeLabel(label box) bool {
+	for _, o := range t.labels {
+		if label.overlaps(o, labelGap) {
 			return false
 		}
 	}

@@ -12,6 +12,8 @@ func TimelineTitle(f knowledge.TimelineFilter) string {
 	}
 	const layout = "2 Jan 2006"
 	switch {
+	case !f.From.IsZero() && f.From.Equal(f.To):
+		title += ", " + f.From.Format(layout)
 	case !f.From.IsZero() && !f.To.IsZero():
 		title += ", " + f.From.Format(layout) + " – " + f.To.Format(layout)
 	case !f.From.IsZero():
