@@ -55,6 +55,7 @@ type Store struct {
 	builtin map[string]*Article
 	local   map[string]*Article
 	stamp   string // what the directory looked like when last read
+	writes  uint64 // Adds and Removes so far, for Reload to tell it missed one
 }
 
 // OpenStore reads the corpus in dataDir, creating the directory if needed.
@@ -83,33 +84,65 @@ func (s *Store) Dir() string { return s.dir }
 // Reload reads the corpus directory again if it changed since it was last
 // read (by another process, such as the command line while the bot runs),
 // and reports whether it did.
+//
+// The directory is read without holding the lock, so an Add or Remove of
+// this Store may happen meanwhile; what was read then misses it and is
+// read again rather than put in place of it. A file another process
+// removes while the directory is read makes it read again too. When the
+// directory keeps changing, Reload reports no change and the next call
+// reads it again.
 func (s *Store) Reload() (bool, error) {
-	stamp, err := dirStamp(s.dir)
-	if err != nil {
-		return false, err
-	}
-	s.mu.RLock()
-	same := stamp == s.stamp
-	s.mu.RUnlock()
-	if same {
-		return false, nil
-	}
-	arts, err := LoadCorpus(os.DirFS(s.dir))
-	if err != nil {
-		return false, err
-	}
-	local := map[string]*Article{}
-	for _, a := range arts {
-		if s.builtin[a.ID] != nil {
-			return false, Errorf(EINVALID, "%s: id %q is taken by a built-in article", filepath.Join(s.dir, a.ID+".md"), a.ID)
+	for attempt := 1; ; attempt++ {
+		stamp, err := dirStamp(s.dir)
+		if err != nil {
+			return false, err
 		}
-		local[a.ID] = a
+		s.mu.RLock()
+		same, writes := stamp == s.stamp, s.writes
+		s.mu.RUnlock()
+		if same {
+			return false, nil
+		}
+		arts, err := LoadCorpus(os.DirFS(s.dir))
+		if errors.Is(err, fs.ErrNotExist) {
+			// Removed between listing and reading: the directory is
+			// changing under us. Read it again, or leave it to the next
+			// Reload, as below.
+			if attempt < maxReloadAttempts {
+				continue
+			}
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		local := map[string]*Article{}
+		for _, a := range arts {
+			if s.builtin[a.ID] != nil {
+				return false, Errorf(EINVALID, "%s: id %q is taken by a built-in article", filepath.Join(s.dir, a.ID+".md"), a.ID)
+			}
+			local[a.ID] = a
+		}
+		s.mu.Lock()
+		if s.writes != writes {
+			// An Add or Remove came in while reading: what was read may
+			// lack it. The stamp stays stale, so the next Reload reads
+			// again if this one gives up.
+			s.mu.Unlock()
+			if attempt < maxReloadAttempts {
+				continue
+			}
+			return false, nil
+		}
+		s.local, s.stamp = local, stamp
+		s.mu.Unlock()
+		return true, nil
 	}
-	s.mu.Lock()
-	s.local, s.stamp = local, stamp
-	s.mu.Unlock()
-	return true, nil
 }
+
+// maxReloadAttempts bounds how often Reload reads the directory again when
+// it changes while being read.
+const maxReloadAttempts = 5
 
 // dirStamp summarizes the names, sizes and times of the corpus files.
 func dirStamp(dir string) (string, error) {
@@ -214,6 +247,7 @@ func (s *Store) Add(a *Article, by Actor, source string) error {
 	}
 	s.local[a.ID] = a
 	s.stamp = "" // our own write: the next Reload reads the directory again
+	s.writes++
 	return s.appendAuditLocked(Change{Action: "add", Article: a.ID, Title: a.Title, Scope: a.Scope, Source: source}, by)
 }
 
@@ -237,6 +271,7 @@ func (s *Store) Remove(id string, by Actor) (*Article, error) {
 	}
 	delete(s.local, id)
 	s.stamp = ""
+	s.writes++
 	return a, s.appendAuditLocked(Change{Action: "remove", Article: a.ID, Title: a.Title, Scope: a.Scope}, by)
 }
 
