@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -153,6 +154,7 @@ func frontMatterError(head string, err error) error {
 	msgs := make([]string, len(te.Errors))
 	for i, m := range te.Errors {
 		var line int
+		m = plainTypeError(m)
 		if _, err := fmt.Sscanf(m, "line %d:", &line); err == nil {
 			if key := keyAtLine(head, line); key != "" {
 				m = key + ": " + m
@@ -161,6 +163,40 @@ func frontMatterError(head string, err error) error {
 		msgs[i] = m
 	}
 	return Errorf(EINVALID, "front matter: %s", strings.Join(msgs, "; "))
+}
+
+// yamlTypeError matches YAML's "cannot unmarshal !!int `5` into []string".
+var yamlTypeError = regexp.MustCompile("cannot unmarshal !!(\\w+)(?: `([^`]*)`)? into (\\S+)$")
+
+// plainTypeError rewords YAML's type errors, which speak of YAML tags and
+// Go types, in words that the writer of the file knows.
+func plainTypeError(m string) string {
+	sm := yamlTypeError.FindStringSubmatchIndex(m)
+	if sm == nil {
+		return m
+	}
+	tag, value, into := m[sm[2]:sm[3]], "", m[sm[6]:sm[7]]
+	if sm[4] >= 0 {
+		value = m[sm[4]:sm[5]]
+	}
+	got := map[string]string{"int": "a number", "float": "a number", "bool": "true or false", "str": "text",
+		"seq": "a list", "map": "a set of fields", "null": "nothing", "timestamp": "a time"}[tag]
+	if got == "" {
+		got = "a value of another kind"
+	}
+	if value != "" {
+		got += " (" + value + ")"
+	}
+	want := "a value of another kind"
+	switch {
+	case strings.HasPrefix(into, "[]"):
+		want = "a list, such as [a, b]"
+	case into == "string":
+		want = "text"
+	case strings.HasPrefix(into, "knowledge."):
+		want = "a set of fields"
+	}
+	return m[:sm[0]] + "expected " + want + ", not " + got
 }
 
 // keyAtLine returns the top-level key whose value spans line n (from 1) of
