@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -88,6 +89,12 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 	}
 	a.URL = canonical(meta, pageURL)
 	a.Body = paragraphs(ra.Node)
+	if len(a.Body) > maxParagraphs {
+		// Cutting it silently would store a fragment the moderator never
+		// sees; an article this long is more likely a whole site or a feed.
+		return nil, knowledge.Errorf(knowledge.EINVALID,
+			"I found more than %d paragraphs there, more than an article has; is it a list page or a whole site?", maxParagraphs)
+	}
 	return finish(a)
 }
 
@@ -217,14 +224,15 @@ func paragraphs(n *html.Node) []knowledge.Paragraph {
 	strip(n)
 	var out []knowledge.Paragraph
 	for _, block := range strings.Split(render.InnerText(n), "\n") {
-		if t := knowledge.CleanText(block); t != "" && len(out) < maxParagraphs {
+		if t := knowledge.CleanText(block); t != "" {
 			out = append(out, knowledge.Paragraph{Text: t})
+		}
+		if len(out) > maxParagraphs {
+			return out // enough to refuse it
 		}
 	}
 	for _, c := range captions {
-		if len(out) < maxParagraphs {
-			out = append(out, knowledge.Paragraph{Text: c, Caption: true})
-		}
+		out = append(out, knowledge.Paragraph{Text: c, Caption: true})
 	}
 	return out
 }
@@ -315,12 +323,35 @@ func finish(a *knowledge.Article) (*knowledge.Article, error) {
 		return nil, knowledge.Errorf(knowledge.EINVALID,
 			"I found only %d words of article text there (at least %d needed); is it behind a login, a cookie wall or scripts?", words, MinWords)
 	}
+	if consentNotice(a.Body, words) {
+		return nil, knowledge.Errorf(knowledge.EINVALID,
+			"all I found there is a cookie or privacy notice, not an article; the site probably shows it instead of the page. Try uploading the article as a file.")
+	}
 	a.Title = clipText(knowledge.CleanText(a.Title), knowledge.MaxTitleLen)
 	if a.Title == "" {
 		a.Title = clipText(a.Body[0].Text, 120)
 	}
 	a.Publisher = clipText(knowledge.CleanText(a.Publisher), knowledge.MaxFieldLen)
 	return a, nil
+}
+
+// consentWords are the words of cookie banners and consent walls.
+var consentWords = regexp.MustCompile(`(?i)\b(cookies?|consent\w*|privacy|preferences|personal data|partners|advertising|tracking|opt[- ]out|gdpr|accept all|reject all)\b`)
+
+// consentNotice reports whether text is a cookie or consent notice rather
+// than an article: one that mentions cookies or consent and in which such
+// words make up a share that no news text has (a notice runs at 10% and
+// more, an article on the dispute under 1%).
+func consentNotice(body []knowledge.Paragraph, words int) bool {
+	hits, cookie := 0, false
+	for _, p := range body {
+		for _, m := range consentWords.FindAllString(p.Text, -1) {
+			hits++
+			m = strings.ToLower(m)
+			cookie = cookie || strings.HasPrefix(m, "cookie") || strings.HasPrefix(m, "consent")
+		}
+	}
+	return cookie && hits*100 >= words*4
 }
 
 func dateOnly(t time.Time) time.Time {

@@ -1,0 +1,141 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// cookieWall is a page whose only text is a consent notice, as many news
+// sites show to visitors without cookies: long enough to pass for an
+// article by its word count alone.
+const cookieWall = `<!doctype html><html><head><title>Example News</title></head><body>
+<div id="cookie-banner" class="cookie-consent">
+<h2>We value your privacy</h2>
+<p>We and our 842 partners store and/or access information on a device, such as cookies, and process personal data, such as unique identifiers and standard information sent by a device, for personalised advertising and content, advertising and content measurement, audience research and services development.</p>
+<p>With your permission we and our partners may use precise geolocation data and identification through device scanning. You may click to consent to our and our partners' processing as described above. Alternatively you may access more detailed information and change your preferences before consenting or to refuse consenting.</p>
+<p>Please note that some processing of your personal data may not require your consent, but you have a right to object to such processing. Your preferences will apply to this website only. You can change your preferences at any time by returning to this site or visiting our privacy policy.</p>
+<button>Accept all cookies</button> <button>Reject all</button> <button>Manage preferences</button>
+</div>
+<script>window.__APP__={"article":"Japan and South Korea"}</script>
+</body></html>`
+
+// scriptOnly is a page that renders its article with JavaScript: all the
+// text is in scripts, none in the document.
+var scriptOnly = `<!doctype html><html><head><title>Loading…</title><script src="/app.js"></script></head>
+<body><div id="root"></div><script>` + strings.Repeat("window.__DATA__.push('Japan and South Korea resume talks in Seoul on export controls');\n", 200) +
+	`</script><noscript>You need to enable JavaScript to run this app.</noscript></body></html>`
+
+// newsWithBanner is a real article with a cookie banner beside it: the
+// consent check must not refuse it.
+var newsWithBanner = `<!doctype html><html><head><title>Japan and South Korea resume vice-ministerial strategic dialogue</title></head><body>
+<div class="cookie-banner"><p>We use cookies to improve your experience. By continuing you accept our use of cookies and our privacy policy.</p><button>Accept all</button></div>
+<article><h1>Japan and South Korea resume vice-ministerial strategic dialogue</h1>` + article[strings.Index(article, "<p>"):]
+
+// manyParagraphs is a document of n short paragraphs, in the given format.
+func manyParagraphs(n int, html bool) string {
+	var b strings.Builder
+	if html {
+		b.WriteString("<html><head><title>Live: talks</title></head><body><article>")
+	} else {
+		b.WriteString("Live: Japan and South Korea talks\n\n")
+	}
+	for i := range n {
+		if html {
+			fmt.Fprintf(&b, "<p>Update %d: delegates of Japan and South Korea talk about export controls.</p>\n", i)
+		} else {
+			fmt.Fprintf(&b, "Update %d: delegates of Japan and South Korea talk about export controls.\n\n", i)
+		}
+	}
+	if html {
+		b.WriteString("</article></body></html>")
+	}
+	return b.String()
+}
+
+// TestFromFileRefusals feeds FromFile what moderators will upload by
+// mistake. Each must be refused with an EINVALID error whose message says
+// what is wrong in words a moderator understands, never a Go or YAML
+// internal.
+func TestFromFileRefusals(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"
+	latin1 := "Les n\xe9gociations entre le Japon et la Cor\xe9e du Sud ont repris \xe0 S\xe9oul.\n\n" + strings.Repeat("Le texte continue en fran\xe7ais. ", 30)
+	tests := []struct {
+		name, file, data string
+		want             []string
+	}{
+		{"empty", "notes.md", "", []string{"notes.md", "empty"}},
+		{"NUL bytes", "notes.txt", "Japan\x00Korea " + strings.Repeat("word ", 80), []string{"binary"}},
+		{"PNG bytes", "photo.md", png, []string{"binary"}},
+		{"PNG named .html", "page.html", png, []string{"binary"}},
+		{"not UTF-8", "notes.txt", latin1, []string{"notes.txt", "not UTF-8"}},
+		{"over 1 MB", "big.txt", strings.Repeat("Japan and Korea. ", 70000), []string{"larger than 1 MB"}},
+		{"unknown type", "talks.pdf", "%PDF-1.7", []string{".txt, .md and .html"}},
+		{"script only", "app.html", scriptOnly, []string{"no article text"}},
+		{"cookie notice", "saved.html", cookieWall, []string{"cookie or privacy notice"}},
+		{"too short", "note.txt", "Talks resumed.\n\nThey went well.", []string{"only 3 words", "at least 60"}},
+		{"topics a number", "talks.md", "---\ntitle: Talks\npublisher: Kyodo\npublished: 2024-05-01\ntopics: 5\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
+			[]string{"talks.md", "topics"}},
+		{"published yesterday", "talks.md", "---\ntitle: Talks\npublisher: Kyodo\npublished: yesterday\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
+			[]string{"talks.md", "published", `"yesterday"`, "YYYY-MM-DD"}},
+		{"unknown topic", "talks.md", "---\ntitle: Talks\npublisher: Kyodo\npublished: 2024-05-01\ntopics: [weather]\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
+			[]string{"topics", `unknown topic "weather"`}},
+		{"10,000 paragraphs of HTML", "live.html", manyParagraphs(10000, true), []string{"more than 500 paragraphs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := FromFile(tt.file, []byte(tt.data))
+			if err == nil {
+				t.Fatalf("FromFile accepted it as %q with %d paragraphs", a.Title, len(a.Body))
+			}
+			wantRefusal(t, err, tt.want...)
+			msg := knowledge.ErrorMessage(err)
+			for _, internal := range []string{"!!int", "[]string", "unmarshal", "<nil>", "%!"} {
+				if strings.Contains(msg, internal) {
+					t.Errorf("message %q shows an internal detail (%q)", msg, internal)
+				}
+			}
+		})
+	}
+}
+
+// TestFromFileLongText: a long plain-text or Markdown upload is read whole,
+// so that the store can refuse it by its paragraph count (see the store and
+// engine tests) rather than keep a silent fragment.
+func TestFromFileLongText(t *testing.T) {
+	a, err := FromFile("live.txt", []byte(manyParagraphs(10000, false)))
+	if err != nil {
+		t.Fatalf("FromFile: %v", err)
+	}
+	if len(a.Body) != 10000 {
+		t.Errorf("%d paragraphs, want all 10000", len(a.Body))
+	}
+	a.ID, a.Publisher, a.Published = "live", "Kyodo", time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	if err := a.Validate(); err == nil || !strings.Contains(knowledge.ErrorMessage(err), "10000 paragraphs") {
+		t.Errorf("Validate = %v, want it refused for its 10000 paragraphs", err)
+	}
+}
+
+// TestFromHTMLAccepts is the control for the refusals: pages that are
+// articles, one of them with a cookie banner, are read.
+func TestFromHTMLAccepts(t *testing.T) {
+	u, _ := url.Parse("https://news.example.com/2024/05/talks")
+	for name, page := range map[string]string{"plain": article, "with a cookie banner": newsWithBanner} {
+		t.Run(name, func(t *testing.T) {
+			a, err := FromHTML([]byte(page), u)
+			if err != nil {
+				t.Fatalf("FromHTML: %v", err)
+			}
+			if !strings.Contains(a.Text(), "working-level talks in three years") {
+				t.Errorf("the article text is missing:\n%s", a.Text())
+			}
+			if strings.Contains(a.Text(), "We use cookies") {
+				t.Errorf("the cookie banner was taken for article text:\n%s", a.Text())
+			}
+		})
+	}
+}
