@@ -30,7 +30,7 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-8"
+const MappingVersion = "disputebot-9"
 
 // analyzerName is the analysis of all text fields: Unicode words,
 // possessives dropped, lowercased, English stop words removed, Snowball
@@ -95,6 +95,7 @@ type Index struct {
 	lockTimeout time.Duration
 	analyzer    analysis.Analyzer
 	fluff       map[string]bool // analyzed question words that carry no content
+	titles      map[string]bool // analyzed words of titles, which are not names
 	anchors     map[string]bool // analyzed words that tie a question to the dispute
 
 	// mu serializes writers. swap guards cur against a rebuild: searches
@@ -258,6 +259,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, errors.New("index: analyzer not registered")
 	}
 	idx.fluff = idx.analyzeSet(questionFluff)
+	idx.titles = idx.analyzeSet(titleWords)
 	idx.anchors = idx.analyzeSet(strings.Join(knowledge.CueWords(), " "))
 	for w := range idx.fluff {
 		delete(idx.anchors, w)

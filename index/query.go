@@ -107,6 +107,8 @@ var intentPatterns = []struct {
 // (as analyzed terms) so that they are marked in excerpts too.
 var intentWords = map[string][]string{
 	cueDuration: {"minut", "hour", "day", "week", "month", "year"},
+	cueDate: {"januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob",
+		"novemb", "decemb", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
 }
 
 // analyze returns the analyzed terms of text.
@@ -192,7 +194,7 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 		if len(c.alts) == 0 {
 			continue
 		}
-		c.parts = partWords(c.alts)
+		c.parts = idx.partWords(c.alts)
 		p.addConcept(c)
 	}
 
@@ -248,10 +250,11 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 	return p
 }
 
-// partWords returns the words of a concept's multi-word spellings that are
-// not spellings on their own: "kang", "kyung" and "wha" for Kang Kyung-wha,
-// since news reports name people by surname after the first mention.
-func partWords(alts []alternative) []string {
+// partWords returns the words of a concept's multi-word spellings that
+// can stand for it alone: "kang", "kyung" and "wha" for Kang Kyung-wha,
+// since news reports name people by surname after the first mention. Words
+// that are spellings on their own and titles ("minister") are left out.
+func (idx *Index) partWords(alts []alternative) []string {
 	single := map[string]bool{}
 	for _, a := range alts {
 		if len(a.terms) == 1 {
@@ -265,7 +268,7 @@ func partWords(alts []alternative) []string {
 			continue
 		}
 		for _, w := range a.terms {
-			if w != "" && !single[w] && !seen[w] {
+			if w != "" && !single[w] && !seen[w] && !idx.titles[w] {
 				seen[w] = true
 				out = append(out, w)
 			}
@@ -273,6 +276,10 @@ func partWords(alts []alternative) []string {
 	}
 	return out
 }
+
+// titleWords are words of names that are not names.
+const titleWords = `president prime minister ministers foreign chief cabinet secretary speaker premier trade finance
+	industry vice ambassador mr ms dr general director head court supreme high district ministry`
 
 func (p *plan) addConcept(c concept) {
 	if len(p.concepts) >= maxConcepts {

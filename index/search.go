@@ -216,7 +216,10 @@ func (p *plan) proximity(locs search.TermLocationMap) float64 {
 	for term, ls := range locs {
 		ci, ok := p.terms[term]
 		if !ok {
-			continue
+			if !p.intentWord(term) {
+				continue
+			}
+			ci = intentConcept // a date near the matches answers "when"
 		}
 		for _, l := range ls {
 			occs = append(occs, occ{int(l.Pos), ci})
