@@ -113,6 +113,7 @@ func (e *engine) AddFile(ctx context.Context, name string, data []byte, by knowl
 func (e *engine) AddFileURL(ctx context.Context, name, raw string, by knowledge.Actor) (*knowledge.Article, error) {
 	f := *e.fetch
 	f.MaxBytes = web.MaxFileBytes
+	f.AnyType = true // the file's name says how to read it, whatever the CDN calls it
 	page, err := f.Fetch(ctx, raw)
 	if err != nil {
 		return nil, err

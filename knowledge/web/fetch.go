@@ -34,6 +34,10 @@ type Fetcher struct {
 	MaxBytes     int64         // body; 0 means DefaultMaxBytes
 	MaxRedirects int           // 0 means DefaultMaxRedirects
 	UserAgent    string
+	// AnyType accepts documents of every media type, not only web pages
+	// and text: for uploaded files, which FromFile reads by their name and
+	// checks itself (Discord serves .md files as text/markdown).
+	AnyType bool
 }
 
 // Page is a fetched document.
@@ -195,7 +199,9 @@ func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Page, error) {
 	switch mediaType {
 	case "text/html", "application/xhtml+xml", "text/plain":
 	default:
-		return nil, knowledge.Errorf(knowledge.EINVALID, "the link is a %s document, not a web page or text", mediaType)
+		if !f.AnyType {
+			return nil, knowledge.Errorf(knowledge.EINVALID, "the link is a %s document, not a web page or text", mediaType)
+		}
 	}
 	return &Page{URL: resp.Request.URL, ContentType: mediaType, Charset: params["charset"], Body: body}, nil
 }

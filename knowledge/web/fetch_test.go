@@ -405,3 +405,24 @@ func TestFetchRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestFetchAnyType: uploaded files are fetched whatever type the CDN gives
+// them (Discord serves .md files as text/markdown), since FromFile reads
+// them by name and checks their content; links to add as pages are not.
+func TestFetchAnyType(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		fmt.Fprint(w, "---\ntitle: Notes\n---\nText.\n")
+	}))
+	t.Cleanup(srv.Close)
+	if _, err := (&Fetcher{AllowPrivate: true}).Fetch(context.Background(), srv.URL); err == nil {
+		t.Error("a text/markdown link was fetched as a page")
+	}
+	page, err := (&Fetcher{AllowPrivate: true, AnyType: true}).Fetch(context.Background(), srv.URL)
+	if err != nil {
+		t.Fatalf("with AnyType: %v", err)
+	}
+	if page.ContentType != "text/markdown" || !strings.Contains(string(page.Body), "title: Notes") {
+		t.Errorf("page %s %q", page.ContentType, page.Body)
+	}
+}
