@@ -282,9 +282,21 @@ func fromMarkdown(name, text string) (*knowledge.Article, error) {
 		return a, nil
 	}
 	// Try again without requiring an id: uploads get one from the store.
+	// The id goes last in the front matter, so that the line numbers of
+	// errors stay those of the file, and an error of the second try is
+	// the one to report: the first only says that the id is missing.
 	if !strings.Contains(text[:min(len(text), 4096)], "\nid:") {
-		withID := "---\nid: upload" + text[3:]
-		if b, err2 := knowledge.ParseArticle(name, []byte(withID)); err2 == nil {
+		withID := ""
+		if head, rest, ok := strings.Cut(text[3:], "\n---\n"); ok {
+			withID = "---" + head + "\nid: upload\n---\n" + rest
+		} else if head, ok := strings.CutSuffix(text[3:], "\n---"); ok {
+			withID = "---" + head + "\nid: upload\n---"
+		}
+		if withID != "" {
+			b, err2 := knowledge.ParseArticle(name, []byte(withID))
+			if err2 != nil {
+				return nil, err2
+			}
 			b.ID = ""
 			return b, nil
 		}

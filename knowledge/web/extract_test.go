@@ -85,6 +85,13 @@ func TestFromFileRefusals(t *testing.T) {
 		{"unknown topic", "talks.md", "---\ntitle: Talks\npublisher: Kyodo\npublished: 2024-05-01\ntopics: [weather]\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
 			[]string{"topics", `unknown topic "weather"`}},
 		{"10,000 paragraphs of HTML", "live.html", manyParagraphs(10000, true), []string{"more than 500 paragraphs"}},
+		// Uploads need no id: what is wrong besides is what is reported.
+		{"no publisher", "talks.md", "---\ntitle: Talks\npublished: 2024-05-01\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
+			[]string{"talks.md", "publisher: is required"}},
+		{"10,000 paragraphs of Markdown", "live.md", "---\ntitle: Live\npublisher: Kyodo\npublished: 2024-05-01\n---\n" + manyParagraphs(10000, false),
+			[]string{"live.md", "10001 paragraphs", "2000"}},
+		{"wrong type on line 5", "talks.md", "---\ntitle: Talks\npublisher: Kyodo\npublished: 2024-05-01\nrelated: 7\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
+			[]string{"related: line 5:"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,7 +101,7 @@ func TestFromFileRefusals(t *testing.T) {
 			}
 			wantRefusal(t, err, tt.want...)
 			msg := knowledge.ErrorMessage(err)
-			for _, internal := range []string{"!!int", "[]string", "unmarshal", "<nil>", "%!"} {
+			for _, internal := range []string{"!!int", "[]string", "unmarshal", "<nil>", "%!", "id:"} {
 				if strings.Contains(msg, internal) {
 					t.Errorf("message %q shows an internal detail (%q)", msg, internal)
 				}
@@ -117,6 +124,38 @@ func TestFromFileLongText(t *testing.T) {
 	a.ID, a.Publisher, a.Published = "live", "Kyodo", time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	if err := a.Validate(); err == nil || !strings.Contains(knowledge.ErrorMessage(err), "10000 paragraphs") {
 		t.Errorf("Validate = %v, want it refused for its 10000 paragraphs", err)
+	}
+}
+
+// TestFromFileMarkdown: an upload's front matter may leave out the id
+// (the store makes one) and the scope, and is otherwise read in full.
+func TestFromFileMarkdown(t *testing.T) {
+	for name, fm := range map[string]string{
+		"no id":              "title: Talks resume\npublisher: Kyodo\npublished: 2024-05-01\ntopics: [talks]\n",
+		"no id, list last":   "title: Talks resume\npublisher: Kyodo\npublished: 2024-05-01\ntopics:\n  - talks\n",
+		"with an id":         "id: talks-resume\ntitle: Talks resume\npublisher: Kyodo\npublished: 2024-05-01\ntopics: [talks]\n",
+		"no id, no final NL": "title: Talks resume\npublisher: Kyodo\npublished: 2024-05-01\ntopics: [talks]\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			body := "\n" + strings.Repeat("Japan and South Korea talk. ", 20) + "\n"
+			if name == "no id, no final NL" {
+				body = ""
+			}
+			a, err := FromFile("talks.md", []byte("---\n"+fm+"---"+body))
+			if name == "no id, no final NL" {
+				wantRefusal(t, err, "body: has no text")
+				return
+			}
+			if err != nil {
+				t.Fatalf("FromFile: %v", err)
+			}
+			if a.Title != "Talks resume" || a.Publisher != "Kyodo" || len(a.Topics) != 1 || len(a.Body) != 1 {
+				t.Errorf("read as %+v", a)
+			}
+			if want := map[bool]string{true: "talks-resume", false: ""}[strings.HasPrefix(fm, "id:")]; a.ID != want {
+				t.Errorf("id %q, want %q", a.ID, want)
+			}
+		})
 	}
 }
 
