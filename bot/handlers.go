@@ -61,38 +61,13 @@ func (b *Bot) query(in *interaction, o options, text string) (knowledge.Query, e
 		q.Topics = []knowledge.Topic{topic}
 	}
 	var err error
-	if q.From, err = parseDateOption(o.str(optFrom), false); err != nil {
+	if q.From, err = knowledge.ParseDateBound(o.str(optFrom), false); err != nil {
 		return q, userErrorf("`from`: %v", err)
 	}
-	if q.To, err = parseDateOption(o.str(optTo), true); err != nil {
+	if q.To, err = knowledge.ParseDateBound(o.str(optTo), true); err != nil {
 		return q, userErrorf("`to`: %v", err)
 	}
 	return q, nil
-}
-
-// parseDateOption reads YYYY-MM-DD, YYYY-MM or YYYY; a year or month given
-// as an end date means its last day.
-func parseDateOption(s string, end bool) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	for _, f := range []struct {
-		layout string
-		span   func(time.Time) time.Time
-	}{
-		{"2006-01-02", func(t time.Time) time.Time { return t }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
-		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
-	} {
-		if t, err := time.Parse(f.layout, s); err == nil {
-			if end {
-				t = f.span(t)
-			}
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date; write it as 2019-12-16, 2019-12 or 2019", clip(s, 20))
 }
 
 // notCovered is the reply when the corpus has nothing on a question.
@@ -465,7 +440,8 @@ func (b *Bot) about(ctx context.Context, in *interaction) (*reply, error) {
 			"Japan's 2019 export controls and the white lists, GSOMIA, the talks and the 2023 settlement — " +
 			"with quoted excerpts from a corpus of news articles and background notes, always with their sources. " +
 			"When the corpus does not cover a question, I say so rather than guess.\n\n" +
-			"`/ask` a question · `/search` the corpus · `/topic` for an overview · `/source` for one article",
+			"`/ask` a question · `/search` the corpus · `/topic` for an overview · `/timeline` of events · " +
+			"`/source` for one article · moderators: `/corpus` to add this server's own articles",
 		Color: 0x64748b,
 		Fields: []*discordgo.MessageEmbedField{
 			{Name: "Corpus", Value: fmt.Sprintf("%d articles and notes (%d background notes), %d passages", len(arts), notes, passages), Inline: false},

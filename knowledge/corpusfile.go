@@ -282,6 +282,35 @@ func findSource(sources []Source, url string) (Source, bool) {
 	return Source{}, false
 }
 
+// ParseDateBound reads one end of a date range as people type it:
+// YYYY-MM-DD, YYYY-MM or YYYY. A month or year given as the end of a range
+// means its last day. An empty string is an open end (the zero time).
+func ParseDateBound(s string, end bool) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, f := range []struct {
+		layout string
+		last   func(time.Time) time.Time
+	}{
+		{DateLayout, func(t time.Time) time.Time { return t }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
+	} {
+		if t, err := time.Parse(f.layout, s); err == nil {
+			if end {
+				t = f.last(t)
+			}
+			return t, nil
+		}
+	}
+	if len(s) > 20 {
+		s = s[:20] + "…"
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date; write it as 2019-12-16, 2019-12 or 2019", s)
+}
+
 // ParseDate parses a YYYY-MM-DD date as UTC midnight.
 func ParseDate(s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, strings.TrimSpace(s))

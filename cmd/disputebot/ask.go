@@ -27,8 +27,8 @@ func (f *askFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print one JSON object")
 	fs.StringVar(&f.topic, "topic", "", "only passages about `T`: "+strings.Join(knowledge.TopicNames(), ", "))
 	fs.IntVar(&f.limit, "limit", knowledge.DefaultLimit, "at most `N` results")
-	fs.StringVar(&f.from, "from", "", "only sources published on or after `DATE` (YYYY-MM-DD)")
-	fs.StringVar(&f.to, "to", "", "only sources published on or before `DATE` (YYYY-MM-DD)")
+	fs.StringVar(&f.from, "from", "", "only sources published on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fs.StringVar(&f.to, "to", "", "only sources published on or before `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	fs.StringVar(&f.guild, "guild", "", "also search the articles of Discord server `ID`")
 }
 
@@ -47,12 +47,12 @@ func (f *askFlags) query(text string) (knowledge.Query, error) {
 	}
 	var err error
 	if f.from != "" {
-		if q.From, err = knowledge.ParseDate(f.from); err != nil {
+		if q.From, err = knowledge.ParseDateBound(f.from, false); err != nil {
 			return q, usagef("--from: %v", err)
 		}
 	}
 	if f.to != "" {
-		if q.To, err = knowledge.ParseDate(f.to); err != nil {
+		if q.To, err = knowledge.ParseDateBound(f.to, true); err != nil {
 			return q, usagef("--to: %v", err)
 		}
 	}

@@ -24,8 +24,8 @@ type timelineFlags struct {
 func (f *timelineFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print one JSON object")
 	fs.StringVar(&f.topic, "topic", "", "only events about `T`: "+strings.Join(knowledge.TopicNames(), ", "))
-	fs.StringVar(&f.from, "from", "", "only events on or after `DATE` (YYYY-MM-DD)")
-	fs.StringVar(&f.to, "to", "", "only events on or before `DATE` (YYYY-MM-DD)")
+	fs.StringVar(&f.from, "from", "", "only events on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fs.StringVar(&f.to, "to", "", "only events on or before `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	fs.StringVar(&f.png, "png", "", "also draw the timeline as a PNG chart into `FILE`")
 	fs.StringVar(&f.guild, "guild", "", "also list the articles of Discord server `ID`")
 }
@@ -42,12 +42,12 @@ func (f *timelineFlags) filter() (knowledge.TimelineFilter, error) {
 	}
 	var err error
 	if f.from != "" {
-		if tf.From, err = knowledge.ParseDate(f.from); err != nil {
+		if tf.From, err = knowledge.ParseDateBound(f.from, false); err != nil {
 			return tf, usagef("--from: %v", err)
 		}
 	}
 	if f.to != "" {
-		if tf.To, err = knowledge.ParseDate(f.to); err != nil {
+		if tf.To, err = knowledge.ParseDateBound(f.to, true); err != nil {
 			return tf, usagef("--to: %v", err)
 		}
 	}
