@@ -45,11 +45,16 @@ type Config struct {
 	RateWindow time.Duration
 
 	// ReplyBudget is how long a command may work before the bot defers its
-	// reply (Discord wants a first response within 3 s); 0 means 1.5 s.
+	// reply (Discord wants a first response within 3 s of creating the
+	// interaction, and the budget counts from then); 0 means 1.5 s. A
+	// command that has to wait for a search slot defers at once.
 	ReplyBudget time.Duration
 	// WorkTimeout bounds the work of one interaction; 0 means 10 s.
 	WorkTimeout time.Duration
-	// MaxConcurrent bounds the searches running at once; 0 means 16.
+	// MaxConcurrent bounds the searches running at once; 0 means
+	// GOMAXPROCS. Searches are CPU-bound: more at once than there are CPUs
+	// answers no faster, and starves the gateway and the acknowledgements
+	// that must reach Discord within 3 s.
 	MaxConcurrent int
 }
 
@@ -304,10 +309,12 @@ func (b *Bot) run(r Responder, in *interaction, start time.Time, h handlerFunc, 
 
 	// Discord's 3 s run from when it created the interaction, which its id
 	// records, not from when it reached this handler: under load, the
-	// gateway and the scheduler took over a second to deliver some. A bot
-	// clock running ahead of Discord's only makes the bot defer sooner.
+	// gateway and the scheduler took over a second to deliver some. An id
+	// older than the deadline is not believed (the bot's clock is off, or
+	// the interaction is lost anyway); a clock a little ahead of Discord's
+	// only makes the bot defer sooner.
 	since := start
-	if created, err := discordgo.SnowflakeTimestamp(in.ID); err == nil && created.Before(since) {
+	if created, err := discordgo.SnowflakeTimestamp(in.ID); err == nil && created.Before(start) && start.Sub(created) < discordgo.InteractionDeadline {
 		since = created
 	}
 	timer := time.NewTimer(max(time.Until(since.Add(b.replyBudget)), 0))
