@@ -14,6 +14,17 @@ import (
 // renames it over path and syncs the directory, so that readers see either
 // the old or the new content and a crash loses neither.
 func WriteFileAtomic(path string, data []byte) error {
+	return writeFile(path, data, true)
+}
+
+// createFileAtomic is WriteFileAtomic for a file that must not exist yet:
+// it fails with an error matching fs.ErrExist, atomically, if it does,
+// even when another process creates it at the same moment.
+func createFileAtomic(path string, data []byte) error {
+	return writeFile(path, data, false)
+}
+
+func writeFile(path string, data []byte, replace bool) error {
 	dir := filepath.Dir(path)
 	// The new file gets the mode of the one it replaces, or the usual 0644
 	// less the umask: os.CreateTemp's 0600 would hide it from other readers.
@@ -44,6 +55,22 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if !replace {
+		// A hard link fails if the name is taken, where a rename would
+		// replace the file; the temporary name then goes.
+		err := os.Link(tmp, path)
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("create %s: %w", path, err)
+		}
+		if err == nil {
+			os.Remove(tmp)
+			return syncDir(dir)
+		}
+		// No hard links on this file system: check, then rename.
+		if _, err := os.Lstat(path); err == nil {
+			return fmt.Errorf("create %s: %w", path, fs.ErrExist)
+		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("replace %s: %w", path, err)

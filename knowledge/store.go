@@ -242,7 +242,11 @@ func (s *Store) Add(a *Article, by Actor, source string) error {
 	if err != nil {
 		return err
 	}
-	if err := WriteFileAtomic(filepath.Join(s.dir, a.ID+".md"), data); err != nil {
+	// Another process (the command line beside the bot) may have added a
+	// file this Store has not read yet: never replace it.
+	if err := createFileAtomic(filepath.Join(s.dir, a.ID+".md"), data); errors.Is(err, fs.ErrExist) {
+		return Errorf(ECONFLICT, "an article with id %q is already in the corpus", a.ID)
+	} else if err != nil {
 		return fmt.Errorf("save article: %w", err)
 	}
 	s.local[a.ID] = a
@@ -304,10 +308,17 @@ func (s *Store) newIDLocked(a *Article) string {
 		slug = a.Published.Format("2006-01-02") + "-" + slug
 	}
 	id := slug
-	for n := 2; s.builtin[id] != nil || s.local[id] != nil; n++ {
+	for n := 2; s.builtin[id] != nil || s.local[id] != nil || s.fileExists(id); n++ {
 		id = fmt.Sprintf("%s-%d", slug, n)
 	}
 	return id
+}
+
+// fileExists reports whether the corpus directory has a file for id, which
+// another process may have added since this Store last read it.
+func (s *Store) fileExists(id string) bool {
+	_, err := os.Lstat(filepath.Join(s.dir, id+".md"))
+	return err == nil
 }
 
 // duplicateLocked finds an article visible in a's scope with the same

@@ -3,7 +3,9 @@ package knowledge
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -459,5 +461,79 @@ func TestStoreConcurrent(t *testing.T) {
 		if !json.Valid([]byte(l)) {
 			t.Errorf("audit line is not JSON: %q", l)
 		}
+	}
+}
+
+// TestStoreAddBesideAnotherProcess: the bot and the command line each have
+// a Store on the same directory, and each learns of the other's additions
+// only when it reloads. An article added on one side must never replace
+// the file of one added on the other meanwhile, whether its id was made
+// from the same title and date or given explicitly.
+func TestStoreAddBesideAnotherProcess(t *testing.T) {
+	dir := t.TempDir()
+	botStore, cliStore := openTestStore(t, dir), openTestStore(t, dir)
+
+	fromCLI := newArticle("same")
+	if err := cliStore.Add(fromCLI, cli, "notes.md"); err != nil {
+		t.Fatal(err)
+	}
+	// The same headline and date, another text, from a server, before the
+	// bot has reloaded.
+	fromBot := newArticle("same")
+	fromBot.URL, fromBot.Scope = "https://other.example.com/same", guildA
+	fromBot.Body[0].Text = "A different report of the same dialogue, from another agency."
+	if err := botStore.Add(fromBot, modA, fromBot.URL); err != nil {
+		t.Fatalf("Add: %v", err)
+	}
+	if fromBot.ID == fromCLI.ID {
+		t.Errorf("both articles got id %s: one file replaced the other", fromBot.ID)
+	}
+	// An explicit id that the other side has taken.
+	dup := newArticle("explicit")
+	dup.ID = fromCLI.ID
+	if err := botStore.Add(dup, cli, ""); ErrorCode(err) != ECONFLICT {
+		t.Errorf("adding an id the other process took: %v, want ECONFLICT", err)
+	}
+
+	got := openTestStore(t, dir)
+	for _, a := range []*Article{fromCLI, fromBot} {
+		b, ok := got.Get(a.ID)
+		if !ok || b.Body[0].Text != a.Body[0].Text {
+			t.Errorf("article %s (%q) was lost", a.ID, a.Body[0].Text)
+		}
+	}
+}
+
+// TestCreateFileAtomic: of several writers creating the same file at once,
+// exactly one succeeds and its content is what the file holds; the others
+// get fs.ErrExist and leave no temporary file behind.
+func TestCreateFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "article.md")
+	const writers = 8
+	var wg sync.WaitGroup
+	errs := make([]error, writers)
+	for i := range writers {
+		wg.Go(func() { errs[i] = createFileAtomic(path, []byte(fmt.Sprintf("writer %d\n", i))) })
+	}
+	wg.Wait()
+	won := -1
+	for i, err := range errs {
+		switch {
+		case err == nil && won >= 0:
+			t.Errorf("writers %d and %d both created the file", won, i)
+		case err == nil:
+			won = i
+		case !errors.Is(err, fs.ErrExist):
+			t.Errorf("writer %d: %v, want fs.ErrExist", i, err)
+		}
+	}
+	data, _ := os.ReadFile(path)
+	if won < 0 || string(data) != fmt.Sprintf("writer %d\n", won) {
+		t.Errorf("file holds %q, winner %d", data, won)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("%d files left in the directory, want 1", len(entries))
 	}
 }
