@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -68,7 +70,7 @@ var (
 
 // batchSize is the number of passages per bleve batch: big enough for
 // throughput (gains flatten above ~100), small enough to bound memory.
-const batchSize = 500
+const batchSize = 1000
 
 // ErrInUse is returned by Open when another process holds the index, such as
 // a running bot while the CLI asks a question.
@@ -493,19 +495,25 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 			}
 		}
 	}
-	for _, a := range put {
-		passages := a.Passages()
-		if old, ok := man[a.ID]; ok {
-			for n := len(passages) + 1; n <= old.Passages; n++ {
-				batch.Delete(knowledge.PassageID(a.ID, n))
+	// Cutting articles into passages and mapping them into documents runs
+	// on every core, while bleve indexes the batches already made.
+	pctx, stop := context.WithCancel(ctx)
+	defer stop() // on an early return, the workers stop too
+	for p := range prepare(pctx, b.Mapping(), put) {
+		if p.err != nil {
+			return p.err
+		}
+		if old, ok := man[p.article.ID]; ok {
+			for n := len(p.docs) + 1; n <= old.Passages; n++ {
+				batch.Delete(knowledge.PassageID(p.article.ID, n))
 			}
 		}
-		for i := range passages {
-			if err := batch.Index(passages[i].ID(), newPassageDoc(a, &passages[i])); err != nil {
-				return fmt.Errorf("index %s: %w", passages[i].ID(), err)
+		for _, d := range p.docs {
+			if err := batch.IndexAdvanced(d); err != nil {
+				return fmt.Errorf("index %s: %w", d.ID(), err)
 			}
 		}
-		man[a.ID] = manifestEntry{Hash: ArticleHash(a), Passages: len(passages)}
+		man[p.article.ID] = manifestEntry{Hash: p.hash, Passages: len(p.docs)}
 		if batch.Size() >= batchSize {
 			if err := flush(); err != nil {
 				return err
@@ -513,6 +521,71 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 		}
 	}
 	return flush()
+}
+
+// preparedArticle is an article made ready for a batch.
+type preparedArticle struct {
+	article *knowledge.Article
+	docs    []*document.Document
+	hash    string
+	err     error
+}
+
+// prepare maps articles into bleve documents on every core and delivers
+// them in the order given, so that an index built twice from the same
+// corpus is the same. The channel is closed when all are done, or early
+// when ctx is cancelled.
+func prepare(ctx context.Context, m mapping.IndexMapping, articles []*knowledge.Article) <-chan preparedArticle {
+	out := make(chan preparedArticle, 64)
+	results := make([]chan preparedArticle, len(articles))
+	for i := range results {
+		results[i] = make(chan preparedArticle, 1)
+	}
+	work := make(chan int)
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		go func() {
+			for i := range work {
+				a := articles[i]
+				p := preparedArticle{article: a, hash: ArticleHash(a)}
+				passages := a.Passages()
+				for k := range passages {
+					doc := document.NewDocument(passages[k].ID())
+					if err := m.MapDocument(doc, newPassageDoc(a, &passages[k])); err != nil {
+						p.err = fmt.Errorf("index %s: %w", passages[k].ID(), err)
+						break
+					}
+					p.docs = append(p.docs, doc)
+				}
+				results[i] <- p // buffered: never blocks
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for i := range articles {
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		defer close(out)
+		for i := range articles {
+			select {
+			case p := <-results[i]:
+				select {
+				case out <- p:
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
 }
 
 func newPassageDoc(a *knowledge.Article, p *knowledge.Passage) passageDoc {

@@ -36,11 +36,9 @@ const (
 	boostPartName   = 0.5 // one word of a multi-word name ("Kang")
 	boostFuzzy1     = 0.6 // a dictionary word one edit away from a misspelling
 	boostFuzzy2     = 0.4
-	boostBigram     = 0.5
 	boostIntent     = 0.6
 	boostIntentWord = 0.3
 	maxFuzzyTerms   = 8
-	maxBigrams      = 8
 	maxConcepts     = 24
 	maxAltsPerGroup = 12
 	// maxAnchorShare is the largest share of passages an anchor concept
@@ -55,9 +53,10 @@ const (
 
 // alternative is one way of saying a concept, as analyzed terms.
 type alternative struct {
-	text  string
-	terms []string
-	boost float64
+	text   string
+	terms  []string
+	boost  float64
+	rarest string // the term of the spelling with the fewest passages, set by weigh
 }
 
 // concept is one thing a question asks about: a glossary name or term in all
@@ -82,7 +81,6 @@ type concept struct {
 // plan is a question turned into what to search for.
 type plan struct {
 	concepts []concept
-	bigrams  [][2]string
 	intents  []string       // cues that the kind of question asks for ("date", "duration", ...)
 	terms    map[string]int // analyzed term -> index of its concept
 }
@@ -237,15 +235,6 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 		p.addConcept(c)
 	}
 
-	// Adjacent pairs of content words, to reward passages that keep the
-	// question's phrasing.
-	all := idx.analyzer.Analyze([]byte(question))
-	for i := 0; i+1 < len(all) && len(p.bigrams) < maxBigrams; i++ {
-		a, b := string(all[i].Term), string(all[i+1].Term)
-		if all[i+1].Position == all[i].Position+1 && !idx.fluff[a] && !idx.fluff[b] && a != b {
-			p.bigrams = append(p.bigrams, [2]string{a, b})
-		}
-	}
 	idx.weigh(r, &p)
 	return p
 }
@@ -349,12 +338,16 @@ func (idx *Index) weigh(r index.IndexReader, p *plan) {
 	for i := range p.concepts {
 		c := &p.concepts[i]
 		best := 0.0
-		for _, a := range c.alts {
+		for ai := range c.alts {
+			a := &c.alts[ai]
 			// The rarest word of a spelling stands for it.
 			var df uint64 = math.MaxUint64
 			for _, t := range a.terms {
-				if t != "" {
-					df = min(df, max(docFreq(r, t), docFreqIn(r, t, fieldTitle)))
+				if t == "" {
+					continue
+				}
+				if d := max(docFreq(r, t), docFreqIn(r, t, fieldTitle)); d < df {
+					df, a.rarest = d, t
 				}
 			}
 			if df > 0 && df != math.MaxUint64 {
@@ -388,12 +381,15 @@ func docFreqIn(r index.IndexReader, term, field string) uint64 {
 	return tfr.Count()
 }
 
-// query turns a plan into a bleve query: a disjunction with one clause per
-// concept, so that bleve's coordination factor favours passages that cover
-// more of the question; phrase pairs and intents add to the score of
-// passages that already match.
-func (p *plan) query() query.Query {
-	var concepts []query.Query
+// query turns a plan into bleve queries: concepts, a disjunction with one
+// clause per concept, so that bleve's coordination factor favours passages
+// that cover more of the question; and extras, what the form of the
+// question asks for (a date, a duration...), whose term locations tell the
+// re-ranking. They are run apart because bleve's boolean "should" clauses
+// are skipped for some documents when the query is advanced through a
+// candidate list, depending on bleve's internal numbering.
+func (p *plan) query() (concepts, extras query.Query) {
+	var cs []query.Query
 	for _, c := range p.concepts {
 		var alts []query.Query
 		for _, a := range c.alts {
@@ -407,29 +403,60 @@ func (p *plan) query() query.Query {
 		for _, t := range c.parts {
 			alts = append(alts, termsQuery([]string{t}, fieldBody, boostPartName))
 		}
-		concepts = append(concepts, bleve.NewDisjunctionQuery(alts...))
+		cs = append(cs, bleve.NewDisjunctionQuery(alts...))
 	}
-	must := bleve.NewDisjunctionQuery(concepts...)
-	var should []query.Query
-	for _, b := range p.bigrams {
-		should = append(should, termsQuery(b[:], fieldBody, boostBigram))
-	}
+	var more []query.Query
 	for _, cue := range p.intents {
 		tq := bleve.NewTermQuery(cue)
 		tq.SetField(fieldCues)
 		tq.SetBoost(boostIntent)
-		should = append(should, tq)
+		more = append(more, tq)
 		for _, w := range intentWords[cue] {
-			should = append(should, termsQuery([]string{w}, fieldBody, boostIntentWord))
+			more = append(more, termsQuery([]string{w}, fieldBody, boostIntentWord))
 		}
 	}
-	if len(should) == 0 {
-		return must
+	if len(more) > 0 {
+		extras = bleve.NewDisjunctionQuery(more...)
 	}
-	bq := bleve.NewBooleanQuery()
-	bq.AddMust(must)
-	bq.AddShould(should...)
-	return bq
+	return bleve.NewDisjunctionQuery(cs...), extras
+}
+
+// retrieval is the cheap first pass of a search: the passages that contain
+// words of the question's specific concepts, single terms only (phrases
+// are checked by the full query), with bleve's coordination favouring
+// passages that contain more of them. Concepts found in a large share of
+// the corpus ("Japan") are left out when the question has others: they
+// would make bleve score half the corpus. The full query then runs on the
+// candidates only.
+func (p *plan) retrieval() query.Query {
+	specific := false
+	for _, c := range p.concepts {
+		specific = specific || c.specific && !c.absent
+	}
+	var concepts []query.Query
+	for _, c := range p.concepts {
+		if specific && (!c.specific || c.absent) {
+			continue
+		}
+		seen := map[string]bool{}
+		var terms []query.Query
+		add := func(t string, boost float64) {
+			if t != "" && !seen[t] {
+				seen[t] = true
+				terms = append(terms, termsQuery([]string{t}, fieldBody, boost))
+			}
+		}
+		for _, a := range c.alts {
+			add(a.rarest, a.boost)
+		}
+		for _, t := range c.parts {
+			add(t, boostPartName)
+		}
+		if len(terms) > 0 {
+			concepts = append(concepts, bleve.NewDisjunctionQuery(terms...))
+		}
+	}
+	return bleve.NewDisjunctionQuery(concepts...)
 }
 
 // termsQuery matches analyzed terms: one term, or a phrase of several.

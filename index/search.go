@@ -22,7 +22,7 @@ import (
 const (
 	// candidates is how many passages bleve returns for re-ranking beyond
 	// the page asked for.
-	candidates = 30
+	candidates = 50
 	// maxTermSearchers bounds the term expansion of one search, so that no
 	// question can make a search slow or memory-hungry.
 	maxTermSearchers = 1000
@@ -86,11 +86,44 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	if len(p.concepts) == 0 {
 		return ans, nil // nothing searchable in the question
 	}
-	req := bleve.NewSearchRequestOptions(withFilters(p.query(), q), q.Offset+q.Limit+candidates, 0, false)
-	req.IncludeLocations = true
+	// First the candidates, cheaply; then the full query, with term
+	// locations for re-ranking, on the candidates only.
+	req := bleve.NewSearchRequestOptions(withFilters(p.retrieval(), q), q.Offset+q.Limit+candidates, 0, false)
+	// Equal scores are common among candidates; ordering them by id makes
+	// the cut the same however bleve numbered the documents internally
+	// (which follows the iteration order of a Go map in its batches).
+	req.SortBy([]string{"-_score", "_id"})
 	res, err := b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	if len(res.Hits) == 0 {
+		return ans, nil
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	// Conjunctions, so that bleve walks the candidates only (a filter
+	// would walk every match of the full query); a zero boost, so that the
+	// candidate list adds nothing to the scores.
+	only := func(q query.Query) *bleve.SearchRequest {
+		cands := bleve.NewDocIDQuery(ids)
+		cands.SetBoost(0)
+		r := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(cands, q), len(ids), 0, false)
+		r.IncludeLocations = true
+		return r
+	}
+	concepts, extras := p.query()
+	if res, err = b.SearchInContext(ctx, only(concepts)); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	if extras != nil {
+		more, err := b.SearchInContext(ctx, only(extras))
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		addExtras(res.Hits, more.Hits)
 	}
 	ranked := p.rerank(res.Hits)
 	if q.Offset >= len(ranked) {
@@ -106,6 +139,33 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	}
 	ans.Hits = hits
 	return ans, nil
+}
+
+// addExtras adds the term locations of the extra clauses to the hits that
+// matched concepts. Their scores are left out: measured on the question
+// files, they made the ranking worse.
+func addExtras(hits, extras search.DocumentMatchCollection) {
+	byID := make(map[string]*search.DocumentMatch, len(extras))
+	for _, e := range extras {
+		byID[e.ID] = e
+	}
+	for _, h := range hits {
+		e := byID[h.ID]
+		if e == nil {
+			continue
+		}
+		if h.Locations == nil {
+			h.Locations = search.FieldTermLocationMap{}
+		}
+		for field, terms := range e.Locations {
+			if h.Locations[field] == nil {
+				h.Locations[field] = search.TermLocationMap{}
+			}
+			for term, locs := range terms {
+				h.Locations[field][term] = append(h.Locations[field][term], locs...)
+			}
+		}
+	}
 }
 
 // withFilters restricts a query to the asking server's scope, the topics
@@ -170,7 +230,12 @@ func (p *plan) rerank(hits search.DocumentMatchCollection) []candidate {
 		score := rankScore(h.Score/top, m, prox) * p.intentFactor(h.Locations) * leadPrior(h.ID)
 		out = append(out, candidate{hit: h, coverage: m.cov, score: score})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].hit.ID < out[j].hit.ID // ties in a fixed order, whatever bleve's internal one
+	})
 	for i := range out {
 		if out[i].score < minRelative*out[0].score {
 			return out[:i]

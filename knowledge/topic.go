@@ -3,6 +3,7 @@ package knowledge
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -119,16 +120,30 @@ const topicThreshold = 2
 // when it is about North Korea, and other otherwise, so the result is never
 // empty.
 func Classify(text string) []Topic {
-	norm := " " + normalizeWords(text) + " "
-	var out []Topic
-	for _, t := range Topics {
-		score := 0
-		for _, r := range topicRules[t] {
-			if containsPhrase(norm, r.phrase) {
-				score += r.weight
+	rules := compiledRules()
+	words := strings.Fields(normalizeWords(text))
+	hit := make([]bool, len(rules.all))
+	for i, w := range words {
+		for _, ri := range rules.byFirst[w] {
+			if !hit[ri] && rules.all[ri].matchAt(words, i) {
+				hit[ri] = true
 			}
 		}
-		if score >= topicThreshold {
+		for _, ri := range rules.prefixFirst {
+			if !hit[ri] && rules.all[ri].matchAt(words, i) {
+				hit[ri] = true
+			}
+		}
+	}
+	score := map[Topic]int{}
+	for ri, ok := range hit {
+		if ok {
+			score[rules.all[ri].topic] += rules.all[ri].weight
+		}
+	}
+	var out []Topic
+	for _, t := range Topics {
+		if score[t] >= topicThreshold {
 			out = append(out, t)
 		}
 	}
@@ -136,6 +151,64 @@ func Classify(text string) []Topic {
 		out = []Topic{TopicOther}
 	}
 	return out
+}
+
+// compiledRule is a topic rule split into words, for matching word by word
+// (Classify runs on every passage that is indexed).
+type compiledRule struct {
+	topic  Topic
+	weight int
+	words  []string
+	prefix bool // the last word is a prefix
+}
+
+// matchAt reports whether the rule's words stand at words[i:].
+func (r *compiledRule) matchAt(words []string, i int) bool {
+	if i+len(r.words) > len(words) {
+		return false
+	}
+	last := len(r.words) - 1
+	for k, w := range r.words {
+		if k == last && r.prefix {
+			if !strings.HasPrefix(words[i+k], w) {
+				return false
+			}
+		} else if words[i+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+type ruleSet struct {
+	all         []compiledRule
+	byFirst     map[string][]int // rules by their first word, when it is a whole word
+	prefixFirst []int            // one-word prefix rules
+}
+
+var (
+	rulesOnce sync.Once
+	rules     ruleSet
+)
+
+func compiledRules() *ruleSet {
+	rulesOnce.Do(func() {
+		rules.byFirst = map[string][]int{}
+		for _, t := range Topics {
+			for _, r := range topicRules[t] {
+				c := compiledRule{topic: t, weight: r.weight, prefix: strings.HasSuffix(r.phrase, "*")}
+				c.words = strings.Fields(strings.TrimSuffix(r.phrase, "*"))
+				i := len(rules.all)
+				rules.all = append(rules.all, c)
+				if c.prefix && len(c.words) == 1 {
+					rules.prefixFirst = append(rules.prefixFirst, i)
+				} else {
+					rules.byFirst[c.words[0]] = append(rules.byFirst[c.words[0]], i)
+				}
+			}
+		}
+	})
+	return &rules
 }
 
 // normalizeWords lowercases s and turns everything but letters, digits and
@@ -153,17 +226,6 @@ func normalizeWords(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
-}
-
-// containsPhrase reports whether the padded, normalized text holds the phrase
-// as whole words (or, with a trailing *, with its last word as a prefix).
-func containsPhrase(padded, phrase string) bool {
-	prefix := strings.HasSuffix(phrase, "*")
-	needle := " " + strings.TrimSuffix(phrase, "*")
-	if !prefix {
-		needle += " "
-	}
-	return strings.Contains(padded, needle)
 }
 
 // disputeWords tie a question to the dispute without pointing to one topic.

@@ -1,0 +1,83 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/disputebot/disputebot/index/internal/newsgen"
+)
+
+var (
+	month       = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+	cueRegexRef = map[string]*regexp.Regexp{
+		cueDate: regexp.MustCompile(`\b` + month + `\s+\d{1,2}\b|\b\d{1,2}\s+` + month +
+			`|\b(19|20)\d\d\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b` + month + `\s+(19|20)\d\d\b`),
+		cueDuration: regexp.MustCompile(`(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d+-odd)[ -](minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|\b(lasted|for around|for about)\b`),
+		// Counts, not dates: a number with a noun.
+		cueNumber: regexp.MustCompile(`(?i)\d[\d,.]*\s*(%|percent|per cent|million|billion|trillion|people|plaintiffs|victims|workers|items|shipments|visitors|companies|firms|countries|shares|patents|lawmakers|times|members)\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?) (plaintiffs|victims|workers|items|companies|countries|materials|cases)\b`),
+		// Sums of money.
+		cueAmount:    regexp.MustCompile(`(?i)\d[\d,.]*\s*(million |billion |trillion )?(won|yen|dollars?)\b|US\$|[$¥₩€]\s?\d`),
+		cueStatement: regexp.MustCompile(`(?i)\b(said|says|say|saying|stated|argues?|argued|insists?|insisted|claims?|claimed|called (for|it|them|the)|calls for|urged?|urges|pressed|demand(s|ed)?|told|warned|stressed|noted|maintains?|maintained|stance|position|view(s|ed)?|described|announced|proposed|expressed|conveyed|reaffirmed|confirmed|protested|welcomed)\b|"[^"]{12,}"|“[^”]{12,}”`),
+		cueReason:    regexp.MustCompile(`(?i)\b(because|since|as a result|due to|owing to|citing|cited|reasons?|in response to|in retaliation|reprisal|retaliation|after|following|over the|so that|in order to|as doing so|led to)\b`),
+		cueStart:     regexp.MustCompile(`(?i)\b(from \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)|took effect|takes effect|came into force|began|begun|introduced|imposed|launched)\b`),
+		cuePlace:     regexp.MustCompile(`\b(in|at|to|from) (the )?(?:[A-Z][a-z]+)(?:, [A-Z][a-z]+)?\b`),
+	}
+)
+
+// notPlaces are capitalized words that follow "in" without being places.
+var notPlacesRe = regexp.MustCompile(`^(in|at|to|from) (the )?(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Japanese|Korean|English|Japan's|Korea's|The|A|An|Article|Appendix|Group|Gallup|Korea.net)\b`)
+
+// cues returns the cues of a passage's text.
+func cuesRegex(text string) []string {
+	var out []string
+	for _, c := range []string{cueDate, cueDuration, cueNumber, cueAmount, cueStatement, cueReason, cueStart} {
+		if cueRegexRef[c].MatchString(text) {
+			out = append(out, c)
+		}
+	}
+	for _, m := range cueRegexRef[cuePlace].FindAllString(text, -1) {
+		if !notPlacesRe.MatchString(m) {
+			out = append(out, cuePlace)
+			break
+		}
+	}
+	return out
+}
+
+// TestCuesMatchRegexReference checks the one-pass cue scanner against the
+// regular expressions it replaced, on every passage of the default corpus
+// and of a generated one.
+func TestCuesMatchRegexReference(t *testing.T) {
+	var texts []string
+	for _, a := range defaultCorpus(t) {
+		for _, p := range a.Passages() {
+			texts = append(texts, p.Text)
+		}
+	}
+	for _, a := range newsgen.Articles(7, 500) {
+		for _, p := range a.Passages() {
+			texts = append(texts, p.Text)
+		}
+	}
+	diff := map[string]int{}
+	for _, text := range texts {
+		got, want := strings.Join(cues(text), ","), strings.Join(cuesRegex(text), ",")
+		if got != want {
+			for _, c := range cueOrder {
+				g, w := strings.Contains(","+got+",", ","+c+","), strings.Contains(","+want+",", ","+c+",")
+				if g != w {
+					diff[c]++
+					if diff[c] <= 2 {
+						t.Logf("%s: scanner %v, regexp %v: %.200q", c, g, w, text)
+					}
+				}
+			}
+		}
+	}
+	for c, n := range diff {
+		if n*100 > len(texts) { // more than 1% of passages disagree
+			t.Errorf("cue %s: %d of %d passages differ from the regexp", c, n, len(texts))
+		}
+	}
+}
