@@ -96,7 +96,7 @@ func tokenize(text string) []token {
 				break
 			}
 			w := text[i:j]
-			out = append(out, token{text: w, lower: strings.ToLower(strings.ReplaceAll(w, "’", "'")), hyphen: hyphen,
+			out = append(out, token{text: w, lower: lower(w), hyphen: hyphen,
 				dot: j < len(text) && text[j] == '.', cap: unicode.IsUpper(r), start: i, end: j})
 			i, hyphen = j, false
 		default:
@@ -105,6 +105,17 @@ func tokenize(text string) []token {
 		}
 	}
 	return out
+}
+
+// lower lowercases a word, without allocating when it is already lower
+// case ASCII, as most words are.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		}
+	}
+	return w
 }
 
 // cues returns the cues of a passage's text, in one pass over its words

@@ -24,8 +24,8 @@ const questionFluff = `tell explain describe know happen happened happening say 
 	put puts take takes taken took go goes went gone come comes came give gives gave given place work works working
 	still ever also just even actually basically currently now today`
 
-// boostTitle, boostContext: see boostBody.
-var boostTitle, boostContext = 0.4, 0.35
+// boostTitle: see boostBody.
+var boostTitle = 0.4
 
 // Boosts of the parts of a query. Body matches count fully; the title and the
 // neighbouring text help a passage that says "the two ministers" be found
@@ -396,7 +396,7 @@ func (p *plan) query() (concepts, extras query.Query) {
 			for _, f := range []struct {
 				name  string
 				boost float64
-			}{{fieldBody, boostBody}, {fieldTitle, boostTitle}, {fieldContext, boostContext}} {
+			}{{fieldBody, boostBody}, {fieldTitle, boostTitle}} {
 				alts = append(alts, termsQuery(a.terms, f.name, a.boost*f.boost))
 			}
 		}

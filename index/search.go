@@ -100,9 +100,21 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	if len(res.Hits) == 0 {
 		return ans, nil
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
+	// The full query also runs on the passages next to each candidate:
+	// what they say counts as the candidate's context.
+	isCandidate := map[string]bool{}
+	var ids []string
+	for _, h := range res.Hits {
+		isCandidate[h.ID] = true
+		ids = append(ids, h.ID)
+	}
+	for _, h := range res.Hits {
+		for _, n := range neighbours(h.ID) {
+			if !isCandidate[n] {
+				isCandidate[n] = false
+				ids = append(ids, n)
+			}
+		}
 	}
 	// Conjunctions, so that bleve walks the candidates only (a filter
 	// would walk every match of the full query); a zero boost, so that the
@@ -125,7 +137,7 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 		}
 		addExtras(res.Hits, more.Hits)
 	}
-	ranked := p.rerank(res.Hits)
+	ranked := p.rerank(withContext(res.Hits, isCandidate))
 	if q.Offset >= len(ranked) {
 		return ans, nil
 	}
@@ -139,6 +151,58 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	}
 	ans.Hits = hits
 	return ans, nil
+}
+
+// contextScore is the share of the best neighbour's score that a passage
+// gets: what the text around it says about the question.
+var contextScore = 0.2
+
+// neighbours returns the ids of the passages before and after a passage.
+func neighbours(id string) []string {
+	article, n, ok := strings.Cut(id, "#")
+	pos, err := strconv.Atoi(n)
+	if !ok || err != nil {
+		return nil
+	}
+	out := []string{knowledge.PassageID(article, pos+1)}
+	if pos > 1 {
+		out = append(out, knowledge.PassageID(article, pos-1))
+	}
+	return out
+}
+
+// withContext returns the candidates among hits, each with the terms found
+// in its neighbours' text under fieldContext in its locations.
+func withContext(hits search.DocumentMatchCollection, isCandidate map[string]bool) search.DocumentMatchCollection {
+	byID := make(map[string]*search.DocumentMatch, len(hits))
+	for _, h := range hits {
+		byID[h.ID] = h
+	}
+	var out search.DocumentMatchCollection
+	for _, h := range hits {
+		if !isCandidate[h.ID] {
+			continue
+		}
+		ctx := search.TermLocationMap{}
+		near := 0.0
+		for _, n := range neighbours(h.ID) {
+			if nh := byID[n]; nh != nil {
+				near = max(near, nh.Score)
+				for term, locs := range nh.Locations[fieldBody] {
+					ctx[term] = append(ctx[term], locs...)
+				}
+			}
+		}
+		h.Score += contextScore * near
+		if len(ctx) > 0 {
+			if h.Locations == nil {
+				h.Locations = search.FieldTermLocationMap{}
+			}
+			h.Locations[fieldContext] = ctx
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // addExtras adds the term locations of the extra clauses to the hits that

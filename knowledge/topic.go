@@ -129,9 +129,11 @@ func Classify(text string) []Topic {
 				hit[ri] = true
 			}
 		}
-		for _, ri := range rules.prefixFirst {
-			if !hit[ri] && rules.all[ri].matchAt(words, i) {
-				hit[ri] = true
+		if len(w) >= prefixKey {
+			for _, ri := range rules.prefixFirst[w[:prefixKey]] {
+				if !hit[ri] && rules.all[ri].matchAt(words, i) {
+					hit[ri] = true
+				}
 			}
 		}
 	}
@@ -180,10 +182,14 @@ func (r *compiledRule) matchAt(words []string, i int) bool {
 	return true
 }
 
+// prefixKey is how many leading bytes of a word select the prefix rules
+// that may match it; every one-word prefix rule is at least that long.
+const prefixKey = 4
+
 type ruleSet struct {
 	all         []compiledRule
 	byFirst     map[string][]int // rules by their first word, when it is a whole word
-	prefixFirst []int            // one-word prefix rules
+	prefixFirst map[string][]int // one-word prefix rules, by their first prefixKey bytes
 }
 
 var (
@@ -194,6 +200,7 @@ var (
 func compiledRules() *ruleSet {
 	rulesOnce.Do(func() {
 		rules.byFirst = map[string][]int{}
+		rules.prefixFirst = map[string][]int{}
 		for _, t := range Topics {
 			for _, r := range topicRules[t] {
 				c := compiledRule{topic: t, weight: r.weight, prefix: strings.HasSuffix(r.phrase, "*")}
@@ -201,7 +208,11 @@ func compiledRules() *ruleSet {
 				i := len(rules.all)
 				rules.all = append(rules.all, c)
 				if c.prefix && len(c.words) == 1 {
-					rules.prefixFirst = append(rules.prefixFirst, i)
+					if len(c.words[0]) < prefixKey {
+						panic("knowledge: topic rule prefix shorter than prefixKey: " + r.phrase)
+					}
+					k := c.words[0][:prefixKey]
+					rules.prefixFirst[k] = append(rules.prefixFirst[k], i)
 				} else {
 					rules.byFirst[c.words[0]] = append(rules.byFirst[c.words[0]], i)
 				}
