@@ -34,10 +34,35 @@ func (r SessionResponder) Respond(ctx context.Context, i *discordgo.Interaction,
 		body := noChoices{Type: resp.Type}
 		body.Data.Choices = []*discordgo.ApplicationCommandOptionChoice{}
 		endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-		_, err := r.S.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, discordgo.WithContext(ctx))
+		return retryServerError(ctx, func() error {
+			_, err := r.S.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint, discordgo.WithContext(ctx))
+			return err
+		})
+	}
+	return retryServerError(ctx, func() error { return r.S.InteractionRespond(i, resp, discordgo.WithContext(ctx)) })
+}
+
+// retryServerError retries a request once when Discord answers 500, 503 or
+// 504, which discordgo v0.29 does not (it retries 502 only). Retrying a
+// callback is safe: if the first one did land, the second is refused as
+// already acknowledged.
+func retryServerError(ctx context.Context, do func() error) error {
+	err := do()
+	var rest *discordgo.RESTError
+	if !errors.As(err, &rest) || rest.Response == nil {
 		return err
 	}
-	return r.S.InteractionRespond(i, resp, discordgo.WithContext(ctx))
+	switch rest.Response.StatusCode {
+	case http.StatusInternalServerError, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+	default:
+		return err
+	}
+	select {
+	case <-time.After(250 * time.Millisecond):
+	case <-ctx.Done():
+		return err
+	}
+	return do()
 }
 
 // noChoices is an autocomplete result with an explicit empty list:

@@ -73,9 +73,11 @@ type concept struct {
 	// specific concepts occur in at most maxAnchorShare of the passages.
 	specific bool
 	// anchor concepts tie a question to the dispute: glossary names and
-	// terms, the topic classifier's cue words, and years. A passage must
-	// cover one to answer.
+	// terms (however common they become in the corpus), and, when they are
+	// specific, broad glossary groups, the topic classifier's cue words and
+	// years. A passage must cover one to answer (but see fullCoverage).
 	anchor bool
+	named  bool // a glossary name or term that is not broad
 }
 
 // plan is a question turned into what to search for.
@@ -169,7 +171,7 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 	})
 	matches, rest := idx.glossary.Match(question)
 	for _, m := range matches {
-		c := concept{label: m.Group.Canonical(), anchor: true}
+		c := concept{label: m.Group.Canonical(), named: !m.Group.Broad, anchor: m.Group.Broad}
 		seen := map[string]bool{}
 		add := func(v string, boost float64) {
 			terms := idx.phrase(v)
@@ -215,7 +217,7 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 			word := rest[tok.Start:tok.End]
 			if g := idx.glossary.Fuzzy(word); g != nil {
 				// A misspelt glossary name or term: search all its spellings.
-				c.label, c.anchor = g.Canonical(), true
+				c.label, c.named, c.anchor = g.Canonical(), !g.Broad, g.Broad
 				for i, v := range g.Variants {
 					if terms := idx.phrase(v); len(terms) > 0 && i < maxAltsPerGroup {
 						c.alts = append(c.alts, alternative{text: v, terms: terms, boost: boostFuzzy1})
@@ -366,7 +368,7 @@ func (idx *Index) weigh(r index.IndexReader, p *plan) {
 		// little about what a question is about: every passage is about
 		// Japan.
 		c.specific = n < minAnchorCorpus || best <= n*maxAnchorShare
-		c.anchor = c.anchor && c.specific
+		c.anchor = c.named || c.anchor && c.specific
 	}
 }
 

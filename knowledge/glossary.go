@@ -17,6 +17,10 @@ var glossaryText string
 // is the canonical English form.
 type AliasGroup struct {
 	Variants []string
+	// Broad groups are everyday words or names that every passage of the
+	// corpus is about ("Japan", "meeting"): in a question they do not, on
+	// their own, tie it to the dispute. Written with a leading "~".
+	Broad bool
 }
 
 // Canonical is the group's English name.
@@ -82,6 +86,9 @@ func ParseGlossary(text string) (*Glossary, error) {
 			continue
 		}
 		grp := &AliasGroup{}
+		if rest, ok := strings.CutPrefix(line, "~"); ok {
+			grp.Broad, line = true, rest
+		}
 		for v := range strings.SplitSeq(line, "|") {
 			v = CleanText(v)
 			if v == "" {

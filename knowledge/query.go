@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -76,8 +77,17 @@ func CleanQuestion(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return CleanText(b.String())
+	clean := discordMarkup.ReplaceAllString(b.String(), " ")
+	return CleanText(massMention.ReplaceAllString(clean, "$1 "))
 }
+
+// discordMarkup matches what Discord turns into mentions, channel links,
+// custom emoji and timestamps: it says nothing about the question, and
+// "@everyone" in a question is someone testing the bot.
+var (
+	discordMarkup = regexp.MustCompile(`<(?:@[!&]?|#|/[^<>:\s]{1,32}:|a?:[A-Za-z0-9_~]{1,32}:|t:)[0-9]{1,20}(?::[tTdDfFR])?>`)
+	massMention   = regexp.MustCompile(`(^|[^\w@.])@(?:everyone|here)\b`)
+)
 
 // Hit is one passage that answers a query, with everything needed to cite it.
 type Hit struct {

@@ -31,6 +31,10 @@ func TestCleanQuestion(t *testing.T) {
 		{"Korean and Japanese kept", " 강경화는  茂木と ", "강경화는 茂木と"},
 		{"emoji kept", "ok 👍🏽", "ok 👍🏽"},
 		{"only formatting", "\u200b\u202e\u200d", ""},
+		{"user and role mentions", "<@123456789012345678> what did <@!42> and <@&987> say", "what did and say"},
+		{"channel, command, emoji, timestamp", "<#1234> </ask:5678> <:kang:1234> <a:x_y:99> <t:1576454400:R> Madrid", "Madrid"},
+		{"everyone and here", "@everyone @here GSOMIA?", "GSOMIA?"},
+		{"lookalikes kept", "<@abc> email@everyone.com", "<@abc> email@everyone.com"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

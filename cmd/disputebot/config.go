@@ -75,7 +75,11 @@ func loadConfig(env Env) (Config, error) {
 		u, err := url.Parse(v)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
 			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
-			return c, fmt.Errorf("DISCORD_API_BASE: %q must be a scheme and host such as https://discord.com", clipSetting(v))
+			shown := clipSetting(v)
+			if strings.ContainsAny(v, "@") {
+				shown = "(a URL with a user name or password, not shown)"
+			}
+			return c, fmt.Errorf("DISCORD_API_BASE: %q must be a scheme and host such as https://discord.com", shown)
 		}
 		c.APIBase = &url.URL{Scheme: u.Scheme, Host: u.Host}
 	}
