@@ -22,7 +22,10 @@ import (
 const (
 	// candidates is how many passages bleve returns for re-ranking beyond
 	// the page asked for.
-	candidates = 50
+	candidates = 30
+	// tieMargin is how many more candidates are fetched so that ties at
+	// the cut can be ordered by id.
+	tieMargin = 20
 	// maxTermSearchers bounds the term expansion of one search, so that no
 	// question can make a search slow or memory-hungry.
 	maxTermSearchers = 1000
@@ -88,14 +91,24 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	}
 	// First the candidates, cheaply; then the full query, with term
 	// locations for re-ranking, on the candidates only.
-	req := bleve.NewSearchRequestOptions(withFilters(p.retrieval(), q), q.Offset+q.Limit+candidates, 0, false)
-	// Equal scores are common among candidates; ordering them by id makes
-	// the cut the same however bleve numbered the documents internally
-	// (which follows the iteration order of a Go map in its batches).
-	req.SortBy([]string{"-_score", "_id"})
+	want := q.Offset + q.Limit + candidates
+	req := bleve.NewSearchRequestOptions(withFilters(p.retrieval(), q), want+tieMargin, 0, false)
 	res, err := b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	// Equal scores are common among candidates; ordering them by id makes
+	// the cut the same however bleve numbered the documents internally
+	// (which follows the iteration order of a Go map in its batches).
+	// Sorting a few more in Go is far cheaper than bleve's sort by id.
+	sort.SliceStable(res.Hits, func(i, j int) bool {
+		if res.Hits[i].Score != res.Hits[j].Score {
+			return res.Hits[i].Score > res.Hits[j].Score
+		}
+		return res.Hits[i].ID < res.Hits[j].ID
+	})
+	if len(res.Hits) > want {
+		res.Hits = res.Hits[:want]
 	}
 	if len(res.Hits) == 0 {
 		return ans, nil
