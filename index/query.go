@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -429,13 +430,18 @@ func (p *plan) query() (concepts, extras query.Query) {
 // passages that contain more of them. Concepts found in a large share of
 // the corpus ("Japan") are left out when the question has others: they
 // would make bleve score half the corpus. The full query then runs on the
-// candidates only.
-func (p *plan) retrieval() query.Query {
+// candidates only. telling, when the question has two specific concepts or
+// more, is the cheaper still conjunction of the two rarest (see Search).
+func (p *plan) retrieval() (all query.Query, telling query.Query) {
 	specific := false
 	for _, c := range p.concepts {
 		specific = specific || c.specific && !c.absent
 	}
-	var concepts []query.Query
+	type weighted struct {
+		q query.Query
+		w float64
+	}
+	var concepts []weighted
 	for _, c := range p.concepts {
 		if specific && (!c.specific || c.absent) {
 			continue
@@ -455,10 +461,21 @@ func (p *plan) retrieval() query.Query {
 			add(t, boostPartName)
 		}
 		if len(terms) > 0 {
-			concepts = append(concepts, bleve.NewDisjunctionQuery(terms...))
+			concepts = append(concepts, weighted{bleve.NewDisjunctionQuery(terms...), c.weight})
 		}
 	}
-	return bleve.NewDisjunctionQuery(concepts...)
+	qs := make([]query.Query, len(concepts))
+	for i, c := range concepts {
+		qs[i] = c.q
+	}
+	all = bleve.NewDisjunctionQuery(qs...)
+	if len(concepts) >= 2 {
+		// The passages with both of the two rarest concepts: in a large
+		// corpus there are plenty, and the answer is among them.
+		slices.SortStableFunc(concepts, func(a, b weighted) int { return cmp.Compare(b.w, a.w) })
+		telling = bleve.NewConjunctionQuery(concepts[0].q, concepts[1].q)
+	}
+	return all, telling
 }
 
 // termsQuery matches analyzed terms: one term, or a phrase of several.

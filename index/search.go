@@ -92,10 +92,21 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	// First the candidates, cheaply; then the full query, with term
 	// locations for re-ranking, on the candidates only.
 	want := q.Offset + q.Limit + candidates
-	req := bleve.NewSearchRequestOptions(withFilters(p.retrieval(), q), want+tieMargin, 0, false)
-	res, err := b.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	all, telling := p.retrieval()
+	var res *bleve.SearchResult
+	if telling != nil {
+		// In a large corpus, the passages that hold the question's two
+		// rarest concepts are few to score and enough to choose from.
+		req := bleve.NewSearchRequestOptions(withFilters(telling, q), want+tieMargin, 0, false)
+		if res, err = b.SearchInContext(ctx, req); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+	}
+	if res == nil || len(res.Hits) < want {
+		req := bleve.NewSearchRequestOptions(withFilters(all, q), want+tieMargin, 0, false)
+		if res, err = b.SearchInContext(ctx, req); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		}
 	}
 	// Equal scores are common among candidates; ordering them by id makes
 	// the cut the same however bleve numbered the documents internally
