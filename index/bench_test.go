@@ -10,8 +10,8 @@ package index
 // did not run). The indexes live under one directory in os.TempDir, removed
 // when the test process exits (see benchRemoveAtExit). The file is
 // Linux-only: it reads /proc and per-thread CPU time, so that the numbers
-// stay meaningful on a machine shared with other work. Reproduce
-// BENCHMARKS.md with
+// stay meaningful on a machine shared with other work. Reproduce the table
+// in README.md with
 //
 //	go test -run='^$' -bench=. -benchmem -count=1 -timeout=30m ./index/
 
