@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"regexp"
 	"slices"
@@ -93,15 +94,20 @@ type plan struct {
 var intentPatterns = []struct {
 	re  *regexp.Regexp
 	cue string
+	// consume: the words of the first group only say what the question
+	// asks for ("when did X take effect"), which the cue stands for; they
+	// are taken out of the question rather than searched as a concept.
+	consume bool
 }{
-	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|months|years)\b|\bduration\b`), cueDuration},
-	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bwhat year\b`), cueDate},
-	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share)\b`), cueNumber},
-	{regexp.MustCompile(`(?i)\bhow much\b|\bwhat (amount|sum)\b|\bwhat\b.*\b(pay|paid|cost|costs|owe|award|awarded|fined?|worth|spend|spent)\b`), cueAmount},
-	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|is|was|were|will|would)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|ask|urge|tell|told|stance|position|view|react|respond)\b|\b(stance|position|reaction|response|view) (of|on)\b|\bhow did .* (react|respond)\b`), cueStatement},
-	{regexp.MustCompile(`(?i)\bwhen\b.*\b(start|starts|started|begin|began|begun|took effect|take effect|come into force|came into force|in place|introduc\w*|impos\w*|launch\w*|tighten\w*|first)\b|\bsince when\b`), cueStart},
-	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b`), cueReason},
-	{regexp.MustCompile(`(?i)\bwhere\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b`), cuePlace},
+	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|months|years)\b|\bduration\b`), cueDuration, false},
+	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bwhat year\b`), cueDate, false},
+	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share)\b`), cueNumber, false},
+	{regexp.MustCompile(`(?i)\bhow much\b|\bwhat (amount|sum)\b|\bwhat\b.*\b(pay|paid|cost|costs|owe|award|awarded|fined?|worth|spend|spent)\b`), cueAmount, false},
+	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|is|was|were|will|would)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|ask|urge|tell|told|stance|position|view|react|respond)\b|\b(stance|position|reaction|response|view) (of|on)\b|\bhow did .* (react|respond)\b`), cueStatement, false},
+	{regexp.MustCompile(`(?i)\bwhen\b.*\b(start|starts|started|begin|began|begun|took effect|take effect|taken effect|come into force|came into force|in place|introduc\w*|impos\w*|launch\w*)\b`), cueStart, true},
+	{regexp.MustCompile(`(?i)\bwhen\b.*\b(tighten\w*|first)\b|\bsince when\b`), cueStart, false},
+	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b`), cueReason, false},
+	{regexp.MustCompile(`(?i)\bwhere\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b`), cuePlace, false},
 }
 
 // intentWords are passage words that answer a kind of question, searched
@@ -157,8 +163,15 @@ func (idx *Index) analyzeSet(words string) map[string]bool {
 func (idx *Index) plan(r index.IndexReader, question string) plan {
 	p := plan{terms: map[string]int{}}
 	for _, ip := range intentPatterns {
-		if ip.re.MatchString(question) {
+		m := ip.re.FindStringSubmatchIndex(question)
+		if m == nil {
+			continue
+		}
+		if !slices.Contains(p.intents, ip.cue) {
 			p.intents = append(p.intents, ip.cue)
+		}
+		if ip.consume && len(m) >= 4 && m[2] >= 0 {
+			question = question[:m[2]] + strings.Repeat(" ", m[3]-m[2]) + question[m[3]:]
 		}
 	}
 	question = expandContractions(question)
@@ -376,7 +389,7 @@ func (idx *Index) weigh(r index.IndexReader, p *plan) {
 func docFreq(r index.IndexReader, term string) uint64 { return docFreqIn(r, term, fieldBody) }
 
 func docFreqIn(r index.IndexReader, term, field string) uint64 {
-	tfr, err := r.TermFieldReader(nil, []byte(term), field, false, false, false)
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 	if err != nil {
 		return 0
 	}

@@ -442,7 +442,7 @@ func (p *plan) match(locs search.FieldTermLocationMap) match {
 			w *= unknownDiscount
 		}
 		total += w
-		credit := 0.0
+		credit, inTitle := 0.0, false
 		for _, f := range []struct {
 			name   string
 			credit float64
@@ -452,7 +452,9 @@ func (p *plan) match(locs search.FieldTermLocationMap) match {
 				continue
 			}
 			for _, a := range c.alts {
-				credit = max(credit, f.credit*fraction(a.terms, terms))
+				fr := phraseIn(a.terms, terms)
+				credit = max(credit, f.credit*fr)
+				inTitle = inTitle || f.name == fieldTitle && fr == 1
 			}
 			if f.name == fieldBody && anyFound(c.parts, terms) {
 				credit = max(credit, creditPart)
@@ -460,6 +462,11 @@ func (p *plan) match(locs search.FieldTermLocationMap) match {
 			if f.name == fieldBody {
 				m.body += w * credit
 			}
+		}
+		// A word of the concept in the passage ("exports") of an article
+		// whose title names it whole ("export controls") covers it.
+		if bodyPart := credit; inTitle && bodyPart >= creditPart && bodyPart < 1 {
+			credit = 1
 		}
 		m.cov += w * credit
 		if credit >= 0.5 && c.specific {
@@ -482,23 +489,50 @@ func anyFound(terms []string, found search.TermLocationMap) bool {
 	return false
 }
 
-// fraction is the share of the non-empty terms found in a field.
-func fraction(terms []string, found search.TermLocationMap) float64 {
-	n, in := 0, 0
-	for _, t := range terms {
-		if t == "" {
-			continue
+// phraseIn reports whether the terms of a spelling stand together in a
+// field, as 1 or 0 (words of a multi-word spelling found apart get the
+// credit of parts instead).
+func phraseIn(terms []string, found search.TermLocationMap) float64 {
+	if len(terms) == 1 {
+		if _, ok := found[terms[0]]; ok {
+			return 1
 		}
-		n++
-		if _, ok := found[t]; ok {
-			in++
-		}
-	}
-	if n == 0 {
 		return 0
 	}
-	return float64(in) / float64(n)
+	first := -1
+	for i, t := range terms {
+		if t != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return 0
+	}
+	for _, start := range found[terms[first]] {
+		ok := true
+		for k := first + 1; k < len(terms) && ok; k++ {
+			if terms[k] == "" {
+				continue
+			}
+			ok = hasPos(found[terms[k]], start.Pos+uint64(k-first))
+		}
+		if ok {
+			return 1
+		}
+	}
+	return 0
 }
+
+func hasPos(locs search.Locations, pos uint64) bool {
+	for _, l := range locs {
+		if l.Pos == pos {
+			return true
+		}
+	}
+	return false
+}
+
 
 // load fetches the stored fields of the chosen hits and cuts their excerpts.
 func (idx *Index) load(ctx context.Context, b bleve.Index, page []candidate, p *plan) ([]knowledge.Hit, error) {
