@@ -533,7 +533,6 @@ func hasPos(locs search.Locations, pos uint64) bool {
 	return false
 }
 
-
 // load fetches the stored fields of the chosen hits and cuts their excerpts.
 func (idx *Index) load(ctx context.Context, b bleve.Index, page []candidate, p *plan) ([]knowledge.Hit, error) {
 	ids := make([]string, len(page))
