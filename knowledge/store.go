@@ -72,10 +72,33 @@ func OpenStore(dataDir string, builtin []*Article) (*Store, error) {
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create corpus directory: %w", err)
 	}
+	removeLeftovers(s.dir, leftoverAge)
 	if _, err := s.Reload(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// leftoverAge is the age from which a temporary file in the corpus
+// directory is taken for the leftover of a write that was killed: younger
+// ones may belong to another process writing right now.
+const leftoverAge = 10 * time.Minute
+
+// removeLeftovers deletes the temporary files of interrupted writes, which
+// are never read (their names start with a dot) but would pile up.
+func removeLeftovers(dir string, age time.Duration) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasPrefix(e.Name(), ".") || !strings.Contains(e.Name(), ".tmp-") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > age {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // Dir is the directory of the added articles.

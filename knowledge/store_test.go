@@ -537,3 +537,34 @@ func TestCreateFileAtomic(t *testing.T) {
 		t.Errorf("%d files left in the directory, want 1", len(entries))
 	}
 }
+
+// TestStoreRemovesOldLeftovers: the temporary file of a write killed long
+// ago is deleted when the store opens, while a fresh one, which may belong
+// to a write happening now in another process, and other files stay.
+func TestStoreRemovesOldLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	s := openTestStore(t, dir)
+	old := filepath.Join(s.Dir(), ".2024-05-21-old.md.tmp-123")
+	fresh := filepath.Join(s.Dir(), ".2024-05-21-fresh.md.tmp-456")
+	other := filepath.Join(s.Dir(), ".keep")
+	for _, name := range []string{old, fresh, other} {
+		if err := os.WriteFile(name, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * leftoverAge)
+	for _, name := range []string{old, other} {
+		if err := os.Chtimes(name, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	openTestStore(t, dir)
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("old leftover still there: %v", err)
+	}
+	for _, name := range []string{fresh, other} {
+		if _, err := os.Stat(name); err != nil {
+			t.Errorf("%s removed: %v", filepath.Base(name), err)
+		}
+	}
+}
