@@ -32,30 +32,41 @@ func (f *askFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.guild, "guild", "", "also search the articles of Discord server `ID`")
 }
 
+// parseFilterFlags checks the --topic, --from and --to options that ask and
+// timeline share; an empty option gives the zero value.
+func parseFilterFlags(topic, from, to string) (t knowledge.Topic, start, end time.Time, err error) {
+	if topic != "" {
+		if t, err = knowledge.ParseTopic(topic); err != nil {
+			return t, start, end, usagef("--topic: %s", knowledge.ErrorMessage(err))
+		}
+	}
+	if from != "" {
+		if start, err = knowledge.ParseDateBound(from, false); err != nil {
+			return t, start, end, usagef("--from: %v", err)
+		}
+	}
+	if to != "" {
+		if end, err = knowledge.ParseDateBound(to, true); err != nil {
+			return t, start, end, usagef("--to: %v", err)
+		}
+	}
+	return t, start, end, nil
+}
+
 // query builds the knowledge query, checking every flag.
 func (f *askFlags) query(text string) (knowledge.Query, error) {
 	q := knowledge.Query{Text: text, Limit: f.limit, Guild: f.guild}
 	if f.limit < 1 || f.limit > knowledge.MaxLimit {
 		return q, usagef("--limit must be between 1 and %d", knowledge.MaxLimit)
 	}
-	if f.topic != "" {
-		t, err := knowledge.ParseTopic(f.topic)
-		if err != nil {
-			return q, usagef("--topic: %s", knowledge.ErrorMessage(err))
-		}
+	t, from, to, err := parseFilterFlags(f.topic, f.from, f.to)
+	if err != nil {
+		return q, err
+	}
+	if t != "" {
 		q.Topics = []knowledge.Topic{t}
 	}
-	var err error
-	if f.from != "" {
-		if q.From, err = knowledge.ParseDateBound(f.from, false); err != nil {
-			return q, usagef("--from: %v", err)
-		}
-	}
-	if f.to != "" {
-		if q.To, err = knowledge.ParseDateBound(f.to, true); err != nil {
-			return q, usagef("--to: %v", err)
-		}
-	}
+	q.From, q.To = from, to
 	if err := q.Normalize(); err != nil {
 		return q, usagef("%s", knowledge.ErrorMessage(err))
 	}
@@ -107,11 +118,7 @@ func cmdAsk(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(env)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	eng, err := openEngine(ctx, cfg, newLogger(stderr, cfg.LogLevel))
+	eng, err := openEngineFromEnv(ctx, env, stderr)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -25,6 +26,16 @@ type engine struct {
 	log   *slog.Logger
 
 	mu sync.Mutex // serializes changes, so that store and index change in the same order
+}
+
+// openEngineFromEnv reads the configuration and opens the engine, for the
+// commands that answer one batch of questions and exit.
+func openEngineFromEnv(ctx context.Context, env Env, stderr io.Writer) (*engine, error) {
+	cfg, err := loadConfig(env)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	return openEngine(ctx, cfg, newLogger(stderr, cfg.LogLevel))
 }
 
 // openEngine opens the corpus in DATA_DIR (the embedded default plus

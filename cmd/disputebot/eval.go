@@ -78,11 +78,7 @@ func cmdEval(ctx context.Context, args []string, env Env, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(env)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	eng, err := openEngine(ctx, cfg, newLogger(stderr, cfg.LogLevel))
+	eng, err := openEngineFromEnv(ctx, env, stderr)
 	if err != nil {
 		return err
 	}

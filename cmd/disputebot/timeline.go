@@ -33,23 +33,9 @@ func (f *timelineFlags) register(fs *flag.FlagSet) {
 // filter builds the timeline filter, checking every flag.
 func (f *timelineFlags) filter() (knowledge.TimelineFilter, error) {
 	var tf knowledge.TimelineFilter
-	if f.topic != "" {
-		t, err := knowledge.ParseTopic(f.topic)
-		if err != nil {
-			return tf, usagef("--topic: %s", knowledge.ErrorMessage(err))
-		}
-		tf.Topic = t
-	}
 	var err error
-	if f.from != "" {
-		if tf.From, err = knowledge.ParseDateBound(f.from, false); err != nil {
-			return tf, usagef("--from: %v", err)
-		}
-	}
-	if f.to != "" {
-		if tf.To, err = knowledge.ParseDateBound(f.to, true); err != nil {
-			return tf, usagef("--to: %v", err)
-		}
+	if tf.Topic, tf.From, tf.To, err = parseFilterFlags(f.topic, f.from, f.to); err != nil {
+		return tf, err
 	}
 	if err := tf.Validate(); err != nil {
 		return tf, usagef("%s", knowledge.ErrorMessage(err))
