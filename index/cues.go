@@ -63,7 +63,7 @@ type token struct {
 
 // tokenize splits text into words and numbers in one pass.
 func tokenize(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/5+1) // words are about six bytes apart
 	hyphen := false
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])

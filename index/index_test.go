@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,9 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/disputebot/disputebot/index/internal/newsgen"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -307,5 +310,95 @@ func TestBuildAndFollow(t *testing.T) {
 	}
 	if gens, _ := filepath.Glob(filepath.Join(dir, "gen-*")); len(gens) != 1 {
 		t.Errorf("generations left: %v", gens)
+	}
+}
+
+// stopAfter is a context that says it is cancelled from the n+1th time it is
+// asked: apply asks once per batch sent, so a build stops after n batches,
+// with up to two of them still being written, as a killed build would.
+type stopAfter struct {
+	context.Context
+	left atomic.Int32
+}
+
+func (c *stopAfter) Err() error {
+	if c.left.Add(-1) < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestInterruptedBuild: a first build, whose batches are written two at a
+// time, is stopped half-way; a passage that no manifest lists is added, as
+// a crash with two batches in flight can leave. The next Sync notices it
+// and builds a complete index without it. (TestKilledBuild kills real
+// builds; this is the deterministic half.)
+func TestInterruptedBuild(t *testing.T) {
+	defer func(n int) { batchSize = n }(batchSize)
+	batchSize = 40
+	articles := newsgen.Articles(7, 600)
+	dir := t.TempDir()
+	idx, err := Open(dir, Options{Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &stopAfter{Context: context.Background()}
+	ctx.left.Store(4)
+	if err := idx.Sync(ctx, articles); !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted Sync = %v, want context.Canceled", err)
+	}
+	raw, err := idx.cur.GetInternal(keyManifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed manifest
+	if err := json.Unmarshal(raw, &listed); err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) == 0 || len(listed) >= len(articles) {
+		t.Fatalf("after 4 of 15 batches the manifest lists %d of %d articles", len(listed), len(articles))
+	}
+	for id, e := range listed {
+		for n := 1; n <= e.Passages; n++ {
+			if d, err := idx.cur.Document(knowledge.PassageID(id, n)); err != nil || d == nil {
+				t.Errorf("manifest lists %s, whose passage %d is missing (%v)", id, n, err)
+			}
+		}
+	}
+	// A passage nobody lists, as a crash can leave, that no article has.
+	if err := idx.cur.Index("stale#1", passageDoc{Body: "stale text", ArticleID: "stale", Passage: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	idx, err = Open(dir, Options{Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if err := idx.Sync(context.Background(), articles); err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, a := range articles {
+		want += len(a.Passages())
+	}
+	if n, err := idx.Count(); err != nil || n != want {
+		t.Errorf("after Sync: %d passages (%v), want %d", n, err, want)
+	}
+	if d, _ := idx.cur.Document("stale#1"); d != nil {
+		t.Error("the unlisted passage survived Sync")
+	}
+	if got := idx.Articles(); len(got) != len(articles) {
+		t.Errorf("manifest lists %d articles, want %d", len(got), len(articles))
+	}
+	gen := idx.curDir
+	if err := idx.Sync(context.Background(), articles); err != nil {
+		t.Fatal(err)
+	}
+	if idx.curDir != gen {
+		t.Error("a complete index was rebuilt again")
 	}
 }

@@ -117,7 +117,19 @@ func startsWithQuote(s string) bool {
 	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "'")
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount is len(strings.Fields(s)) without building the slice: it runs
+// several times on every paragraph that is indexed.
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			n, inWord = n+1, true
+		}
+	}
+	return n
+}
 
 func firstWords(s string, n int) string {
 	f := strings.Fields(s)

@@ -376,3 +376,16 @@ func FuzzPassages(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWordCount: the counting loop agrees with strings.Fields, which it
+// stands in for, on any text.
+func FuzzWordCount(f *testing.F) {
+	for _, s := range []string{"", " ", "a", " two  words\n", "\u3000全角\u00a0nbsp\u2003", "\xff\xfe bad", "tab\tand\vvertical"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
