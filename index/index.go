@@ -35,7 +35,7 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-10"
+const MappingVersion = "disputebot-11"
 
 // analyzerName is the analysis of all text fields: Unicode words,
 // possessives dropped, lowercased, English stop words removed, Snowball
@@ -170,6 +170,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		f.Store = store
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
+		f.DocValues = false // nothing sorts or facets by them
 		return f
 	}
 	stored := func() *mapping.FieldMapping {
@@ -187,6 +188,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	num.DocValues = false
 	date := bleve.NewDateTimeFieldMapping()
 	date.IncludeInAll = false
+	date.DocValues = false
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldBody, text(true))

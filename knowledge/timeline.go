@@ -203,7 +203,7 @@ func similarWords(a, b string) bool {
 
 func wordSet(s string) map[string]bool {
 	set := map[string]bool{}
-	for _, w := range strings.Fields(normalizeWords(s)) {
+	for _, w := range splitWords(s) {
 		set[w] = true
 	}
 	return set

@@ -121,7 +121,7 @@ const topicThreshold = 2
 // empty.
 func Classify(text string) []Topic {
 	rules := compiledRules()
-	words := strings.Fields(normalizeWords(text))
+	words := splitWords(text)
 	hit := make([]bool, len(rules.all))
 	for i, w := range words {
 		for _, ri := range rules.byFirst[w] {
@@ -222,21 +222,27 @@ func compiledRules() *ruleSet {
 	return &rules
 }
 
-// normalizeWords lowercases s and turns everything but letters, digits and
-// inner dashes into single spaces, so that phrases match across punctuation.
-func normalizeWords(s string) string {
-	var b strings.Builder
-	space := true
-	for _, r := range strings.ToLower(s) {
+// splitWords lowercases s and splits it into runs of letters, digits and dashes,
+// so that phrases match across punctuation. It slices one lowercased copy
+// rather than building a normalized string to split: Classify runs on
+// every passage indexed.
+func splitWords(s string) []string {
+	s = strings.ToLower(s)
+	out := make([]string, 0, len(s)/6+1)
+	start := -1
+	for i, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
-			b.WriteRune(r)
-			space = false
-		} else if !space {
-			b.WriteByte(' ')
-			space = true
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			out, start = append(out, s[start:i]), -1
 		}
 	}
-	return strings.TrimSpace(b.String())
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
 }
 
 // disputeWords tie a question to the dispute without pointing to one topic.

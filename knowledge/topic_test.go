@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTopics(t *testing.T) {
@@ -183,6 +184,22 @@ func FuzzClassify(f *testing.F) {
 		}
 		if slices.Contains(got, TopicOther) && len(got) > 1 {
 			t.Fatalf("Classify(%q) = %v: other with other topics", text, got)
+		}
+	})
+}
+
+// FuzzSplitWords: splitWords splits as the plain way would, lowercasing the
+// whole text and splitting it on everything but letters, digits and dashes.
+func FuzzSplitWords(f *testing.F) {
+	for _, s := range []string{"", "Export-controls, in July 2019!", "İstanbul ÀB", "강제징용 判決", "\xff\xfeA-b", "a  b\u00a0c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+		})
+		if got := splitWords(s); !slices.Equal(got, want) && len(got)+len(want) > 0 {
+			t.Errorf("splitWords(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
