@@ -266,6 +266,34 @@ func TestFilters(t *testing.T) {
 			}
 		})
 	}
+
+	// The scope filter is left out when no other server's passages are in
+	// the index: removing them one by one must not let any through.
+	for _, step := range []struct {
+		remove string
+		guild  string
+		want   string
+	}{
+		{"guild-b", "111", "glob-export,guild-a"},
+		{"", "", "glob-export"},
+		{"", "222", "glob-export"},
+		{"guild-a", "", "glob-export"},
+		{"", "111", "glob-export"},
+	} {
+		if step.remove != "" {
+			if err := idx.Delete(context.Background(), step.remove); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ans := ask(t, idx, knowledge.Query{Text: "export controls", Guild: step.guild, Limit: 10})
+		var got []string
+		for _, h := range ans.Hits {
+			got = append(got, h.ArticleID)
+		}
+		if g, w := sorted(got), sorted(strings.Split(step.want, ",")); g != w {
+			t.Errorf("after removing %q, guild %q: articles = %s, want %s", step.remove, step.guild, g, w)
+		}
+	}
 }
 
 func sorted(s []string) string {
