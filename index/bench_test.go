@@ -205,12 +205,12 @@ func benchBuild(dir string, articles []*knowledge.Article) (wall, cpu time.Durat
 }
 
 // benchBatches is the number of bleve batches Sync writes for articles into
-// an empty index: it flushes after the article that fills batchSize.
+// an empty index: it flushes after the article that fills buildBatchSize.
 func benchBatches(articles []*knowledge.Article) int {
-	batches, pending := 0, 0
+	batches, pending, size := 0, 0, buildBatchSize(articles)
 	for _, a := range articles {
 		pending += len(a.Body) // each generated paragraph is one passage
-		if pending >= batchSize {
+		if pending >= size {
 			batches, pending = batches+1, 0
 		}
 	}
@@ -547,7 +547,7 @@ func TestBenchHarness(t *testing.T) {
 	if n, err := idx.Count(); err != nil || n != 300 {
 		t.Fatalf("Count() = %d, %v; want 300 passages", n, err)
 	}
-	if got, want := benchBatches(articles), (300+batchSize-1)/batchSize; got != want {
+	if got, want := benchBatches(articles), 3; got != want { // 300 passages in batches of at least minBatchSize
 		t.Errorf("benchBatches = %d, want %d", got, want)
 	}
 	questions := newsgen.Questions(benchQuestionSeed, 100)

@@ -78,6 +78,20 @@ var (
 // variable only so that tests can write many batches quickly.
 var batchSize = 1000
 
+// minBatchSize is the smallest batch a build is cut into.
+const minBatchSize = 100
+
+// buildBatchSize is the batch size of a build of articles into an empty
+// index: batchSize, but a small build is cut into a few batches too, so
+// that two can be in flight. Each paragraph makes about one passage.
+func buildBatchSize(articles []*knowledge.Article) int {
+	paragraphs := 0
+	for _, a := range articles {
+		paragraphs += len(a.Body)
+	}
+	return min(batchSize, max(minBatchSize, paragraphs/4))
+}
+
 // ErrInUse is returned by Open when another process holds the index, such as
 // a running bot while the CLI asks a question.
 var ErrInUse = errors.New("the index is in use by another disputebot process")
@@ -494,9 +508,9 @@ func (idx *Index) Delete(ctx context.Context, ids ...string) error {
 // written at the end. A crash leaves passages that no manifest lists, which
 // Sync notices by their count and cures by rebuilding.
 func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []*knowledge.Article, remove []string) error {
-	inFlight := 1
+	inFlight, size := 1, batchSize
 	if len(man) == 0 && len(remove) == 0 {
-		inFlight = 2
+		inFlight, size = 2, buildBatchSize(put)
 	}
 	var (
 		wg     sync.WaitGroup
@@ -583,7 +597,7 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 			batch.Delete(knowledge.PassageID(id, n))
 		}
 		delete(man, id)
-		if batch.Size() >= batchSize {
+		if batch.Size() >= size {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -619,7 +633,7 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 		}
 		e := manifestEntry{Hash: p.hash, Passages: len(p.docs)}
 		man[p.article.ID], own[p.article.ID] = e, e
-		if batch.Size() >= batchSize {
+		if batch.Size() >= size {
 			if err := flush(); err != nil {
 				return err
 			}
