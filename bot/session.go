@@ -152,7 +152,7 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	if err := openWithTimeout(s, opts.OpenTimeout); err != nil {
 		return err
 	}
-	defer s.Close()
+	defer closeSession(s, opts.ShutdownTimeout)
 
 	appID := ""
 	if s.State != nil && s.State.Application != nil {
@@ -196,22 +196,47 @@ func openWithTimeout(s *discordgo.Session, timeout time.Duration) error {
 }
 
 // watch waits for ctx, checking that the gateway keeps acknowledging
-// heartbeats: a session that discordgo cannot recover stays silent.
+// heartbeats: a session that discordgo cannot recover stays silent. It
+// never waits for the session's lock, which discordgo holds for as long as
+// a reconnection's handshake hangs: a lock held too long is a stall too.
 func (b *Bot) watch(ctx context.Context, s *discordgo.Session, stall time.Duration) error {
 	tick := time.NewTicker(min(stall/4, 30*time.Second))
 	defer tick.Stop()
+	var lockedSince time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-tick.C:
-			s.RLock()
+			if !s.TryRLock() {
+				if lockedSince.IsZero() {
+					lockedSince = time.Now()
+				} else if d := time.Since(lockedSince); d > stall {
+					return fmt.Errorf("reconnecting for %v without an answer: %w", d.Round(time.Second), ErrStalled)
+				}
+				continue
+			}
 			last := s.LastHeartbeatAck
 			s.RUnlock()
+			lockedSince = time.Time{}
 			if !last.IsZero() && time.Since(last) > stall {
 				return fmt.Errorf("no heartbeat acknowledged for %v: %w", time.Since(last).Round(time.Second), ErrStalled)
 			}
 		}
+	}
+}
+
+// closeSession disconnects, unless discordgo is stuck holding the
+// session's lock, in which case the process is about to exit anyway.
+func closeSession(s *discordgo.Session, timeout time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		s.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(timeout):
 	}
 }
 

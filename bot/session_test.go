@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/disputebot/disputebot/bot/discordtest"
 )
 
 // TestRunGivesUpOnAHungHandshake points the bot at a gateway that accepts
@@ -51,5 +53,39 @@ func TestRunGivesUpOnAHungHandshake(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("gave up after %v", d)
+	}
+}
+
+// TestRunGivesUpWhenTheGatewayHangs: once connected, the gateway stops
+// acknowledging heartbeats and greets no new connection. discordgo then
+// reconnects and waits for HELLO forever with its session locked, so Run
+// must notice without taking that lock, give up with ErrStalled, and
+// return rather than wait for discordgo to close.
+func TestRunGivesUpWhenTheGatewayHangs(t *testing.T) {
+	fake := discordtest.NewTB(t, discordtest.WithHeartbeatInterval(100*time.Millisecond))
+	base, _ := url.Parse(fake.URL())
+	b := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	done := make(chan error, 1)
+	go func() {
+		done <- b.Run(context.Background(), SessionOptions{
+			Token: fake.Token(), APIBase: base, GuildID: fake.GuildID(),
+			StallTimeout: time.Second, ShutdownTimeout: time.Second,
+		})
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := fake.WaitReady(ctx); err != nil {
+		t.Fatal(err)
+	}
+	fake.Hang()
+	start := time.Now()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrStalled) {
+			t.Fatalf("Run = %v, want ErrStalled", err)
+		}
+		t.Logf("gave up %v after the gateway hung", time.Since(start).Round(10*time.Millisecond))
+	case <-time.After(15 * time.Second):
+		t.Fatal("Run still running 15 s after the gateway hung")
 	}
 }

@@ -194,12 +194,17 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 	s.conns[c] = true
 	s.wg.Add(1)
+	hung := s.hung
 	s.mu.Unlock()
 	go func() {
 		defer s.wg.Done()
 		c.writeLoop()
 	}()
 	s.logf("discordtest: gateway connected", "query", r.URL.RawQuery)
+	if hung {
+		s.readLoop(c) // never HELLO
+		return
+	}
 
 	if v := q.Get("v"); v != "" {
 		if n, err := strconv.Atoi(v); err != nil || n < 6 || n > 10 {
@@ -242,6 +247,9 @@ func (s *Server) handleOp(c *gwConn, op int, d json.RawMessage) {
 	defer s.mu.Unlock()
 	switch op {
 	case opHeartbeat:
+		if s.hung {
+			break
+		}
 		if c.greeted {
 			c.send(encodeFrame(opHeartbeatAck, nil, 0, ""))
 		} else {
@@ -550,6 +558,17 @@ func (s *Server) DropConnections() {
 	for _, c := range conns {
 		c.kill()
 	}
+}
+
+// Hang makes the gateway stop answering while keeping its connections
+// open, as an outage behind a proxy looks: heartbeats go unacknowledged,
+// and new gateway connections are accepted but never sent HELLO, which
+// leaves discordgo's reconnect waiting with the session locked. REST keeps
+// working.
+func (s *Server) Hang() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hung = true
 }
 
 // SendReconnect asks every ready client to reconnect and resume (op 7), as

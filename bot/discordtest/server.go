@@ -70,6 +70,7 @@ type Server struct {
 	identifies   int
 	resumes      int
 	lastIdentify *Identify
+	hung         bool // see Hang
 }
 
 type config struct {
