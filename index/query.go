@@ -403,8 +403,9 @@ func docFreqIn(r index.IndexReader, term, field string) uint64 {
 // question asks for (a date, a duration...), whose term locations tell the
 // re-ranking. They are run apart because bleve's boolean "should" clauses
 // are skipped for some documents when the query is advanced through a
-// candidate list, depending on bleve's internal numbering.
-func (p *plan) query() (concepts, extras query.Query) {
+// candidate list, depending on bleve's internal numbering. Both run on the
+// candidates only, where phrases are checked (see candidatePhraseQuery).
+func (p *plan) query(cands *candidateSet) (concepts, extras query.Query) {
 	var cs []query.Query
 	for _, c := range p.concepts {
 		var alts []query.Query
@@ -413,11 +414,15 @@ func (p *plan) query() (concepts, extras query.Query) {
 				name  string
 				boost float64
 			}{{fieldBody, boostBody}, {fieldTitle, boostTitle}} {
-				alts = append(alts, termsQuery(a.terms, f.name, a.boost*f.boost))
+				if len(a.terms) > 1 {
+					alts = append(alts, &candidatePhraseQuery{set: cands, terms: a.terms, field: f.name, boost: a.boost * f.boost})
+				} else {
+					alts = append(alts, termQuery(a.terms[0], f.name, a.boost*f.boost))
+				}
 			}
 		}
 		for _, t := range c.parts {
-			alts = append(alts, termsQuery([]string{t}, fieldBody, boostPartName))
+			alts = append(alts, termQuery(t, fieldBody, boostPartName))
 		}
 		cs = append(cs, bleve.NewDisjunctionQuery(alts...))
 	}
@@ -428,7 +433,7 @@ func (p *plan) query() (concepts, extras query.Query) {
 		tq.SetBoost(boostIntent)
 		more = append(more, tq)
 		for _, w := range intentWords[cue] {
-			more = append(more, termsQuery([]string{w}, fieldBody, boostIntentWord))
+			more = append(more, termQuery(w, fieldBody, boostIntentWord))
 		}
 	}
 	if len(more) > 0 {
@@ -464,7 +469,7 @@ func (p *plan) retrieval() (all query.Query, telling query.Query) {
 		add := func(t string, boost float64) {
 			if t != "" && !seen[t] {
 				seen[t] = true
-				terms = append(terms, termsQuery([]string{t}, fieldBody, boost))
+				terms = append(terms, termQuery(t, fieldBody, boost))
 			}
 		}
 		for _, a := range c.alts {
@@ -491,17 +496,12 @@ func (p *plan) retrieval() (all query.Query, telling query.Query) {
 	return all, telling
 }
 
-// termsQuery matches analyzed terms: one term, or a phrase of several.
-func termsQuery(terms []string, field string, boost float64) query.Query {
-	if len(terms) == 1 {
-		tq := bleve.NewTermQuery(terms[0])
-		tq.SetField(field)
-		tq.SetBoost(boost)
-		return tq
-	}
-	pq := bleve.NewPhraseQuery(terms, field)
-	pq.SetBoost(boost)
-	return pq
+// termQuery matches one analyzed term.
+func termQuery(term, field string, boost float64) query.Query {
+	tq := bleve.NewTermQuery(term)
+	tq.SetField(field)
+	tq.SetBoost(boost)
+	return tq
 }
 
 // contractions are expanded before analysis: the glossary splits words at

@@ -143,16 +143,15 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 		}
 	}
 	// Conjunctions, so that bleve walks the candidates only (a filter
-	// would walk every match of the full query); a zero boost, so that the
-	// candidate list adds nothing to the scores.
+	// would walk every match of the full query); the candidates' clause
+	// scores 0, so that it adds nothing to the scores.
+	set := newCandidateSet(ids)
 	only := func(q query.Query) *bleve.SearchRequest {
-		cands := bleve.NewDocIDQuery(ids)
-		cands.SetBoost(0)
-		r := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(cands, q), len(ids), 0, false)
+		r := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(candidatesQuery{set}, q), len(ids), 0, false)
 		r.IncludeLocations = true
 		return r
 	}
-	concepts, extras := p.query()
+	concepts, extras := p.query(set)
 	if res, err = b.SearchInContext(ctx, only(concepts)); err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
