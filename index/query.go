@@ -108,6 +108,17 @@ var intentPatterns = []struct {
 	{regexp.MustCompile(`(?i)\bwhen\b.*\b(tighten\w*|first)\b|\bsince when\b`), cueStart, false},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b`), cueReason, false},
 	{regexp.MustCompile(`(?i)\bwhere\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b`), cuePlace, false},
+	// Korean and Japanese question words. Written without spaces or \b,
+	// which Go's regular expressions apply to ASCII words only; the words
+	// themselves are dropped later, as nothing in an English corpus.
+	{regexp.MustCompile(`얼마나 ?오래|얼마 ?동안|몇 ?분|몇 ?시간|どのくらい|どれくらい|何分|何時間`), cueDuration, false},
+	{regexp.MustCompile(`언제|몇 ?년|며칠|いつ|何年|何月|何日`), cueDate, false},
+	{regexp.MustCompile(`몇 ?명|몇 ?개|何人|いくつ|何社`), cueNumber, false},
+	{regexp.MustCompile(`얼마를|얼마였|얼마인|얼마야|얼마예요|얼마입니까|いくら`), cueAmount, false},
+	{regexp.MustCompile(`뭐라고|무엇이라고|何と言|なんと言|どう言`), cueStatement, false},
+	{regexp.MustCompile(`(언제|いつ).*(시작|발효|도입|시행|始ま|発効|導入|施行)`), cueStart, false},
+	{regexp.MustCompile(`왜|なぜ|どうして|이유|理由`), cueReason, false},
+	{regexp.MustCompile(`어디|どこ`), cuePlace, false},
 }
 
 // intentWords are passage words that answer a kind of question, searched
@@ -222,6 +233,12 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 		if len([]rune(term)) == 1 && isLatin(term) && !isDigit(term) {
 			continue // a stray letter, as left by "S. Korea" or "U.S."
 		}
+		if len([]rune(term)) == 1 && isCJK(term) {
+			// bleve cuts Japanese into single characters ("いつ" into
+			// "い" and "つ"), which say nothing alone and would match the
+			// odd quotation in the corpus.
+			continue
+		}
 		if _, dup := p.terms[term]; dup {
 			continue
 		}
@@ -258,7 +275,8 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 // partWords returns the words of a concept's multi-word spellings that
 // can stand for it alone: "kang", "kyung" and "wha" for Kang Kyung-wha,
 // since news reports name people by surname after the first mention. Words
-// that are spellings on their own and titles ("minister") are left out.
+// that are spellings on their own, titles ("minister") and the single
+// characters bleve cuts Japanese into are left out.
 func (idx *Index) partWords(alts []alternative) []string {
 	single := map[string]bool{}
 	for _, a := range alts {
@@ -273,7 +291,7 @@ func (idx *Index) partWords(alts []alternative) []string {
 			continue
 		}
 		for _, w := range a.terms {
-			if w != "" && !single[w] && !seen[w] && !idx.titles[w] {
+			if w != "" && !single[w] && !seen[w] && !idx.titles[w] && !(isCJK(w) && len([]rune(w)) == 1) {
 				seen[w] = true
 				out = append(out, w)
 			}

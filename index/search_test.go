@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -95,6 +96,61 @@ func TestAbstains(t *testing.T) {
 		if len(ans.Hits) > 0 {
 			t.Errorf("%q is off topic but got %d hits, first: %.80s", q, len(ans.Hits), ans.Hits[0].Text)
 		}
+	}
+}
+
+// TestKoreanAndJapaneseQuestions: questions written wholly in Korean or
+// Japanese, as members of a Korean or Japanese server ask them, are
+// answered from the English corpus: the glossary turns their names and
+// terms into English, their question words say what kind of answer they
+// want, and the single characters bleve cuts Japanese into, which once
+// matched a Japanese quotation instead, count for nothing.
+func TestKoreanAndJapaneseQuestions(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tc := range []struct {
+		q      string
+		intent string // the cue the question must ask for
+		want   string // text of one of the top three passages
+	}{
+		{"輸出規制はいつ始まった", cueDate, "July 2019"},
+		{"강경화 장관은 모테기 외무상과 몇 분 동안 회담했나요?", cueDuration, "10 minutes"},
+		{"茂木外相と康京和外相はどこで会談した?", cuePlace, "Madrid"},
+		{"왜 일본은 수출규제를 했나요?", cueReason, "export"},
+		{"지소미아는 언제 종료 통보됐나?", cueDate, "GSOMIA"},
+		{"대법원은 신일철주금에 얼마를 배상하라고 했나?", cueAmount, "Nippon Steel"},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			adv, err := idx.cur.Advanced()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := adv.Reader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := idx.plan(r, tc.q)
+			r.Close()
+			if !slices.Contains(p.intents, tc.intent) {
+				t.Errorf("intents %v, want %s among them", p.intents, tc.intent)
+			}
+			for _, c := range p.concepts {
+				if len([]rune(c.label)) == 1 || slices.ContainsFunc(c.parts, func(w string) bool { return len([]rune(w)) == 1 }) {
+					t.Errorf("concept %q (parts %q) stands on a single character", c.label, c.parts)
+				}
+			}
+			ans, err := idx.Search(context.Background(), knowledge.Query{Text: tc.q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkAnswer(t, tc.q, ans)
+			var top []string
+			for _, h := range ans.Hits {
+				top = append(top, h.Text)
+			}
+			if !slices.ContainsFunc(top, func(s string) bool { return strings.Contains(s, tc.want) }) {
+				t.Errorf("no %q in the top %d:\n%s", tc.want, len(top), strings.Join(top, "\n"))
+			}
+		})
 	}
 }
 
