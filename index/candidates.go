@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -31,6 +32,7 @@ type candidateSet struct {
 	mu       sync.Mutex
 	reader   index.IndexReader // the snapshot internal was looked up in
 	internal []index.IndexInternalID
+	postings *candidateReader // their postings in that snapshot
 }
 
 func newCandidateSet(ids []string) *candidateSet { return &candidateSet{ids: ids} }
@@ -38,6 +40,9 @@ func newCandidateSet(ids []string) *candidateSet { return &candidateSet{ids: ids
 // resolve returns the internal numbers of the candidates in r, in bleve's
 // order; passages that are not (or no longer) in r are left out.
 func (c *candidateSet) resolve(r index.IndexReader) ([]index.IndexInternalID, error) {
+	if cr, ok := r.(*candidateReader); ok {
+		r = cr.IndexSnapshot // the snapshot, whatever reads it
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.reader == r {
@@ -61,6 +66,20 @@ func (c *candidateSet) resolve(r index.IndexReader) ([]index.IndexInternalID, er
 	}
 	c.reader, c.internal = r, out
 	return out, nil
+}
+
+// postingsIn returns the reader of the candidates' postings in snap.
+func (c *candidateSet) postingsIn(snap *scorch.IndexSnapshot) (*candidateReader, error) {
+	ids, err := c.resolve(snap)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.postings == nil || c.postings.IndexSnapshot != snap {
+		c.postings = newCandidateReader(snap, ids)
+	}
+	return c.postings, nil
 }
 
 // candidatesQuery matches the candidates, with a score of 0: in a

@@ -147,7 +147,7 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	// scores 0, so that it adds nothing to the scores.
 	set := newCandidateSet(ids)
 	only := func(q query.Query) *bleve.SearchRequest {
-		r := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(candidatesQuery{set}, q), len(ids), 0, false)
+		r := bleve.NewSearchRequestOptions(candidateQuery{set, bleve.NewConjunctionQuery(candidatesQuery{set}, q)}, len(ids), 0, false)
 		r.IncludeLocations = true
 		return r
 	}

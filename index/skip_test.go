@@ -1,0 +1,302 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/disputebot/disputebot/index/internal/newsgen"
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// TestCandidateReaderIsScorchs: what the second pass reads at the
+// candidates is what scorch's own readers read there. Postings: for rare
+// and common terms, in the body and the title, with and without locations,
+// at sparse, dense and tiny sets of candidates, in an index of several
+// segments where one has deleted passages. Searches: the second pass of
+// questions gives the same passages, scores and term locations as the same
+// queries read by scorch. The index is large enough that common words span
+// several chunks, and the reader must have moved to a chunk, or the test
+// tests nothing.
+func TestCandidateReaderIsScorchs(t *testing.T) {
+	articles := append(defaultCorpus(t), newsgen.Articles(5, 6000)...)
+	idx, _ := openTest(t, articles)
+	var gone []string
+	for _, a := range articles[len(articles)-2:] { // a segment or two with deletions, others without
+		gone = append(gone, a.ID)
+	}
+	if err := idx.Delete(context.Background(), gone...); err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for id, e := range idx.manifest {
+		for n := 1; n <= e.Passages; n++ {
+			all = append(all, knowledge.PassageID(id, n))
+		}
+	}
+	slices.Sort(all)
+	rng := rand.New(rand.NewPCG(20261127, 3))
+	sets := [][]string{all}
+	for _, share := range []int{2, 8, 200} {
+		var some []string
+		for _, id := range all {
+			if rng.IntN(share) == 0 {
+				some = append(some, id)
+			}
+		}
+		sets = append(sets, some)
+	}
+	sets = append(sets, all[:5], nil)
+
+	idx.swap.RLock()
+	b := idx.cur
+	idx.swap.RUnlock()
+
+	t.Run("postings", func(t *testing.T) {
+		adv, err := b.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		snap, ok := r.(*scorch.IndexSnapshot)
+		if !ok {
+			t.Fatalf("reader is a %T", r)
+		}
+		deleted := 0
+		for _, s := range snap.Segments() {
+			if s.Deleted() != nil && !s.Deleted().IsEmpty() {
+				deleted++
+			}
+		}
+		t.Logf("%d segments, %d with deletions", len(snap.Segments()), deleted)
+		if deleted == 0 || deleted == len(snap.Segments()) {
+			t.Fatalf("%d of %d segments with deletions: want some, not all", deleted, len(snap.Segments()))
+		}
+
+		skips, compared := 0, 0
+		for si, ids := range sets {
+			set := newCandidateSet(ids)
+			cr, err := set.postingsIn(snap)
+			if err != nil {
+				t.Fatal(err)
+			}
+			internal, err := set.resolve(snap)
+			if err != nil {
+				t.Fatal(err)
+			}
+			isCandidate := map[uint64]bool{}
+			for _, id := range internal {
+				isCandidate[id.Value()] = true
+			}
+			for _, field := range []string{fieldBody, fieldTitle} {
+				for _, term := range sampleTerms(t, r, field, rng) {
+					for _, vectors := range []bool{true, false} {
+						name := fmt.Sprintf("set %d, %s:%s, vectors %v", si, field, term, vectors)
+						want, err := snap.TermFieldReader(context.Background(), []byte(term), field, true, true, vectors)
+						if err != nil {
+							t.Fatal(err)
+						}
+						var ws []*index.TermFieldDoc
+						for {
+							d, err := want.Next(nil)
+							if err != nil {
+								t.Fatal(err)
+							}
+							if d == nil {
+								break
+							}
+							if isCandidate[d.ID.Value()] {
+								ws = append(ws, d)
+							}
+						}
+						got, err := cr.TermFieldReader(context.Background(), []byte(term), field, true, true, vectors)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if got.Count() != want.Count() {
+							t.Fatalf("%s: count %d, scorch %d", name, got.Count(), want.Count())
+						}
+						for i := 0; ; i++ {
+							g, err := got.Next(nil)
+							if err != nil {
+								t.Fatal(err)
+							}
+							var w *index.TermFieldDoc
+							if i < len(ws) {
+								w = ws[i]
+							}
+							if diff := diffTermFieldDoc(g, w); diff != "" {
+								t.Fatalf("%s, posting %d: %s", name, i, diff)
+							}
+							if g == nil {
+								break
+							}
+							compared++
+						}
+						// Advance lands on the first candidate posting at
+						// or after any passage, backwards too.
+						for range 5 {
+							to := uint64(rng.IntN(6200))
+							g, err := got.Advance(index.NewIndexInternalID(nil, to), nil)
+							if err != nil {
+								t.Fatal(err)
+							}
+							k := slices.IndexFunc(ws, func(d *index.TermFieldDoc) bool { return d.ID.Value() >= to })
+							var w *index.TermFieldDoc
+							if k >= 0 {
+								w = ws[k]
+							}
+							if diff := diffTermFieldDoc(g, w); diff != "" {
+								t.Fatalf("%s, advance to %d: %s", name, to, diff)
+							}
+						}
+						want.Close()
+						got.Close()
+						skips += got.(*candidateTermReader).p.skips
+					}
+				}
+			}
+		}
+		t.Logf("%d postings compared, %d moves to a chunk", compared, skips)
+		if compared < 10000 || skips < 20 {
+			t.Errorf("%d postings compared, %d moves to a chunk: the test does not test the reader", compared, skips)
+		}
+	})
+
+	t.Run("searches", func(t *testing.T) {
+		run := func(q query.Query) map[string]*search.DocumentMatch {
+			req := bleve.NewSearchRequestOptions(q, len(all), 0, false)
+			req.IncludeLocations = true
+			res, err := b.SearchInContext(context.Background(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := map[string]*search.DocumentMatch{}
+			for _, h := range res.Hits {
+				out[h.ID] = h
+			}
+			return out
+		}
+		questions := append(newsgen.Questions(7, 40),
+			"How long did Motegi and Kang talk in Madrid?", "When did the export controls take effect?",
+			"what did the supreme court order nippon steel to pay", "GSOMIA", "white list Group A said officials")
+		compared, found := 0, 0
+		for _, text := range questions {
+			adv, err := b.Advanced()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := adv.Reader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := idx.plan(r, text)
+			r.Close()
+			for si, ids := range sets[1:] {
+				set := newCandidateSet(ids)
+				concepts, extras := p.query(set)
+				for qi, q := range []query.Query{concepts, extras} {
+					if q == nil {
+						continue
+					}
+					var want, got map[string]*search.DocumentMatch
+					for try := 0; ; try++ { // see TestCandidatePhraseIsBlevesPhrase
+						want = run(bleve.NewConjunctionQuery(candidatesQuery{set}, q))
+						got = run(candidateQuery{set, bleve.NewConjunctionQuery(candidatesQuery{set}, q)})
+						if scoresOf(run(bleve.NewConjunctionQuery(candidatesQuery{set}, q))) == scoresOf(want) || try == 5 {
+							break
+						}
+					}
+					where := fmt.Sprintf("%q, query %d, set %d", text, qi, si)
+					if g, w := slices.Sorted(mapKeys(got)), slices.Sorted(mapKeys(want)); !slices.Equal(g, w) {
+						t.Errorf("%s: found %v, scorch %v", where, g, w)
+						continue
+					}
+					for id, w := range want {
+						g := got[id]
+						if math.Abs(g.Score-w.Score) > 1e-9*max(1, w.Score) {
+							t.Errorf("%s: %s scores %v, scorch %v", where, id, g.Score, w.Score)
+						}
+						if gl, wl := locationsOf(g), locationsOf(w); gl != wl {
+							t.Errorf("%s: %s locations %s, scorch %s", where, id, gl, wl)
+						}
+					}
+					compared++
+					found += len(want)
+				}
+			}
+		}
+		t.Logf("%d searches compared, %d passages found", compared, found)
+		if compared < 150 || found < 1000 {
+			t.Errorf("compared %d searches finding %d passages: the test lost its questions", compared, found)
+		}
+	})
+}
+
+// sampleTerms picks terms of a field of every frequency: the most common
+// ones, whose postings span several chunks, and a sample of the rest.
+func sampleTerms(t *testing.T, r index.IndexReader, field string, rng *rand.Rand) []string {
+	t.Helper()
+	d, err := r.FieldDict(field)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	type entry struct {
+		term  string
+		count uint64
+	}
+	var all []entry
+	for {
+		e, err := d.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e == nil {
+			break
+		}
+		all = append(all, entry{e.Term, e.Count})
+	}
+	slices.SortFunc(all, func(a, b entry) int { return int(b.count) - int(a.count) })
+	var out []string
+	for i, e := range all {
+		if i < 8 || rng.IntN(len(all)/12+1) == 0 {
+			out = append(out, e.term)
+		}
+	}
+	return out
+}
+
+// diffTermFieldDoc describes how two postings differ, or returns "".
+func diffTermFieldDoc(got, want *index.TermFieldDoc) string {
+	if got == nil || want == nil {
+		if got != want {
+			return fmt.Sprintf("got %v, scorch %v", got, want)
+		}
+		return ""
+	}
+	if !got.ID.Equals(want.ID) || got.Freq != want.Freq || got.Norm != want.Norm || len(got.Vectors) != len(want.Vectors) {
+		return fmt.Sprintf("got passage %d freq %d norm %v (%d locations), scorch passage %d freq %d norm %v (%d)",
+			got.ID.Value(), got.Freq, got.Norm, len(got.Vectors), want.ID.Value(), want.Freq, want.Norm, len(want.Vectors))
+	}
+	for i, v := range got.Vectors {
+		w := want.Vectors[i]
+		if v.Field != w.Field || v.Pos != w.Pos || v.Start != w.Start || v.End != w.End || !slices.Equal(v.ArrayPositions, w.ArrayPositions) {
+			return fmt.Sprintf("passage %d location %d: got %+v, scorch %+v", got.ID.Value(), i, *v, *w)
+		}
+	}
+	return ""
+}
