@@ -119,6 +119,9 @@ type Index struct {
 	fluff       map[string]bool // analyzed question words that carry no content
 	titles      map[string]bool // analyzed words of titles, which are not names
 	anchors     map[string]bool // analyzed words that tie a question to the dispute
+	// plainFirst makes searches find their candidates with bleve's
+	// searchers only, which the tests compare the first pass with.
+	plainFirst bool
 
 	// mu serializes writers. swap guards cur against a rebuild: searches
 	// hold it for reading, and a rebuild takes it only to swap in the new

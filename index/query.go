@@ -469,25 +469,52 @@ func (p *plan) query(cands *candidateSet) (concepts, extras query.Query) {
 // candidates only. telling, when the question has two specific concepts or
 // more, is the cheaper still conjunction of the two rarest (see Search).
 func (p *plan) retrieval() (all query.Query, telling query.Query) {
+	concepts, pair := p.firstConcepts()
+	qs := make([]query.Query, len(concepts))
+	for i, c := range concepts {
+		qs[i] = c.query()
+	}
+	all = bleve.NewDisjunctionQuery(qs...)
+	if pair[0] >= 0 {
+		telling = bleve.NewConjunctionQuery(qs[pair[0]], qs[pair[1]])
+	}
+	return all, telling
+}
+
+// firstConcept is a concept as the first pass searches it: the rarest term
+// of each spelling and its specific words, in the body.
+type firstConcept struct {
+	terms  []string
+	boosts []float64
+	weight float64
+}
+
+// query is a disjunction of the concept's terms.
+func (c firstConcept) query() query.Query {
+	qs := make([]query.Query, len(c.terms))
+	for i, t := range c.terms {
+		qs[i] = termQuery(t, fieldBody, c.boosts[i])
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// firstConcepts returns the concepts of the first pass (see retrieval), and
+// the two that telling joins (the two rarest, by weight), or -1 and -1.
+func (p *plan) firstConcepts() ([]firstConcept, [2]int) {
 	specific := false
 	for _, c := range p.concepts {
 		specific = specific || c.specific && !c.absent
 	}
-	type weighted struct {
-		q query.Query
-		w float64
-	}
-	var concepts []weighted
+	var out []firstConcept
 	for _, c := range p.concepts {
 		if specific && (!c.specific || c.absent) {
 			continue
 		}
-		seen := map[string]bool{}
-		var terms []query.Query
+		fc := firstConcept{weight: c.weight}
 		add := func(t string, boost float64) {
-			if t != "" && !seen[t] {
-				seen[t] = true
-				terms = append(terms, termQuery(t, fieldBody, boost))
+			if t != "" && !slices.Contains(fc.terms, t) {
+				fc.terms = append(fc.terms, t)
+				fc.boosts = append(fc.boosts, boost)
 			}
 		}
 		for _, a := range c.alts {
@@ -496,22 +523,22 @@ func (p *plan) retrieval() (all query.Query, telling query.Query) {
 		for _, t := range c.parts {
 			add(t, boostPartName)
 		}
-		if len(terms) > 0 {
-			concepts = append(concepts, weighted{bleve.NewDisjunctionQuery(terms...), c.weight})
+		if len(fc.terms) > 0 {
+			out = append(out, fc)
 		}
 	}
-	qs := make([]query.Query, len(concepts))
-	for i, c := range concepts {
-		qs[i] = c.q
-	}
-	all = bleve.NewDisjunctionQuery(qs...)
-	if len(concepts) >= 2 {
+	pair := [2]int{-1, -1}
+	if len(out) >= 2 {
 		// The passages with both of the two rarest concepts: in a large
 		// corpus there are plenty, and the answer is among them.
-		slices.SortStableFunc(concepts, func(a, b weighted) int { return cmp.Compare(b.w, a.w) })
-		telling = bleve.NewConjunctionQuery(concepts[0].q, concepts[1].q)
+		order := make([]int, len(out))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(out[b].weight, out[a].weight) })
+		pair = [2]int{order[0], order[1]}
 	}
-	return all, telling
+	return out, pair
 }
 
 // termQuery matches one analyzed term.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -85,35 +86,24 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	}
 	p := idx.plan(r, q.Text)
 	scoped := otherScopes(r, q.Guild)
-	r.Close()
 
 	ans := &knowledge.Answer{Query: q}
 	if len(p.concepts) == 0 {
+		r.Close()
 		return ans, nil // nothing searchable in the question
 	}
 	// First the candidates, cheaply; then the full query, with term
 	// locations for re-ranking, on the candidates only.
 	want := q.Offset + q.Limit + candidates
-	all, telling := p.retrieval()
-	var res *bleve.SearchResult
-	if telling != nil {
-		// In a large corpus, the passages that hold the question's two
-		// rarest concepts are few to score and enough to choose from.
-		req := bleve.NewSearchRequestOptions(withFilters(telling, q, scoped), want+tieMargin, 0, false)
-		if res, err = b.SearchInContext(ctx, req); err != nil {
-			return nil, fmt.Errorf("search %q: %w", q.Text, err)
-		}
-	}
-	if res == nil || len(res.Hits) < want {
-		req := bleve.NewSearchRequestOptions(withFilters(all, q, scoped), want+tieMargin, 0, false)
-		if res, err = b.SearchInContext(ctx, req); err != nil {
-			return nil, fmt.Errorf("search %q: %w", q.Text, err)
-		}
+	res := &bleve.SearchResult{}
+	res.Hits, err = idx.first(ctx, b, r, &p, q, scoped, want)
+	r.Close()
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	// Equal scores are common among candidates; ordering them by id makes
 	// the cut the same however bleve numbered the documents internally
 	// (which follows the iteration order of a Go map in its batches).
-	// Sorting a few more in Go is far cheaper than bleve's sort by id.
 	sort.SliceStable(res.Hits, func(i, j int) bool {
 		if res.Hits[i].Score != res.Hits[j].Score {
 			return res.Hits[i].Score > res.Hits[j].Score
@@ -176,6 +166,48 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	}
 	ans.Hits = hits
 	return ans, nil
+}
+
+// first returns the first pass's candidates (see plan.retrieval): the best
+// want+tieMargin passages for the telling query when it finds want or more,
+// and for the all query otherwise.
+func (idx *Index) first(ctx context.Context, b bleve.Index, r index.IndexReader, p *plan, q knowledge.Query, scoped bool, want int) (search.DocumentMatchCollection, error) {
+	filter := func(qq query.Query) query.Query { return withFilters(qq, q, scoped) }
+	concepts, pair := p.firstConcepts()
+	plain := true // telling is still to be run by bleve
+	if snap, ok := r.(*scorch.IndexSnapshot); ok && pair[0] >= 0 && !idx.plainFirst {
+		// In a large corpus, the passages that hold the question's two
+		// rarest concepts are few to score and enough to choose from.
+		segs := snap.Segments()
+		f := &firstPass{b: b, snap: snap, segs: segs, offsets: segmentOffsets(segs), filter: filter, size: want + tieMargin}
+		hits, ok, err := f.telling(ctx, concepts, pair, want)
+		if err != nil && !errors.Is(err, errSnapshotChanged) {
+			return nil, err
+		}
+		if err == nil && ok {
+			if hits != nil {
+				return hits, nil
+			}
+			plain = false
+		}
+	}
+	all, telling := p.retrieval()
+	if telling != nil && plain {
+		req := bleve.NewSearchRequestOptions(filter(telling), want+tieMargin, 0, false)
+		res, err := b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		if len(res.Hits) >= want {
+			return res.Hits, nil
+		}
+	}
+	req := bleve.NewSearchRequestOptions(filter(all), want+tieMargin, 0, false)
+	res, err := b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return res.Hits, nil
 }
 
 // contextScore is the share of the best neighbour's score that a passage

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -57,8 +58,8 @@ func (q candidateQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 type candidateReader struct {
 	*scorch.IndexSnapshot
 	segs    []*scorch.SegmentSnapshot
-	offsets []uint64   // of each segment's first document, as scorch numbers them
-	local   [][]uint64 // the candidates in each segment, in order
+	offsets []uint64          // of each segment's first document, as scorch numbers them
+	cands   []*roaring.Bitmap // the candidates in each segment, by local number
 
 	mu    sync.Mutex
 	cache map[postingsKey]*candidatePostings
@@ -77,22 +78,40 @@ type candidatePostings struct {
 	skips int // moves to a chunk, for the tests
 }
 
-func newCandidateReader(snap *scorch.IndexSnapshot, ids []index.IndexInternalID) *candidateReader {
-	r := &candidateReader{IndexSnapshot: snap, segs: snap.Segments(), cache: map[postingsKey]*candidatePostings{}}
+// segmentOffsets returns the number scorch gives the first document of each
+// segment of snap: internal ids are these plus segment-local numbers.
+func segmentOffsets(segs []*scorch.SegmentSnapshot) []uint64 {
+	out := make([]uint64, len(segs))
 	var n uint64
-	for _, s := range r.segs {
-		r.offsets = append(r.offsets, n)
+	for i, s := range segs {
+		out[i] = n
 		n += s.Segment().Count()
 	}
-	r.local = make([][]uint64, len(r.segs))
+	return out
+}
+
+// newCandidateReader returns the reader of the passages ids in snap.
+func newCandidateReader(snap *scorch.IndexSnapshot, ids []index.IndexInternalID) *candidateReader {
+	segs := snap.Segments()
+	offsets := segmentOffsets(segs)
+	cands := make([]*roaring.Bitmap, len(segs))
 	for _, id := range ids {
 		num := id.Value()
-		seg := sort.Search(len(r.offsets), func(i int) bool { return r.offsets[i] > num }) - 1
-		if seg >= 0 && seg < len(r.segs) {
-			r.local[seg] = append(r.local[seg], num-r.offsets[seg])
+		seg := sort.Search(len(offsets), func(i int) bool { return offsets[i] > num }) - 1
+		if seg >= 0 && seg < len(segs) {
+			if cands[seg] == nil {
+				cands[seg] = roaring.New()
+			}
+			cands[seg].Add(uint32(num - offsets[seg]))
 		}
 	}
-	return r
+	return newCandidateReaderOf(snap, segs, offsets, cands)
+}
+
+// newCandidateReaderOf returns the reader of the passages in cands, a
+// bitmap of local numbers for each of segs (nil for none).
+func newCandidateReaderOf(snap *scorch.IndexSnapshot, segs []*scorch.SegmentSnapshot, offsets []uint64, cands []*roaring.Bitmap) *candidateReader {
+	return &candidateReader{IndexSnapshot: snap, segs: segs, offsets: offsets, cands: cands, cache: map[postingsKey]*candidatePostings{}}
 }
 
 // TermFieldReader returns a reader of a term's postings at the candidates.
@@ -130,7 +149,7 @@ func (r *candidateReader) read(term []byte, field string, vectors bool) (*candid
 			return nil, fmt.Errorf("postings of %q: %w", term, err)
 		}
 		out.count += pl.Count()
-		if len(r.local[i]) == 0 || pl.Count() == 0 {
+		if r.cands[i] == nil || r.cands[i].IsEmpty() || pl.Count() == 0 {
 			continue
 		}
 		it := pl.Iterator(true, true, vectors, nil)
@@ -138,29 +157,36 @@ func (r *candidateReader) read(term []byte, field string, vectors bool) (*candid
 		if deleted == nil {
 			chunk = chunkSize(s.Segment(), pl.Count())
 		}
-		fast, _ := it.(*zapx.PostingsIterator)
-		if chunk == 0 || fast == nil || fast.ActualBM == nil || fast.Actual == nil {
-			fast = nil
+		if fast, ok := it.(*zapx.PostingsIterator); ok && chunk > 0 && fast.ActualBM != nil && fast.Actual != nil {
+			// The candidates with the term, each read from the start of
+			// its chunk at most.
+			both := roaring.And(fast.ActualBM, r.cands[i]).Iterator()
+			for both.HasNext() {
+				c := both.Next()
+				start := c / uint32(chunk) * uint32(chunk)
+				if fast.Actual.HasNext() && fast.Actual.PeekNext() < start {
+					fast.Actual.AdvanceIfNeeded(start)
+					out.skips++
+				}
+				p, err := it.Advance(uint64(c))
+				if err != nil {
+					return nil, fmt.Errorf("postings of %q: %w", term, err)
+				}
+				if p == nil || p.Number() != uint64(c) {
+					return nil, fmt.Errorf("postings of %q: passage %d not where its bitmap has it", term, c)
+				}
+				out.docs = append(out.docs, r.termFieldDoc(i, p, vectors))
+			}
+			continue
 		}
 		var last segment.Posting // the iterator's current posting
-		for _, c := range r.local[i] {
+		for cs := r.cands[i].Iterator(); cs.HasNext(); {
+			c := uint64(cs.Next())
 			if last != nil && last.Number() >= c {
 				if last.Number() == c {
 					out.docs = append(out.docs, r.termFieldDoc(i, last, vectors))
 				}
 				continue
-			}
-			if fast != nil {
-				if !fast.ActualBM.Contains(uint32(c)) {
-					continue
-				}
-				// Move the cursor to the start of c's chunk, unless it is
-				// there or beyond already.
-				start := uint32(c / chunk * chunk)
-				if fast.Actual.HasNext() && fast.Actual.PeekNext() < start {
-					fast.Actual.AdvanceIfNeeded(start)
-					out.skips++
-				}
 			}
 			p, err := it.Advance(c)
 			if err != nil {
