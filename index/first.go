@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -11,7 +13,10 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/disputebot/disputebot/knowledge"
 )
 
 // The first pass of a search (see plan.retrieval) first asks for the
@@ -151,4 +156,283 @@ func (f *firstPass) telling(ctx context.Context, concepts []firstConcept, pair [
 		return nil, true, nil // the filters left too few
 	}
 	return hits, true, nil
+}
+
+// The all query, when telling finds too few passages, scores every passage
+// that holds a word of the question's specific concepts: in a large index,
+// tens of thousands of postings, which bleve reads through a searcher per
+// term, a disjunction per concept and one over the concepts, at some 200 ns
+// a posting. scoreAll computes the same scores straight from the postings,
+// term by term into an array per segment, with bleve's BM25 formula, query
+// norm and coordination factors; TestFirstPassIsBlevesOwn holds it to
+// bleve's results.
+
+// allScores are the scores of the all query in one segment, by local
+// passage number.
+type allScores struct {
+	sum     []float64 // the outer disjunction's sum of concept scores
+	held    []uint8   // concepts held
+	inner   []float64 // the current concept's sum of term scores
+	matched []uint8   // the current concept's terms held
+	touched []uint32  // passages with a score
+	now     []uint32  // passages the current concept touched
+}
+
+var allScoresPool = sync.Pool{New: func() any { return &allScores{} }}
+
+// reset readies s for a segment of n passages.
+func (s *allScores) reset(n int) {
+	grow := func(f []float64) []float64 {
+		if cap(f) < n {
+			return make([]float64, n)
+		}
+		return f[:n]
+	}
+	grow8 := func(f []uint8) []uint8 {
+		if cap(f) < n {
+			return make([]uint8, n)
+		}
+		return f[:n]
+	}
+	s.sum, s.inner = grow(s.sum), grow(s.inner)
+	s.held, s.matched = grow8(s.held), grow8(s.matched)
+	s.touched, s.now = s.touched[:0], s.now[:0]
+}
+
+// clear zeroes what s's last segment touched, for the next one.
+func (s *allScores) clear() {
+	for _, d := range s.touched {
+		s.sum[d], s.held[d] = 0, 0
+	}
+}
+
+// scoredPassage is a passage and its score, for the selection of the best.
+type scoredPassage struct {
+	score float64
+	num   uint64 // scorch's internal number
+	seg   int
+}
+
+// scoreAll returns the size best passages of the all query over concepts,
+// as bleve scores and ranks them (ties by internal number, as bleve's
+// collector keeps the first it sees), with allowed (per segment, nil for
+// all) restricting the passages. ok is false when the index's statistics
+// are not those of BM25.
+func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap, size int) (search.DocumentMatchCollection, bool, error) {
+	count, err := f.snap.DocCount()
+	if err != nil {
+		return nil, false, fmt.Errorf("count passages: %w", err)
+	}
+	card, err := f.snap.FieldCardinality(fieldBody)
+	if err != nil || count == 0 || card == 0 {
+		return nil, false, err
+	}
+	n := float64(count)
+	avgLength := math.Ceil(float64(card) / n) // as bleve computes it
+
+	// Each term's count over the index, idf and query weight.
+	type term struct {
+		text            string
+		boost, idf, qwt float64
+	}
+	terms := make([][]term, len(concepts))
+	sumSq := 0.0
+	for ci, c := range concepts {
+		for ti, t := range c.terms {
+			var df uint64
+			for _, s := range f.segs {
+				d, err := s.Segment().Dictionary(fieldBody)
+				if err != nil {
+					return nil, false, fmt.Errorf("dictionary: %w", err)
+				}
+				pl, err := d.PostingsList([]byte(t), s.Deleted(), nil)
+				if err != nil {
+					return nil, false, fmt.Errorf("postings of %q: %w", t, err)
+				}
+				df += pl.Count()
+			}
+			idf := math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+			terms[ci] = append(terms[ci], term{text: t, boost: c.boosts[ti], idf: idf})
+			w := c.boosts[ti] * idf
+			sumSq += w * w
+		}
+	}
+	norm := 1 / math.Sqrt(sumSq)
+	for ci := range terms {
+		for ti := range terms[ci] {
+			t := &terms[ci][ti]
+			t.qwt = t.boost * t.idf * norm
+		}
+	}
+
+	var best []scoredPassage                 // a heap of the best size, the lowest at its root
+	worse := func(a, b scoredPassage) bool { // a ranks below b
+		return a.score < b.score || a.score == b.score && a.num > b.num
+	}
+	s := allScoresPool.Get().(*allScores)
+	defer allScoresPool.Put(s)
+	k := float64(len(concepts))
+	for si, seg := range f.segs {
+		s.reset(int(seg.Segment().Count()))
+		d, err := seg.Segment().Dictionary(fieldBody)
+		if err != nil {
+			return nil, false, fmt.Errorf("dictionary: %w", err)
+		}
+		for _, c := range terms {
+			s.now = s.now[:0]
+			for _, t := range c {
+				pl, err := d.PostingsList([]byte(t.text), seg.Deleted(), nil)
+				if err != nil {
+					return nil, false, fmt.Errorf("postings of %q: %w", t.text, err)
+				}
+				it := pl.Iterator(true, true, false, nil)
+				for {
+					p, err := it.Next()
+					if err != nil {
+						return nil, false, fmt.Errorf("postings of %q: %w", t.text, err)
+					}
+					if p == nil {
+						break
+					}
+					num := p.Number()
+					var tf float64
+					if freq := p.Frequency(); freq < scorer.MaxSqrtCache {
+						tf = scorer.SqrtCache[freq]
+					} else {
+						tf = math.Sqrt(float64(freq))
+					}
+					pn := float64(p.Norm())
+					length := 1 / (pn * pn)
+					score := t.idf * (tf * search.BM25_k1) / (tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*length/avgLength)))
+					if t.qwt != 1.0 {
+						score *= t.qwt
+					}
+					if s.matched[num] == 0 {
+						s.now = append(s.now, uint32(num))
+					}
+					s.inner[num] += score
+					s.matched[num]++
+				}
+			}
+			for _, d := range s.now {
+				if s.held[d] == 0 {
+					s.touched = append(s.touched, d)
+				}
+				// Multiplied by the coordination factor as bleve does, for
+				// the same rounding.
+				s.sum[d] += s.inner[d] * (float64(s.matched[d]) / float64(len(c)))
+				s.held[d]++
+				s.inner[d], s.matched[d] = 0, 0
+			}
+		}
+		for _, d := range s.touched {
+			if allowed != nil && (allowed[si] == nil || !allowed[si].Contains(d)) {
+				continue
+			}
+			sp := scoredPassage{score: s.sum[d] * (float64(s.held[d]) / k), num: f.offsets[si] + uint64(d), seg: si}
+			if len(best) < size {
+				best = append(best, sp)
+				heapUp(best, len(best)-1, worse)
+			} else if worse(best[0], sp) {
+				best[0] = sp
+				heapDown(best, 0, worse)
+			}
+		}
+		s.clear()
+	}
+	out := make(search.DocumentMatchCollection, 0, len(best))
+	for _, sp := range best {
+		id, err := f.segs[sp.seg].DocID(sp.num - f.offsets[sp.seg])
+		if err != nil {
+			return nil, false, fmt.Errorf("id of passage %d: %w", sp.num, err)
+		}
+		out = append(out, &search.DocumentMatch{
+			ID: string(id), IndexInternalID: index.NewIndexInternalID(nil, sp.num), Score: sp.score,
+		})
+	}
+	return out, true, nil
+}
+
+// heapUp and heapDown keep h a heap whose root ranks lowest by less.
+func heapUp(h []scoredPassage, i int, less func(a, b scoredPassage) bool) {
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !less(h[i], h[parent]) {
+			return
+		}
+		h[i], h[parent] = h[parent], h[i]
+		i = parent
+	}
+}
+
+func heapDown(h []scoredPassage, i int, less func(a, b scoredPassage) bool) {
+	for {
+		l, small := 2*i+1, i
+		if l < len(h) && less(h[l], h[small]) {
+			small = l
+		}
+		if r := l + 1; r < len(h) && less(h[r], h[small]) {
+			small = r
+		}
+		if small == i {
+			return
+		}
+		h[i], h[small] = h[small], h[i]
+		i = small
+	}
+}
+
+// allowed returns the passages (per segment) that a query's server and
+// topic filters let through, nil when it has none, and false when it has
+// filters that are not read that way (dates).
+func (f *firstPass) allowed(q knowledge.Query, scoped bool) ([]*roaring.Bitmap, bool, error) {
+	if !q.From.IsZero() || !q.To.IsZero() {
+		return nil, false, nil
+	}
+	var sets [][]string // field, then terms; a passage needs one term of each
+	if scoped {
+		scopes := []string{fieldScope, knowledge.Global}
+		if q.Guild != "" {
+			scopes = append(scopes, q.Guild)
+		}
+		sets = append(sets, scopes)
+	}
+	if len(q.Topics) > 0 {
+		topics := []string{fieldTopics}
+		for _, t := range q.Topics {
+			topics = append(topics, string(t))
+		}
+		sets = append(sets, topics)
+	}
+	if len(sets) == 0 {
+		return nil, true, nil
+	}
+	type orer interface{ OrInto(*roaring.Bitmap) }
+	out := make([]*roaring.Bitmap, len(f.segs))
+	for si, s := range f.segs {
+		for i, set := range sets {
+			d, err := s.Segment().Dictionary(set[0])
+			if err != nil {
+				return nil, false, fmt.Errorf("dictionary of %s: %w", set[0], err)
+			}
+			held := roaring.New()
+			for _, t := range set[1:] {
+				pl, err := d.PostingsList([]byte(t), nil, nil)
+				if err != nil {
+					return nil, false, fmt.Errorf("postings of %s:%s: %w", set[0], t, err)
+				}
+				o, ok := pl.(orer)
+				if !ok {
+					return nil, false, nil
+				}
+				o.OrInto(held)
+			}
+			if i == 0 {
+				out[si] = held
+			} else {
+				out[si].And(held)
+			}
+		}
+	}
+	return out, true, nil
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -101,15 +102,7 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	// Equal scores are common among candidates; ordering them by id makes
-	// the cut the same however bleve numbered the documents internally
-	// (which follows the iteration order of a Go map in its batches).
-	sort.SliceStable(res.Hits, func(i, j int) bool {
-		if res.Hits[i].Score != res.Hits[j].Score {
-			return res.Hits[i].Score > res.Hits[j].Score
-		}
-		return res.Hits[i].ID < res.Hits[j].ID
-	})
+	slices.SortStableFunc(res.Hits, byCandidateScore)
 	if len(res.Hits) > want {
 		res.Hits = res.Hits[:want]
 	}
@@ -168,6 +161,19 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	return ans, nil
 }
 
+// byCandidateScore orders candidates best first. Equal scores are common
+// among them; ordering them by id makes the cut the same however bleve
+// numbered the documents internally (which follows the iteration order of a
+// Go map in its batches). Scores are compared to float32 precision: the same
+// sum added up in another order, as bleve's heap of searchers does for
+// passages numbered differently, differs in its last bits.
+func byCandidateScore(a, b *search.DocumentMatch) int {
+	if c := cmp.Compare(float32(b.Score), float32(a.Score)); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
 // first returns the first pass's candidates (see plan.retrieval): the best
 // want+tieMargin passages for the telling query when it finds want or more,
 // and for the all query otherwise.
@@ -175,11 +181,14 @@ func (idx *Index) first(ctx context.Context, b bleve.Index, r index.IndexReader,
 	filter := func(qq query.Query) query.Query { return withFilters(qq, q, scoped) }
 	concepts, pair := p.firstConcepts()
 	plain := true // telling is still to be run by bleve
-	if snap, ok := r.(*scorch.IndexSnapshot); ok && pair[0] >= 0 && !idx.plainFirst {
+	var f *firstPass
+	if snap, ok := r.(*scorch.IndexSnapshot); ok && !idx.plainFirst {
+		segs := snap.Segments()
+		f = &firstPass{b: b, snap: snap, segs: segs, offsets: segmentOffsets(segs), filter: filter, size: want + tieMargin}
+	}
+	if f != nil && pair[0] >= 0 {
 		// In a large corpus, the passages that hold the question's two
 		// rarest concepts are few to score and enough to choose from.
-		segs := snap.Segments()
-		f := &firstPass{b: b, snap: snap, segs: segs, offsets: segmentOffsets(segs), filter: filter, size: want + tieMargin}
 		hits, ok, err := f.telling(ctx, concepts, pair, want)
 		if err != nil && !errors.Is(err, errSnapshotChanged) {
 			return nil, err
@@ -200,6 +209,21 @@ func (idx *Index) first(ctx context.Context, b bleve.Index, r index.IndexReader,
 		}
 		if len(res.Hits) >= want {
 			return res.Hits, nil
+		}
+	}
+	if f != nil && len(concepts) > 0 {
+		allowed, ok, err := f.allowed(q, scoped)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			hits, ok, err := f.scoreAll(concepts, allowed, want+tieMargin)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				return hits, nil
+			}
 		}
 	}
 	req := bleve.NewSearchRequestOptions(filter(all), want+tieMargin, 0, false)
