@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"github.com/disputebot/disputebot/knowledge"
 )
@@ -234,25 +235,28 @@ func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap,
 	type term struct {
 		text            string
 		boost, idf, qwt float64
+		pls             []segment.PostingsList // per segment
+	}
+	dicts := make([]segment.TermDictionary, len(f.segs))
+	for si, s := range f.segs {
+		if dicts[si], err = s.Segment().Dictionary(fieldBody); err != nil {
+			return nil, false, fmt.Errorf("dictionary: %w", err)
+		}
 	}
 	terms := make([][]term, len(concepts))
 	sumSq := 0.0
 	for ci, c := range concepts {
 		for ti, t := range c.terms {
 			var df uint64
-			for _, s := range f.segs {
-				d, err := s.Segment().Dictionary(fieldBody)
-				if err != nil {
-					return nil, false, fmt.Errorf("dictionary: %w", err)
-				}
-				pl, err := d.PostingsList([]byte(t), s.Deleted(), nil)
-				if err != nil {
+			pls := make([]segment.PostingsList, len(f.segs))
+			for si, s := range f.segs {
+				if pls[si], err = dicts[si].PostingsList([]byte(t), s.Deleted(), nil); err != nil {
 					return nil, false, fmt.Errorf("postings of %q: %w", t, err)
 				}
-				df += pl.Count()
+				df += pls[si].Count()
 			}
 			idf := math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
-			terms[ci] = append(terms[ci], term{text: t, boost: c.boosts[ti], idf: idf})
+			terms[ci] = append(terms[ci], term{text: t, boost: c.boosts[ti], idf: idf, pls: pls})
 			w := c.boosts[ti] * idf
 			sumSq += w * w
 		}
@@ -274,18 +278,10 @@ func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap,
 	k := float64(len(concepts))
 	for si, seg := range f.segs {
 		s.reset(int(seg.Segment().Count()))
-		d, err := seg.Segment().Dictionary(fieldBody)
-		if err != nil {
-			return nil, false, fmt.Errorf("dictionary: %w", err)
-		}
 		for _, c := range terms {
 			s.now = s.now[:0]
 			for _, t := range c {
-				pl, err := d.PostingsList([]byte(t.text), seg.Deleted(), nil)
-				if err != nil {
-					return nil, false, fmt.Errorf("postings of %q: %w", t.text, err)
-				}
-				it := pl.Iterator(true, true, false, nil)
+				it := t.pls[si].Iterator(true, true, false, nil)
 				for {
 					p, err := it.Next()
 					if err != nil {

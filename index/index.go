@@ -120,6 +120,7 @@ type Index struct {
 	titles      map[string]bool // analyzed words of titles, which are not names
 	anchors     map[string]bool // analyzed words that tie a question to the dispute
 	compacting  sync.WaitGroup  // merges of segments in the background (see compact)
+	counts      docCounts       // of terms, for plans (see docCounts)
 	// plainFirst makes searches find their candidates with bleve's
 	// searchers only, which the tests compare the first pass with.
 	plainFirst bool

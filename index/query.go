@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -407,12 +408,63 @@ func (idx *Index) weigh(r index.IndexReader, p *plan) {
 func docFreq(r index.IndexReader, term string) uint64 { return docFreqIn(r, term, fieldBody) }
 
 func docFreqIn(r index.IndexReader, term, field string) uint64 {
+	if c, ok := r.(*countingReader); ok {
+		return c.count(term, field)
+	}
 	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 	if err != nil {
 		return 0
 	}
 	defer tfr.Close()
 	return tfr.Count()
+}
+
+// docCounts remembers how many passages hold a term, for one snapshot of
+// the index. A question's plan looks up every word and spelling of it in
+// every segment's dictionary, in the body and the title, and the questions
+// of a server about one dispute keep using the same words.
+type docCounts struct {
+	mu     sync.Mutex
+	snap   index.IndexReader // the snapshot the counts are of
+	counts map[[2]string]uint64
+}
+
+// maxDocCounts bounds the counts remembered: about 6 MB.
+const maxDocCounts = 50_000
+
+// countingReader is a snapshot whose term counts are remembered.
+type countingReader struct {
+	index.IndexReader
+	c *docCounts
+}
+
+// reader returns r with counts remembered, forgetting those of another
+// snapshot.
+func (c *docCounts) reader(r index.IndexReader) *countingReader {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.snap != r || len(c.counts) > maxDocCounts {
+		c.snap, c.counts = r, map[[2]string]uint64{}
+	}
+	return &countingReader{IndexReader: r, c: c}
+}
+
+// count returns how many passages hold term in field.
+func (r *countingReader) count(term, field string) uint64 {
+	key := [2]string{field, term}
+	r.c.mu.Lock()
+	n, ok := r.c.counts[key]
+	r.c.mu.Unlock()
+	if ok {
+		return n
+	}
+	n = docFreqIn(r.IndexReader, term, field)
+	r.c.mu.Lock()
+	if r.c.snap == r.IndexReader {
+		r.c.counts[key] = n
+	}
+	r.c.mu.Unlock()
+	return n
 }
 
 // query turns a plan into bleve queries: concepts, a disjunction with one

@@ -85,7 +85,7 @@ func (idx *Index) Search(ctx context.Context, q knowledge.Query) (*knowledge.Ans
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	p := idx.plan(r, q.Text)
+	p := idx.plan(idx.counts.reader(r), q.Text)
 	scoped := otherScopes(r, q.Guild)
 
 	ans := &knowledge.Answer{Query: q}

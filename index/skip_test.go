@@ -29,7 +29,12 @@ import (
 // tests nothing.
 func TestCandidateReaderIsScorchs(t *testing.T) {
 	articles := append(defaultCorpus(t), newsgen.Articles(5, 6000)...)
-	idx, _ := openTest(t, articles)
+	// Written in two halves, each under compactFrom: the segments stay
+	// several.
+	idx, _ := openTest(t, articles[:len(articles)/2])
+	if err := idx.Sync(context.Background(), articles); err != nil {
+		t.Fatal(err)
+	}
 	var gone []string
 	for _, a := range articles[len(articles)-2:] { // a segment or two with deletions, others without
 		gone = append(gone, a.ID)
