@@ -331,7 +331,11 @@ func (idx *Index) corrections(r index.IndexReader, term string) []alternative {
 	if n >= 8 {
 		fuzz, boost = 2, boostFuzzy2
 	}
-	fr, ok := r.(index.IndexReaderFuzzy)
+	base := r
+	if c, ok := r.(*countingReader); ok {
+		base = c.IndexReader // whose other methods the embedding hides
+	}
+	fr, ok := base.(index.IndexReaderFuzzy)
 	if !ok {
 		return nil
 	}

@@ -239,3 +239,21 @@ func FuzzSearch(f *testing.F) {
 		checkAnswer(t, q, ans)
 	})
 }
+
+// TestMisspelledWords: a word the corpus lacks is searched as the corpus
+// words one or two edits away, so that a typo still finds its passage.
+func TestMisspelledWords(t *testing.T) {
+	articles := append(defaultCorpus(t),
+		article("typo-1", knowledge.Global, "2019-07-10", "Because of Japan's export controls, the warehouse near Busan was emptied within a month."),
+		article("typo-2", knowledge.Global, "2019-08-02", "During the boycott of Japanese goods, a bakery chain in Seoul stopped selling Japanese confectionery."))
+	idx, _ := openTest(t, articles)
+	for _, tc := range []struct{ q, want string }{
+		{"export controls warehuose", "typo-1#1"},
+		{"boycott confectionary", "typo-2#1"},
+	} {
+		got := ids(ask(t, idx, knowledge.Query{Text: tc.q, Limit: 3}))
+		if len(got) == 0 || got[0] != tc.want {
+			t.Errorf("%q: got %v, want %s first", tc.q, got, tc.want)
+		}
+	}
+}
