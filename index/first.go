@@ -35,7 +35,8 @@ import (
 // for score (TestFirstPassIsBlevesOwn).
 
 // tellingBudget is the most passages that telling is scored on that way:
-// beyond, reading their postings one by one costs more than bleve's walk.
+// beyond, reading their postings one by one costs more than reading all
+// of both concepts' postings (see scoreAll).
 var tellingBudget = 4000
 
 // errSnapshotChanged: the index changed between a search's plan and one of
@@ -50,6 +51,8 @@ type firstPass struct {
 	offsets []uint64
 	filter  func(query.Query) query.Query // a search's filters
 	size    int                           // how many passages a run returns
+
+	tellingFromPostings int // for the tests
 }
 
 // conceptPostings are the passages (per segment) that hold a concept.
@@ -132,7 +135,7 @@ func (q snapshotQuery) Searcher(ctx context.Context, r index.IndexReader, m mapp
 // telling returns the telling query's best f.size hits when it has want or
 // more, and nil otherwise (the all query must then run). ok is false when
 // it cannot tell, and the caller must search the plain way.
-func (f *firstPass) telling(ctx context.Context, concepts []firstConcept, pair [2]int, want int) (hits search.DocumentMatchCollection, ok bool, err error) {
+func (f *firstPass) telling(ctx context.Context, concepts []firstConcept, pair [2]int, q knowledge.Query, scoped bool, want int) (hits search.DocumentMatchCollection, ok bool, err error) {
 	cps, ok, err := f.postings([]firstConcept{concepts[pair[0]], concepts[pair[1]]})
 	if err != nil || !ok {
 		return nil, ok, err
@@ -147,11 +150,27 @@ func (f *firstPass) telling(ctx context.Context, concepts []firstConcept, pair [
 		return nil, true, nil // telling would find too few
 	}
 	if count > uint64(tellingBudget) {
-		return nil, false, nil
-	}
-	q := bleve.NewConjunctionQuery(concepts[pair[0]].query(), concepts[pair[1]].query())
-	if hits, err = f.run(ctx, q, both); err != nil {
-		return nil, false, err
+		// Too many to read their postings one by one: all of both
+		// concepts' postings are read instead.
+		allowed, ok, err := f.allowed(q, scoped)
+		if err != nil || !ok {
+			return nil, false, err
+		}
+		for si := range both {
+			if allowed != nil {
+				both[si].And(allowed[si])
+			}
+		}
+		pairOf := []firstConcept{concepts[pair[0]], concepts[pair[1]]}
+		if hits, ok, err = f.scoreAll(pairOf, both, f.size, true); err != nil || !ok {
+			return nil, false, err
+		}
+		f.tellingFromPostings++
+	} else {
+		tq := bleve.NewConjunctionQuery(concepts[pair[0]].query(), concepts[pair[1]].query())
+		if hits, err = f.run(ctx, tq, both); err != nil {
+			return nil, false, err
+		}
 	}
 	if len(hits) < want {
 		return nil, true, nil // the filters left too few
@@ -217,9 +236,11 @@ type scoredPassage struct {
 // scoreAll returns the size best passages of the all query over concepts,
 // as bleve scores and ranks them (ties by internal number, as bleve's
 // collector keeps the first it sees), with allowed (per segment, nil for
-// all) restricting the passages. ok is false when the index's statistics
-// are not those of BM25.
-func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap, size int) (search.DocumentMatchCollection, bool, error) {
+// all) restricting the passages. With every set, it scores the conjunction
+// of the concepts instead (telling): the passages that hold them all, by
+// the sum of their clauses. ok is false when the index's statistics are not
+// those of BM25.
+func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap, size int, every bool) (search.DocumentMatchCollection, bool, error) {
 	count, err := f.snap.DocCount()
 	if err != nil {
 		return nil, false, fmt.Errorf("count passages: %w", err)
@@ -325,7 +346,14 @@ func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap,
 			if allowed != nil && (allowed[si] == nil || !allowed[si].Contains(d)) {
 				continue
 			}
-			sp := scoredPassage{score: s.sum[d] * (float64(s.held[d]) / k), num: f.offsets[si] + uint64(d), seg: si}
+			score := s.sum[d] * (float64(s.held[d]) / k)
+			if every {
+				if int(s.held[d]) < len(concepts) {
+					continue
+				}
+				score = s.sum[d] // a conjunction has no coordination factor
+			}
+			sp := scoredPassage{score: score, num: f.offsets[si] + uint64(d), seg: si}
 			if len(best) < size {
 				best = append(best, sp)
 				heapUp(best, len(best)-1, worse)

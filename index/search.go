@@ -189,7 +189,7 @@ func (idx *Index) first(ctx context.Context, b bleve.Index, r index.IndexReader,
 	if f != nil && pair[0] >= 0 {
 		// In a large corpus, the passages that hold the question's two
 		// rarest concepts are few to score and enough to choose from.
-		hits, ok, err := f.telling(ctx, concepts, pair, want)
+		hits, ok, err := f.telling(ctx, concepts, pair, q, scoped, want)
 		if err != nil && !errors.Is(err, errSnapshotChanged) {
 			return nil, err
 		}
@@ -217,7 +217,7 @@ func (idx *Index) first(ctx context.Context, b bleve.Index, r index.IndexReader,
 			return nil, err
 		}
 		if ok {
-			hits, ok, err := f.scoreAll(concepts, allowed, want+tieMargin)
+			hits, ok, err := f.scoreAll(concepts, allowed, want+tieMargin, false)
 			if err != nil {
 				return nil, err
 			}
