@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/disputebot/disputebot/index/internal/newsgen"
 	"github.com/disputebot/disputebot/knowledge"
@@ -60,19 +61,7 @@ func TestCandidatePhraseIsBlevesPhrase(t *testing.T) {
 	idx.swap.RLock()
 	b := idx.cur
 	idx.swap.RUnlock()
-	run := func(q query.Query) map[string]*search.DocumentMatch {
-		req := bleve.NewSearchRequestOptions(q, len(all), 0, false)
-		req.IncludeLocations = true
-		res, err := b.SearchInContext(context.Background(), req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := map[string]*search.DocumentMatch{}
-		for _, h := range res.Hits {
-			out[h.ID] = h
-		}
-		return out
-	}
+	run := func(q query.Query) map[string]*search.DocumentMatch { return searchAll(t, b, q, len(all)) }
 	compared, found := 0, 0
 	for _, text := range texts {
 		terms := idx.phrase(text)
@@ -99,20 +88,7 @@ func TestCandidatePhraseIsBlevesPhrase(t *testing.T) {
 					}
 				}
 
-				where := fmt.Sprintf("%q (%q) in %s, set %d", text, terms, field, si)
-				if g, w := slices.Sorted(mapKeys(got)), slices.Sorted(mapKeys(want)); !slices.Equal(g, w) {
-					t.Errorf("%s: found %v, bleve %v", where, g, w)
-					continue
-				}
-				for id, w := range want {
-					g := got[id]
-					if math.Abs(g.Score-w.Score) > 1e-9*max(1, w.Score) {
-						t.Errorf("%s: %s scores %v, bleve %v", where, id, g.Score, w.Score)
-					}
-					if gl, wl := locationsOf(g), locationsOf(w); gl != wl {
-						t.Errorf("%s: %s locations %s, bleve %s", where, id, gl, wl)
-					}
-				}
+				compareHits(t, fmt.Sprintf("%q (%q) in %s, set %d", text, terms, field, si), got, want)
 				compared++
 				found += len(want)
 			}
@@ -122,6 +98,55 @@ func TestCandidatePhraseIsBlevesPhrase(t *testing.T) {
 		t.Errorf("compared %d searches finding %d passages: the test lost its phrases", compared, found)
 	}
 	t.Logf("%d searches compared, %d passages found", compared, found)
+}
+
+// searchAll returns the hits of a search, with their term locations, by id.
+func searchAll(t *testing.T, b bleve.Index, q query.Query, size int) map[string]*search.DocumentMatch {
+	t.Helper()
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req.IncludeLocations = true
+	res, err := b.SearchInContext(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*search.DocumentMatch{}
+	for _, h := range res.Hits {
+		out[h.ID] = h
+	}
+	return out
+}
+
+// compareHits reports how got differs from want, bleve's own hits: the
+// passages found, their scores and their term locations.
+func compareHits(t *testing.T, where string, got, want map[string]*search.DocumentMatch) {
+	t.Helper()
+	if g, w := slices.Sorted(mapKeys(got)), slices.Sorted(mapKeys(want)); !slices.Equal(g, w) {
+		t.Errorf("%s: found %v, bleve %v", where, g, w)
+		return
+	}
+	for id, w := range want {
+		g := got[id]
+		if math.Abs(g.Score-w.Score) > 1e-9*max(1, w.Score) {
+			t.Errorf("%s: %s scores %v, bleve %v", where, id, g.Score, w.Score)
+		}
+		if gl, wl := locationsOf(g), locationsOf(w); gl != wl {
+			t.Errorf("%s: %s locations %s, bleve %s", where, id, gl, wl)
+		}
+	}
+}
+
+// snapshot returns a reader of the current snapshot of b.
+func snapshot(t *testing.T, b bleve.Index) index.IndexReader {
+	t.Helper()
+	adv, err := b.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 func mapKeys[V any](m map[string]V) func(func(string) bool) {

@@ -68,14 +68,7 @@ func TestFirstPassIsBlevesOwn(t *testing.T) {
 				// snapshot that bleve's own searches also see.
 				var got, wanted search.DocumentMatchCollection
 				for try := 0; ; try++ {
-					adv, err := b.Advanced()
-					if err != nil {
-						t.Fatal(err)
-					}
-					r, err := adv.Reader()
-					if err != nil {
-						t.Fatal(err)
-					}
+					r := snapshot(t, b)
 					p := idx.plan(r, q.Text)
 					scoped := otherScopes(r, q.Guild)
 					if concepts, pair := p.firstConcepts(); pair[0] >= 0 && try == 0 {

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -67,14 +66,7 @@ func TestCandidateReaderIsScorchs(t *testing.T) {
 	idx.swap.RUnlock()
 
 	t.Run("postings", func(t *testing.T) {
-		adv, err := b.Advanced()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := adv.Reader()
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := snapshot(t, b)
 		defer r.Close()
 		snap, ok := r.(*scorch.IndexSnapshot)
 		if !ok {
@@ -182,32 +174,13 @@ func TestCandidateReaderIsScorchs(t *testing.T) {
 	})
 
 	t.Run("searches", func(t *testing.T) {
-		run := func(q query.Query) map[string]*search.DocumentMatch {
-			req := bleve.NewSearchRequestOptions(q, len(all), 0, false)
-			req.IncludeLocations = true
-			res, err := b.SearchInContext(context.Background(), req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := map[string]*search.DocumentMatch{}
-			for _, h := range res.Hits {
-				out[h.ID] = h
-			}
-			return out
-		}
+		run := func(q query.Query) map[string]*search.DocumentMatch { return searchAll(t, b, q, len(all)) }
 		questions := append(newsgen.Questions(7, 40),
 			"How long did Motegi and Kang talk in Madrid?", "When did the export controls take effect?",
 			"what did the supreme court order nippon steel to pay", "GSOMIA", "white list Group A said officials")
 		compared, found := 0, 0
 		for _, text := range questions {
-			adv, err := b.Advanced()
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := adv.Reader()
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := snapshot(t, b)
 			p := idx.plan(r, text)
 			r.Close()
 			for si, ids := range sets[1:] {
@@ -225,20 +198,7 @@ func TestCandidateReaderIsScorchs(t *testing.T) {
 							break
 						}
 					}
-					where := fmt.Sprintf("%q, query %d, set %d", text, qi, si)
-					if g, w := slices.Sorted(mapKeys(got)), slices.Sorted(mapKeys(want)); !slices.Equal(g, w) {
-						t.Errorf("%s: found %v, scorch %v", where, g, w)
-						continue
-					}
-					for id, w := range want {
-						g := got[id]
-						if math.Abs(g.Score-w.Score) > 1e-9*max(1, w.Score) {
-							t.Errorf("%s: %s scores %v, scorch %v", where, id, g.Score, w.Score)
-						}
-						if gl, wl := locationsOf(g), locationsOf(w); gl != wl {
-							t.Errorf("%s: %s locations %s, scorch %s", where, id, gl, wl)
-						}
-					}
+					compareHits(t, fmt.Sprintf("%q, query %d, set %d", text, qi, si), got, want)
 					compared++
 					found += len(want)
 				}
