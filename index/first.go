@@ -30,9 +30,10 @@ import (
 // Here the passages of each concept are first taken as bitmaps of postings
 // and intersected, which costs no frequencies: when there are too few, the
 // telling search is not run at all; when there are not too many, bleve
-// scores them on their postings only (see candidateReader). Either way the
-// result is bleve's for the telling query, passage for passage and score
-// for score (TestFirstPassIsBlevesOwn).
+// scores them on their postings only (see candidateReader); when there are
+// more, they are scored from all of both concepts' postings (scoreAll),
+// as the all query is. Either way the result is bleve's, passage for
+// passage and score for score (TestFirstPassIsBlevesOwn).
 
 // tellingBudget is the most passages that telling is scored on that way:
 // beyond, reading their postings one by one costs more than reading all
