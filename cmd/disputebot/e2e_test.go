@@ -241,9 +241,12 @@ type reply struct {
 }
 
 // text is everything a user reads in the reply.
-func (r *reply) text() string {
-	parts := []string{r.Content}
-	for _, e := range r.Embeds {
+func (r *reply) text() string { return readable(r.Content, r.Embeds) }
+
+// readable is what a user reads in a message, without Markdown bold.
+func readable(content string, embeds []*discordgo.MessageEmbed) string {
+	parts := []string{content}
+	for _, e := range embeds {
 		parts = append(parts, e.Title, e.Description)
 		for _, f := range e.Fields {
 			parts = append(parts, f.Name, f.Value)
