@@ -56,42 +56,33 @@ type firstPass struct {
 	tellingFromPostings int // for the tests
 }
 
-// conceptPostings are the passages (per segment) that hold a concept.
-type conceptPostings struct {
-	docs []*roaring.Bitmap
-}
-
-// postings returns the postings of concepts, or false when a segment
-// cannot give them as bitmaps.
-func (f *firstPass) postings(concepts []firstConcept) ([]conceptPostings, bool, error) {
+// holding returns the live passages (per segment) that hold any of terms
+// in field, read from the postings as bitmaps, without frequencies; false
+// when a segment cannot give its postings that way.
+func (f *firstPass) holding(field string, terms []string) ([]*roaring.Bitmap, bool, error) {
 	type orer interface{ OrInto(*roaring.Bitmap) }
-	out := make([]conceptPostings, len(concepts))
-	for ci, c := range concepts {
-		cp := conceptPostings{docs: make([]*roaring.Bitmap, len(f.segs))}
-		for si, s := range f.segs {
-			d, err := s.Segment().Dictionary(fieldBody)
-			if err != nil {
-				return nil, false, fmt.Errorf("dictionary: %w", err)
-			}
-			deleted := s.Deleted()
-			bm := roaring.New()
-			for _, t := range c.terms {
-				pl, err := d.PostingsList([]byte(t), nil, nil)
-				if err != nil {
-					return nil, false, fmt.Errorf("postings of %q: %w", t, err)
-				}
-				o, ok := pl.(orer)
-				if !ok {
-					return nil, false, nil
-				}
-				o.OrInto(bm) // all postings, deleted or not
-			}
-			if deleted != nil {
-				bm.AndNot(deleted)
-			}
-			cp.docs[si] = bm
+	out := make([]*roaring.Bitmap, len(f.segs))
+	for si, s := range f.segs {
+		d, err := s.Segment().Dictionary(field)
+		if err != nil {
+			return nil, false, fmt.Errorf("dictionary of %s: %w", field, err)
 		}
-		out[ci] = cp
+		bm := roaring.New()
+		for _, t := range terms {
+			pl, err := d.PostingsList([]byte(t), nil, nil)
+			if err != nil {
+				return nil, false, fmt.Errorf("postings of %s:%s: %w", field, t, err)
+			}
+			o, ok := pl.(orer)
+			if !ok {
+				return nil, false, nil
+			}
+			o.OrInto(bm) // all postings, deleted or not
+		}
+		if deleted := s.Deleted(); deleted != nil {
+			bm.AndNot(deleted)
+		}
+		out[si] = bm
 	}
 	return out, true, nil
 }
@@ -137,14 +128,18 @@ func (q snapshotQuery) Searcher(ctx context.Context, r index.IndexReader, m mapp
 // more, and nil otherwise (the all query must then run). ok is false when
 // it cannot tell, and the caller must search the plain way.
 func (f *firstPass) telling(ctx context.Context, concepts []firstConcept, pair [2]int, q knowledge.Query, scoped bool, want int) (hits search.DocumentMatchCollection, ok bool, err error) {
-	cps, ok, err := f.postings([]firstConcept{concepts[pair[0]], concepts[pair[1]]})
+	a, ok, err := f.holding(fieldBody, concepts[pair[0]].terms)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	b, ok, err := f.holding(fieldBody, concepts[pair[1]].terms)
 	if err != nil || !ok {
 		return nil, ok, err
 	}
 	both := make([]*roaring.Bitmap, len(f.segs))
 	var count uint64
 	for si := range f.segs {
-		both[si] = roaring.And(cps[0].docs[si], cps[1].docs[si])
+		both[si] = roaring.And(a[si], b[si])
 		count += both[si].GetCardinality()
 	}
 	if count < uint64(want) {
@@ -414,49 +409,33 @@ func (f *firstPass) allowed(q knowledge.Query, scoped bool) ([]*roaring.Bitmap, 
 	if !q.From.IsZero() || !q.To.IsZero() {
 		return nil, false, nil
 	}
-	var sets [][]string // field, then terms; a passage needs one term of each
+	var filters [][]string // field, then terms: a passage needs one term of each
 	if scoped {
 		scopes := []string{fieldScope, knowledge.Global}
 		if q.Guild != "" {
 			scopes = append(scopes, q.Guild)
 		}
-		sets = append(sets, scopes)
+		filters = append(filters, scopes)
 	}
 	if len(q.Topics) > 0 {
 		topics := []string{fieldTopics}
 		for _, t := range q.Topics {
 			topics = append(topics, string(t))
 		}
-		sets = append(sets, topics)
+		filters = append(filters, topics)
 	}
-	if len(sets) == 0 {
-		return nil, true, nil
-	}
-	type orer interface{ OrInto(*roaring.Bitmap) }
-	out := make([]*roaring.Bitmap, len(f.segs))
-	for si, s := range f.segs {
-		for i, set := range sets {
-			d, err := s.Segment().Dictionary(set[0])
-			if err != nil {
-				return nil, false, fmt.Errorf("dictionary of %s: %w", set[0], err)
-			}
-			held := roaring.New()
-			for _, t := range set[1:] {
-				pl, err := d.PostingsList([]byte(t), nil, nil)
-				if err != nil {
-					return nil, false, fmt.Errorf("postings of %s:%s: %w", set[0], t, err)
-				}
-				o, ok := pl.(orer)
-				if !ok {
-					return nil, false, nil
-				}
-				o.OrInto(held)
-			}
-			if i == 0 {
-				out[si] = held
-			} else {
-				out[si].And(held)
-			}
+	var out []*roaring.Bitmap
+	for _, filter := range filters {
+		held, ok, err := f.holding(filter[0], filter[1:])
+		if err != nil || !ok {
+			return nil, false, err
+		}
+		if out == nil {
+			out = held
+			continue
+		}
+		for si := range out {
+			out[si].And(held[si])
 		}
 	}
 	return out, true, nil
