@@ -52,6 +52,7 @@ type firstPass struct {
 	offsets []uint64
 	filter  func(query.Query) query.Query // a search's filters
 	size    int                           // how many passages a run returns
+	decoded *decodedCache                 // nil to read every posting from zapx
 
 	tellingFromPostings int // for the tests
 }
@@ -100,6 +101,7 @@ func (f *firstPass) run(ctx context.Context, q query.Query, docs []*roaring.Bitm
 		return nil, nil
 	}
 	cr := newCandidateReaderOf(f.snap, f.segs, f.offsets, docs)
+	cr.decoded = f.decoded
 	req := bleve.NewSearchRequestOptions(snapshotQuery{f.snap, cr, f.filter(q)}, f.size, 0, false)
 	res, err := f.b.SearchInContext(ctx, req)
 	if err != nil {
@@ -222,6 +224,39 @@ func (s *allScores) clear() {
 	}
 }
 
+// add adds a term's score in passage num to the current concept's.
+func (s *allScores) add(num uint32, score float64) {
+	if s.matched[num] == 0 {
+		s.now = append(s.now, num)
+	}
+	s.inner[num] += score
+	s.matched[num]++
+}
+
+// allTerm is a term of the all query: its idf over the index, its query
+// weight, and its postings in each segment.
+type allTerm struct {
+	text            string
+	boost, idf, qwt float64
+	pls             []segment.PostingsList // per segment, without the deleted passages
+}
+
+// score is bleve's BM25 score of a posting of t, operation for operation.
+func (t *allTerm) score(freq uint64, norm, avgLength float64) float64 {
+	var tf float64
+	if freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[freq]
+	} else {
+		tf = math.Sqrt(float64(freq))
+	}
+	length := 1 / (norm * norm)
+	score := t.idf * (tf * search.BM25_k1) / (tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*length/avgLength)))
+	if t.qwt != 1.0 {
+		score *= t.qwt
+	}
+	return score
+}
+
 // scoredPassage is a passage and its score, for the selection of the best.
 type scoredPassage struct {
 	score float64
@@ -249,18 +284,13 @@ func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap,
 	avgLength := math.Ceil(float64(card) / n) // as bleve computes it
 
 	// Each term's count over the index, idf and query weight.
-	type term struct {
-		text            string
-		boost, idf, qwt float64
-		pls             []segment.PostingsList // per segment
-	}
 	dicts := make([]segment.TermDictionary, len(f.segs))
 	for si, s := range f.segs {
 		if dicts[si], err = s.Segment().Dictionary(fieldBody); err != nil {
 			return nil, false, fmt.Errorf("dictionary: %w", err)
 		}
 	}
-	terms := make([][]term, len(concepts))
+	terms := make([][]allTerm, len(concepts))
 	sumSq := 0.0
 	for ci, c := range concepts {
 		for ti, t := range c.terms {
@@ -273,7 +303,7 @@ func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap,
 				df += pls[si].Count()
 			}
 			idf := math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
-			terms[ci] = append(terms[ci], term{text: t, boost: c.boosts[ti], idf: idf, pls: pls})
+			terms[ci] = append(terms[ci], allTerm{text: t, boost: c.boosts[ti], idf: idf, pls: pls})
 			w := c.boosts[ti] * idf
 			sumSq += w * w
 		}
@@ -295,9 +325,28 @@ func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap,
 	k := float64(len(concepts))
 	for si, seg := range f.segs {
 		s.reset(int(seg.Segment().Count()))
+		deleted := seg.Deleted()
+		if deleted != nil && deleted.IsEmpty() {
+			deleted = nil
+		}
 		for _, c := range terms {
 			s.now = s.now[:0]
 			for _, t := range c {
+				var d *decodedPostings
+				if f.decoded != nil {
+					if d, err = f.decoded.postings(seg.Segment(), dicts[si], fieldBody, t.text); err != nil {
+						return nil, false, err
+					}
+				}
+				if d != nil {
+					for j, num := range d.nums {
+						if deleted != nil && deleted.Contains(num) {
+							continue
+						}
+						s.add(num, t.score(uint64(d.freqs[j]), d.norm(j), avgLength))
+					}
+					continue
+				}
 				it := t.pls[si].Iterator(true, true, false, nil)
 				for {
 					p, err := it.Next()
@@ -307,24 +356,7 @@ func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap,
 					if p == nil {
 						break
 					}
-					num := p.Number()
-					var tf float64
-					if freq := p.Frequency(); freq < scorer.MaxSqrtCache {
-						tf = scorer.SqrtCache[freq]
-					} else {
-						tf = math.Sqrt(float64(freq))
-					}
-					pn := float64(p.Norm())
-					length := 1 / (pn * pn)
-					score := t.idf * (tf * search.BM25_k1) / (tf + search.BM25_k1*(1-search.BM25_b+(search.BM25_b*length/avgLength)))
-					if t.qwt != 1.0 {
-						score *= t.qwt
-					}
-					if s.matched[num] == 0 {
-						s.now = append(s.now, uint32(num))
-					}
-					s.inner[num] += score
-					s.matched[num]++
+					s.add(uint32(p.Number()), t.score(p.Frequency(), p.Norm(), avgLength))
 				}
 			}
 			for _, d := range s.now {

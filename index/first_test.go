@@ -23,7 +23,8 @@ import (
 // dates), whether telling is found too small from its bitmaps, scored on
 // its passages only, scored from all its concepts' postings, or left to
 // bleve (a date filter), and with the all query scored from the postings
-// (scoreAll) or, with dates, by bleve.
+// (scoreAll) or, with dates, by bleve; with deleted passages, and with
+// postings read from zapx or decoded.
 func TestFirstPassIsBlevesOwn(t *testing.T) {
 	articles := append(defaultCorpus(t), newsgen.Articles(9, 6000)...)
 	for i, a := range articles {
@@ -33,6 +34,17 @@ func TestFirstPassIsBlevesOwn(t *testing.T) {
 	}
 	idx, _ := openTest(t, articles)
 	idx.compacting.Wait() // the merge after the build
+	// Deleted passages in the merged segment; and decoded postings for all
+	// but the rarer words.
+	var gone []string
+	for _, a := range articles[len(articles)-40:] {
+		gone = append(gone, a.ID)
+	}
+	if err := idx.Delete(context.Background(), gone...); err != nil {
+		t.Fatal(err)
+	}
+	defer func(min uint64) { decodedMin = min }(decodedMin)
+	decodedMin = 200
 	questions := append(newsgen.Questions(11, 120),
 		"How long did Motegi and Kang talk in Madrid?", "When did the export controls take effect?",
 		"what did the supreme court order nippon steel to pay", "GSOMIA", "white list Group A said officials",
@@ -131,7 +143,10 @@ func TestFirstPassIsBlevesOwn(t *testing.T) {
 		}
 		tellingBudget = old
 	}
-	t.Logf("%d first passes compared; telling %v", compared, outcomes)
+	t.Logf("%d first passes compared; telling %v; %d words' postings decoded", compared, outcomes, idx.decoded.lru.Len())
+	if idx.decoded.lru.Len() < 20 {
+		t.Errorf("%d words' postings decoded: the test does not test decoding", idx.decoded.lru.Len())
+	}
 	for _, o := range []string{"left to bleve", "too few", "scored on its passages", "scored from all postings", "all from postings"} {
 		if outcomes[o] < 10 {
 			t.Errorf("telling %s %d times: the test does not test that case", o, outcomes[o])

@@ -121,6 +121,7 @@ type Index struct {
 	anchors     map[string]bool // analyzed words that tie a question to the dispute
 	compacting  sync.WaitGroup  // merges of segments in the background (see compact)
 	counts      docCounts       // of terms, for plans (see docCounts)
+	decoded     decodedCache    // postings of common words (see decodedCache)
 	// plainFirst makes searches find their candidates with bleve's
 	// searchers only, which the tests compare the first pass with.
 	plainFirst bool

@@ -184,7 +184,8 @@ func (idx *Index) first(ctx context.Context, b bleve.Index, r index.IndexReader,
 	var f *firstPass
 	if snap, ok := r.(*scorch.IndexSnapshot); ok && !idx.plainFirst {
 		segs := snap.Segments()
-		f = &firstPass{b: b, snap: snap, segs: segs, offsets: segmentOffsets(segs), filter: filter, size: want + tieMargin}
+		idx.decoded.forSegments(segs)
+		f = &firstPass{b: b, snap: snap, segs: segs, offsets: segmentOffsets(segs), filter: filter, size: want + tieMargin, decoded: &idx.decoded}
 	}
 	if f != nil && pair[0] >= 0 {
 		// In a large corpus, the passages that hold the question's two

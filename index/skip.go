@@ -61,6 +61,8 @@ type candidateReader struct {
 	offsets []uint64          // of each segment's first document, as scorch numbers them
 	cands   []*roaring.Bitmap // the candidates in each segment, by local number
 
+	decoded *decodedCache // postings of common words, or nil
+
 	mu    sync.Mutex
 	cache map[postingsKey]*candidatePostings
 }
@@ -134,7 +136,7 @@ func (r *candidateReader) TermFieldReader(_ context.Context, term []byte, field 
 func (r *candidateReader) read(term []byte, field string, vectors bool) (*candidatePostings, error) {
 	out := &candidatePostings{}
 	for i, s := range r.segs {
-		d, err := s.Segment().Dictionary(field)
+		dict, err := s.Segment().Dictionary(field)
 		if err != nil {
 			return nil, fmt.Errorf("dictionary of %s: %w", field, err)
 		}
@@ -144,13 +146,23 @@ func (r *candidateReader) read(term []byte, field string, vectors bool) (*candid
 		if deleted != nil && deleted.IsEmpty() {
 			deleted = nil
 		}
-		pl, err := d.PostingsList(term, deleted, nil)
+		pl, err := dict.PostingsList(term, deleted, nil)
 		if err != nil {
 			return nil, fmt.Errorf("postings of %q: %w", term, err)
 		}
 		out.count += pl.Count()
 		if r.cands[i] == nil || r.cands[i].IsEmpty() || pl.Count() == 0 {
 			continue
+		}
+		if !vectors && r.decoded != nil {
+			d, err := r.decoded.postings(s.Segment(), dict, field, string(term))
+			if err != nil {
+				return nil, err
+			}
+			if d != nil {
+				out.docs = d.at(out.docs, r.cands[i], deleted, r.offsets[i])
+				continue
+			}
 		}
 		it := pl.Iterator(true, true, vectors, nil)
 		var chunk uint64

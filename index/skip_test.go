@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
@@ -25,7 +26,8 @@ import (
 // questions gives the same passages, scores and term locations as the same
 // queries read by scorch. The index is large enough that common words span
 // several chunks, and the reader must have moved to a chunk, or the test
-// tests nothing.
+// tests nothing. Decoded postings (see decodedCache) are zapx's, deleted
+// passages left out, and scoreAll scores the same from them.
 func TestCandidateReaderIsScorchs(t *testing.T) {
 	articles := append(defaultCorpus(t), newsgen.Articles(5, 6000)...)
 	// Written in two halves, each under compactFrom: the segments stay
@@ -83,6 +85,12 @@ func TestCandidateReaderIsScorchs(t *testing.T) {
 			t.Fatalf("%d of %d segments with deletions: want some, not all", deleted, len(snap.Segments()))
 		}
 
+		// Without locations, the postings of all but the rarest words
+		// are read from decoded postings.
+		defer func(min uint64) { decodedMin = min }(decodedMin)
+		decodedMin = 20
+		decoded := &decodedCache{}
+
 		skips, compared := 0, 0
 		for si, ids := range sets {
 			set := newCandidateSet(ids)
@@ -94,6 +102,8 @@ func TestCandidateReaderIsScorchs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			crDecoded := newCandidateReader(snap, internal)
+			crDecoded.decoded = decoded
 			isCandidate := map[uint64]bool{}
 			for _, id := range internal {
 				isCandidate[id.Value()] = true
@@ -119,57 +129,166 @@ func TestCandidateReaderIsScorchs(t *testing.T) {
 								ws = append(ws, d)
 							}
 						}
-						got, err := cr.TermFieldReader(context.Background(), []byte(term), field, true, true, vectors)
-						if err != nil {
-							t.Fatal(err)
+						readers := []*candidateReader{cr}
+						if !vectors {
+							readers = append(readers, crDecoded)
 						}
-						if got.Count() != want.Count() {
-							t.Fatalf("%s: count %d, scorch %d", name, got.Count(), want.Count())
-						}
-						for i := 0; ; i++ {
-							g, err := got.Next(nil)
+						for ri, r := range readers {
+							name := fmt.Sprintf("%s, reader %d", name, ri)
+							got, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, vectors)
 							if err != nil {
 								t.Fatal(err)
 							}
-							var w *index.TermFieldDoc
-							if i < len(ws) {
-								w = ws[i]
+							if got.Count() != want.Count() {
+								t.Fatalf("%s: count %d, scorch %d", name, got.Count(), want.Count())
 							}
-							if diff := diffTermFieldDoc(g, w); diff != "" {
-								t.Fatalf("%s, posting %d: %s", name, i, diff)
+							for i := 0; ; i++ {
+								g, err := got.Next(nil)
+								if err != nil {
+									t.Fatal(err)
+								}
+								var w *index.TermFieldDoc
+								if i < len(ws) {
+									w = ws[i]
+								}
+								if diff := diffTermFieldDoc(g, w); diff != "" {
+									t.Fatalf("%s, posting %d: %s", name, i, diff)
+								}
+								if g == nil {
+									break
+								}
+								compared++
 							}
-							if g == nil {
-								break
+							// Advance lands on the first candidate posting at
+							// or after any passage, backwards too.
+							for range 5 {
+								to := uint64(rng.IntN(6200))
+								g, err := got.Advance(index.NewIndexInternalID(nil, to), nil)
+								if err != nil {
+									t.Fatal(err)
+								}
+								k := slices.IndexFunc(ws, func(d *index.TermFieldDoc) bool { return d.ID.Value() >= to })
+								var w *index.TermFieldDoc
+								if k >= 0 {
+									w = ws[k]
+								}
+								if diff := diffTermFieldDoc(g, w); diff != "" {
+									t.Fatalf("%s, advance to %d: %s", name, to, diff)
+								}
 							}
-							compared++
-						}
-						// Advance lands on the first candidate posting at
-						// or after any passage, backwards too.
-						for range 5 {
-							to := uint64(rng.IntN(6200))
-							g, err := got.Advance(index.NewIndexInternalID(nil, to), nil)
-							if err != nil {
-								t.Fatal(err)
-							}
-							k := slices.IndexFunc(ws, func(d *index.TermFieldDoc) bool { return d.ID.Value() >= to })
-							var w *index.TermFieldDoc
-							if k >= 0 {
-								w = ws[k]
-							}
-							if diff := diffTermFieldDoc(g, w); diff != "" {
-								t.Fatalf("%s, advance to %d: %s", name, to, diff)
-							}
+							got.Close()
+							skips += got.(*candidateTermReader).p.skips
 						}
 						want.Close()
-						got.Close()
-						skips += got.(*candidateTermReader).p.skips
 					}
 				}
 			}
 		}
-		t.Logf("%d postings compared, %d moves to a chunk", compared, skips)
-		if compared < 10000 || skips < 20 {
-			t.Errorf("%d postings compared, %d moves to a chunk: the test does not test the reader", compared, skips)
+		t.Logf("%d postings compared, %d moves to a chunk, %d words' postings decoded", compared, skips, decoded.lru.Len())
+		if compared < 10000 || skips < 20 || decoded.lru.Len() < 20 {
+			t.Errorf("%d postings compared, %d moves to a chunk, %d words decoded: the test does not test the reader",
+				compared, skips, decoded.lru.Len())
+		}
+	})
+
+	t.Run("decoded", func(t *testing.T) {
+		r := snapshot(t, b)
+		defer r.Close()
+		snap := r.(*scorch.IndexSnapshot)
+		defer func(min uint64) { decodedMin = min }(decodedMin)
+		decodedMin = 1
+		c := &decodedCache{}
+		compared, skipped := 0, 0
+		for _, s := range snap.Segments() {
+			every := roaring.New()
+			every.AddRange(0, s.Segment().Count())
+			deleted := s.Deleted()
+			for _, field := range []string{fieldBody, fieldTitle} {
+				dict, err := s.Segment().Dictionary(field)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, term := range sampleTerms(t, r, field, rng) {
+					d, err := c.postings(s.Segment(), dict, field, term)
+					if err != nil {
+						t.Fatal(err)
+					}
+					pl, err := dict.PostingsList([]byte(term), deleted, nil)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if d == nil {
+						if pl.Count() > 0 {
+							t.Fatalf("%s:%s not decoded", field, term)
+						}
+						continue
+					}
+					got := d.at(nil, every, deleted, 7)
+					it := pl.Iterator(true, true, false, nil)
+					for i := 0; ; i++ {
+						p, err := it.Next()
+						if err != nil {
+							t.Fatal(err)
+						}
+						var g *index.TermFieldDoc
+						if i < len(got) {
+							g = &got[i]
+						}
+						var w *index.TermFieldDoc
+						if p != nil {
+							w = &index.TermFieldDoc{ID: index.NewIndexInternalID(nil, p.Number()+7), Freq: p.Frequency(), Norm: p.Norm()}
+						}
+						if diff := diffTermFieldDoc(g, w); diff != "" {
+							t.Fatalf("%s:%s, posting %d: %s", field, term, i, diff)
+						}
+						if p == nil {
+							break
+						}
+						compared++
+					}
+					if deleted != nil {
+						skipped += len(d.nums) - len(got)
+					}
+				}
+			}
+		}
+		t.Logf("%d decoded postings compared, %d deleted ones left out", compared, skipped)
+		if compared < 10000 || skipped == 0 {
+			t.Errorf("%d postings compared, %d deleted left out: the test does not test decoding", compared, skipped)
+		}
+
+		// scoreAll gives the same from decoded postings, with no filter
+		// to leave the deleted passages out.
+		segs := snap.Segments()
+		f := &firstPass{snap: snap, segs: segs, offsets: segmentOffsets(segs)}
+		scored := 0
+		for _, text := range newsgen.Questions(13, 60) {
+			p := idx.plan(r, text)
+			concepts, _ := p.firstConcepts()
+			if len(concepts) == 0 {
+				continue
+			}
+			for _, every := range []bool{false, true} {
+				var runs [2]string
+				for i, d := range []*decodedCache{nil, c} {
+					f.decoded = d
+					hits, ok, err := f.scoreAll(concepts, nil, 40, every)
+					if err != nil || !ok {
+						t.Fatalf("%q: not scored (%v)", text, err)
+					}
+					slices.SortStableFunc(hits, byCandidateScore)
+					for _, h := range hits {
+						runs[i] += fmt.Sprintf("%s %v\n", h.ID, h.Score)
+					}
+				}
+				if runs[0] != runs[1] {
+					t.Errorf("%q (every %v): from decoded postings\n%s\nfrom zapx\n%s", text, every, runs[1], runs[0])
+				}
+				scored++
+			}
+		}
+		if scored < 100 {
+			t.Errorf("%d questions scored: the test lost its questions", scored)
 		}
 	})
 
