@@ -22,8 +22,8 @@ import (
 // after question, and a segment never changes once written, so the
 // postings of the commonest words are kept decoded, as plain arrays, per
 // segment, within a memory budget: scoring from them costs a few
-// nanoseconds a posting. They are the same numbers: TestDecodedPostings
-// compares them with zapx's.
+// nanoseconds a posting. They are the same numbers:
+// TestCandidateReaderIsScorchs compares them with zapx's.
 
 // decodedMin is the fewest postings a word must have in a segment for them
 // to be kept decoded: shorter lists are quick to decode, and would crowd
@@ -31,8 +31,8 @@ import (
 var decodedMin uint64 = 1024
 
 // decodedBudget bounds the memory of the decoded postings (7 bytes a
-// posting): in a 100,000-passage index, the postings of some 200 of its
-// commonest words. 0 turns decoding off.
+// posting). In a 100,000-passage index, the 1,000 benchmark questions keep
+// some 460 words' postings, 8 MB. 0 turns decoding off.
 var decodedBudget = 16 << 20
 
 // decodedPostings are a word's postings in one segment, deleted passages
