@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -127,6 +129,7 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	if opts.ShutdownTimeout <= 0 {
 		opts.ShutdownTimeout = 15 * time.Second
 	}
+	defer discordLogs.add(b.log, opts.Token)()
 	s, err := discordgo.New("Bot " + opts.Token)
 	if err != nil {
 		return fmt.Errorf("create session: %w", err)
@@ -135,7 +138,6 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	s.StateEnabled = false                     // interactions carry all the bot needs
 	s.Identify.Intents = discordgo.IntentsNone // interactions need no intent
 	s.LogLevel = discordgo.LogWarning
-	discordgo.Logger = discordLogger(b.log, opts.Token)
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 		b.Handle(SessionResponder{S: s}, ic.Interaction)
 	})
@@ -271,22 +273,64 @@ func (t rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(r2)
 }
 
-// discordLogger sends discordgo's log lines to slog, without the token.
-func discordLogger(log *slog.Logger, token string) func(msgL, caller int, format string, a ...any) {
-	return func(msgL, caller int, format string, a ...any) {
-		msg := fmt.Sprintf(format, a...)
-		if token != "" {
-			msg = strings.ReplaceAll(msg, token, "[token]")
+// discordgo logs through a package variable that all its sessions share,
+// and reads it from their goroutines: it is set once per process, to
+// discordLogs, which sends each line to the running bots' logs (one, but for
+// tests) with every bot's token taken out.
+var (
+	discordLogs      discordLog
+	setDiscordLogger sync.Once
+)
+
+// discordLog sends discordgo's log lines to slog, without tokens.
+type discordLog struct {
+	mu   sync.Mutex
+	bots []discordLogBot
+}
+
+type discordLogBot struct {
+	log   *slog.Logger
+	token string
+}
+
+// add sends discordgo's lines to log as well, redacting token, until the
+// returned function is called.
+func (d *discordLog) add(log *slog.Logger, token string) (remove func()) {
+	setDiscordLogger.Do(func() { discordgo.Logger = d.write })
+	bot := discordLogBot{log, token}
+	d.mu.Lock()
+	d.bots = append(d.bots, bot)
+	d.mu.Unlock()
+	return func() {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if i := slices.Index(d.bots, bot); i >= 0 {
+			d.bots = slices.Delete(d.bots, i, i+1)
 		}
+	}
+}
+
+// write is discordgo's Logger.
+func (d *discordLog) write(msgL, caller int, format string, a ...any) {
+	msg := fmt.Sprintf(format, a...)
+	d.mu.Lock()
+	bots := slices.Clone(d.bots)
+	d.mu.Unlock()
+	for _, b := range bots {
+		if b.token != "" {
+			msg = strings.ReplaceAll(msg, b.token, "[token]")
+		}
+	}
+	for _, b := range bots {
 		switch msgL {
 		case discordgo.LogError:
-			log.Error("discordgo: " + msg)
+			b.log.Error("discordgo: " + msg)
 		case discordgo.LogWarning:
-			log.Warn("discordgo: " + msg)
+			b.log.Warn("discordgo: " + msg)
 		case discordgo.LogInformational:
-			log.Info("discordgo: " + msg)
+			b.log.Info("discordgo: " + msg)
 		default:
-			log.Debug("discordgo: " + msg)
+			b.log.Debug("discordgo: " + msg)
 		}
 	}
 }

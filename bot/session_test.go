@@ -3,15 +3,18 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
 	"github.com/disputebot/disputebot/bot/discordtest"
@@ -88,4 +91,54 @@ func TestRunGivesUpWhenTheGatewayHangs(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("Run still running 15 s after the gateway hung")
 	}
+}
+
+// TestDiscordLog: discordgo's one logger sends its lines to every bot
+// running in the process with all their tokens taken out, stops sending to
+// a bot that stopped, and is safe while bots start and stop around it (the
+// race detector checks that: it once was a variable each bot set).
+func TestDiscordLog(t *testing.T) {
+	var a, b strings.Builder
+	var mu sync.Mutex // slog's text handler writes from the logging goroutine
+	logTo := func(w *strings.Builder) *slog.Logger {
+		return slog.New(slog.NewTextHandler(lockedWriter{&mu, w}, nil))
+	}
+	removeA := discordLogs.add(logTo(&a), "token-of-a.xyz")
+	removeB := discordLogs.add(logTo(&b), "token-of-b.xyz")
+	discordgo.Logger(discordgo.LogWarning, 0, "gateway %s rejected Bot %s", "token-of-b.xyz", "token-of-a.xyz")
+	removeA()
+	discordgo.Logger(discordgo.LogError, 0, "later, for b only")
+
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			remove := discordLogs.add(slog.New(slog.DiscardHandler), fmt.Sprint("t", i))
+			discordgo.Logger(discordgo.LogInformational, 0, "line %d", i)
+			remove()
+		})
+	}
+	wg.Wait()
+	removeB()
+
+	mu.Lock()
+	defer mu.Unlock()
+	for name, got := range map[string]string{"a": a.String(), "b": b.String()} {
+		if strings.Contains(got, "token-of") || !strings.Contains(got, "gateway [token] rejected Bot [token]") {
+			t.Errorf("bot %s's log:\n%s", name, got)
+		}
+	}
+	if strings.Contains(a.String(), "later") || !strings.Contains(b.String(), "later, for b only") {
+		t.Errorf("after a stopped: a's log\n%s\nb's log\n%s", &a, &b)
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
