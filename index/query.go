@@ -188,7 +188,13 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 	}
 	question = expandContractions(question)
 	question = idx.glossary.Correct(question, func(word string) bool {
-		for _, t := range idx.analyze(word) {
+		terms := idx.analyze(word)
+		if len(terms) == 0 || idx.fluff[strings.ToLower(word)] {
+			// A stop word or a question word is a word, not a typo:
+			// "would" is not "world", nor "while" "white".
+			return true
+		}
+		for _, t := range terms {
 			if docFreq(r, t) > 0 || docFreqIn(r, t, fieldTitle) > 0 {
 				return true
 			}

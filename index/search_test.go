@@ -250,10 +250,23 @@ func TestMisspelledWords(t *testing.T) {
 	for _, tc := range []struct{ q, want string }{
 		{"export controls warehuose", "typo-1#1"},
 		{"boycott confectionary", "typo-2#1"},
+		// Real words close to the glossary's are not typos: "would" once
+		// became "world" (World Trade Organization), and this question
+		// went to a passage on world market shares.
+		{"when did seoul say it would end the intelligence pact", "note-gsomia#3"},
 	} {
 		got := ids(ask(t, idx, knowledge.Query{Text: tc.q, Limit: 3}))
 		if len(got) == 0 || got[0] != tc.want {
 			t.Errorf("%q: got %v, want %s first", tc.q, got, tc.want)
+		}
+	}
+	r := snapshot(t, idx.cur)
+	defer r.Close()
+	for _, q := range []string{"would", "what happened while they talked"} {
+		for _, c := range idx.plan(r, q).concepts {
+			if c.label == "world" || c.label == "white" {
+				t.Errorf("%q: searched for %q", q, c.label)
+			}
 		}
 	}
 }
