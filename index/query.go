@@ -17,7 +17,9 @@ import (
 
 // questionFluff are words that shape a question without saying what it is
 // about. English stop words are already dropped by the analyzer; these are
-// the rest ("tell me", "explain", "happened").
+// the rest ("tell me", "explain", "happened"). Asking for a reaction is
+// asking for what someone said or did (the statement cue): reports word it
+// as "protested", "welcomed" or "retaliated", seldom as "reacted".
 const questionFluff = `tell explain describe know happen happened happening say said says think thought
 	mean means meaning please thanks thank hi hello hey bot anything something info information
 	details detail summary summarize summarise give show find list latest news update updates story
@@ -25,7 +27,8 @@ const questionFluff = `tell explain describe know happen happened happening say 
 	whos wheres whens hows whys lot lots much many long often soon recent recently
 	will would can could should shall may might must did does do done get got make made
 	put puts take takes taken took go goes went gone come comes came give gives gave given place work works working
-	still ever also just even actually basically currently now today`
+	still ever also just even actually basically currently now today
+	react reacts reacted reacting reaction reactions respond responds responded responding response responses`
 
 // boostTitle: see boostBody.
 var boostTitle = 0.4
@@ -104,7 +107,7 @@ var intentPatterns = []struct {
 	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bwhat year\b`), cueDate, false},
 	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share)\b`), cueNumber, false},
 	{regexp.MustCompile(`(?i)\bhow much\b|\bwhat (amount|sum)\b|\bwhat\b.*\b(pay|paid|cost|costs|owe|award|awarded|fined?|worth|spend|spent)\b`), cueAmount, false},
-	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|is|was|were|will|would)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|ask|urge|tell|told|stance|position|view|react|respond)\b|\b(stance|position|reaction|response|view) (of|on)\b|\bhow did .* (react|respond)\b`), cueStatement, false},
+	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|is|was|were|will|would)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|ask|urge|tell|told|stance|position|view|react|respond)\b|\b(stance|position|view) (of|on)\b|\b(reaction|response)s?\b|\b(react|respond)(s|ed|ing)?\b`), cueStatement, false},
 	{regexp.MustCompile(`(?i)\bwhen\b.*\b(start|starts|started|begin|began|begun|took effect|take effect|taken effect|come into force|came into force|in place|introduc\w*|impos\w*|launch\w*)\b`), cueStart, true},
 	{regexp.MustCompile(`(?i)\bwhen\b.*\b(tighten\w*|first)\b|\bsince when\b`), cueStart, false},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b`), cueReason, false},
@@ -187,6 +190,7 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 		}
 	}
 	question = expandContractions(question)
+	question = fillers.ReplaceAllString(question, " ")
 	question = idx.glossary.Correct(question, func(word string) bool {
 		terms := idx.analyze(word)
 		if len(terms) == 0 || idx.fluff[strings.ToLower(word)] {
@@ -613,6 +617,12 @@ func termQuery(term, field string, boost float64) query.Query {
 
 // contractions are expanded before analysis: the glossary splits words at
 // apostrophes, which would turn "won't" into the word "won".
+// fillers are turns of phrase that carry no content, though some of their
+// words would: "in the first place" is not about anything first, and
+// "what's the deal with" not about a deal.
+var fillers = regexp.MustCompile(`(?i)\bin the first place\b|\bwhat(?:'s|’s|s| is| was) the (?:deal|story) (?:with|about)\b|` +
+	`\b(?:these days|nowadays|by the way|btw|in a nutshell|in (?:simple|plain) (?:terms|english|words)|eli5|tl;?dr)\b`)
+
 var contractions = strings.NewReplacer(
 	"won't", "will not", "can't", "can not", "cannot", "can not", "shan't", "shall not",
 	"n't", " not", "’t", "'t", "'re", " are", "'ve", " have", "'ll", " will", "'m", " am", "'d", " would",

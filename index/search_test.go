@@ -154,6 +154,49 @@ func TestKoreanAndJapaneseQuestions(t *testing.T) {
 	}
 }
 
+// TestEverydayPhrasing: turns of phrase that ask rather than say what a
+// question is about ("in the first place", "what's the deal with", "how
+// did they react") are not searched as its subject, and verbs people use
+// for a term ("restrict exports") find it.
+func TestEverydayPhrasing(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tc := range []struct {
+		q        string
+		concepts []string // labels of the concepts the question must have, in order
+		intent   string   // a cue the question must ask for, if any
+		want     string   // text of the first passage
+	}{
+		{"what's the deal with the 1+1 proposal", []string{"1+1 plan"}, "", `"1+1" idea`},
+		{"why did japan restrict exports to korea in the first place", []string{"export controls", "South Korea", "Japan"}, cueReason, "export"},
+		{"what was korea's response to japan's export controls", []string{"export controls", "South Korea", "Japan"}, cueStatement, "Japan"},
+		{"how did japan react to the supreme court ruling", []string{"Supreme Court", "ruling", "Japan"}, cueStatement, "Japan"},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			r := snapshot(t, idx.cur)
+			p := idx.plan(r, tc.q)
+			r.Close()
+			var labels []string
+			for _, c := range p.concepts {
+				labels = append(labels, c.label)
+			}
+			if !slices.Equal(labels, tc.concepts) {
+				t.Errorf("concepts %q, want %q", labels, tc.concepts)
+			}
+			if tc.intent != "" && !slices.Contains(p.intents, tc.intent) {
+				t.Errorf("intents %v, want %s among them", p.intents, tc.intent)
+			}
+			ans, err := idx.Search(context.Background(), knowledge.Query{Text: tc.q, Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkAnswer(t, tc.q, ans)
+			if len(ans.Hits) == 0 || !strings.Contains(ans.Hits[0].Text, tc.want) {
+				t.Errorf("first passage does not hold %q: %+v", tc.want, ans.Hits)
+			}
+		})
+	}
+}
+
 // checkAnswer checks what every answer must satisfy: excerpts come from
 // their passage, their bold pairs are balanced, and they are bounded.
 func checkAnswer(t testing.TB, q string, ans *knowledge.Answer) {
