@@ -28,7 +28,9 @@ const questionFluff = `tell explain describe know happen happened happening say 
 	will would can could should shall may might must did does do done get got make made
 	put puts take takes taken took go goes went gone come comes came give gives gave given place work works working
 	still ever also just even actually basically currently now today
-	react reacts reacted reacting reaction reactions respond responds responded responding response responses`
+	react reacts reacted reacting reaction reactions respond responds responded responding response responses
+	matter matters mattered
+	yo ok okay um uh hmm lol lmao pls plz bruh dude guys folks yall yeah`
 
 // boostTitle: see boostBody.
 var boostTitle = 0.4
@@ -621,7 +623,7 @@ func termQuery(term, field string, boost float64) query.Query {
 // words would: "in the first place" is not about anything first, and
 // "what's the deal with" not about a deal.
 var fillers = regexp.MustCompile(`(?i)\bin the first place\b|\bwhat(?:'s|’s|s| is| was) the (?:deal|story) (?:with|about)\b|` +
-	`\b(?:these days|nowadays|by the way|btw|in a nutshell|in (?:simple|plain) (?:terms|english|words)|eli5|tl;?dr)\b`)
+	`\b(?:these days|nowadays|by the way|btw|in a nutshell|in (?:simple|plain) (?:terms|english|words)|eli5|tl;?dr|like (?:i'm|i’m|im|i am) (?:5|five))\b`)
 
 var contractions = strings.NewReplacer(
 	"won't", "will not", "can't", "can not", "cannot", "can not", "shan't", "shall not",

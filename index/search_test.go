@@ -156,8 +156,9 @@ func TestKoreanAndJapaneseQuestions(t *testing.T) {
 
 // TestEverydayPhrasing: turns of phrase that ask rather than say what a
 // question is about ("in the first place", "what's the deal with", "how
-// did they react") are not searched as its subject, and verbs people use
-// for a term ("restrict exports") find it.
+// did they react", "yo", "like I'm 5") are not searched as its subject,
+// and the words people use for a term ("restrict exports", "trade war",
+// "SK Hynix") find it.
 func TestEverydayPhrasing(t *testing.T) {
 	idx := defaultIndex(t)
 	for _, tc := range []struct {
@@ -170,6 +171,10 @@ func TestEverydayPhrasing(t *testing.T) {
 		{"why did japan restrict exports to korea in the first place", []string{"export controls", "South Korea", "Japan"}, cueReason, "export"},
 		{"what was korea's response to japan's export controls", []string{"export controls", "South Korea", "Japan"}, cueStatement, "Japan"},
 		{"how did japan react to the supreme court ruling", []string{"Supreme Court", "ruling", "Japan"}, cueStatement, "Japan"},
+		{"yo what happened with the japan korea trade war", []string{"Japan–South Korea trade dispute"}, "", "trade"},
+		{"explain the white list thing like im 5", []string{"white list"}, "", "white list"},
+		{"what were the chemicals that japan restricted and why do they matter for samsung and sk hynix",
+			[]string{"restriction", "SK Hynix", "Samsung Electronics", "Japan", "chemic"}, cueReason, "three chemicals"},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
 			r := snapshot(t, idx.cur)
