@@ -30,7 +30,7 @@ const questionFluff = `tell explain describe know happen happened happening say 
 	still ever also just even actually basically currently now today
 	react reacts reacted reacting reaction reactions respond responds responded responding response responses
 	matter matters mattered
-	yo ok okay um uh hmm lol lmao pls plz bruh dude guys folks yall yeah`
+	yo ok okay um uh hmm lol lmao pls plz bruh dude guys folks yall yeah us`
 
 // boostTitle: see boostBody.
 var boostTitle = 0.4
@@ -121,7 +121,7 @@ var intentPatterns = []struct {
 	{regexp.MustCompile(`언제|몇 ?년|며칠|いつ|何年|何月|何日`), cueDate, false},
 	{regexp.MustCompile(`몇 ?명|몇 ?개|何人|いくつ|何社`), cueNumber, false},
 	{regexp.MustCompile(`얼마를|얼마였|얼마인|얼마야|얼마예요|얼마입니까|いくら`), cueAmount, false},
-	{regexp.MustCompile(`뭐라고|무엇이라고|何と言|なんと言|どう言`), cueStatement, false},
+	{regexp.MustCompile(`뭐라고|무엇이라고|반응|입장|何と言|なんと言|どう言|反応|立場|見解`), cueStatement, false},
 	{regexp.MustCompile(`(언제|いつ).*(시작|발효|도입|시행|始ま|発効|導入|施行)`), cueStart, false},
 	{regexp.MustCompile(`왜|なぜ|どうして|이유|理由`), cueReason, false},
 	{regexp.MustCompile(`어디|どこ`), cuePlace, false},
