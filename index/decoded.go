@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -14,11 +13,12 @@ import (
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
-// scoreAll reads every posting of the question's words, and in a large
-// index most of its time went into zapx decoding them (some 80 ns a
-// posting, varints read one by one through interfaces): the slowest
-// questions are those with many spellings of common words, whose postings
-// run into the tens of thousands each. A common word comes back in question
+// The first pass reads every posting of the question's words (scoreAll, and
+// the telling search's candidateReader), and in a large index most of its
+// time went into zapx decoding them (some 80 ns a posting, varints read
+// one by one through interfaces): the slowest questions are those with
+// many spellings of common words, whose postings run into the tens of
+// thousands each. A common word comes back in question
 // after question, and a segment never changes once written, so the
 // postings of the commonest words are kept decoded, as plain arrays, per
 // segment, within a memory budget: scoring from them costs a few
@@ -57,9 +57,9 @@ func (d *decodedPostings) at(docs []index.TermFieldDoc, cands, deleted *roaring.
 	j := 0
 	for it := cands.Iterator(); it.HasNext() && j < len(d.nums); {
 		c := it.Next()
-		rest := d.nums[j:]
-		j += sort.Search(len(rest), func(k int) bool { return rest[k] >= c })
-		if j == len(d.nums) || d.nums[j] != c || deleted != nil && deleted.Contains(c) {
+		k, found := slices.BinarySearch(d.nums[j:], c)
+		j += k
+		if !found || deleted != nil && deleted.Contains(c) {
 			continue
 		}
 		docs = append(docs, index.TermFieldDoc{
