@@ -30,7 +30,8 @@ const questionFluff = `tell explain describe know happen happened happening say 
 	still ever also just even actually basically currently now today
 	react reacts reacted reacting reaction reactions respond responds responded responding response responses
 	matter matters mattered
-	yo ok okay um uh hmm lol lmao pls plz bruh dude guys folks yall yeah us`
+	yo ok okay um uh hmm lol lmao pls plz bruh dude guys folks yall yeah us
+	discuss discusses discussed discussing`
 
 // boostTitle: see boostBody.
 var boostTitle = 0.4
@@ -109,7 +110,7 @@ var intentPatterns = []struct {
 	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|\bwhat year\b`), cueDate, false},
 	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share)\b`), cueNumber, false},
 	{regexp.MustCompile(`(?i)\bhow much\b|\bwhat (amount|sum)\b|\bwhat\b.*\b(pay|paid|cost|costs|owe|award|awarded|fined?|worth|spend|spent)\b`), cueAmount, false},
-	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|is|was|were|will|would)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|ask|urge|tell|told|stance|position|view|react|respond)\b|\b(stance|position|view) (of|on)\b|\b(reaction|response)s?\b|\b(react|respond)(s|ed|ing)?\b`), cueStatement, false},
+	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|is|was|were|will|would)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|ask|urge|tell|told|stance|position|view|react|respond|discuss|discussed|talk about|talked about)\b|\b(stance|position|view) (of|on)\b|\b(reaction|response)s?\b|\b(react|respond)(s|ed|ing)?\b`), cueStatement, false},
 	{regexp.MustCompile(`(?i)\bwhen\b.*\b(start|starts|started|begin|began|begun|took effect|take effect|taken effect|come into force|came into force|in place|introduc\w*|impos\w*|launch\w*)\b`), cueStart, true},
 	{regexp.MustCompile(`(?i)\bwhen\b.*\b(tighten\w*|first)\b|\bsince when\b`), cueStart, false},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b`), cueReason, false},
@@ -623,6 +624,8 @@ func termQuery(term, field string, boost float64) query.Query {
 // words would: "in the first place" is not about anything first, and
 // "what's the deal with" not about a deal.
 var fillers = regexp.MustCompile(`(?i)\bin the first place\b|\bwhat(?:'s|’s|s| is| was) the (?:deal|story) (?:with|about)\b|` +
+	`\b(?:quick|real quick|one more|another|random|dumb|stupid) (?:question|q)\b|\breal quick\b|` +
+	`\b(?:i|we) (?:read|heard|saw|was told|have heard|have read)(?: somewhere)?(?: that)?\b|\bis it true(?: that)?\b|\bapparently\b|` +
 	`\b(?:these days|nowadays|by the way|btw|in a nutshell|in (?:simple|plain) (?:terms|english|words)|eli5|tl;?dr|like (?:i'm|i’m|im|i am) (?:5|five))\b`)
 
 var contractions = strings.NewReplacer(

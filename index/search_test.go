@@ -156,9 +156,10 @@ func TestKoreanAndJapaneseQuestions(t *testing.T) {
 
 // TestEverydayPhrasing: turns of phrase that ask rather than say what a
 // question is about ("in the first place", "what's the deal with", "how
-// did they react", "yo", "like I'm 5", "tell us") are not searched as its
-// subject, and the words people use for a term ("restrict exports", "trade
-// war", "SK Hynix", 복원 for restored) find it. "us" is a pronoun, not the
+// did they react", "yo", "like I'm 5", "tell us", "I read that", "quick
+// question") are not searched as its subject, and the words people use for
+// a term ("restrict exports", "trade war", "SK Hynix", 복원 for restored)
+// find it. "us" is a pronoun, not the
 // country, whose "US" would match every "US$" amount.
 func TestEverydayPhrasing(t *testing.T) {
 	idx := defaultIndex(t)
@@ -175,6 +176,9 @@ func TestEverydayPhrasing(t *testing.T) {
 		{"yo what happened with the japan korea trade war", []string{"Japan–South Korea trade dispute"}, "", "trade"},
 		{"explain the white list thing like im 5", []string{"white list"}, "", "white list"},
 		{"can you tell us about gsomia", []string{"GSOMIA"}, "", "GSOMIA"},
+		{"I read that Japan and Korea met in Madrid. How long was it and what did they discuss?",
+			[]string{"Madrid", "South Korea", "Japan", "meeting"}, cueDuration, "ten minutes"},
+		{"hi! quick question: when did the export controls start? thanks", []string{"export controls"}, cueStart, "July 2019"},
 		{"what did the U.S. say about GSOMIA", []string{"GSOMIA", "United States"}, cueStatement, "Pompeo"},
 		{"화이트리스트 복원 언제", []string{"white list", "restore"}, cueDate, "restored South Korea to its white list"},
 		{"what were the chemicals that japan restricted and why do they matter for samsung and sk hynix",
