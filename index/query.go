@@ -221,7 +221,9 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 			seen[key] = true
 			c.alts = append(c.alts, alternative{text: v, terms: terms, boost: boost})
 		}
-		add(m.Variant, 1)
+		if !slices.Contains(m.Group.Asked, m.Variant) {
+			add(m.Variant, 1)
+		}
 		for _, v := range m.Group.Variants {
 			// Native-script spellings only help a question written in
 			// them: in an English question they would let the few

@@ -21,6 +21,11 @@ type AliasGroup struct {
 	// corpus is about ("Japan", "meeting"): in a question they do not, on
 	// their own, tie it to the dispute. Written with a leading "~".
 	Broad bool
+	// Asked are ways of asking for the group's thing that reports do not
+	// use ("restrict exports" for export controls): a question holding one
+	// is matched to the group, but they are not searched for. Written
+	// after "||".
+	Asked []string
 }
 
 // Canonical is the group's English name.
@@ -68,7 +73,7 @@ func DefaultGlossary() *Glossary {
 }
 
 // ParseGlossary reads the glossary format: one group per line, variants
-// separated by "|", # for comments.
+// separated by "|", ways of asking only after "||", # for comments.
 func ParseGlossary(text string) (*Glossary, error) {
 	if len(text) > maxGlossaryBytes {
 		return nil, Errorf(EINVALID, "glossary is larger than %d bytes", maxGlossaryBytes)
@@ -89,29 +94,39 @@ func ParseGlossary(text string) (*Glossary, error) {
 		if rest, ok := strings.CutPrefix(line, "~"); ok {
 			grp.Broad, line = true, rest
 		}
-		for v := range strings.SplitSeq(line, "|") {
-			v = CleanText(v)
-			if v == "" {
-				return nil, Errorf(EINVALID, "glossary line %d: empty variant", n)
+		searched, asked, _ := strings.Cut(line, "||")
+		for i, part := range []string{searched, asked} {
+			if i == 1 && strings.TrimSpace(part) == "" {
+				continue // no ways of asking
 			}
-			if utf8.RuneCountInString(v) > maxVariantRunes {
-				return nil, Errorf(EINVALID, "glossary line %d: variant longer than %d characters", n, maxVariantRunes)
-			}
-			key := foldAlias(v)
-			if key == "" {
-				return nil, Errorf(EINVALID, "glossary line %d: variant %q has no letters or digits", n, v)
-			}
-			if prev, dup := seen[key]; dup {
-				if prev == n {
-					continue // the same words spelled with other punctuation
+			for v := range strings.SplitSeq(part, "|") {
+				v = CleanText(v)
+				if v == "" {
+					return nil, Errorf(EINVALID, "glossary line %d: empty variant", n)
 				}
-				return nil, Errorf(EINVALID, "glossary line %d: %q is already on line %d", n, v, prev)
+				if utf8.RuneCountInString(v) > maxVariantRunes {
+					return nil, Errorf(EINVALID, "glossary line %d: variant longer than %d characters", n, maxVariantRunes)
+				}
+				key := foldAlias(v)
+				if key == "" {
+					return nil, Errorf(EINVALID, "glossary line %d: variant %q has no letters or digits", n, v)
+				}
+				if prev, dup := seen[key]; dup {
+					if prev == n {
+						continue // the same words spelled with other punctuation
+					}
+					return nil, Errorf(EINVALID, "glossary line %d: %q is already on line %d", n, v, prev)
+				}
+				seen[key] = n
+				if i == 0 {
+					grp.Variants = append(grp.Variants, v)
+				} else {
+					grp.Asked = append(grp.Asked, v)
+				}
+				g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), group: grp, text: v})
 			}
-			seen[key] = n
-			grp.Variants = append(grp.Variants, v)
-			g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), group: grp, text: v})
 		}
-		if len(grp.Variants) < 2 || len(grp.Variants) > maxVariantsPerGroup {
+		if all := len(grp.Variants) + len(grp.Asked); len(grp.Variants) < 1 || all < 2 || all > maxVariantsPerGroup {
 			return nil, Errorf(EINVALID, "glossary line %d: a group needs 2 to %d variants", n, maxVariantsPerGroup)
 		}
 		g.Groups = append(g.Groups, grp)

@@ -222,7 +222,12 @@ func TestParseGlossary(t *testing.T) {
 		{"inner spaces folded", "Kang   Kyung-wha | 강경화", [][]string{{"Kang Kyung-wha", "강경화"}}, ""},
 		{"same words, other punctuation, same line", "Kang Kyung-wha | Kang Kyung Wha | 강경화", [][]string{{"Kang Kyung-wha", "강경화"}}, ""},
 		{"CRLF", "a | b\r\nc | d\r\n", [][]string{{"a", "b"}, {"c", "d"}}, ""},
-		{"empty variant", "a || b", nil, "line 1: empty variant"},
+		{"empty variant", "a | | b", nil, "line 1: empty variant"},
+		{"ways of asking", "a | b || c | d e", [][]string{{"a", "b", "|| c", "|| d e"}}, ""},
+		{"one variant and a way of asking", "a || b", [][]string{{"a", "|| b"}}, ""},
+		{"nothing to search", "|| a | b", nil, "line 1: empty variant"},
+		{"empty way of asking", "a | b || c |", nil, "line 1: empty variant"},
+		{"way of asking on another group's line", "a | b\nc || a", nil, `line 2: "a" is already on line 1`},
 		{"trailing bar", "a | b |", nil, "line 1: empty variant"},
 		{"blank variant", "# c\na |   | b", nil, "line 2: empty variant"},
 		{"variant repeated on another line", "Japan | Tokyo\nTokyo | 東京", nil, `line 2: "Tokyo" is already on line 1`},
@@ -252,7 +257,11 @@ func TestParseGlossary(t *testing.T) {
 			}
 			var got [][]string
 			for _, grp := range g.Groups {
-				got = append(got, grp.Variants)
+				vs := slices.Clone(grp.Variants)
+				for _, a := range grp.Asked {
+					vs = append(vs, "|| "+a)
+				}
+				got = append(got, vs)
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tt.groups) {
 				t.Errorf("groups %q, want %q", got, tt.groups)
@@ -406,10 +415,10 @@ func FuzzParseGlossary(f *testing.F) {
 		}
 		keys := map[string]bool{}
 		for _, grp := range g.Groups {
-			if n := len(grp.Variants); n < 2 || n > maxVariantsPerGroup {
-				t.Fatalf("group %q has %d variants", grp.Variants, n)
+			if n := len(grp.Variants) + len(grp.Asked); len(grp.Variants) < 1 || n < 2 || n > maxVariantsPerGroup {
+				t.Fatalf("group %q (asked %q) has %d variants", grp.Variants, grp.Asked, n)
 			}
-			for _, v := range grp.Variants {
+			for _, v := range append(slices.Clone(grp.Variants), grp.Asked...) {
 				k := foldAlias(v)
 				if k == "" || keys[k] {
 					t.Fatalf("variant %q folds to an empty or repeated key %q", v, k)
