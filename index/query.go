@@ -620,8 +620,6 @@ func termQuery(term, field string, boost float64) query.Query {
 	return tq
 }
 
-// contractions are expanded before analysis: the glossary splits words at
-// apostrophes, which would turn "won't" into the word "won".
 // fillers are turns of phrase that carry no content, though some of their
 // words would: "in the first place" is not about anything first, and
 // "what's the deal with" not about a deal.
@@ -630,6 +628,8 @@ var fillers = regexp.MustCompile(`(?i)\bin the first place\b|\bwhat(?:'s|’s|s|
 	`\b(?:i|we) (?:read|heard|saw|was told|have heard|have read)(?: somewhere)?(?: that)?\b|\bis it true(?: that)?\b|\bapparently\b|` +
 	`\b(?:these days|nowadays|by the way|btw|in a nutshell|in (?:simple|plain) (?:terms|english|words)|eli5|tl;?dr|like (?:i'm|i’m|im|i am) (?:5|five))\b`)
 
+// contractions are expanded before analysis: the glossary splits words at
+// apostrophes, which would turn "won't" into the word "won".
 var contractions = strings.NewReplacer(
 	"won't", "will not", "can't", "can not", "cannot", "can not", "shan't", "shall not",
 	"n't", " not", "’t", "'t", "'re", " are", "'ve", " have", "'ll", " will", "'m", " am", "'d", " would",
