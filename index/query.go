@@ -3,11 +3,14 @@ package index
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -194,6 +197,7 @@ func (idx *Index) plan(r index.IndexReader, question string) plan {
 	}
 	question = expandContractions(question)
 	question = fillers.ReplaceAllString(question, " ")
+	question = numericDates.ReplaceAllStringFunc(question, spellDate)
 	question = idx.glossary.Correct(question, func(word string) bool {
 		terms := idx.analyze(word)
 		if len(terms) == 0 || idx.fluff[strings.ToLower(word)] {
@@ -627,6 +631,41 @@ var fillers = regexp.MustCompile(`(?i)\bin the first place\b|\bwhat(?:'s|’s|s|
 	`\b(?:quick|real quick|one more|another|random|dumb|stupid) (?:question|q)\b|\breal quick\b|` +
 	`\b(?:i|we) (?:read|heard|saw|was told|have heard|have read)(?: somewhere)?(?: that)?\b|\bis it true(?: that)?\b|\bapparently\b|` +
 	`\b(?:these days|nowadays|by the way|btw|in a nutshell|in (?:simple|plain) (?:terms|english|words)|eli5|tl;?dr|like (?:i'm|i’m|im|i am) (?:5|five))\b`)
+
+// numericDates are dates written in digits: year first (2019-08-28,
+// 2019/8/28, 2019.8.28, as in Korea and Japan) or last (8/28/2019 or
+// 28/8/2019). Passages spell their dates out ("28 August 2019"), so
+// spellDate rewrites them that way.
+var numericDates = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+
+// spellDate spells out a numeric date. Written day and month both 12 or
+// less, a date with the year last is read the American way, month first;
+// one that is no date at all is left as it is.
+func spellDate(s string) string {
+	m := numericDates.FindStringSubmatch(s)
+	var y, mo, d string
+	switch {
+	case m == nil:
+		return s
+	case m[1] != "":
+		y, mo, d = m[1], m[2], m[3]
+	default:
+		mo, d, y = m[4], m[5], m[6]
+		if a, b := atoi(m[4]), atoi(m[5]); a > 12 && b <= 12 {
+			mo, d = m[5], m[4]
+		}
+	}
+	month, day := atoi(mo), atoi(d)
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return s
+	}
+	return fmt.Sprintf("%d %s %s", day, time.Month(month), y)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
 
 // contractions are expanded before analysis: the glossary splits words at
 // apostrophes, which would turn "won't" into the word "won".

@@ -159,7 +159,7 @@ func TestKoreanAndJapaneseQuestions(t *testing.T) {
 // did they react", "yo", "like I'm 5", "tell us", "I read that", "quick
 // question") are not searched as its subject, and the words people use for
 // a term ("restrict exports", "trade war", "SK Hynix", 복원 for restored)
-// find it. "us" is a pronoun, not the
+// and dates in digits (8/28/2019) find it. "us" is a pronoun, not the
 // country, whose "US" would match every "US$" amount.
 func TestEverydayPhrasing(t *testing.T) {
 	idx := defaultIndex(t)
@@ -176,6 +176,8 @@ func TestEverydayPhrasing(t *testing.T) {
 		{"yo what happened with the japan korea trade war", []string{"Japan–South Korea trade dispute"}, "", "trade"},
 		{"explain the white list thing like im 5", []string{"white list"}, "", "white list"},
 		{"can you tell us about gsomia", []string{"GSOMIA"}, "", "GSOMIA"},
+		{"what happened on 8/28/2019", []string{"August", "28", "2019"}, "", "28 August 2019"},
+		{"2019.9.18 수출", []string{"September", "18", "2019"}, "", "18 September 2019"},
 		{"I read that Japan and Korea met in Madrid. How long was it and what did they discuss?",
 			[]string{"Madrid", "South Korea", "Japan", "meeting"}, cueDuration, "ten minutes"},
 		{"hi! quick question: when did the export controls start? thanks", []string{"export controls"}, cueStart, "July 2019"},
@@ -207,6 +209,26 @@ func TestEverydayPhrasing(t *testing.T) {
 				t.Errorf("first passage does not hold %q: %+v", tc.want, ans.Hits)
 			}
 		})
+	}
+}
+
+// TestSpellDate: dates in digits are spelt out as passages write them,
+// whichever order their parts come in; what is not a date is left alone.
+func TestSpellDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"8/28/2019", "28 August 2019"},
+		{"28/8/2019", "28 August 2019"},
+		{"8/2/2019", "2 August 2019"}, // month first when both could be
+		{"2019-08-02", "2 August 2019"},
+		{"2019/9/18", "18 September 2019"},
+		{"2019.12.24", "24 December 2019"},
+		{"13/13/2019", "13/13/2019"},
+		{"2019-00-10", "2019-00-10"},
+		{"1/1", "1/1"},
+	} {
+		if got := numericDates.ReplaceAllStringFunc(tc.in, spellDate); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
 
@@ -276,6 +298,7 @@ func FuzzSearch(f *testing.F) {
 	for _, s := range []string{
 		"How long did Motegi and Kang talk in Madrid?", "강경화 茂木敏充 회담", "whitelsit", "body:*", `"unclosed`,
 		"won't can't", "S. Korea's U.S. ties", "\x00\xff", "1+1+α", "export\u200bcontrols",
+		"8/28/2019 2019-99-99 99/99/9999 0/0/0000", "quick question: I read that, like im 5, in the first place",
 	} {
 		f.Add(s)
 	}
