@@ -127,9 +127,11 @@ func (c *decodedCache) remove(e *list.Element) {
 
 // postings returns term's decoded postings in field of seg, decoding them
 // if they are not kept yet, or nil when the word is too rare in seg to
-// keep them (or cannot be kept).
-func (c *decodedCache) postings(seg segment.Segment, dict segment.TermDictionary, field, term string) (*decodedPostings, error) {
-	if decodedBudget <= 0 {
+// keep them (or cannot be kept). live is how many live passages of seg
+// hold it, which the caller has read already: a rare word, the most common
+// case, then costs no look-up here.
+func (c *decodedCache) postings(seg segment.Segment, dict segment.TermDictionary, field, term string, live uint64) (*decodedPostings, error) {
+	if decodedBudget <= 0 || live < decodedMin {
 		return nil, nil
 	}
 	key := decodedKey{seg, field, term}

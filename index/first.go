@@ -334,7 +334,7 @@ func (f *firstPass) scoreAll(concepts []firstConcept, allowed []*roaring.Bitmap,
 			for _, t := range c {
 				var d *decodedPostings
 				if f.decoded != nil {
-					if d, err = f.decoded.postings(seg.Segment(), dicts[si], fieldBody, t.text); err != nil {
+					if d, err = f.decoded.postings(seg.Segment(), dicts[si], fieldBody, t.text, t.pls[si].Count()); err != nil {
 						return nil, false, err
 					}
 				}

@@ -155,7 +155,7 @@ func (r *candidateReader) read(term []byte, field string, vectors bool) (*candid
 			continue
 		}
 		if !vectors && r.decoded != nil {
-			d, err := r.decoded.postings(s.Segment(), dict, field, string(term))
+			d, err := r.decoded.postings(s.Segment(), dict, field, string(term), pl.Count())
 			if err != nil {
 				return nil, err
 			}

@@ -209,11 +209,11 @@ func TestCandidateReaderIsScorchs(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, term := range sampleTerms(t, r, field, rng) {
-					d, err := c.postings(s.Segment(), dict, field, term)
+					pl, err := dict.PostingsList([]byte(term), deleted, nil)
 					if err != nil {
 						t.Fatal(err)
 					}
-					pl, err := dict.PostingsList([]byte(term), deleted, nil)
+					d, err := c.postings(s.Segment(), dict, field, term, pl.Count())
 					if err != nil {
 						t.Fatal(err)
 					}
