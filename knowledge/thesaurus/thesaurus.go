@@ -1,0 +1,151 @@
+// Package thesaurus is a general English thesaurus compiled from WordNet
+// 3.0: the synonyms of a word or phrase in its most frequent senses, and
+// whether a word is English at all.
+//
+// Retrieval uses it so that a question sharing no word with its answer
+// ("did tokyo back off", for a passage saying the curbs were scrapped)
+// can still find it, at a low weight, and so that a real English word the
+// corpus lacks is told apart from slang, a typo or a romanized Korean or
+// Japanese word. The tables are embedded as sorted text and searched in
+// place, so that nothing is loaded at start: a command that asks one
+// question pays nothing for them.
+//
+// WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+// It is distributed under the WordNet 3.0 licence, which permits use,
+// copying and redistribution with this notice; see LICENSE.wordnet.
+package thesaurus
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+)
+
+//go:generate go run gen.go -wordnet /usr/share/wordnet
+
+// wordnet holds one line per lemma, sorted: the lemma, a tab, then its
+// senses separated by ";", each a list of synonyms separated by "|".
+//
+//go:embed wordnet.txt
+var wordnet string
+
+// exceptions holds WordNet's irregular forms, sorted: the form, a tab, the
+// base forms separated by "|" ("went\tgo").
+//
+//go:embed exceptions.txt
+var exceptions string
+
+// lookup returns the rest of the line of a sorted table that starts with
+// key and a tab.
+func lookup(table, key string) (string, bool) {
+	if key == "" || strings.ContainsAny(key, "\t\n") {
+		return "", false
+	}
+	// Binary search over byte offsets: each probe moves to the start of
+	// the line it falls in.
+	lineAt := func(i int) (start int, line string) {
+		start = strings.LastIndexByte(table[:i], '\n') + 1
+		end := strings.IndexByte(table[start:], '\n')
+		if end < 0 {
+			end = len(table) - start
+		}
+		return start, table[start : start+end]
+	}
+	lo, hi := 0, len(table)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start, line := lineAt(mid)
+		k, rest, _ := strings.Cut(line, "\t")
+		switch {
+		case k == key:
+			return rest, true
+		case k < key:
+			lo = start + len(line) + 1
+		default:
+			hi = start
+		}
+	}
+	return "", false
+}
+
+// Senses returns the synonyms of a lemma (a lowercase word or phrase in
+// its base form) by sense, most frequent sense first.
+func Senses(lemma string) [][]string {
+	rest, ok := lookup(wordnet, lemma)
+	if !ok || rest == "" {
+		return nil
+	}
+	var out [][]string
+	for s := range strings.SplitSeq(rest, ";") {
+		out = append(out, strings.Split(s, "|"))
+	}
+	return out
+}
+
+// Known reports whether a lowercase word or phrase is in WordNet as it is
+// or through one of its base forms ("visited", "talks", "went").
+func Known(word string) bool {
+	return len(Lemmas(word)) > 0
+}
+
+// Lemmas returns the base forms of a lowercase word or phrase that WordNet
+// lists, the word itself first when it is one: the irregular forms of
+// WordNet's exception lists, then its detachment rules for regular
+// inflections ("-ies" to "-y", "-ed" to "" or "-e", ...), as WordNet's own
+// morphy does.
+func Lemmas(word string) []string {
+	var out []string
+	add := func(l string) {
+		if l == "" {
+			return
+		}
+		if _, ok := lookup(wordnet, l); ok && !contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	add(word)
+	if rest, ok := lookup(exceptions, word); ok {
+		for b := range strings.SplitSeq(rest, "|") {
+			add(b)
+		}
+	}
+	// A phrase inflects in its first word ("backed off").
+	head, tail, phrase := strings.Cut(word, " ")
+	for _, r := range detachments {
+		if stem, ok := strings.CutSuffix(head, r[0]); ok && stem != "" {
+			l := stem + r[1]
+			if phrase {
+				l += " " + tail
+			}
+			add(l)
+		}
+	}
+	return out
+}
+
+// detachments are WordNet's rules for regular inflections: a suffix and
+// what replaces it (wndb(5WN), "morphy").
+var detachments = [][2]string{
+	{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"},
+	{"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+	{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
+}
+
+func contains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// sorted reports whether a table is sorted, for the tests.
+func sorted(table string) bool {
+	lines := strings.Split(strings.TrimSuffix(table, "\n"), "\n")
+	return sort.SliceIsSorted(lines, func(i, j int) bool {
+		a, _, _ := strings.Cut(lines[i], "\t")
+		b, _, _ := strings.Cut(lines[j], "\t")
+		return a < b
+	})
+}

@@ -1,0 +1,80 @@
+package thesaurus
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTablesSorted(t *testing.T) {
+	for name, table := range map[string]string{"wordnet": wordnet, "exceptions": exceptions} {
+		if !sorted(table) {
+			t.Errorf("%s.txt is not sorted by its first column; regenerate it", name)
+		}
+	}
+}
+
+func TestSenses(t *testing.T) {
+	tests := []struct {
+		lemma string
+		want  string // a synonym of some listed sense
+	}{
+		{"retaliate", "strike back"},
+		{"pact", "treaty"},
+		{"back off", "back down"},
+		{"curb", "restrict"},
+		{"compensation", "recompense"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, s := range Senses(tt.lemma) {
+			found = found || slices.Contains(s, tt.want)
+		}
+		if !found {
+			t.Errorf("Senses(%q) = %q, want %q among them", tt.lemma, Senses(tt.lemma), tt.want)
+		}
+	}
+	for _, w := range []string{"", "gsomia", "zzzz", "a\tb", "\n"} {
+		if s := Senses(w); s != nil {
+			t.Errorf("Senses(%q) = %q, want none", w, s)
+		}
+	}
+}
+
+func TestLemmas(t *testing.T) {
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"visited", []string{"visit"}},
+		{"went", []string{"go"}},
+		{"talks", []string{"talks", "talk"}},
+		{"ministries", []string{"ministry"}},
+		{"backed off", []string{"back off"}},
+		{"gsomia", nil},
+		{"kyosei", nil},
+		{"baisho", nil},
+	}
+	for _, tt := range tests {
+		if got := Lemmas(tt.word); !slices.Equal(got, tt.want) {
+			t.Errorf("Lemmas(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"lift", "", "zz", "a b", "\t", "ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		Senses(s)
+		Lemmas(s)
+	})
+}
+
+func BenchmarkLemmasAndSenses(b *testing.B) {
+	for b.Loop() {
+		for _, l := range Lemmas("retaliated") {
+			Senses(l)
+		}
+	}
+}
