@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/disputebot/disputebot/knowledge"
@@ -16,33 +17,100 @@ import (
 
 // evalCase is one line of a question file: a question and substrings of
 // the passages that answer it. No substrings marks a question the corpus
-// does not cover, which must get no results.
+// does not cover, which must get no results. The other fields label the
+// question so that the report can break results down: how it is written
+// (style: formal or chat), its language, a free tag for the kind of
+// question, and for off-topic questions whether they share words with the
+// corpus (near).
 type evalCase struct {
 	Q      string   `json:"q"`
 	Expect []string `json:"expect"`
 	Topic  string   `json:"topic,omitempty"`
+	Doc    string   `json:"doc,omitempty"`
+	Style  string   `json:"style,omitempty"`
+	Lang   string   `json:"lang,omitempty"`
+	Kind   string   `json:"kind,omitempty"`
+	Near   *bool    `json:"near,omitempty"`
 	line   int
+}
+
+// evalScores are the measures of a set of questions.
+type evalScores struct {
+	Questions int     `json:"questions"`
+	OnTopic   int     `json:"on_topic"`
+	OffTopic  int     `json:"off_topic"`
+	Hit1      float64 `json:"hit_at_1"`
+	Hit3      float64 `json:"hit_at_3"`
+	MRR       float64 `json:"mrr"`
+	// NotCovered is the share of on-topic questions answered "not covered".
+	NotCovered float64 `json:"not_covered"`
+	// OffAnswered is the share of off-topic questions that got results.
+	OffAnswered float64 `json:"off_topic_answered"`
+
+	hit1, hit3, rr    float64
+	refused, answered int
+}
+
+func (s *evalScores) add(onTopic bool, rank, results int) {
+	s.Questions++
+	if !onTopic {
+		s.OffTopic++
+		if results > 0 {
+			s.answered++
+		}
+		return
+	}
+	s.OnTopic++
+	if results == 0 {
+		s.refused++
+	}
+	if rank == 1 {
+		s.hit1++
+	}
+	if rank >= 1 && rank <= 3 {
+		s.hit3++
+	}
+	if rank > 0 {
+		s.rr += 1 / float64(rank)
+	}
+}
+
+func (s *evalScores) finish() {
+	if s.OnTopic > 0 {
+		n := float64(s.OnTopic)
+		s.Hit1, s.Hit3, s.MRR, s.NotCovered = s.hit1/n, s.hit3/n, s.rr/n, float64(s.refused)/n
+	}
+	if s.OffTopic > 0 {
+		s.OffAnswered = float64(s.answered) / float64(s.OffTopic)
+	}
+}
+
+// evalGroup is the scores of the questions sharing one label.
+type evalGroup struct {
+	By    string `json:"by"` // style, lang, kind or near
+	Value string `json:"value"`
+	evalScores
 }
 
 // evalReport is what eval measures.
 type evalReport struct {
-	Questions  int         `json:"questions"`
-	OnTopic    int         `json:"on_topic"`
-	OffTopic   int         `json:"off_topic"`
-	Hit1       float64     `json:"hit_at_1"`
-	Hit3       float64     `json:"hit_at_3"`
-	MRR        float64     `json:"mrr"`
-	Abstention float64     `json:"abstention"`       // share of off-topic questions that got no results
-	Refused    int         `json:"on_topic_refused"` // on-topic questions that got no results
-	Misses     []evalMiss  `json:"misses"`
-	Targets    evalTargets `json:"targets"`
-	Pass       bool        `json:"pass"`
+	evalScores
+	// CJKHit3 is hit@3 of the on-topic questions in Korean or Japanese.
+	CJKHit3 float64     `json:"cjk_hit_at_3"`
+	CJK     int         `json:"cjk_on_topic"`
+	Groups  []evalGroup `json:"groups"`
+	Misses  []evalMiss  `json:"misses"`
+	Targets evalTargets `json:"targets"`
+	Pass    bool        `json:"pass"`
 }
 
+// evalTargets are the levels below which eval fails.
 type evalTargets struct {
-	Hit1       float64 `json:"hit_at_1"`
-	Hit3       float64 `json:"hit_at_3"`
-	Abstention float64 `json:"abstention"`
+	Hit1        float64 `json:"hit_at_1"`
+	Hit3        float64 `json:"hit_at_3"`
+	NotCovered  float64 `json:"max_not_covered"`
+	OffAnswered float64 `json:"max_off_topic_answered"`
+	CJKHit3     float64 `json:"cjk_hit_at_3"`
 }
 
 type evalMiss struct {
@@ -57,11 +125,19 @@ func cmdEval(ctx context.Context, args []string, env Env, stdout, stderr io.Writ
 	fs := newFlagSet("eval", stderr)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	var t evalTargets
-	fs.Float64Var(&t.Hit1, "min-hit1", 0.90, "fail below this hit@1")
-	fs.Float64Var(&t.Hit3, "min-hit3", 0.97, "fail below this hit@3")
-	fs.Float64Var(&t.Abstention, "min-abstention", 1, "fail below this share of off-topic questions abstained")
+	fs.Float64Var(&t.Hit1, "min-hit1", 0.85, "fail below this hit@1")
+	fs.Float64Var(&t.Hit3, "min-hit3", 0.95, "fail below this hit@3")
+	fs.Float64Var(&t.NotCovered, "max-not-covered", 0.03, "fail above this share of on-topic questions answered \"not covered\"")
+	fs.Float64Var(&t.OffAnswered, "max-off-answered", 0.05, "fail above this share of off-topic questions answered")
+	fs.Float64Var(&t.CJKHit3, "min-cjk-hit3", 0.85, "fail below this hit@3 of questions in Korean or Japanese")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: disputebot eval [--json] FILE\n\nFILE holds JSON lines {\"q\": \"...\", \"expect\": [\"substring\", ...]}; an empty expect marks an off-topic question.")
+		fmt.Fprintln(stderr, `usage: disputebot eval [--json] FILE
+
+FILE holds JSON lines {"q": "...", "expect": ["substring", ...]}; an empty
+expect marks an off-topic question. Optional labels break the report down:
+"style" (formal, chat), "lang" (en, ko, ja), "kind" (any tag), "near" (an
+off-topic question sharing words with the corpus), "doc" (the answering
+article), "topic" (a topic filter to ask with).`)
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -138,9 +214,9 @@ func readEvalFile(path string) ([]evalCase, error) {
 }
 
 func runEval(ctx context.Context, eng *engine, cases []evalCase, t evalTargets) (*evalReport, error) {
-	rep := &evalReport{Questions: len(cases), Targets: t, Misses: []evalMiss{}}
-	var hit1, hit3, rr float64
-	abstained := 0
+	rep := &evalReport{Targets: t, Misses: []evalMiss{}}
+	groups := map[[2]string]*evalGroup{}
+	var cjk evalScores
 	for _, c := range cases {
 		q := knowledge.Query{Text: c.Q, Limit: 3}
 		if c.Topic != "" {
@@ -155,52 +231,69 @@ func runEval(ctx context.Context, eng *engine, cases []evalCase, t evalTargets) 
 			return nil, fmt.Errorf("line %d: %w", c.line, err)
 		}
 		var got []string
-		for _, h := range ans.Hits {
-			got = append(got, shorten(h.Text, 100))
-		}
-		if len(c.Expect) == 0 {
-			rep.OffTopic++
-			if len(ans.Hits) == 0 {
-				abstained++
-			} else {
-				rep.Misses = append(rep.Misses, evalMiss{Line: c.line, Q: c.Q, Got: got})
-			}
-			continue
-		}
-		rep.OnTopic++
-		if len(ans.Hits) == 0 {
-			rep.Refused++
-		}
 		rank := 0
 		for i, h := range ans.Hits {
-			if matchesAny(h.Text, c.Expect) {
+			got = append(got, shorten(h.Text, 100))
+			if rank == 0 && len(c.Expect) > 0 && matchesAny(h.Text, c.Expect) {
 				rank = i + 1
-				break
 			}
 		}
-		switch {
-		case rank == 1:
-			hit1++
-			hit3++
-			rr++
-		case rank > 0:
-			hit3++
-			rr += 1 / float64(rank)
+		onTopic := len(c.Expect) > 0
+		rep.add(onTopic, rank, len(ans.Hits))
+		for _, label := range c.labels() {
+			g := groups[label]
+			if g == nil {
+				g = &evalGroup{By: label[0], Value: label[1]}
+				groups[label] = g
+			}
+			g.add(onTopic, rank, len(ans.Hits))
 		}
-		if rank != 1 {
+		if c.Lang == "ko" || c.Lang == "ja" {
+			cjk.add(onTopic, rank, len(ans.Hits))
+		}
+		switch {
+		case !onTopic && len(ans.Hits) > 0:
+			rep.Misses = append(rep.Misses, evalMiss{Line: c.line, Q: c.Q, Got: got})
+		case onTopic && rank != 1:
 			rep.Misses = append(rep.Misses, evalMiss{Line: c.line, Q: c.Q, Expect: c.Expect, Rank: rank, Got: got})
 		}
 	}
-	if rep.OnTopic > 0 {
-		n := float64(rep.OnTopic)
-		rep.Hit1, rep.Hit3, rep.MRR = hit1/n, hit3/n, rr/n
+	rep.finish()
+	cjk.finish()
+	rep.CJKHit3, rep.CJK = cjk.Hit3, cjk.OnTopic
+	for _, g := range groups {
+		g.finish()
+		rep.Groups = append(rep.Groups, *g)
 	}
-	rep.Abstention = 1
-	if rep.OffTopic > 0 {
-		rep.Abstention = float64(abstained) / float64(rep.OffTopic)
-	}
-	rep.Pass = rep.Hit1 >= t.Hit1 && rep.Hit3 >= t.Hit3 && rep.Abstention >= t.Abstention
+	order := []string{"style", "lang", "kind", "near"}
+	slices.SortFunc(rep.Groups, func(a, b evalGroup) int {
+		if c := slices.Index(order, a.By) - slices.Index(order, b.By); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	rep.Pass = rep.Hit1 >= t.Hit1 && rep.Hit3 >= t.Hit3 &&
+		rep.NotCovered <= t.NotCovered && rep.OffAnswered <= t.OffAnswered &&
+		(rep.CJK == 0 || rep.CJKHit3 >= t.CJKHit3)
 	return rep, nil
+}
+
+// labels are the groups a question is counted in.
+func (c *evalCase) labels() [][2]string {
+	var out [][2]string
+	for _, l := range [][2]string{{"style", c.Style}, {"lang", c.Lang}, {"kind", c.Kind}} {
+		if l[1] != "" {
+			out = append(out, l)
+		}
+	}
+	if c.Near != nil {
+		v := "far"
+		if *c.Near {
+			v = "near"
+		}
+		out = append(out, [2]string{"near", v})
+	}
+	return out
 }
 
 // matchesAny reports whether text contains one of the substrings, ignoring
@@ -225,12 +318,23 @@ func shorten(s string, n int) string {
 }
 
 func writeEvalReport(w io.Writer, r *evalReport) {
-	fmt.Fprintf(w, "questions   %d (%d on topic, %d off topic)\n", r.Questions, r.OnTopic, r.OffTopic)
-	fmt.Fprintf(w, "hit@1       %.3f (target %.2f)\n", r.Hit1, r.Targets.Hit1)
-	fmt.Fprintf(w, "hit@3       %.3f (target %.2f)\n", r.Hit3, r.Targets.Hit3)
-	fmt.Fprintf(w, "MRR         %.3f\n", r.MRR)
-	fmt.Fprintf(w, "abstention  %.3f of off-topic questions got no results (target %.2f)\n", r.Abstention, r.Targets.Abstention)
-	fmt.Fprintf(w, "refused     %d on-topic questions got no results\n", r.Refused)
+	fmt.Fprintf(w, "questions    %d (%d on topic, %d off topic)\n", r.Questions, r.OnTopic, r.OffTopic)
+	fmt.Fprintf(w, "hit@1        %.3f (target ≥ %.2f)\n", r.Hit1, r.Targets.Hit1)
+	fmt.Fprintf(w, "hit@3        %.3f (target ≥ %.2f)\n", r.Hit3, r.Targets.Hit3)
+	fmt.Fprintf(w, "MRR          %.3f\n", r.MRR)
+	fmt.Fprintf(w, "not covered  %.3f of on-topic questions got no results (target ≤ %.2f)\n", r.NotCovered, r.Targets.NotCovered)
+	fmt.Fprintf(w, "off answered %.3f of off-topic questions got results (target ≤ %.2f)\n", r.OffAnswered, r.Targets.OffAnswered)
+	if r.CJK > 0 {
+		fmt.Fprintf(w, "ko/ja hit@3  %.3f of %d questions in Korean or Japanese (target ≥ %.2f)\n", r.CJKHit3, r.CJK, r.Targets.CJKHit3)
+	}
+	if len(r.Groups) > 0 {
+		fmt.Fprintf(w, "\n%-22s %5s %6s %6s %6s %8s %5s %8s\n", "group", "on", "hit@1", "hit@3", "MRR", "not cov", "off", "off ans")
+		for _, g := range r.Groups {
+			fmt.Fprintf(w, "%-22s %5d %s %s %s %s %5d %s\n", g.By+"="+g.Value, g.OnTopic,
+				share(g.Hit1, g.OnTopic, 6), share(g.Hit3, g.OnTopic, 6), share(g.MRR, g.OnTopic, 6), share(g.NotCovered, g.OnTopic, 8),
+				g.OffTopic, share(g.OffAnswered, g.OffTopic, 8))
+		}
+	}
 	if len(r.Misses) > 0 {
 		fmt.Fprintf(w, "\nmisses (%d):\n", len(r.Misses))
 		for _, m := range r.Misses {
@@ -249,4 +353,13 @@ func writeEvalReport(w io.Writer, r *evalReport) {
 	} else {
 		fmt.Fprintln(w, "\nFAIL: below target")
 	}
+}
+
+// share formats a share right-aligned in width, or a dash when there is
+// nothing to measure it on.
+func share(v float64, n, width int) string {
+	if n == 0 {
+		return fmt.Sprintf("%*s", width, "-")
+	}
+	return fmt.Sprintf("%*.3f", width, v)
 }
