@@ -1,8 +1,9 @@
 //go:build ignore
 
 // gen compiles WordNet 3.0 (Debian's wordnet-base, /usr/share/wordnet) into
-// the two tables this package embeds: wordnet.txt, each lemma with the
-// synonyms of its most frequent senses, and exceptions.txt, WordNet's
+// the two tables this package embeds: wordnet.txt, each lemma with its
+// number of senses, the synonyms of its most frequent senses and the words of their broader
+// concepts (hypernyms: "beer" for "lager"), and exceptions.txt, WordNet's
 // irregular inflections. Run it with `go generate ./knowledge/thesaurus`
 // after `apt-get install wordnet-base`.
 package main
@@ -32,6 +33,7 @@ func main() {
 	flag.Parse()
 	pos := []string{"noun", "verb", "adj", "adv"}
 	synsets := map[string][]string{} // "pos offset" -> words
+	broader := map[string][]string{} // "pos offset" -> its hypernyms, as "pos offset"
 	for _, p := range pos {
 		readLines(filepath.Join(*dir, "data."+p), func(line string) {
 			f := strings.Fields(line)
@@ -47,9 +49,24 @@ func main() {
 				words = append(words, clean(f[4+2*i]))
 			}
 			synsets[p+" "+f[0]] = words
+			// Pointers follow the words: a count, then symbol, offset,
+			// part of speech and source/target for each.
+			k := 4 + 2*int(n)
+			np, err := strconv.Atoi(f[k])
+			if err != nil {
+				return
+			}
+			for i := 0; i < np && k+4+4*i <= len(f); i++ {
+				sym, off, ps := f[k+1+4*i], f[k+2+4*i], f[k+3+4*i]
+				if sym == "@" || sym == "@i" {
+					broader[p+" "+f[0]] = append(broader[p+" "+f[0]], posName[ps]+" "+off)
+				}
+			}
 		})
 	}
 	table := map[string][][]string{} // lemma -> senses -> synonyms
+	hyper := map[string][][]string{} // lemma -> senses -> words of the broader concepts
+	count := map[string]int{}        // lemma -> its senses in all parts of speech
 	for _, p := range pos {
 		readLines(filepath.Join(*dir, "index."+p), func(line string) {
 			f := strings.Fields(line)
@@ -58,6 +75,7 @@ func main() {
 			}
 			lemma := clean(f[0])
 			nsyn, _ := strconv.Atoi(f[2])
+			count[lemma] += nsyn
 			offsets := f[len(f)-nsyn:]
 			for i, off := range offsets {
 				if i == senses {
@@ -70,6 +88,15 @@ func main() {
 					}
 				}
 				table[lemma] = append(table[lemma], syn)
+				var up []string
+				for _, h := range broader[p+" "+off] {
+					for _, w := range synsets[h] {
+						if w != lemma && !slices.Contains(up, w) && len(up) < maxPerSense {
+							up = append(up, w)
+						}
+					}
+				}
+				hyper[lemma] = append(hyper[lemma], up)
 			}
 			if _, ok := table[lemma]; !ok {
 				table[lemma] = nil
@@ -86,14 +113,17 @@ func main() {
 		log.Fatal(err)
 	}
 	w := bufio.NewWriter(out)
-	for _, l := range lemmas {
+	join := func(senses [][]string) string {
 		var parts []string
-		for _, s := range table[l] {
+		for _, s := range senses {
 			if len(s) > 0 {
 				parts = append(parts, strings.Join(s, "|"))
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\n", l, strings.Join(parts, ";"))
+		return strings.Join(parts, ";")
+	}
+	for _, l := range lemmas {
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\n", l, count[l], join(table[l]), join(hyper[l]))
 	}
 	if err := w.Flush(); err != nil {
 		log.Fatal(err)
@@ -132,6 +162,9 @@ func main() {
 	}
 	out.Close()
 }
+
+// posName maps the part-of-speech letters of pointers to file names.
+var posName = map[string]string{"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 
 // clean turns a WordNet word into text: underscores are spaces, and
 // adjective markers such as "(a)" go.

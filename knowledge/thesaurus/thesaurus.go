@@ -18,13 +18,16 @@ package thesaurus
 import (
 	_ "embed"
 	"sort"
+	"strconv"
 	"strings"
 )
 
 //go:generate go run gen.go -wordnet /usr/share/wordnet
 
-// wordnet holds one line per lemma, sorted: the lemma, a tab, then its
-// senses separated by ";", each a list of synonyms separated by "|".
+// wordnet holds one line per lemma, sorted: the lemma, a tab, its number
+// of senses in all parts of speech, a tab, its most frequent senses
+// separated by ";", each a list of synonyms separated by "|", a tab, and
+// the words of each sense's broader concepts in the same form.
 //
 //go:embed wordnet.txt
 var wordnet string
@@ -71,12 +74,47 @@ func lookup(table, key string) (string, bool) {
 // Senses returns the synonyms of a lemma (a lowercase word or phrase in
 // its base form) by sense, most frequent sense first.
 func Senses(lemma string) [][]string {
-	rest, ok := lookup(wordnet, lemma)
-	if !ok || rest == "" {
+	_, syn, _ := columns(lemma)
+	return split(syn)
+}
+
+// Broader returns the words of the broader concepts of a lemma's senses
+// (its hypernyms: "beer" for "lager", "traveler" for "holidaymaker"), most
+// frequent sense first.
+func Broader(lemma string) [][]string {
+	_, _, up := columns(lemma)
+	return split(up)
+}
+
+// Polysemy returns how many senses WordNet gives a word or phrase, through
+// its base forms, or 0 when it is not English. The commoner a word, the
+// more senses it has (Zipf's law of meaning): "sit" has 17, "feud" 2,
+// "olympics" 1. A word with many senses says less about what a question is
+// about.
+func Polysemy(word string) int {
+	n := 0
+	for _, l := range Lemmas(word) {
+		c, _, _ := columns(l)
+		k, _ := strconv.Atoi(c)
+		n = max(n, k)
+	}
+	return n
+}
+
+// columns returns the fields of a lemma's line.
+func columns(lemma string) (count, synonyms, broader string) {
+	rest, _ := lookup(wordnet, lemma)
+	count, rest, _ = strings.Cut(rest, "\t")
+	synonyms, broader, _ = strings.Cut(rest, "\t")
+	return count, synonyms, broader
+}
+
+func split(senses string) [][]string {
+	if senses == "" {
 		return nil
 	}
 	var out [][]string
-	for s := range strings.SplitSeq(rest, ";") {
+	for s := range strings.SplitSeq(senses, ";") {
 		out = append(out, strings.Split(s, "|"))
 	}
 	return out

@@ -40,6 +40,42 @@ func TestSenses(t *testing.T) {
 	}
 }
 
+func TestBroader(t *testing.T) {
+	tests := []struct{ lemma, want string }{
+		{"lager", "beer"},
+		{"holidaymaker", "traveler"},
+		{"verdict", "finding"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, s := range Broader(tt.lemma) {
+			found = found || slices.Contains(s, tt.want)
+		}
+		if !found {
+			t.Errorf("Broader(%q) = %q, want %q among them", tt.lemma, Broader(tt.lemma), tt.want)
+		}
+	}
+}
+
+func TestPolysemy(t *testing.T) {
+	tests := []struct {
+		word     string
+		min, max int
+	}{
+		{"sit", 10, 30},
+		{"feud", 1, 3},
+		{"olympics", 1, 2},
+		{"visited", 5, 20},
+		{"gsomia", 0, 0},
+		{"kyosei", 0, 0},
+	}
+	for _, tt := range tests {
+		if got := Polysemy(tt.word); got < tt.min || got > tt.max {
+			t.Errorf("Polysemy(%q) = %d, want %d to %d", tt.word, got, tt.min, tt.max)
+		}
+	}
+}
+
 func TestLemmas(t *testing.T) {
 	tests := []struct {
 		word string
@@ -67,6 +103,8 @@ func FuzzLookup(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		Senses(s)
+		Broader(s)
+		Polysemy(s)
 		Lemmas(s)
 	})
 }

@@ -1,0 +1,53 @@
+package lang
+
+import "unicode/utf8"
+
+// Japanese is written without spaces, but its scripts divide it: content
+// words (nouns, the stems of verbs and adjectives) are written in kanji,
+// and loanwords and foreign names in katakana, while particles, endings
+// and auxiliaries are written in hiragana. 輸出規制はいつ解除されたの
+// ("when were the export controls lifted") is 輸出規制 | はいつ | 解除 |
+// されたの: the kanji runs are what the question is about. A
+// morphological analyzer would divide the kanji runs further, but a
+// question's kanji compounds are matched against the lexicon inside the
+// runs anyway, and the rest can only count as words the corpus lacks.
+
+// japaneseFunctionWords are kanji and katakana words of asking and of
+// grammar.
+var japaneseFunctionWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		"何", "何故", "何時", "何処", "誰", "何人", "何年", "何月", "何日", "何回", "何分", "何時間", "何社", "何故か", "如何",
+		"一体", "今", "今回", "最近", "当時", "結局", "本当", "事", "物", "方", "時", "件", "話", "的", "等", "中", "後", "前",
+		"私", "僕", "俺", "君", "彼", "彼女", "我々", "皆", "様", "教", "知", "言", "思", "聞", "見",
+		"関", "関係", "内容", "理由", "説明", "質問", "詳", "簡単", "結果", "状況", "現在", "今後",
+	} {
+		japaneseFunctionWords[w] = true
+	}
+}
+
+// JapaneseWord is a content word of a Japanese text: a run of kanji or
+// katakana that is not a word of asking or of grammar.
+type JapaneseWord struct {
+	Text       string
+	Start, End int
+	// Weak words are a single kanji: the stem of a verb or a word too
+	// short to tell much (外 of 外された, "was removed").
+	Weak bool
+}
+
+// JapaneseContent returns the content words of Japanese text.
+func JapaneseContent(text string) []JapaneseWord {
+	var out []JapaneseWord
+	for _, r := range Runs(text) {
+		if r.Script != Kanji && r.Script != Katakana {
+			continue
+		}
+		if japaneseFunctionWords[r.Text] {
+			continue
+		}
+		out = append(out, JapaneseWord{Text: r.Text, Start: r.Start, End: r.End, Weak: r.Script == Kanji && utf8.RuneCountInString(r.Text) == 1})
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package lang
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Korean attaches grammar to the end of its words: a noun takes particles
+// (일본이, 일본은, 일본에서는: "Japan" as subject, topic, "in Japan"), and a
+// verb or adjective takes endings (해제됐어, 해제했나요: "was it lifted").
+// Most of the dispute's vocabulary is Sino-Korean nouns that become verbs
+// with 하다 ("do") or 되다 ("become"): 해제하다 "to lift", 결정되다 "to be
+// decided". Taking off the endings, then 하다/되다, then the particles,
+// leaves the noun that a lexicon or an index knows.
+
+// koreanEndings are sentence and clause endings of verbs and adjectives,
+// as written after a stem (했어 = 하 + 였 + 어), including the polite and
+// interrogative forms that questions use.
+var koreanEndings = []string{
+	// -하다 / -되다 in the past, as questions or statements
+	"했습니까", "했나요", "했어요", "했는지", "했을까", "했었나", "했었어", "했는데", "했잖아", "했다고", "했대", "했지", "했나", "했니", "했냐", "했어", "했다", "했음", "했던", "했고", "했을",
+	"됐습니까", "됐나요", "됐어요", "됐는지", "됐을까", "됐는데", "됐다고", "됐대", "됐지", "됐나", "됐니", "됐냐", "됐어", "됐다", "됐음", "됐던", "됐고", "됐을",
+	"되었습니까", "되었나요", "되었어요", "되었는지", "되었나", "되었어", "되었다", "되었던",
+	"하였습니까", "하였나요", "하였나", "하였어", "하였다", "하였던",
+	// present and future
+	"합니까", "합니다", "하나요", "하나", "하니", "하냐", "해요", "해서", "하는지", "하는데", "하는", "하고", "하려고", "하려는", "할까", "할", "한다", "한",
+	"됩니까", "됩니다", "되나요", "되나", "되니", "되냐", "돼요", "돼서", "되는지", "되는", "되고", "될까", "될", "된다", "된", "돼",
+	// passive and causative verbs of the dispute
+	"당했나요", "당했어", "당했나", "당한", "받았나요", "받았어", "받았나", "받은", "시켰어", "시킨",
+	// the copula and question endings after nouns
+	"입니까", "인가요", "인가", "인지", "이에요", "예요", "이야", "이냐", "였나요", "였어", "였나", "였다", "였던", "이었나", "이었어", "이었다", "이다", "이라고", "라고", "이라는", "라는",
+	"나요", "까요", "냐고", "냐", "니", "죠", "지요",
+}
+
+// koreanParticles are the case and topic particles of nouns, longest
+// first where one ends another.
+var koreanParticles = []string{
+	"에서는", "에서도", "에게서", "한테서", "으로는", "으로도", "까지는", "부터는", "에게는", "이라도", "에서의", "으로의", "과의", "와의", "에의",
+	"에서", "에게", "한테", "으로", "까지", "부터", "보다", "처럼", "이랑", "에는", "에도", "로는", "로도", "이나", "께서", "마저", "조차", "밖에", "이란", "란",
+	"은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "랑", "께", "나", "요",
+}
+
+// KoreanForms returns a Korean word and the shorter forms left as its
+// endings and particles come off, longest first: 해제됐나요 gives 해제됐나요
+// and 해제; 일본에서는 gives 일본에서는 and 일본. Nothing is cut to less than
+// one syllable, and a particle of one syllable comes off only a word of
+// three or more, since it may be the noun's own last syllable (회의,
+// "meeting", ends in the particle 의).
+func KoreanForms(word string) []string {
+	out := []string{word}
+	w := word
+	cut := func(suffixes []string, minLeft int) bool {
+		s := longestSuffix(w, suffixes)
+		if s == "" || utf8.RuneCountInString(w)-utf8.RuneCountInString(s) < minLeft {
+			return false
+		}
+		if utf8.RuneCountInString(s) == 1 && utf8.RuneCountInString(w) < 3 {
+			return false
+		}
+		w = strings.TrimSuffix(w, s)
+		out = append(out, w)
+		return true
+	}
+	cut(koreanEndings, 1)
+	for range 2 { // a particle may follow another: 일본에서는, 일본과의
+		if !cut(koreanParticles, 1) {
+			break
+		}
+	}
+	return out
+}
+
+// KoreanStem is the shortest of KoreanForms: the word without its
+// grammar.
+func KoreanStem(word string) string {
+	f := KoreanForms(word)
+	return f[len(f)-1]
+}
+
+// koreanFunctionWords are question words, pronouns, adverbs and nouns of
+// grammar that say nothing about what a question is about.
+var koreanFunctionWords = map[string]bool{}
+
+func init() {
+	for w := range strings.FieldsSeq(`뭐 뭔 뭐야 뭐지 뭔가 무엇 무엇이 무슨 어떤 어떻게 어땠 어때 어떤가 언제 어디 어디서 누구 누가 누구야 왜 얼마 얼마나 몇 어느 
+		그 이 저 그것 이것 저것 그거 이거 저거 것 거 게 걸 때 수 등 중 및 또 또는 그리고 그래서 그러면 그럼 근데 그런데 하지만 그러나 
+		좀 진짜 정말 혹시 아직 다시 이제 지금 요즘 최근 당시 결국 과연 대체 도대체 제일 가장 많이 
+		관련 대해 대한 대해서 관해 관한 관해서 관련된 관련해 통해 위해 위한 따라 따른 때문 때문에 
+		있어 있나 있나요 있었어 있었나 있는 있었 없어 없나 없는 했어 했나 해 하나 한 된 됐어 되나 
+		알려줘 알려주세요 설명 설명해 설명해줘 말해줘 궁금 궁금해 궁금해요 질문 요약 정리 내용 뭐였지 뭐였어 ㅋㅋ ㅎㅎ ㅠㅠ 
+		나 너 우리 저희 제가 내가 니가 걔 쟤 얘 분 사람들`) {
+		koreanFunctionWords[w] = true
+	}
+}
+
+// KoreanFunctionWord reports whether a Korean word, in any of its forms,
+// is a word of grammar or of asking rather than of content.
+func KoreanFunctionWord(word string) bool {
+	// What a lexicon match leaves of a word: its particle or ending alone.
+	if slices.Contains(koreanParticles, word) || slices.Contains(koreanEndings, word) {
+		return true
+	}
+	for _, f := range KoreanForms(word) {
+		if koreanFunctionWords[f] {
+			return true
+		}
+	}
+	return false
+}

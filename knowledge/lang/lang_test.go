@@ -1,0 +1,117 @@
+package lang
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestKoreanStem(t *testing.T) {
+	tests := []struct{ word, want string }{
+		// endings of -하다/-되다 verbs
+		{"해제됐나요", "해제"},
+		{"결정했어", "결정"},
+		{"발표한", "발표"},
+		{"합의했습니까", "합의"},
+		// particles, alone and stacked
+		{"일본이", "일본"},
+		{"일본에서는", "일본"},
+		{"수출규제를", "수출규제"},
+		{"대법원은", "대법원"},
+		{"일본과의", "일본"},
+		// a noun whose last syllable is a particle is left whole
+		{"회의", "회의"},
+		{"한국", "한국"},
+		// the copula
+		{"지소미아인가요", "지소미아"},
+		{"배상이야", "배상"},
+	}
+	for _, tt := range tests {
+		if got := KoreanStem(tt.word); got != tt.want {
+			t.Errorf("KoreanStem(%q) = %q (forms %q), want %q", tt.word, got, KoreanForms(tt.word), tt.want)
+		}
+	}
+}
+
+func TestKoreanFunctionWord(t *testing.T) {
+	for _, w := range []string{"언제", "뭐야", "어떻게", "누가", "관련해", "왜"} {
+		if !KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨"} {
+		if KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = true", w)
+		}
+	}
+}
+
+func TestJapaneseContent(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"輸出規制はいつ解除されたの？", []string{"輸出規制", "解除"}},
+		{"徴用工判決で日本企業は何を命じられた？", []string{"徴用工判決", "日本企業", "命"}},
+		{"ホワイト国から外されたのはいつ？", []string{"ホワイト", "国", "外"}},
+		{"東京オリンピックについて安倍さんは何と言った", []string{"東京", "オリンピック", "安倍"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, w := range JapaneseContent(tt.text) {
+			got = append(got, w.Text)
+			if tt.text[w.Start:w.End] != w.Text {
+				t.Errorf("%q: offsets %d-%d do not hold %q", tt.text, w.Start, w.End, w.Text)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("JapaneseContent(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"when did japan lift the curbs", "en"},
+		{"수출규제 언제 풀렸어?", "ko"},
+		{"GSOMIA 연장 언제 결정했어?", "ko"},
+		{"ホワイト国から外されたのはいつ？", "ja"},
+		{"徴用工判決", "ja"},
+	}
+	for _, tt := range tests {
+		if got := Language(tt.text); got != tt.want {
+			t.Errorf("Language(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func FuzzLang(f *testing.F) {
+	for _, s := range []string{"해제됐나요", "輸出規制はいつ", "abc 일본에서는 外された", "", "\xff\xfe", "ー・々"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range Runs(s) {
+			if s[r.Start:r.End] != r.Text || r.Text == "" {
+				t.Fatalf("run %+v does not match its offsets in %q", r, s)
+			}
+		}
+		for _, w := range strings.Fields(s) {
+			forms := KoreanForms(w)
+			if forms[0] != w {
+				t.Fatalf("KoreanForms(%q)[0] = %q", w, forms[0])
+			}
+			for _, f := range forms {
+				if f == "" || !strings.HasPrefix(w, f) || utf8.ValidString(w) && !utf8.ValidString(f) {
+					t.Fatalf("KoreanForms(%q) holds %q", w, f)
+				}
+			}
+		}
+		for _, w := range JapaneseContent(s) {
+			if s[w.Start:w.End] != w.Text {
+				t.Fatalf("JapaneseContent(%q): %+v", s, w)
+			}
+		}
+		Language(s)
+	})
+}
