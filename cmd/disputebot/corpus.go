@@ -50,7 +50,7 @@ func cmdCorpus(ctx context.Context, args []string, env Env, stdout, stderr io.Wr
 	}
 	cfg, err := loadConfig(env)
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	store, err := openStore(cfg.DataDir)
@@ -423,7 +423,7 @@ func cmdIndex(ctx context.Context, args []string, env Env, stdout, stderr io.Wri
 	}
 	cfg, err := loadConfig(env)
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	store, err := openStore(cfg.DataDir)

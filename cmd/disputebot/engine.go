@@ -33,7 +33,7 @@ type engine struct {
 func openEngineFromEnv(ctx context.Context, env Env, stderr io.Writer) (*engine, error) {
 	cfg, err := loadConfig(env)
 	if err != nil {
-		return nil, usagef("%v", err)
+		return nil, err
 	}
 	return openEngine(ctx, cfg, newLogger(stderr, cfg.LogLevel))
 }

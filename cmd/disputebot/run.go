@@ -29,10 +29,11 @@ func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 	}
 	cfg, err := loadConfig(env)
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
 	if cfg.DiscordToken == "" {
-		return usagef("DISCORD_TOKEN: is required to run the bot (see README: \"Running the bot\")")
+		return settingError(env, "DISCORD_TOKEN", "is required to run the bot: set it in .env or the environment "+
+			"to the token from the Bot page of your application (see README, \"Running the bot\")")
 	}
 	log := newLogger(stderr, cfg.LogLevel)
 	eng, err := openEngine(ctx, cfg, log)
@@ -50,12 +51,19 @@ func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 		RateLimit: cfg.RateLimit, RateWindow: cfg.RateWindow, ModeratorRoles: cfg.ModeratorRoles,
 	})
 	err = b.Run(ctx, bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase})
+	if errors.Is(err, bot.ErrTokenRejected) {
+		// Restarting cannot help: exitConfig tells the supervisor so.
+		return &configError{msgTokenRejected}
+	}
 	if err != nil {
 		return err
 	}
 	log.Info("stopped")
 	return nil
 }
+
+// msgTokenRejected is what the operator reads when Discord refuses the token.
+const msgTokenRejected = "Discord rejected the token: reset it on the Bot page of your application"
 
 // refreshEvery is how often the running bot looks for corpus changes made
 // on the command line and for an index rebuilt beside its own.
