@@ -100,7 +100,7 @@ func TestLoadCorpus(t *testing.T) {
 		{
 			name:    "bad file is named",
 			fsys:    fstest.MapFS{"good.md": file("good"), "bad.md": {Data: []byte(corpusFile(map[string]string{"published": "yesterday"}, testBody))}},
-			wantErr: []string{"bad.md: published"},
+			wantErr: []string{"bad.md:5: published"},
 		},
 	}
 	for _, tt := range tests {

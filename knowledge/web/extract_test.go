@@ -91,7 +91,7 @@ func TestFromFileRefusals(t *testing.T) {
 		{"10,000 paragraphs of Markdown", "live.md", "---\ntitle: Live\npublisher: Kyodo\npublished: 2024-05-01\n---\n" + manyParagraphs(10000, false),
 			[]string{"live.md", "10001 paragraphs", "2000"}},
 		{"wrong type on line 5", "talks.md", "---\ntitle: Talks\npublisher: Kyodo\npublished: 2024-05-01\nrelated: 7\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
-			[]string{"related: line 5:"}},
+			[]string{"talks.md:5: related:"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
