@@ -95,7 +95,7 @@ func TestLoadCorpus(t *testing.T) {
 		{
 			name:    "duplicate ids",
 			fsys:    fstest.MapFS{"one.md": file("same"), "two.md": file("same")},
-			wantErr: []string{"two.md", `id "same" is already used by one.md`},
+			wantErr: []string{"two.md", `id: "same" is already the id of one.md`},
 		},
 		{
 			name:    "bad file is named",
