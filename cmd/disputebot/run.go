@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/disputebot/disputebot/bot"
@@ -36,10 +37,16 @@ func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 			"to the token from the Bot page of your application (see README, \"Running the bot\")")
 	}
 	log := newLogger(stderr, cfg.LogLevel)
-	eng, err := openEngine(ctx, cfg, log)
+	lock, err := lockForRun(cfg.DataDir)
 	if err != nil {
 		return err
 	}
+	eng, err := openEngine(ctx, cfg, log)
+	if err != nil {
+		lock.Unlock()
+		return err
+	}
+	eng.lock = lock
 	defer eng.Close()
 	log.Info("starting", "config", cfg, "articles", len(eng.store.All()))
 	watchCtx, stopWatch := context.WithCancel(ctx)
@@ -60,6 +67,37 @@ func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// runLockWait is how long run waits for DATA_DIR while a command (not
+// another bot) holds it.
+const runLockWait = 30 * time.Second
+
+// lockForRun takes DATA_DIR for the bot, as its owner. Another bot holding
+// it is refused at once; a command holding it is waited for.
+func lockForRun(dir string) (*dirLock, error) {
+	if err := checkDataDir(dir); err != nil {
+		return nil, err
+	}
+	if err := actAsOwner(dir, "run"); err != nil {
+		var no *notOwnerError
+		if errors.As(err, &no) {
+			return nil, &configError{err.Error()}
+		}
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, permissionError(fmt.Errorf("create DATA_DIR: %w", err), dir)
+	}
+	lock, err := lockDataDir(dir, "disputebot run", 0)
+	if errors.Is(err, errBusy) && !holdsRun(err) {
+		lock, err = lockDataDir(dir, "disputebot run", runLockWait)
+	}
+	if errors.Is(err, errBusy) {
+		return nil, fmt.Errorf("another disputebot is using DATA_DIR %s: %w; two bots on one DATA_DIR would "+
+			"answer from indexes that drift apart, so stop the other one first", dir, err)
+	}
+	return lock, err
 }
 
 // msgTokenRejected is what the operator reads when Discord refuses the token.

@@ -95,6 +95,7 @@ func TestSecretsNeverShown(t *testing.T) {
 		{"ask", "How long did Motegi and Kang talk in Madrid?"},
 		{"corpus", "list"},
 		{"corpus", "add", article},
+		{"corpus", "check"},
 		{"index", "rebuild"},
 	}
 	dotenvs := []struct {
