@@ -690,11 +690,18 @@ func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2019-12-16", " 2020-02-29 ", "2019-13-45", "yesterday", "0000-01-01", "9999-12-31", ""} {
 		f.Add(s)
 	}
+	f.Add("2024-5-14")
+	f.Add("2024-02-30")
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s)
 		if err != nil {
 			if !d.IsZero() {
 				t.Fatalf("ParseDate(%q) = %v with an error", s, d)
+			}
+			// The error says what is wrong: the form, or the calendar.
+			if msg := err.Error(); !strings.Contains(msg, "is not a date") && !strings.Contains(msg, "is not a real date") &&
+				!strings.Contains(msg, "is not written YYYY-MM-DD") {
+				t.Fatalf("ParseDate(%q): %s", s, msg)
 			}
 			return
 		}

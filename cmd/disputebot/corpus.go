@@ -615,6 +615,8 @@ func jsonError(err error) error {
 	case errors.As(err, &syn):
 		return fmt.Errorf("not valid JSON at character %d (%s); each line must be one JSON object, "+
 			"as 'disputebot corpus export' writes them", syn.Offset, strings.TrimPrefix(syn.Error(), "json: "))
+	case errors.As(err, &typ) && typ.Field == "":
+		return fmt.Errorf("expected an object such as 'disputebot corpus export' writes, not a JSON %s", typ.Value)
 	case errors.As(err, &typ):
 		return fmt.Errorf("%s: expected %s, not a JSON %s", typ.Field, jsonKind(typ.Type.Kind().String()), typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF):

@@ -103,17 +103,17 @@ func openSnapshot(ctx context.Context, cfg Config, log *slog.Logger) (*engine, e
 	}
 	dir := filepath.Join(tmp, "index")
 	src := filepath.Join(cfg.DataDir, "index")
-	if err := snapshotIndex(src, dir); err != nil {
+	idx, err := openIndexSnapshot(src, dir)
+	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			log.Warn("the index in DATA_DIR cannot be read, so answers come from a temporary index of the corpus",
 				"err", permissionError(err, src))
 		}
 		os.RemoveAll(dir)
-	}
-	idx, err := index.Open(dir, index.Options{Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("open the snapshot of the index: %w", err)
+		if idx, err = index.Open(dir, index.Options{Logger: slog.New(slog.DiscardHandler)}); err != nil {
+			os.RemoveAll(tmp)
+			return nil, fmt.Errorf("open a temporary index: %w", err)
+		}
 	}
 	if err := idx.Sync(ctx, store.All()); err != nil {
 		idx.Close()

@@ -116,3 +116,34 @@ func TestImportAllOrNothing(t *testing.T) {
 		t.Errorf("import: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+// FuzzParseRecord checks that any line of an import file either gives an
+// article that the store would check, or an error in words: never a panic,
+// and never Go's names for types.
+func FuzzParseRecord(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","title":"T","publisher":"P","published":"2024-05-14","kind":"article","scope":"global","body":[{"text":"x"}]}`,
+		`{"id": "x", nope}`, `{"title": 5}`, `{"titel": "T"}`, `[]`, `null`, `{"events":[{"date":"2024-02-30"}]}`,
+		`{"published":"2024-5-14"}`, `{"body":"text"}`, `{} {}`, `{"added_at":"yesterday"}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		a, err := parseRecord(line)
+		if err != nil {
+			if strings.HasPrefix(err.Error(), ":") {
+				t.Errorf("the message names no field: %s", err)
+			}
+			for _, internal := range []string{"main.", "knowledge.", "[]", "struct", "json: ", "Go value"} {
+				if strings.Contains(err.Error(), internal) {
+					t.Errorf("the message shows %q: %s", internal, err)
+				}
+			}
+			return
+		}
+		if a == nil {
+			t.Fatal("no article and no error")
+		}
+		checkImport(a) // must not panic
+	})
+}

@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/disputebot/disputebot/index"
 )
 
 // A command that only reads (ask, eval) while the bot runs, or in a
@@ -23,6 +26,32 @@ import (
 
 // boltMaxPage bounds the page size read from a root.bolt header.
 const boltMaxPage = 64 << 10
+
+// openIndexSnapshot snapshots the index in src into dir and opens the copy.
+// A segment the bot removes between the copy and the opening, which hard
+// links prevent but symbolic ones do not, makes bleve fall back to an older
+// state, or to an empty one: that is taken again, a few times. The error is
+// the snapshot's; the caller may then build an index of its own in dir.
+func openIndexSnapshot(src, dir string) (*index.Index, error) {
+	opts := index.Options{Logger: slog.New(slog.DiscardHandler)}
+	for attempt := 0; ; attempt++ {
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, err
+		}
+		if err := snapshotIndex(src, dir); err != nil {
+			return nil, err
+		}
+		idx, err := index.Open(dir, opts)
+		if err != nil {
+			return nil, err
+		}
+		// A real index always holds the built-in articles.
+		if len(idx.Articles()) > 0 || attempt == 2 {
+			return idx, nil
+		}
+		idx.Close()
+	}
+}
 
 // snapshotIndex copies the current generation of the index in indexDir
 // into dst, which becomes an index directory of its own. It fails with an
@@ -56,54 +85,17 @@ func trySnapshot(indexDir, dst string) error {
 	if err := os.MkdirAll(dst, 0o700); err != nil {
 		return err
 	}
-	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return errChanged // a generation or segment the bot removed meanwhile
-			}
-			return err
+	// root.bolt first, then the segments: every segment it lists was
+	// written before it, and is still there unless a newer root.bolt was
+	// written since, which the meta pages tell.
+	bolts, _ := filepath.Glob(filepath.Join(src, "*", "root.bolt"))
+	if len(bolts) != 1 {
+		if _, err := os.Stat(src); err != nil {
+			return errChanged // the bot removed the generation meanwhile
 		}
-		rel, _ := filepath.Rel(src, path)
-		to := filepath.Join(dst, gen, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(to, 0o700)
-		case strings.HasSuffix(d.Name(), ".zap"):
-			abs, err := filepath.Abs(path)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(abs, to)
-		case d.Name() == "root.bolt":
-			return copyBolt(path, to)
-		default:
-			return copyFile(path, to)
-		}
-	})
-	if err != nil {
-		return err
+		return fmt.Errorf("%s: no root.bolt; is it an index?", src)
 	}
-	// The generation must still be current, and every segment still there.
-	again, err := os.ReadFile(filepath.Join(indexDir, "CURRENT"))
-	if err != nil || strings.TrimSpace(string(again)) != gen {
-		return errChanged
-	}
-	links, _ := filepath.Glob(filepath.Join(dst, gen, "*", "*.zap"))
-	for _, l := range links {
-		if _, err := os.Stat(l); err != nil {
-			return errChanged
-		}
-	}
-	return os.WriteFile(filepath.Join(dst, "CURRENT"), []byte(gen+"\n"), 0o600)
-}
-
-// copyBolt copies a bbolt file that another process may be writing. bbolt
-// writes a transaction's pages first and one of its two meta pages (at the
-// start of the file) last, and never overwrites a page that the latest
-// meta page reaches: a copy taken while the meta pages stay the same is
-// consistent.
-func copyBolt(src, dst string) error {
-	f, err := os.Open(src)
+	f, err := os.Open(bolts[0])
 	if err != nil {
 		return err
 	}
@@ -112,8 +104,38 @@ func copyBolt(src, dst string) error {
 	if err != nil {
 		return err
 	}
-	if err := copyFile(src, dst); err != nil {
+	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return errChanged
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		to := filepath.Join(dst, gen, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(to, 0o700)
+		case d.Name() == "root.bolt":
+			return copyFile(path, to)
+		case strings.HasSuffix(d.Name(), ".zap"):
+			return nil // below, once root.bolt is copied
+		default:
+			return copyFile(path, to)
+		}
+	})
+	if err != nil {
 		return err
+	}
+	zaps, _ := filepath.Glob(filepath.Join(src, "*", "*.zap"))
+	for _, z := range zaps {
+		rel, _ := filepath.Rel(src, z)
+		if err := linkSegment(z, filepath.Join(dst, gen, rel)); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue // merged away: a newer root.bolt, which the check below sees
+			}
+			return err
+		}
 	}
 	after, err := boltMeta(f)
 	if err != nil {
@@ -122,8 +144,34 @@ func copyBolt(src, dst string) error {
 	if !bytes.Equal(before, after) {
 		return errChanged
 	}
-	return nil
+	again, err := os.ReadFile(filepath.Join(indexDir, "CURRENT"))
+	if err != nil || strings.TrimSpace(string(again)) != gen {
+		return errChanged
+	}
+	return os.WriteFile(filepath.Join(dst, "CURRENT"), []byte(gen+"\n"), 0o600)
 }
+
+// linkSegment makes the segment file src part of the snapshot: a hard
+// link when both are on one file system, which keeps the segment even if
+// the bot removes it after merging it away; a symbolic link otherwise.
+func linkSegment(src, dst string) error {
+	if _, err := os.Stat(src); err != nil {
+		return err
+	}
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		return err
+	}
+	return os.Symlink(abs, dst)
+}
+
+// bbolt writes a transaction's pages first and one of its two meta pages
+// (at the start of the file) last, and never overwrites a page that the
+// latest meta page reaches: a copy taken while the meta pages stay the
+// same is consistent.
 
 // boltMeta reads the two meta pages of a bbolt file.
 func boltMeta(f *os.File) ([]byte, error) {
