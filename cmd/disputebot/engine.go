@@ -137,6 +137,12 @@ func openEngine(ctx context.Context, cfg Config, log *slog.Logger) (*engine, err
 		return nil, err
 	}
 	dir := filepath.Join(cfg.DataDir, "index")
+	// bleve takes an index it may not read for a broken one, and replaces
+	// it: a file left by a command run as another user must be told as
+	// what it is instead.
+	if bad := findUnreadable(dir); bad != "" {
+		return nil, permissionError(fmt.Errorf("open index: %w", fs.ErrPermission), bad)
+	}
 	idx, err := index.Open(dir, index.Options{Logger: log})
 	if err != nil {
 		if errors.Is(err, index.ErrInUse) {

@@ -117,7 +117,7 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "disputebot:", err)
 		return exitUsage
-	case errors.As(err, &ce):
+	case errors.As(err, &ce), errors.As(err, new(*notOwnerError)):
 		fmt.Fprintln(stderr, "disputebot:", err)
 		return exitConfig
 	case errors.Is(err, errFailed):

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
@@ -15,17 +16,17 @@ import (
 
 // cmdRun starts the Discord bot and runs until interrupted.
 func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
-	fs := newFlagSet("run", stderr)
-	fs.Usage = func() {
+	flags := newFlagSet("run", stderr)
+	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: disputebot run\n\nSettings come from the environment and .env; see .env.example.")
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return usagef("%v", err)
 	}
-	if fs.NArg() > 0 {
+	if flags.NArg() > 0 {
 		return usagef("run takes no arguments")
 	}
 	cfg, err := loadConfig(env)
@@ -44,6 +45,10 @@ func cmdRun(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 	eng, err := openEngine(ctx, cfg, log)
 	if err != nil {
 		lock.Unlock()
+		if errors.Is(err, fs.ErrPermission) {
+			// Restarting cannot help: someone has to give the files back.
+			return &configError{err.Error()}
+		}
 		return err
 	}
 	eng.lock = lock

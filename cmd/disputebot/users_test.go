@@ -221,7 +221,7 @@ func TestCommandsAsAnotherUser(t *testing.T) {
 			want := "disputebot: permission denied: " + dataDir + " belongs to root (uid 0), and you are nobody (uid 65534); " +
 				"files you wrote there would not be the bot's to read and change, so run this as that user (sudo -u root disputebot " +
 				strings.Join(args[:2], " ") + ")"
-			if p.code != exitError || !strings.HasPrefix(p.stderr, want) {
+			if p.code != exitConfig || !strings.HasPrefix(p.stderr, want) {
 				t.Errorf("%v as nobody: exit %d\n%s\nwant\n%s", args, p.code, p.stderr, want)
 			}
 		}
@@ -239,6 +239,34 @@ func TestCommandsAsAnotherUser(t *testing.T) {
 		}
 		if after := allFiles(dataDir); len(after) != len(before) {
 			t.Errorf("commands as nobody changed DATA_DIR: %d files before, %d after", len(before), len(after))
+		}
+	})
+
+	t.Run("bot as nobody with an index root left", func(t *testing.T) {
+		// What an index rebuild run as root left before issue 10: the bot
+		// says permission denied, and who owns what, rather than that the
+		// index is broken, and exits 78.
+		dataDir := seedDataDir(t)
+		openToAll(t, dataDir)
+		chownAll(t, dataDir, nobody)
+		gens, _ := filepath.Glob(filepath.Join(dataDir, "index", "gen-*"))
+		if len(gens) != 1 {
+			t.Fatalf("generations %v", gens)
+		}
+		chownAll(t, gens[0], 0)
+		if err := os.Chmod(gens[0], 0o700); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, "run")
+		cmd.Dir = base
+		cmd.SysProcAttr = attr
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + base, "DATA_DIR=" + dataDir, "DISCORD_TOKEN=" + e2eToken,
+			"DISCORD_API_BASE=http://127.0.0.1:1"}
+		out, err := cmd.CombinedOutput()
+		exit, ok := err.(*exec.ExitError)
+		want := "disputebot: permission denied: " + gens[0] + " (owned by root (uid 0), mode -rwx------) may not be used by nobody (uid 65534)"
+		if !ok || exit.ExitCode() != exitConfig || !strings.HasPrefix(string(out), want) {
+			t.Errorf("run: %v\n%s\nwant\n%s", err, out, want)
 		}
 	})
 
