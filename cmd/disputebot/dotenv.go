@@ -137,7 +137,7 @@ func parseDotEnv(file, text string, lookup func(string) (string, bool)) (*dotEnv
 		switch {
 		case strings.HasPrefix(value, "'") || strings.HasPrefix(value, `"`):
 			quote := value[0]
-			body, end, rest, err := quoted(lines, i, len(line)-len(value), quote)
+			body, end, rest, err := quoted(lines, i, value[1:], quote)
 			if err != nil {
 				return nil, fail(n, err.Error())
 			}
@@ -162,13 +162,12 @@ func parseDotEnv(file, text string, lookup func(string) (string, bool)) (*dotEnv
 	return env, nil
 }
 
-// quoted reads a quoted value that opens at byte off of the trimmed line i,
-// which may continue on the lines after it. It returns the value, the index
-// of the line where it ends, and what follows the closing quote there.
-func quoted(lines []string, i, off int, quote byte) (value string, end int, rest string, err error) {
+// quoted reads a quoted value whose first line, line i, goes on with s
+// after the opening quote, and which may continue on the lines after it. It
+// returns the value, the index of the line where it ends, and what follows
+// the closing quote there.
+func quoted(lines []string, i int, s string, quote byte) (value string, end int, rest string, err error) {
 	var b strings.Builder
-	line := strings.TrimSpace(lines[i])
-	s := line[off+1:]
 	for j := i; ; {
 		for k := 0; k < len(s); k++ {
 			c := s[k]

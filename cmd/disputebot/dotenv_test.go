@@ -34,6 +34,7 @@ func TestParseDotEnv(t *testing.T) {
 		{"plain", "A=1\nB = two words \n", map[string]string{"A": "1", "B": "two words"}},
 		{"comments and blanks", "# hi\n\n  # indented\nA=1 # a comment\nB=x#y\n", map[string]string{"A": "1", "B": "x#y"}},
 		{"export", "export A=1\nexport\tB=2\n", map[string]string{"A": "1", "B": "2"}},
+		{"export quoted", "export A=\"x y\"\nexport   B='q'  # c\nC =  \"z\"", map[string]string{"A": "x y", "B": "q", "C": "z"}},
 		{"single quotes are literal", `A='$HOME \n # not a comment'`, map[string]string{"A": `$HOME \n # not a comment`}},
 		{"double quotes escape", `A="a\"b\\c\nd\$e" # comment`, map[string]string{"A": "a\"b\\c\nd$e"}},
 		{"quoted over lines", "A=\"one\ntwo\"\nB=3", map[string]string{"A": "one\ntwo", "B": "3"}},

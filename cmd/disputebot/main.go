@@ -8,7 +8,7 @@
 //	disputebot eval FILE
 //	disputebot timeline [--json] [--png FILE] [--topic T] [--from DATE] [--to DATE]
 //	disputebot run
-//	disputebot corpus add|list|remove|export|import ...
+//	disputebot corpus add|list|remove|check|export|import ...
 //	disputebot index rebuild
 //
 // Settings come from the environment and from a .env file in the working
@@ -74,7 +74,7 @@ Usage:
   disputebot eval [--json] FILE
   disputebot timeline [--topic T] [--from DATE] [--to DATE] [--json] [--png FILE]
   disputebot run                  start the Discord bot (needs DISCORD_TOKEN)
-  disputebot corpus add|list|remove|export|import ...   manage the corpus (see 'disputebot corpus')
+  disputebot corpus add|list|remove|check|export|import ...   manage the corpus (see 'disputebot corpus')
   disputebot index rebuild        rebuild the search index from the corpus
   disputebot help
 
