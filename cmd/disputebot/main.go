@@ -38,7 +38,7 @@ const (
 
 func main() {
 	// .env never overrides what the environment already sets.
-	dot, err := readDotEnv(".env", os.LookupEnv)
+	dot, err := readDotEnv(".env")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "disputebot:", err)
 		os.Exit(exitConfig)
