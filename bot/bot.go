@@ -29,6 +29,14 @@ type Library interface {
 	Articles(guild string) []*knowledge.Article
 }
 
+// ProblemLister is a Library that knows of corpus files it had to leave
+// out because they do not parse or cannot be read: /about lists them to
+// moderators, so that a mistake in a hand-edited file does not go unseen.
+type ProblemLister interface {
+	// CorpusProblems says, one line each, where and what is wrong.
+	CorpusProblems() []string
+}
+
 // Config tunes a Bot.
 type Config struct {
 	Searcher Searcher

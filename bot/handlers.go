@@ -455,5 +455,33 @@ func (b *Bot) about(ctx context.Context, in *interaction) (*reply, error) {
 	if own > 0 {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Added by this server", Value: strconv.Itoa(own), Inline: true})
 	}
-	return fit(&reply{embeds: []*discordgo.MessageEmbed{e}}), nil
+	r := &reply{embeds: []*discordgo.MessageEmbed{e}}
+	if pl, ok := b.library.(ProblemLister); ok && b.moderator(in) {
+		if problems := pl.CorpusProblems(); len(problems) > 0 {
+			// For moderators only: the reply becomes private.
+			r.ephemeral = true
+			e.Fields = append(e.Fields, problemsField(problems))
+		}
+	}
+	return fit(r), nil
+}
+
+// maxProblemsShown bounds the corpus problems /about lists.
+const maxProblemsShown = 5
+
+// problemsField lists the corpus files left out, for moderators.
+func problemsField(problems []string) *discordgo.MessageEmbedField {
+	var b strings.Builder
+	for i, p := range problems {
+		if i == maxProblemsShown {
+			fmt.Fprintf(&b, "… and %d more: run `disputebot corpus check` on the server.\n", len(problems)-i)
+			break
+		}
+		b.WriteString("• " + text(p, 160) + "\n")
+	}
+	b.WriteString("Fix or remove these files in the corpus directory; the bot picks the change up by itself.")
+	return &discordgo.MessageEmbedField{
+		Name:  fmt.Sprintf("⚠ %d corpus file(s) left out (shown to moderators only)", len(problems)),
+		Value: clip(b.String(), 1024),
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 )
 
 // Responder sends interaction responses. The bot talks to Discord through
@@ -117,6 +118,22 @@ type SessionOptions struct {
 // and could not recover: the process should exit and be restarted.
 var ErrStalled = errors.New("discord connection stalled")
 
+// ErrTokenRejected is returned by Run when Discord refuses the bot token
+// (HTTP 401, or gateway close code 4004): restarting cannot help, only a
+// new token can, so the process should exit with a status that tells its
+// supervisor not to restart it.
+var ErrTokenRejected = errors.New("discord rejected the token")
+
+// tokenRejected reports whether err is Discord refusing the token.
+func tokenRejected(err error) bool {
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
+		return true
+	}
+	var closed *websocket.CloseError
+	return errors.As(err, &closed) && closed.Code == 4004 // Authentication failed
+}
+
 // Run connects to Discord, registers the commands, and answers interactions
 // until ctx is done; it then lets replies in flight finish and disconnects.
 func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
@@ -152,6 +169,11 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	})
 
 	if err := openWithTimeout(s, opts.OpenTimeout); err != nil {
+		if tokenRejected(err) {
+			// Discord's answer is logged at debug level: it names no token.
+			b.log.Debug("Discord refused the token", "err", err)
+			return ErrTokenRejected
+		}
 		return err
 	}
 	defer closeSession(s, opts.ShutdownTimeout)
@@ -168,6 +190,9 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	}
 	cmds, err := s.ApplicationCommandBulkOverwrite(appID, opts.GuildID, Commands(), discordgo.WithContext(ctx))
 	if err != nil {
+		if tokenRejected(err) {
+			return ErrTokenRejected
+		}
 		return fmt.Errorf("register commands: %w", err)
 	}
 	where := "globally (may take up to an hour to appear)"

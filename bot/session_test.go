@@ -142,3 +142,55 @@ func (l lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+// TestRunTokenRejected checks issue 10's sixth failure in the bot: a token
+// Discord refuses, whether the REST API says so (401) or the gateway does
+// (close code 4004), makes Run return ErrTokenRejected, which the command
+// turns into an exit status a supervisor does not restart, and never
+// shows the token.
+func TestRunTokenRejected(t *testing.T) {
+	const token = "WRONG-TOKEN-0123456789"
+	t.Run("REST 401", func(t *testing.T) {
+		fake := discordtest.NewTB(t)
+		base, _ := url.Parse(fake.URL())
+		var logs strings.Builder
+		b := New(Config{Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+		err := b.Run(context.Background(), SessionOptions{Token: token, APIBase: base, OpenTimeout: 5 * time.Second})
+		if !errors.Is(err, ErrTokenRejected) {
+			t.Fatalf("Run = %v, want ErrTokenRejected", err)
+		}
+		if strings.Contains(err.Error()+logs.String(), token) {
+			t.Errorf("the token shows:\n%v\n%s", err, logs.String())
+		}
+	})
+	t.Run("gateway 4004", func(t *testing.T) {
+		upgrader := websocket.Upgrader{}
+		var srv *httptest.Server
+		srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch {
+			case strings.HasSuffix(r.URL.Path, "/gateway"):
+				w.Header().Set("Content-Type", "application/json")
+				io.WriteString(w, `{"url":"ws://`+srv.Listener.Addr().String()+`/gw"}`)
+			case strings.HasPrefix(r.URL.Path, "/gw"):
+				c, err := upgrader.Upgrade(w, r, nil)
+				if err != nil {
+					return
+				}
+				defer c.Close()
+				c.WriteJSON(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}})
+				c.ReadMessage() // IDENTIFY
+				c.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."))
+				c.ReadMessage()
+			default:
+				http.NotFound(w, r)
+			}
+		}))
+		defer srv.Close()
+		base, _ := url.Parse(srv.URL)
+		b := New(Config{Logger: slog.New(slog.DiscardHandler)})
+		err := b.Run(context.Background(), SessionOptions{Token: token, APIBase: base, OpenTimeout: 5 * time.Second})
+		if !errors.Is(err, ErrTokenRejected) {
+			t.Fatalf("Run = %v, want ErrTokenRejected", err)
+		}
+	})
+}

@@ -95,12 +95,12 @@ func TestLoadCorpus(t *testing.T) {
 		{
 			name:    "duplicate ids",
 			fsys:    fstest.MapFS{"one.md": file("same"), "two.md": file("same")},
-			wantErr: []string{"two.md", `id "same" is already used by one.md`},
+			wantErr: []string{"two.md", `id: "same" is already the id of one.md`},
 		},
 		{
 			name:    "bad file is named",
 			fsys:    fstest.MapFS{"good.md": file("good"), "bad.md": {Data: []byte(corpusFile(map[string]string{"published": "yesterday"}, testBody))}},
-			wantErr: []string{"bad.md: published"},
+			wantErr: []string{"bad.md:5: published"},
 		},
 	}
 	for _, tt := range tests {

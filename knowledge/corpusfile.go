@@ -70,32 +70,129 @@ type eventRecord struct {
 const MaxFileBytes = MaxArticleBytes + 256<<10
 
 // ParseArticle reads one corpus file. name is used in error messages only.
-// The article is validated; errors name the file and the field at fault.
+// The article is validated. An error is one line saying where the mistake
+// is (the file, the line when there is one, and the field), what is wrong,
+// and what is expected:
+//
+//	note.md:5: published: 2024-02-30 is not a real date: February 2024 has 29 days
 func ParseArticle(name string, data []byte) (*Article, error) {
-	a, err := parseArticle(data)
+	a, root, err := parseArticle(data)
 	if err == nil {
 		err = a.Validate()
 	}
-	if err != nil {
-		return nil, &Error{Code: EINVALID, Message: name + ": " + ErrorMessage(err), Err: err}
+	if err == nil {
+		return a, nil
 	}
-	return a, nil
+	pe := placeError(err, root, data)
+	where := name
+	if pe.line > 0 {
+		where = fmt.Sprintf("%s:%d", name, pe.line)
+	}
+	msg := where + ": " + pe.msg
+	if pe.field != "" {
+		msg = where + ": " + pe.field + ": " + pe.msg
+	}
+	return nil, &Error{Code: EINVALID, Message: msg}
 }
 
-func parseArticle(data []byte) (*Article, error) {
+// placedError is a mistake in a corpus file: the line it is on (from 1;
+// 0 when it is on none, as for a field that is missing), the field, and
+// what is wrong.
+type placedError struct {
+	line  int
+	field string
+	msg   string
+}
+
+func (e *placedError) Error() string { return e.field + ": " + e.msg }
+
+// placeError finds the line of a mistake that names its field only, as
+// Validate's do, in the front matter root (nil when it did not parse).
+func placeError(err error, root *yaml.Node, data []byte) *placedError {
+	var pe *placedError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	msg := ErrorMessage(err)
+	field, what, ok := strings.Cut(msg, ": ")
+	if !ok || strings.Contains(field, " ") && !strings.HasPrefix(field, "body") {
+		return &placedError{msg: msg}
+	}
+	pe = &placedError{field: field, msg: what}
+	if strings.HasPrefix(field, "body") {
+		pe.line = bodyLine(data)
+		return pe
+	}
+	pe.line = fieldLine(root, field)
+	if pe.line == 0 && what == "is required" {
+		pe.msg = "is required, and missing: every corpus file needs id, title, publisher and published in its front matter"
+	}
+	return pe
+}
+
+// bodyLine is the line where the text after the front matter starts.
+func bodyLine(data []byte) int {
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if i := strings.Index(text[min(3, len(text)):], "\n---\n"); i >= 0 {
+		return strings.Count(text[:i+3+5], "\n") + 1
+	}
+	return 0
+}
+
+// fieldLine returns the line of field, such as "published", "topics" or
+// "events[2].date", in the front matter, or 0.
+func fieldLine(root *yaml.Node, field string) int {
+	if root == nil || len(root.Content) == 0 {
+		return 0
+	}
+	n, line := root.Content[0], 0
+	for part := range strings.SplitSeq(field, ".") {
+		name, idx := part, -1
+		if i := strings.IndexByte(part, '['); i > 0 && strings.HasSuffix(part, "]") {
+			name = part[:i]
+			fmt.Sscanf(part[i+1:len(part)-1], "%d", &idx)
+		}
+		if n.Kind != yaml.MappingNode {
+			return line
+		}
+		var v *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == name {
+				line, v = n.Content[i].Line, n.Content[i+1]
+			}
+		}
+		if v == nil {
+			return line
+		}
+		n = v
+		if idx >= 0 {
+			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
+				return line
+			}
+			n = n.Content[idx]
+			line = n.Line
+		}
+	}
+	return line
+}
+
+// parseArticle parses a corpus file; root is its front matter as YAML
+// nodes, for the lines of fields, when it got that far.
+func parseArticle(data []byte) (*Article, *yaml.Node, error) {
 	if len(data) > MaxFileBytes {
-		return nil, Errorf(EINVALID, "file is %d bytes, more than the %d allowed", len(data), MaxFileBytes)
+		return nil, nil, Errorf(EINVALID, "the file is %d bytes, more than the %d allowed; is it an article?", len(data), MaxFileBytes)
 	}
 	if !utf8.Valid(data) {
-		return nil, Errorf(EINVALID, "file is not valid UTF-8 text")
+		return nil, nil, Errorf(EINVALID, "the file is not UTF-8 text; save it as UTF-8")
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, Errorf(EINVALID, "file contains NUL bytes; is it binary?")
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, nil, &placedError{line: 1 + bytes.Count(data[:i], []byte("\n")), msg: "the file contains NUL bytes; is it binary?"}
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	if !strings.HasPrefix(text, "---\n") {
-		return nil, Errorf(EINVALID, "front matter: the file must start with a line '---'")
+		return nil, nil, &placedError{line: 1, field: "front matter",
+			msg: "the file must start with a line '---', then the fields (id, title, publisher, published, …), then '---'"}
 	}
 	// head keeps the newline that ends the opening '---', so that it may be
 	// empty and YAML's line numbers are those of the file.
@@ -106,23 +203,28 @@ func parseArticle(data []byte) (*Article, error) {
 		}
 	}
 	if !ok {
-		return nil, Errorf(EINVALID, "front matter: no closing '---' line")
+		return nil, nil, &placedError{line: 1, field: "front matter",
+			msg: "no closing '---' line; end the fields with a line '---' before the text"}
 	}
 	if err := checkFrontMatterChars(head); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(head), &root); err != nil {
+		return nil, nil, frontMatterError(head, err)
 	}
 	var fm frontMatter
 	dec := yaml.NewDecoder(strings.NewReader(head))
 	dec.KnownFields(true)
 	if err := dec.Decode(&fm); err != nil && !errors.Is(err, io.EOF) {
-		return nil, frontMatterError(head, err)
+		return nil, &root, frontMatterError(head, err)
 	}
 	a, err := fm.article()
 	if err != nil {
-		return nil, err
+		return nil, &root, err
 	}
 	a.Body = ParseBody(body)
-	return a, nil
+	return a, &root, nil
 }
 
 // checkFrontMatterChars rejects the characters that YAML does not allow,
@@ -138,31 +240,111 @@ func checkFrontMatterChars(head string) error {
 			if key := keyAtLine(head, n+1); key != "" {
 				field = key
 			}
-			return Errorf(EINVALID, "%s: contains a control character (%U) on line %d", field, r, n+1)
+			return &placedError{line: n + 1, field: field, msg: fmt.Sprintf("contains a control character (%U); remove it", r)}
 		}
 	}
 	return nil
 }
 
-// frontMatterError words a YAML decoding error for the user. Type errors
-// only give a line number, so the key on that line is named too.
+// yamlLine reads the line number YAML puts in its messages.
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+
+// yamlDuplicate matches YAML's "mapping key "id" already defined at line 2".
+var yamlDuplicate = regexp.MustCompile(`mapping key "([^"]*)" already defined at line (\d+)`)
+
+// yamlUnknown matches YAML's "field publishr not found in type knowledge.frontMatter".
+var yamlUnknown = regexp.MustCompile(`field (\S+) not found in type \S*?(\w+)$`)
+
+// frontMatterError words a YAML decoding error for the person who wrote the
+// file: its line, its field, and what to write instead, without YAML tags
+// or Go types. Of several mistakes, the first is told.
 func frontMatterError(head string, err error) error {
+	m := err.Error()
 	var te *yaml.TypeError
-	if !errors.As(err, &te) {
-		return Errorf(EINVALID, "front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		m = te.Errors[0]
 	}
-	msgs := make([]string, len(te.Errors))
-	for i, m := range te.Errors {
-		var line int
-		m = plainTypeError(m)
-		if _, err := fmt.Sscanf(m, "line %d:", &line); err == nil {
-			if key := keyAtLine(head, line); key != "" {
-				m = key + ": " + m
-			}
+	pe := &placedError{}
+	if sm := yamlLine.FindStringSubmatch(m); sm != nil {
+		fmt.Sscanf(sm[1], "%d", &pe.line)
+		m = m[len(sm[0]):]
+	}
+	m = strings.TrimPrefix(m, "yaml: ")
+	pe.field = keyAtLine(head, pe.line)
+	switch sm := yamlUnknown.FindStringSubmatch(m); {
+	case sm != nil:
+		pe.field = sm[1]
+		pe.msg = unknownFieldMessage(sm[1], sm[2])
+		return pe
+	}
+	if sm := yamlDuplicate.FindStringSubmatch(m); sm != nil {
+		pe.field = sm[1]
+		pe.msg = fmt.Sprintf("%q appears twice (first on line %s); keep one", sm[1], sm[2])
+		return pe
+	}
+	if te != nil {
+		pe.msg = plainTypeError(m)
+		return pe
+	}
+	if pe.field == "" {
+		pe.field = "front matter"
+	}
+	pe.msg = "is not valid YAML (" + m + "); check the colons, quotes and indentation, as in README's example"
+	return pe
+}
+
+// fieldNames are the fields of each part of a corpus file's front matter,
+// by the name of the Go type YAML reports.
+var fieldNames = map[string][]string{
+	"frontMatter": {"id", "title", "publisher", "published", "url", "dateline", "byline", "language", "kind",
+		"topics", "scope", "added_by", "added_at", "reprints", "related", "sources", "events"},
+	"eventRecord": {"date", "event", "topic", "source"},
+	"Source":      {"title", "url"},
+}
+
+// unknownFieldMessage explains a field that corpus files do not have,
+// suggesting the one meant when the name is close to one.
+func unknownFieldMessage(name, typ string) string {
+	known := fieldNames[typ]
+	where := "corpus files"
+	switch typ {
+	case "eventRecord":
+		where = "events"
+	case "Source":
+		where = "sources"
+	}
+	best, bestDist := "", 3
+	for _, k := range known {
+		if d := levenshtein(strings.ToLower(name), k); d < bestDist {
+			best, bestDist = k, d
 		}
-		msgs[i] = m
 	}
-	return Errorf(EINVALID, "front matter: %s", strings.Join(msgs, "; "))
+	if best != "" {
+		return fmt.Sprintf("is not a field of %s; did you mean %s?", where, best)
+	}
+	return fmt.Sprintf("is not a field of %s, which are: %s", where, strings.Join(known, ", "))
+}
+
+// levenshtein is the edit distance between two short field names. (The
+// glossary has its own, tuned for words of questions.)
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // yamlTypeError matches YAML's "cannot unmarshal !!int `5` into []string".
@@ -196,7 +378,7 @@ func plainTypeError(m string) string {
 	case strings.HasPrefix(into, "knowledge."):
 		want = "a set of fields"
 	}
-	return m[:sm[0]] + "expected " + want + ", not " + got
+	return "expected " + want + ", not " + got
 }
 
 // keyAtLine returns the top-level key whose value spans line n (from 1) of
@@ -311,13 +493,39 @@ func ParseDateBound(s string, end bool) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a date; write it as 2019-12-16, 2019-12 or 2019", s)
 }
 
-// ParseDate parses a YYYY-MM-DD date as UTC midnight.
+// ParseDate parses a YYYY-MM-DD date as UTC midnight. Its error says what
+// is wrong with the date and what to write: a date in another form, or one
+// in the right form that is not on the calendar.
 func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(DateLayout, s); err == nil {
+		return t, nil
 	}
-	return t, nil
+	shown := s
+	if utf8.RuneCountInString(shown) > 40 {
+		shown = string([]rune(shown)[:40]) + "…"
+	}
+	m := looseDate.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, fmt.Errorf("%q is not a date; write it as YYYY-MM-DD, such as 2019-12-16", shown)
+	}
+	var y, mo, d int
+	fmt.Sscanf(m[1]+" "+m[2]+" "+m[3], "%d %d %d", &y, &mo, &d)
+	switch {
+	case mo < 1 || mo > 12:
+		return time.Time{}, fmt.Errorf("%s is not a real date: there is no month %d", shown, mo)
+	case d < 1 || d > daysIn(y, time.Month(mo)):
+		return time.Time{}, fmt.Errorf("%s is not a real date: %s %d has %d days", shown, time.Month(mo), y, daysIn(y, time.Month(mo)))
+	}
+	return time.Time{}, fmt.Errorf("%q is not written YYYY-MM-DD; write %04d-%02d-%02d", shown, y, mo, d)
+}
+
+// looseDate is a date in digits with a month or day of one digit too.
+var looseDate = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+
+// daysIn is the number of days of month m of year y.
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // ParseBody splits Markdown-ish text into paragraphs: blocks separated by

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes tell callers how to present a failure: invalid input is the
@@ -23,8 +24,10 @@ type Error struct {
 	Err     error // optional cause, for logs
 }
 
+// Error is the message and, for logs, the cause, unless the message already
+// says it.
 func (e *Error) Error() string {
-	if e.Err != nil {
+	if e.Err != nil && !strings.Contains(e.Message, e.Err.Error()) {
 		return e.Message + ": " + e.Err.Error()
 	}
 	return e.Message

@@ -48,14 +48,16 @@ type Change struct {
 //
 // It is safe for concurrent use.
 type Store struct {
-	dir   string // DATA_DIR/corpus
-	audit string // DATA_DIR/audit.log
+	dir      string // DATA_DIR/corpus
+	audit    string // DATA_DIR/audit.log
+	readOnly bool   // opened by OpenStoreReadOnly
 
-	mu      sync.RWMutex
-	builtin map[string]*Article
-	local   map[string]*Article
-	stamp   string // what the directory looked like when last read
-	writes  uint64 // Adds and Removes so far, for Reload to tell it missed one
+	mu       sync.RWMutex
+	builtin  map[string]*Article
+	local    map[string]*Article
+	problems []Problem // files skipped when the directory was last read
+	stamp    string    // what the directory looked like when last read
+	writes   uint64    // Adds and Removes so far, for Reload to tell it missed one
 }
 
 // OpenStore reads the corpus in dataDir, creating the directory if needed.
@@ -78,6 +80,27 @@ func OpenStore(dataDir string, builtin []*Article) (*Store, error) {
 	}
 	return s, nil
 }
+
+// OpenStoreReadOnly reads the corpus in dataDir for commands that only
+// read it: it creates, removes and changes nothing, so it works in a
+// read-only DATA_DIR, and a DATA_DIR without a corpus directory holds the
+// built-in articles only. Add and Remove fail.
+func OpenStoreReadOnly(dataDir string, builtin []*Article) (*Store, error) {
+	s := &Store{
+		dir: filepath.Join(dataDir, "corpus"), audit: filepath.Join(dataDir, "audit.log"),
+		builtin: map[string]*Article{}, local: map[string]*Article{}, readOnly: true,
+	}
+	for _, a := range builtin {
+		s.builtin[a.ID] = a
+	}
+	if _, err := s.Reload(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// errReadOnly is the error of a change to a Store opened read-only.
+var errReadOnly = errors.New("the corpus was opened read-only")
 
 // leftoverAge is the age from which a temporary file in the corpus
 // directory is taken for the leftover of a write that was killed: younger
@@ -104,9 +127,22 @@ func removeLeftovers(dir string, age time.Duration) {
 // Dir is the directory of the added articles.
 func (s *Store) Dir() string { return s.dir }
 
+// Problems returns the corpus files that were skipped when the directory
+// was last read, sorted by file name: files with a mistake, or that this
+// process may not read.
+func (s *Store) Problems() []Problem {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.problems)
+}
+
 // Reload reads the corpus directory again if it changed since it was last
 // read (by another process, such as the command line while the bot runs),
 // and reports whether it did.
+//
+// A file that cannot be read or parsed is skipped, and listed by Problems
+// until it is fixed or removed: the rest of the corpus stays in use, and
+// changes to it are still picked up.
 //
 // The directory is read without holding the lock, so an Add or Remove of
 // this Store may happen meanwhile; what was read then misses it and is
@@ -117,6 +153,9 @@ func (s *Store) Dir() string { return s.dir }
 func (s *Store) Reload() (bool, error) {
 	for attempt := 1; ; attempt++ {
 		stamp, err := dirStamp(s.dir)
+		if s.readOnly && errors.Is(err, fs.ErrNotExist) {
+			return false, nil // no corpus directory: built-in articles only
+		}
 		if err != nil {
 			return false, err
 		}
@@ -126,7 +165,7 @@ func (s *Store) Reload() (bool, error) {
 		if same {
 			return false, nil
 		}
-		arts, err := LoadCorpus(os.DirFS(s.dir))
+		arts, problems, err := LoadCorpusFiles(os.DirFS(s.dir), func(id string) bool { return s.builtin[id] != nil })
 		if errors.Is(err, fs.ErrNotExist) {
 			// Removed between listing and reading: the directory is
 			// changing under us. Read it again, or leave it to the next
@@ -141,9 +180,6 @@ func (s *Store) Reload() (bool, error) {
 		}
 		local := map[string]*Article{}
 		for _, a := range arts {
-			if s.builtin[a.ID] != nil {
-				return false, Errorf(EINVALID, "%s: id %q is taken by a built-in article", filepath.Join(s.dir, a.ID+".md"), a.ID)
-			}
 			local[a.ID] = a
 		}
 		s.mu.Lock()
@@ -157,7 +193,7 @@ func (s *Store) Reload() (bool, error) {
 			}
 			return false, nil
 		}
-		s.local, s.stamp = local, stamp
+		s.local, s.problems, s.stamp = local, problems, stamp
 		s.mu.Unlock()
 		return true, nil
 	}
@@ -238,6 +274,9 @@ func (s *Store) IsBuiltin(id string) bool {
 // an article the same server can already see: the same canonical URL or
 // the same text. source (a URL or file name) goes to the audit log.
 func (s *Store) Add(a *Article, by Actor, source string) error {
+	if s.readOnly {
+		return errReadOnly
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if a.Scope == "" {
@@ -281,6 +320,9 @@ func (s *Store) Add(a *Article, by Actor, source string) error {
 // Remove deletes an added article. A server's moderators may remove their
 // server's articles only; built-in articles cannot be removed.
 func (s *Store) Remove(id string, by Actor) (*Article, error) {
+	if s.readOnly {
+		return nil, errReadOnly
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.builtin[id] != nil {
@@ -288,6 +330,9 @@ func (s *Store) Remove(id string, by Actor) (*Article, error) {
 	}
 	a := s.local[id]
 	if a == nil || by.Guild != "" && a.Scope != by.Guild {
+		if by.Guild == "" {
+			return nil, Errorf(ENOTFOUND, "no added article has the id %q; 'disputebot corpus list' shows the ids", id)
+		}
 		return nil, Errorf(ENOTFOUND, "no article %q among this server's articles", id)
 	}
 	if err := os.Remove(filepath.Join(s.dir, id+".md")); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -308,16 +309,84 @@ func TestStoreIgnoresPartialFiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(s.Dir(), "broken.md"), full[:len(full)/3], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = OpenStore(dir, []*Article{builtinArticle()})
-	if ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "broken.md") {
-		t.Errorf("OpenStore with a broken file: %v, want an EINVALID error naming broken.md", err)
+	// A broken file is skipped and reported; the rest stays.
+	reopened, err = OpenStore(dir, []*Article{builtinArticle()})
+	if err != nil {
+		t.Fatalf("OpenStore with a broken file: %v", err)
 	}
-	if _, err := s.Reload(); err == nil {
-		t.Error("Reload with a broken file: no error")
+	if _, err := s.Reload(); err != nil {
+		t.Errorf("Reload with a broken file: %v", err)
 	}
-	if got := ids(s.All()); len(got) != 2 {
-		t.Errorf("a failed Reload changed the articles: %v", got)
+	for _, st := range []*Store{reopened, s} {
+		if got := ids(st.All()); len(got) != 2 {
+			t.Errorf("a broken file changed the articles: %v", got)
+		}
+		if p := st.Problems(); len(p) != 1 || p[0].File != "broken.md" || ErrorCode(p[0].Err) != EINVALID ||
+			!strings.HasPrefix(ErrorMessage(p[0].Err), "broken.md") {
+			t.Errorf("problems %v, want one naming broken.md", p)
+		}
 	}
+}
+
+// TestStoreSkipsBadFiles checks issue 10's second failure in the store: a
+// file edited by hand into one that does not parse, a file taking a
+// built-in article's id, one repeating another's id and one this user may
+// not read are each skipped and reported once, and changes to the other
+// files are still picked up; fixing the file brings it back.
+func TestStoreSkipsBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	s := openTestStore(t, dir)
+	good := func(id, title string) []byte {
+		return []byte(corpusFile(map[string]string{"id": id, "title": title}, testBody))
+	}
+	write := func(name string, data []byte) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(s.Dir(), name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", good("a", "First"))
+	write("edited.md", []byte(corpusFile(map[string]string{"id": "edited", "published": `"2024-5-14"`}, testBody)))
+	write("builtin.md", good(builtinArticle().ID, "Taken"))
+	write("twin.md", good("a", "Twin"))
+	wantProblems := map[string]string{
+		"edited.md":  `edited.md:5: published: "2024-5-14" is not written YYYY-MM-DD; write 2024-05-14`,
+		"builtin.md": `builtin.md: id: "` + builtinArticle().ID + `" is the id of a built-in article; give this one another id`,
+		"twin.md":    `twin.md: id: "a" is already the id of a.md; give one of them another id`,
+	}
+	if os.Geteuid() != 0 {
+		write("secret.md", good("secret", "Secret"))
+		if err := os.Chmod(filepath.Join(s.Dir(), "secret.md"), 0); err != nil {
+			t.Fatal(err)
+		}
+		wantProblems["secret.md"] = "secret.md: permission denied: this user may not read it; give it to the owner of the corpus directory (chown) or make it readable (chmod a+r)"
+	}
+	check := func(wantIDs []string, want map[string]string) {
+		t.Helper()
+		if _, err := s.Reload(); err != nil {
+			t.Fatalf("Reload: %v", err)
+		}
+		if got := ids(s.All()); !slices.Equal(got, wantIDs) {
+			t.Errorf("articles %v, want %v", got, wantIDs)
+		}
+		got := map[string]string{}
+		for _, p := range s.Problems() {
+			got[p.File] = ErrorMessage(p.Err)
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("problems:\n%v\nwant\n%v", got, want)
+		}
+	}
+	check([]string{builtinArticle().ID, "a"}, wantProblems)
+
+	// Another file comes while the broken ones stay: it is picked up.
+	write("b.md", good("b", "Second"))
+	check([]string{builtinArticle().ID, "a", "b"}, wantProblems)
+
+	// The file is fixed: it comes back, and its problem goes.
+	write("edited.md", []byte(corpusFile(map[string]string{"id": "edited", "published": "2024-05-14"}, testBody)))
+	delete(wantProblems, "edited.md")
+	check([]string{builtinArticle().ID, "a", "b", "edited"}, wantProblems)
 }
 
 // TestStoreReload: the bot's store picks up what the command line (another

@@ -45,8 +45,24 @@ var (
 	rateSpec  = regexp.MustCompile(`^([0-9]{1,4})/([0-9a-z.]+)$`)
 )
 
+// configError is a setting that is missing or wrong: the process exits
+// with exitConfig, which tells a supervisor not to restart it. Its message
+// names the setting and where it was set, never its value, which may be
+// the token or hold it.
+type configError struct{ msg string }
+
+func (e *configError) Error() string { return e.msg }
+
+// settingError returns a configError for key, saying where it was set.
+func settingError(env Env, key, format string, args ...any) error {
+	if where := env.where(key); where != "" {
+		key += " (" + where + ")"
+	}
+	return &configError{key + ": " + fmt.Sprintf(format, args...)}
+}
+
 // loadConfig reads and checks the settings. An error is one line that names
-// the setting, and never contains the token.
+// the setting, and never shows its value.
 func loadConfig(env Env) (Config, error) {
 	c := Config{DataDir: "./data", LogLevel: slog.LevelWarn, RateLimit: 5, RateWindow: 10 * time.Second}
 	get := func(k string) string { return strings.TrimSpace(env(k)) }
@@ -55,19 +71,30 @@ func loadConfig(env Env) (Config, error) {
 	}
 	if v := get("LOG_LEVEL"); v != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
-			return c, fmt.Errorf("LOG_LEVEL: %q is not one of debug, info, warn, error", v)
+			return c, settingError(env, "LOG_LEVEL", "must be debug, info, warn or error")
 		}
 	}
 	if v := get("DISCORD_TOKEN"); v != "" {
 		v = strings.TrimPrefix(v, "Bot ")
-		if strings.ContainsAny(v, " \t\r\n\"'") || len(v) < 8 || len(v) > 200 {
-			return c, fmt.Errorf("DISCORD_TOKEN: does not look like a bot token (copy it from the Bot page of your application)")
+		why := ""
+		switch {
+		case strings.ContainsAny(v, " \t\r\n\"'"):
+			why = "it has spaces or quotes in it"
+		case len(v) < 8:
+			why = "it is too short"
+		case len(v) > 200:
+			why = "it is too long"
+		}
+		if why != "" {
+			return c, settingError(env, "DISCORD_TOKEN", "does not look like a bot token (%s); "+
+				"copy it again from the Bot page of your application", why)
 		}
 		c.DiscordToken = v
 	}
 	if v := get("DISCORD_GUILD_ID"); v != "" {
 		if !snowflake.MatchString(v) {
-			return c, fmt.Errorf("DISCORD_GUILD_ID: %q is not a Discord server id (17–20 digits)", clipSetting(v))
+			return c, settingError(env, "DISCORD_GUILD_ID", "is not a Discord server id, which is 17 to 20 digits "+
+				"(with Developer Mode on, right-click the server and Copy Server ID), or leave it empty")
 		}
 		c.GuildID = v
 	}
@@ -75,11 +102,8 @@ func loadConfig(env Env) (Config, error) {
 		u, err := url.Parse(v)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
 			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil {
-			shown := clipSetting(v)
-			if strings.ContainsAny(v, "@") {
-				shown = "(a URL with a user name or password, not shown)"
-			}
-			return c, fmt.Errorf("DISCORD_API_BASE: %q must be a scheme and host such as https://discord.com", shown)
+			return c, settingError(env, "DISCORD_API_BASE", "must be a scheme and host only, such as https://discord.com, "+
+				"or left empty")
 		}
 		c.APIBase = &url.URL{Scheme: u.Scheme, Host: u.Host}
 	}
@@ -91,13 +115,15 @@ func loadConfig(env Env) (Config, error) {
 			c.RateWindow, err = time.ParseDuration(m[2])
 		}
 		if m == nil || err != nil || c.RateLimit < 1 || c.RateWindow < time.Second || c.RateWindow > time.Hour {
-			return c, fmt.Errorf("RATE_LIMIT: %q must be questions per time, such as 5/10s (1 s to 1 h)", clipSetting(v))
+			return c, settingError(env, "RATE_LIMIT", "must be questions per time, such as 5/10s "+
+				"(at least 1 question, in 1s to 1h)")
 		}
 	}
 	if v := get("MODERATOR_ROLE_IDS"); v != "" {
-		for _, id := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
+		for i, id := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
 			if !snowflake.MatchString(id) {
-				return c, fmt.Errorf("MODERATOR_ROLE_IDS: %q is not a Discord role id (17–20 digits)", clipSetting(id))
+				return c, settingError(env, "MODERATOR_ROLE_IDS", "role %d of the list is not a Discord role id; "+
+					"write role ids of 17 to 20 digits, separated by commas", i+1)
 			}
 			c.ModeratorRoles = append(c.ModeratorRoles, id)
 		}
@@ -105,7 +131,7 @@ func loadConfig(env Env) (Config, error) {
 	if v := get("ALLOW_PRIVATE_FETCH"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return c, fmt.Errorf("ALLOW_PRIVATE_FETCH: %q must be true or false", clipSetting(v))
+			return c, settingError(env, "ALLOW_PRIVATE_FETCH", "must be true or false")
 		}
 		c.AllowPrivateFetch = b
 	}

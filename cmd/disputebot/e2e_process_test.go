@@ -17,7 +17,7 @@ import (
 )
 
 // TestRunConfigErrors checks that every bad setting stops `disputebot run`
-// before it connects, with exit code 2 and one line on stderr that names the
+// before it connects, with exit code 78 (EX_CONFIG) and one line on stderr that names the
 // setting, and that the token shows up in no output, whatever goes wrong.
 func TestRunConfigErrors(t *testing.T) {
 	t.Parallel()
@@ -59,8 +59,8 @@ func TestRunConfigErrors(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			code := Run(ctx, []string{"run"}, func(k string) string { return env[k] }, &stdout, &stderr)
-			if code != exitUsage {
-				t.Errorf("exit code %d, want %d", code, exitUsage)
+			if code != exitConfig {
+				t.Errorf("exit code %d, want %d", code, exitConfig)
 			}
 			checkOneLine(t, stderr.String(), tt.setting)
 			for _, secret := range []string{e2eToken, badToken, "E2E-SECRET"} {
@@ -78,7 +78,7 @@ func checkOneLine(t *testing.T, stderr, setting string) {
 	if strings.Count(stderr, "\n") != 1 || !strings.HasSuffix(stderr, "\n") {
 		t.Errorf("stderr is not one line:\n%s", stderr)
 	}
-	if !strings.HasPrefix(stderr, "disputebot: "+setting+":") {
+	if !strings.HasPrefix(stderr, "disputebot: "+setting+":") && !strings.HasPrefix(stderr, "disputebot: "+setting+" (environment):") {
 		t.Errorf("stderr %q does not start with %q", stderr, "disputebot: "+setting+":")
 	}
 }
@@ -111,7 +111,7 @@ func TestRunUnreachable(t *testing.T) {
 
 // TestRunBinary runs the real binary as a subprocess, as systemd or docker
 // would: it answers a question, then on SIGTERM lets the reply in flight
-// finish and exits 0 within a few seconds. Bad settings exit 2 there too,
+// finish and exits 0 within a few seconds. Bad settings exit 78 there too,
 // through main.
 func TestRunBinary(t *testing.T) {
 	if testing.Short() {
@@ -139,8 +139,8 @@ func TestRunBinary(t *testing.T) {
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		err := cmd.Run()
 		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != exitUsage {
-			t.Errorf("exit %v, want code %d", err, exitUsage)
+		if !errors.As(err, &exit) || exit.ExitCode() != exitConfig {
+			t.Errorf("exit %v, want code %d", err, exitConfig)
 		}
 		checkOneLine(t, stderr.String(), "RATE_LIMIT")
 		if strings.Contains(stdout.String()+stderr.String(), e2eToken) {

@@ -8,7 +8,7 @@
 //	disputebot eval FILE
 //	disputebot timeline [--json] [--png FILE] [--topic T] [--from DATE] [--to DATE]
 //	disputebot run
-//	disputebot corpus add|list|remove|export|import ...
+//	disputebot corpus add|list|remove|check|export|import ...
 //	disputebot index rebuild
 //
 // Settings come from the environment and from a .env file in the working
@@ -24,31 +24,41 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-
-	"github.com/joho/godotenv"
 )
 
-// Exit codes.
+// Exit codes, which a supervisor acts on (see README, "Exit codes"): it
+// restarts the bot after exitError, and not after exitConfig, which only a
+// person can fix.
 const (
-	exitOK    = 0
-	exitError = 1 // something failed
-	exitUsage = 2 // the command line or the input was wrong
+	exitOK     = 0
+	exitError  = 1  // something failed that may work next time: the network, Discord, a busy DATA_DIR
+	exitUsage  = 2  // the command line or the input was wrong
+	exitConfig = 78 // EX_CONFIG of sysexits.h: a setting is wrong, or Discord rejected the token
 )
 
 func main() {
 	// .env never overrides what the environment already sets.
-	if err := godotenv.Load(); err != nil && !errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintln(os.Stderr, "disputebot: read .env:", err)
-		os.Exit(exitUsage)
+	dot, err := readDotEnv(".env")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "disputebot:", err)
+		os.Exit(exitConfig)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := Run(ctx, os.Args[1:], Env(os.Getenv), os.Stdout, os.Stderr)
+	code := Run(ctx, os.Args[1:], dot.Env(os.LookupEnv), os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
 // Env looks up settings; tests pass a map instead of the environment.
 type Env func(key string) string
+
+// whereKey prefixes a setting's name to ask an Env where the setting comes
+// from (".env line 4", "environment"), for error messages; no real
+// setting's name starts with a NUL byte. An Env that does not know answers "".
+const whereKey = "\x00where:"
+
+// where tells where the setting key was set, or "".
+func (e Env) where(key string) string { return e(whereKey + key) }
 
 // usageError is a mistake in the command line: it exits with exitUsage.
 type usageError struct{ msg string }
@@ -64,7 +74,7 @@ Usage:
   disputebot eval [--json] FILE
   disputebot timeline [--topic T] [--from DATE] [--to DATE] [--json] [--png FILE]
   disputebot run                  start the Discord bot (needs DISCORD_TOKEN)
-  disputebot corpus add|list|remove|export|import ...   manage the corpus (see 'disputebot corpus')
+  disputebot corpus add|list|remove|check|export|import ...   manage the corpus (see 'disputebot corpus')
   disputebot index rebuild        rebuild the search index from the corpus
   disputebot help
 
@@ -98,6 +108,7 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		err = usagef("unknown command %q; run 'disputebot help'", args[0])
 	}
 	var ue *usageError
+	var ce *configError
 	switch {
 	case err == nil:
 		return exitOK
@@ -106,6 +117,9 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "disputebot:", err)
 		return exitUsage
+	case errors.As(err, &ce), errors.As(err, new(*notOwnerError)):
+		fmt.Fprintln(stderr, "disputebot:", err)
+		return exitConfig
 	case errors.Is(err, errFailed):
 		return exitError // already reported
 	default:

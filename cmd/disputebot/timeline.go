@@ -72,7 +72,7 @@ func cmdTimeline(ctx context.Context, args []string, env Env, stdout, stderr io.
 	}
 	cfg, err := loadConfig(env)
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
 	articles, err := loadArticles(cfg.DataDir, newLogger(stderr, cfg.LogLevel))
 	if err != nil {

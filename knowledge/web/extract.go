@@ -28,7 +28,7 @@ const (
 // FromPage extracts an article from a fetched page.
 func FromPage(p *Page) (*knowledge.Article, error) {
 	if p.ContentType == "text/plain" {
-		a, err := fromText(string(p.Body), "")
+		a, err := fromText(string(p.Body), "", "")
 		if err != nil {
 			return nil, err
 		}
@@ -264,7 +264,7 @@ func FromFile(name string, data []byte) (*knowledge.Article, error) {
 		if ext != ".txt" && strings.HasPrefix(text, "---\n") {
 			return fromMarkdown(name, text)
 		}
-		a, err := fromText(text, strings.TrimSuffix(path.Base(name), ext))
+		a, err := fromText(text, strings.TrimSuffix(path.Base(name), ext), name)
 		if err != nil {
 			return nil, err
 		}
@@ -306,7 +306,7 @@ func fromMarkdown(name, text string) (*knowledge.Article, error) {
 
 // fromText reads plain text: the first line (or a "# " heading) is the
 // title, the rest paragraphs.
-func fromText(text, fallbackTitle string) (*knowledge.Article, error) {
+func fromText(text, fallbackTitle, file string) (*knowledge.Article, error) {
 	if !utf8.ValidString(text) {
 		return nil, knowledge.Errorf(knowledge.EINVALID, "the text is not UTF-8")
 	}
@@ -320,17 +320,35 @@ func fromText(text, fallbackTitle string) (*knowledge.Article, error) {
 		title, rest = fallbackTitle, text
 	}
 	a := &knowledge.Article{Kind: knowledge.KindArticle, Language: "en", Title: title, Body: knowledge.ParseBody(rest)}
+	if file != "" {
+		// Words for files: a page's (a login or cookie wall) would puzzle
+		// someone who wrote the file.
+		switch words := countWords(a.Body); {
+		case words == 0:
+			return nil, knowledge.Errorf(knowledge.EINVALID, "%s has no text below its title; an article needs at least %d words",
+				clipText(file, 80), MinWords)
+		case words < MinWords:
+			return nil, knowledge.Errorf(knowledge.EINVALID, "%s has only %d words of text below its title, and an article "+
+				"needs at least %d; add the rest of the article", clipText(file, 80), words, MinWords)
+		}
+	}
 	return finish(a)
 }
 
-// finish checks that there is an article: enough text, a title.
-func finish(a *knowledge.Article) (*knowledge.Article, error) {
+// countWords counts the words of an article's text, captions aside.
+func countWords(body []knowledge.Paragraph) int {
 	words := 0
-	for _, p := range a.Body {
+	for _, p := range body {
 		if !p.Caption {
 			words += len(strings.Fields(p.Text))
 		}
 	}
+	return words
+}
+
+// finish checks that there is an article: enough text, a title.
+func finish(a *knowledge.Article) (*knowledge.Article, error) {
+	words := countWords(a.Body)
 	if words < MinWords {
 		return nil, knowledge.Errorf(knowledge.EINVALID,
 			"I found only %d words of article text there (at least %d needed); is it behind a login, a cookie wall or scripts?", words, MinWords)

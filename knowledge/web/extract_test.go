@@ -77,6 +77,9 @@ func TestFromFileRefusals(t *testing.T) {
 		{"unknown type", "talks.pdf", "%PDF-1.7", []string{".txt, .md and .html"}},
 		{"script only", "app.html", scriptOnly, []string{"no article text"}},
 		{"cookie notice", "saved.html", cookieWall, []string{"cookie or privacy notice"}},
+		// Issue 10: a file is told about its words, not about login walls.
+		{"empty text file", "empty.txt", "", []string{"empty.txt is empty"}},
+		{"short text file", "short.txt", "A title\n\nFive words of text here.", []string{"short.txt has only 5 words", "at least 60"}},
 		{"too short", "note.txt", "Talks resumed.\n\nThey went well.", []string{"only 3 words", "at least 60"}},
 		{"topics a number", "talks.md", "---\ntitle: Talks\npublisher: Kyodo\npublished: 2024-05-01\ntopics: 5\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
 			[]string{"talks.md", "topics"}},
@@ -91,7 +94,7 @@ func TestFromFileRefusals(t *testing.T) {
 		{"10,000 paragraphs of Markdown", "live.md", "---\ntitle: Live\npublisher: Kyodo\npublished: 2024-05-01\n---\n" + manyParagraphs(10000, false),
 			[]string{"live.md", "10001 paragraphs", "2000"}},
 		{"wrong type on line 5", "talks.md", "---\ntitle: Talks\npublisher: Kyodo\npublished: 2024-05-01\nrelated: 7\n---\n" + strings.Repeat("Japan and South Korea talk. ", 20),
-			[]string{"related: line 5:"}},
+			[]string{"talks.md:5: related:"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,6 +104,9 @@ func TestFromFileRefusals(t *testing.T) {
 			}
 			wantRefusal(t, err, tt.want...)
 			msg := knowledge.ErrorMessage(err)
+			if strings.HasSuffix(tt.file, ".txt") && (strings.Contains(msg, "login") || strings.Contains(msg, "cookie")) {
+				t.Errorf("a text file is told about web pages: %q", msg)
+			}
 			for _, internal := range []string{"!!int", "[]string", "unmarshal", "<nil>", "%!", "id:"} {
 				if strings.Contains(msg, internal) {
 					t.Errorf("message %q shows an internal detail (%q)", msg, internal)
