@@ -1,18 +1,15 @@
 package index
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/disputebot/disputebot/knowledge"
 )
 
 // mark is a matched term in a passage: its byte range and the concept it
-// belongs to (-1 for words that only matched as a phrase pair,
-// intentConcept for words that answer the question's form).
+// belongs to.
 type mark struct {
 	start, end int
 	concept    int
@@ -24,8 +21,8 @@ type mark struct {
 // added when it fits and adds something. Excerpts are cut at sentence
 // boundaries, or at word boundaries when a sentence is too long, and never
 // inside a marked word.
-func (p *plan) excerpt(text string, locs search.TermLocationMap, maxRunes int) knowledge.Excerpt {
-	marks := p.marks(text, locs)
+func excerpt(text string, marks []mark, maxRunes int) knowledge.Excerpt {
+	marks = mergeMarks(text, marks)
 	sents := knowledge.Sentences(text)
 	if len(sents) == 0 {
 		return knowledge.Excerpt{}
@@ -103,43 +100,16 @@ func (p *plan) excerpt(text string, locs search.TermLocationMap, maxRunes int) k
 	return ex
 }
 
-// intentConcept marks words that answer the form of the question.
-const intentConcept = -2
-
-// intentWord reports whether term is a word the question's intents ask
-// for, such as "hour" in a "how long" question.
-func (p *plan) intentWord(term string) bool {
-	for _, cue := range p.intents {
-		for _, w := range intentWords[cue] {
-			if w == term {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// marks returns the matched terms of a passage in order, merged where they
-// overlap.
-func (p *plan) marks(text string, locs search.TermLocationMap) []mark {
+// mergeMarks returns the marks that lie within text, in order, merged
+// where they overlap.
+func mergeMarks(text string, marks []mark) []mark {
 	var out []mark
-	for term, ls := range locs {
-		ci, ok := p.terms[term]
-		if !ok {
-			ci = -1
-			if p.intentWord(term) {
-				ci = intentConcept // what a "how long" question asks for counts like a concept
-			}
-		}
-		for _, l := range ls {
-			s, e := int(l.Start), int(l.End)
-			if s < 0 || e > len(text) || s >= e || !utf8.ValidString(text[s:e]) {
-				continue
-			}
-			out = append(out, mark{s, e, ci})
+	for _, m := range marks {
+		if m.start >= 0 && m.end <= len(text) && m.start < m.end && utf8.ValidString(text[m.start:m.end]) {
+			out = append(out, m)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	slices.SortFunc(out, func(a, b mark) int { return a.start - b.start })
 	merged := out[:0]
 	for _, m := range out {
 		if n := len(merged); n > 0 && m.start < merged[n-1].end {

@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -35,7 +36,7 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-11"
+const MappingVersion = "disputebot-13"
 
 // analyzerName is the analysis of all text fields: Unicode words,
 // possessives dropped, lowercased, English stop words removed, Snowball
@@ -46,8 +47,10 @@ const analyzerName = "en_snowball"
 const (
 	fieldBody  = "body"
 	fieldTitle = "title"
-	// fieldContext is not indexed: it names, in a hit's term locations, the
-	// terms found in the neighbouring passages (see withContext).
+	// fieldContext is what surrounds a passage in its article: its
+	// dateline, captions and what the neighbouring passages say, as the
+	// distinct analyzed terms (stored, not indexed). A passage that speaks
+	// of "the two ministers" is found by their names there.
 	fieldContext   = "context"
 	fieldArticleID = "article_id"
 	fieldPassage   = "passage"
@@ -57,13 +60,12 @@ const (
 	fieldPublisher = "publisher"
 	fieldURL       = "url"
 	fieldPublished = "published"
-	fieldCues      = "cues"
 )
 
 // storedFields are loaded with every hit, so that a hit can be shown without
 // going back to the corpus.
 var storedFields = []string{
-	fieldBody, fieldTitle, fieldArticleID, fieldPassage, fieldKind, fieldTopics, fieldScope,
+	fieldBody, fieldTitle, fieldContext, fieldArticleID, fieldPassage, fieldKind, fieldTopics, fieldScope,
 	fieldPublisher, fieldURL, fieldPublished,
 }
 
@@ -116,15 +118,13 @@ type Index struct {
 	timeout     time.Duration
 	lockTimeout time.Duration
 	analyzer    analysis.Analyzer
-	fluff       map[string]bool // analyzed question words that carry no content
-	titles      map[string]bool // analyzed words of titles, which are not names
-	anchors     map[string]bool // analyzed words that tie a question to the dispute
-	compacting  sync.WaitGroup  // merges of segments in the background (see compact)
-	counts      docCounts       // of terms, for plans (see docCounts)
-	decoded     decodedCache    // postings of common words (see decodedCache)
-	// plainFirst makes searches find their candidates with bleve's
-	// searchers only, which the tests compare the first pass with.
-	plainFirst bool
+	ranking     ranking        // the weights of retrieval (see ranking)
+	compacting  sync.WaitGroup // merges of segments in the background (see compact)
+	counts      docCounts      // of terms, for analysis (see docCounts)
+	cache       passageCache   // candidates analyzed (see passageCache)
+	titlesMu    sync.Mutex
+	titles      map[string]analyzedField     // titles analyzed (see titleField)
+	lengths     atomic.Pointer[fieldLengths] // mean field lengths of the current index
 
 	// mu serializes writers. swap guards cur against a rebuild: searches
 	// hold it for reading, and a rebuild takes it only to swap in the new
@@ -144,6 +144,9 @@ type manifest map[string]manifestEntry
 type manifestEntry struct {
 	Hash     string `json:"h"`
 	Passages int    `json:"n"`
+	// Words are the words of the article's passages in each searched
+	// field, for the mean lengths that BM25 normalizes by.
+	Words [len(searchedFields)]int `json:"w"`
 }
 
 // passages is the number of passages the manifest lists.
@@ -155,9 +158,34 @@ func (m manifest) passages() uint64 {
 	return n
 }
 
-// newMapping is the static mapping: English analysis with BM25, stored text
-// with term vectors for the fields that are shown, keywords for filters, and
-// nothing in _all.
+// lengths returns the mean length of each searched field.
+func (m manifest) lengths() *fieldLengths {
+	var sum fieldLengths
+	var n float64
+	for _, e := range m {
+		for i, w := range e.Words {
+			sum[i] += float64(w)
+		}
+		n += float64(e.Passages)
+	}
+	for i := range sum {
+		sum[i] /= max(1, n)
+	}
+	return &sum
+}
+
+// avgLengths returns the mean length of each searched field in the
+// current index.
+func (idx *Index) avgLengths() fieldLengths {
+	if l := idx.lengths.Load(); l != nil {
+		return *l
+	}
+	return fieldLengths{}
+}
+
+// newMapping is the static mapping: English analysis with BM25, stored
+// text for the fields that are shown and reranked, keywords for filters,
+// and nothing in _all.
 func newMapping() *mapping.IndexMappingImpl {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = "bm25"
@@ -180,7 +208,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzerName
 		f.Store = store
-		f.IncludeTermVectors = true
+		f.IncludeTermVectors = false // the ranking analyzes the candidates itself
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -213,14 +241,12 @@ func newMapping() *mapping.IndexMappingImpl {
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldBody, text(true))
 	dm.AddFieldMappingsAt(fieldTitle, text(true))
+	dm.AddFieldMappingsAt(fieldContext, stored())
 	dm.AddFieldMappingsAt(fieldArticleID, keyword(true))
 	dm.AddFieldMappingsAt(fieldPassage, num)
 	dm.AddFieldMappingsAt(fieldKind, keyword(true))
 	dm.AddFieldMappingsAt(fieldTopics, keyword(true))
 	dm.AddFieldMappingsAt(fieldScope, keyword(true))
-	cueField := keyword(false)
-	cueField.IncludeTermVectors = true // so that a hit's locations show its cues
-	dm.AddFieldMappingsAt(fieldCues, cueField)
 	dm.AddFieldMappingsAt(fieldPublisher, stored())
 	dm.AddFieldMappingsAt(fieldURL, stored())
 	dm.AddFieldMappingsAt(fieldPublished, date)
@@ -232,12 +258,12 @@ func newMapping() *mapping.IndexMappingImpl {
 type passageDoc struct {
 	Body      string    `json:"body"`
 	Title     string    `json:"title"`
+	Context   string    `json:"context"`
 	ArticleID string    `json:"article_id"`
 	Passage   int       `json:"passage"`
 	Kind      string    `json:"kind"`
 	Topics    []string  `json:"topics"`
 	Scope     string    `json:"scope"`
-	Cues      []string  `json:"cues,omitempty"`
 	Publisher string    `json:"publisher"`
 	URL       string    `json:"url"`
 	Published time.Time `json:"published"`
@@ -247,7 +273,7 @@ type passageDoc struct {
 // there is none. An index that cannot be opened, or was built with another
 // mapping version, is replaced by an empty one: call Sync to fill it.
 func Open(dir string, opts Options) (*Index, error) {
-	idx := &Index{dir: dir, glossary: opts.Glossary, log: opts.Logger, timeout: opts.SearchTimeout, lockTimeout: opts.LockTimeout}
+	idx := &Index{dir: dir, glossary: opts.Glossary, log: opts.Logger, timeout: opts.SearchTimeout, lockTimeout: opts.LockTimeout, ranking: defaultRanking}
 	if idx.lockTimeout <= 0 {
 		idx.lockTimeout = 3 * time.Second
 	}
@@ -288,17 +314,13 @@ func Open(dir string, opts Options) (*Index, error) {
 		}
 	}
 	idx.cur, idx.curDir, idx.manifest = cur, curDir, man
+	idx.lengths.Store(man.lengths())
 	idx.analyzer = cur.Mapping().AnalyzerNamed(analyzerName)
 	if idx.analyzer == nil {
 		cur.Close()
 		return nil, errors.New("index: analyzer not registered")
 	}
-	idx.fluff = idx.analyzeSet(questionFluff)
-	idx.titles = idx.analyzeSet(titleWords)
-	idx.anchors = idx.analyzeSet(strings.Join(knowledge.CueWords(), " "))
-	for w := range idx.fluff {
-		delete(idx.anchors, w)
-	}
+	idx.analyzer = withStemCache(idx.analyzer)
 	idx.removeStale()
 	return idx, nil
 }
@@ -516,6 +538,12 @@ func (idx *Index) Delete(ctx context.Context, ids ...string) error {
 // written at the end. A crash leaves passages that no manifest lists, which
 // Sync notices by their count and cures by rebuilding.
 func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []*knowledge.Article, remove []string) error {
+	defer func() {
+		idx.cache.invalidate()
+		if b == idx.cur {
+			idx.lengths.Store(man.lengths())
+		}
+	}()
 	inFlight, size := 1, batchSize
 	written := 0 // passages
 	if len(man) == 0 && len(remove) == 0 {
@@ -640,7 +668,7 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 				return fmt.Errorf("index %s: %w", d.ID(), err)
 			}
 		}
-		e := manifestEntry{Hash: p.hash, Passages: len(p.docs)}
+		e := manifestEntry{Hash: p.hash, Passages: len(p.docs), Words: p.words}
 		man[p.article.ID], own[p.article.ID] = e, e
 		written += len(p.docs)
 		if batch.Size() >= size {
@@ -702,6 +730,7 @@ type preparedArticle struct {
 	article *knowledge.Article
 	docs    []*document.Document
 	hash    string
+	words   [len(searchedFields)]int
 	err     error
 }
 
@@ -726,8 +755,12 @@ func prepare(ctx context.Context, m mapping.IndexMapping, articles []*knowledge.
 				p := preparedArticle{article: a, hash: ArticleHash(a)}
 				passages := a.Passages()
 				for k := range passages {
+					pd := newPassageDoc(a, &passages[k], m.AnalyzerNamed(analyzerName))
+					for fi, text := range [...]string{pd.Body, pd.Title, pd.Context} {
+						p.words[fi] += len(strings.Fields(text))
+					}
 					doc := document.NewDocument(passages[k].ID())
-					if err := m.MapDocument(doc, newPassageDoc(a, &passages[k])); err != nil {
+					if err := m.MapDocument(doc, pd); err != nil {
 						p.err = fmt.Errorf("index %s: %w", passages[k].ID(), err)
 						break
 					}
@@ -771,7 +804,7 @@ func prepare(ctx context.Context, m mapping.IndexMapping, articles []*knowledge.
 	return out
 }
 
-func newPassageDoc(a *knowledge.Article, p *knowledge.Passage) passageDoc {
+func newPassageDoc(a *knowledge.Article, p *knowledge.Passage, an analysis.Analyzer) passageDoc {
 	topics := make([]string, len(p.Topics))
 	for i, t := range p.Topics {
 		topics[i] = string(t)
@@ -781,10 +814,28 @@ func newPassageDoc(a *knowledge.Article, p *knowledge.Passage) passageDoc {
 		scope = knowledge.Global
 	}
 	return passageDoc{
-		Body: p.Text, Title: a.Title, ArticleID: a.ID, Passage: p.N,
-		Kind: string(p.Kind), Topics: topics, Scope: scope, Cues: cues(p.Text),
+		Body: p.Text, Title: a.Title, Context: contextTerms(an, p.Context), ArticleID: a.ID, Passage: p.N,
+		Kind: string(p.Kind), Topics: topics, Scope: scope,
 		Publisher: a.Publisher, URL: a.URL, Published: a.Published,
 	}
+}
+
+// contextTerms returns the distinct analyzed terms of a passage's context,
+// space-separated: what the ranking needs of it, already analyzed, so that
+// a search does not analyze the context of every candidate.
+func contextTerms(an analysis.Analyzer, text string) string {
+	if an == nil {
+		return text
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range an.Analyze([]byte(text)) {
+		if term := string(t.Term); !seen[term] {
+			seen[term] = true
+			out = append(out, term)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // Rebuild builds a new index from the articles beside the current one and
@@ -820,6 +871,8 @@ func (idx *Index) rebuild(ctx context.Context, articles []*knowledge.Article) er
 	idx.swap.Lock()
 	idx.cur, idx.curDir, idx.manifest = next, nextDir, man
 	idx.swap.Unlock()
+	idx.cache.invalidate()
+	idx.lengths.Store(man.lengths())
 	if err := old.Close(); err != nil {
 		idx.log.Warn("close old index", "err", err)
 	}
@@ -882,6 +935,8 @@ func (idx *Index) Follow() (bool, error) {
 	idx.swap.Lock()
 	idx.cur, idx.curDir, idx.manifest = next, nextDir, man
 	idx.swap.Unlock()
+	idx.cache.invalidate()
+	idx.lengths.Store(man.lengths())
 	if err := old.Close(); err != nil {
 		idx.log.Warn("close old index", "err", err)
 	}

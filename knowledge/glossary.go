@@ -18,8 +18,9 @@ var glossaryText string
 type AliasGroup struct {
 	Variants []string
 	// Broad groups are everyday words or names that every passage of the
-	// corpus is about ("Japan", "meeting"): in a question they do not, on
-	// their own, tie it to the dispute. Written with a leading "~".
+	// corpus is about ("Japan", "meeting"), written with a leading "~".
+	// Retrieval weighs every group by how common the corpus makes it; the
+	// mark tells names from everyday words for people and generators.
 	Broad bool
 	// Asked are ways of asking for the group's thing that reports do not
 	// use ("restrict exports" for export controls): a question holding one
@@ -192,13 +193,21 @@ func indexVariant(text string, v glossaryVariant) int {
 
 // foldAlias lowercases s and reduces it to words of letters and digits
 // separated by single spaces. Everything else, apostrophes included, breaks
-// words, so that "Japan's" still contains the word "japan".
+// words, so that "Japan's" still contains the word "japan", and so does a
+// change between Latin and Korean or Japanese script.
 func foldAlias(s string) string {
 	var b strings.Builder
 	space := true
+	prevCJK := false
 	for _, r := range strings.ToLower(s) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			// Korean and Japanese attach particles to Latin words
+			// ("GSOMIA가", "WTOに"): a change of script breaks the word.
+			if cjk := hasCJK(string(r)); !space && cjk != prevCJK {
+				b.WriteByte(' ')
+			}
+			prevCJK = hasCJK(string(r))
 			b.WriteRune(r)
 			space = false
 		default:

@@ -23,9 +23,9 @@ type Passage struct {
 	N         int  // position in the article, from 1
 	Kind      Kind // the article's kind, or caption
 	Text      string
-	// Context is text around the passage (the title and the neighbouring
-	// passages); it helps find passages that say "the two ministers" where
-	// the question names them.
+	// Context is text around the passage (its article's dateline and the
+	// neighbouring passages); it helps find passages that say "the two
+	// ministers" where the question names them.
 	Context string
 	Topics  []Topic
 }
@@ -50,23 +50,33 @@ func (a *Article) Passages() []Passage {
 		if pending == "" {
 			return
 		}
-		if last := len(blocks) - 1; last >= 0 && !blocks[last].caption && wordCount(blocks[last].text)+wordCount(pending) <= MaxPassageWords {
+		if last := len(blocks) - 1; last >= 0 && wordCount(blocks[last].text)+wordCount(pending) <= MaxPassageWords {
 			blocks[last].text += " " + pending
 		} else {
 			blocks = append(blocks, block{pending, false})
 		}
 		pending = ""
 	}
-	for _, p := range a.Body {
+	dateline := a.Dateline
+	var captions []string // what the captions say, for the context of the passage they follow
+	captionsAt := map[int][]string{}
+	for i, p := range a.Body {
 		text := CleanText(p.Text)
-		if text == "" {
+		if text == "" || isByline(text, a.Byline) || isFurniture(text) {
 			continue
 		}
 		if p.Caption {
-			for _, piece := range splitLong(text, MaxPassageWords) {
-				blocks = append(blocks, block{piece, true})
-			}
+			captionsAt[len(blocks)] = append(captionsAt[len(blocks)], text)
+			captions = append(captions, text)
 			continue
+		}
+		if i < 3 {
+			if d, rest := cutDateline(text); d != "" {
+				text = rest
+				if dateline == "" {
+					dateline = d
+				}
+			}
 		}
 		for _, piece := range splitLong(text, MaxPassageWords) {
 			if pending != "" {
@@ -81,7 +91,7 @@ func (a *Article) Passages() []Passage {
 			switch {
 			case n >= MinPassageWords:
 				blocks = append(blocks, block{piece, false})
-			case startsWithQuote(piece) && last >= 0 && !blocks[last].caption && wordCount(blocks[last].text)+n <= MaxPassageWords:
+			case startsWithQuote(piece) && last >= 0 && wordCount(blocks[last].text)+n <= MaxPassageWords:
 				// A short quote continues the paragraph before it.
 				blocks[last].text += " " + piece
 			default:
@@ -91,13 +101,29 @@ func (a *Article) Passages() []Passage {
 		}
 	}
 	flushPending()
+	if len(blocks) == 0 && len(captions) > 0 {
+		// An article of captions only (a photo story): they are its text.
+		for _, c := range captions {
+			blocks = append(blocks, block{c, true})
+		}
+		captionsAt = nil
+	}
 	out := make([]Passage, len(blocks))
 	for i, b := range blocks {
 		kind := a.Kind
 		if b.caption {
 			kind = KindCaption
 		}
-		ctx := []string{a.Title}
+		var ctx []string
+		if dateline != "" {
+			ctx = append(ctx, dateline)
+		}
+		// A caption is read with the passage before it (the one it
+		// followed), or the first.
+		ctx = append(ctx, captionsAt[i+1]...)
+		if i == 0 {
+			ctx = append(ctx, captionsAt[0]...)
+		}
 		if i > 0 {
 			ctx = append(ctx, firstWords(blocks[i-1].text, contextWords))
 		}
@@ -105,9 +131,13 @@ func (a *Article) Passages() []Passage {
 			ctx = append(ctx, firstWords(blocks[i+1].text, contextWords))
 		}
 		out[i] = Passage{ArticleID: a.ID, N: i + 1, Kind: kind, Text: b.text, Context: strings.Join(ctx, " \n ")}
+		// A passage is classified by what it says; one that says nothing
+		// of a topic is read with its article's title ("... wartime
+		// labor row"), but not with its neighbours, whose topics would
+		// spread through the whole article.
 		out[i].Topics = Classify(b.text)
 		if len(out[i].Topics) == 1 && out[i].Topics[0] == TopicOther {
-			out[i].Topics = Classify(b.text + " " + out[i].Context)
+			out[i].Topics = Classify(a.Title + " " + b.text)
 		}
 	}
 	return out

@@ -21,6 +21,7 @@ type askFlags struct {
 	limit    int
 	from, to string
 	guild    string
+	explain  bool
 }
 
 func (f *askFlags) register(fs *flag.FlagSet) {
@@ -30,6 +31,7 @@ func (f *askFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.from, "from", "", "only sources published on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	fs.StringVar(&f.to, "to", "", "only sources published on or before `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	fs.StringVar(&f.guild, "guild", "", "also search the articles of Discord server `ID`")
+	fs.BoolVar(&f.explain, "explain", false, "also print, on standard error, how the question was read and how each candidate passage scored")
 }
 
 // parseFilterFlags checks the --topic, --from and --to options that ask and
@@ -123,7 +125,14 @@ func cmdAsk(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 		return err
 	}
 	defer eng.Close()
-	ans, err := eng.index.Search(ctx, q)
+	var ans *knowledge.Answer
+	if f.explain {
+		var why string
+		ans, why, err = eng.index.Explain(ctx, q)
+		fmt.Fprint(stderr, why)
+	} else {
+		ans, err = eng.index.Search(ctx, q)
+	}
 	if err != nil {
 		if knowledge.ErrorCode(err) == knowledge.EINVALID {
 			return usagef("%s", knowledge.ErrorMessage(err))

@@ -21,16 +21,6 @@ func run(t *testing.T, dataDir string, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
-// TestEvalTargets runs the shipped question file and fails below the
-// targets of the answer-engine issue.
-func TestEvalTargets(t *testing.T) {
-	code, out, stderr := run(t, "", "eval", "../../testdata/eval.jsonl")
-	t.Log("\n" + out)
-	if code != exitOK {
-		t.Fatalf("eval below target (exit %d): %s", code, stderr)
-	}
-}
-
 func TestAskJSON(t *testing.T) {
 	code, out, stderr := run(t, "", "ask", "--json", "How long did Motegi and Kang talk in Madrid?")
 	if code != exitOK {

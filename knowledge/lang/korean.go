@@ -88,8 +88,10 @@ func init() {
 		좀 진짜 정말 혹시 아직 다시 이제 지금 요즘 최근 당시 결국 과연 대체 도대체 제일 가장 많이 
 		관련 대해 대한 대해서 관해 관한 관해서 관련된 관련해 통해 위해 위한 따라 따른 때문 때문에 
 		있어 있나 있나요 있었어 있었나 있는 있었 없어 없나 없는 했어 했나 해 하나 한 된 됐어 되나 
+		어땠어 어땠어요 어땠나 어땠나요 어때 어때요 어떤데 뭐였어 뭐였나 뭐예요 뭔데 뭐임 아님 맞아 맞지 맞나요 아니야 거야 건가 건지 
+		거 게 건 걸 데 뭘 왜요 
 		알려줘 알려주세요 설명 설명해 설명해줘 말해줘 궁금 궁금해 궁금해요 질문 요약 정리 내용 뭐였지 뭐였어 ㅋㅋ ㅎㅎ ㅠㅠ 
-		나 너 우리 저희 제가 내가 니가 걔 쟤 얘 분 사람들`) {
+		나 너 우리 저희 제가 내가 니가 걔 쟤 얘 분 사람들 정부 당국`) {
 		koreanFunctionWords[w] = true
 	}
 }
@@ -105,6 +107,11 @@ func KoreanFunctionWord(word string) bool {
 		if koreanFunctionWords[f] {
 			return true
 		}
+	}
+	// A function word of one syllable with its particle (거에, 뭘): too
+	// short for KoreanForms to cut.
+	if r := []rune(word); len(r) == 2 && koreanFunctionWords[string(r[:1])] && slices.Contains(koreanParticles, string(r[1:])) {
+		return true
 	}
 	return false
 }

@@ -113,5 +113,52 @@ func FuzzLang(f *testing.F) {
 			}
 		}
 		Language(s)
+		RomanizeKorean(s)
+		RomanizeKana(s)
 	})
+}
+
+func TestRomanizeKorean(t *testing.T) {
+	tests := []struct {
+		word string
+		want string // one of the spellings
+	}{
+		// Korean names, Revised Romanization
+		{"독도", "dokdo"},
+		{"울릉도", "ulleungdo"},
+		{"부산", "busan"},
+		// Japanese names written in Hangul
+		{"다케시마", "takeshima"},
+		{"야스쿠니", "yasukuni"},
+		{"이시바", "ishiba"},
+		{"고이즈미", "koizumi"},
+		{"후쿠시마", "fukushima"},
+		{"도쿄", "tokyo"},
+	}
+	for _, tt := range tests {
+		got := RomanizeKorean(tt.word)
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("RomanizeKorean(%q) = %q, want %q among them", tt.word, got, tt.want)
+		}
+	}
+	if got := RomanizeKorean("abc"); got != nil {
+		t.Errorf("RomanizeKorean(abc) = %q", got)
+	}
+}
+
+func TestRomanizeKana(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"ヤスクニ", "yasukuni"},
+		{"タケシマ", "takeshima"},
+		{"トーキョー", "tokyo"},
+		{"ニッポン", "nippon"},
+		{"シンゾー", "shinzo"},
+		{"ちゃ", "cha"},
+		{"漢字", ""},
+	}
+	for _, tt := range tests {
+		if got := RomanizeKana(tt.word); got != tt.want {
+			t.Errorf("RomanizeKana(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
 }

@@ -144,9 +144,10 @@ func TestVocabulary(t *testing.T) {
 		}
 	}
 	// Head words must not be names: those enter the text as mentions.
+	// Broad groups are everyday words ("minister", "first"), not names.
 	names := knowledge.DefaultGlossary()
 	for _, h := range headWords {
-		if m, _ := names.Match(h); len(m) > 0 {
+		if m, _ := names.Match(h); len(m) > 0 && !m[0].Group.Broad {
 			t.Errorf("head word %q is the glossary's %q", h, m[0].Group.Canonical())
 		}
 	}

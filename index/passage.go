@@ -1,0 +1,277 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// passage is a candidate as the ranking reads it: its stored fields, and
+// its text fields analyzed as the index analyzes them, so that concepts,
+// phrases and their positions are found exactly as bleve would find them.
+type passage struct {
+	id     string
+	n      int // position in its article, from 1
+	hit    knowledge.Hit
+	fields [len(searchedFields)]analyzedField
+	tokens []analysis.Token // of the body, for marking excerpts
+	// sentences gives, for each position of the body, the sentence it is
+	// in.
+	sentences []int
+	cues      map[string]bool
+}
+
+// sentenceAt returns the sentence of the body a position is in.
+func (p *passage) sentenceAt(pos int) int {
+	if pos >= 0 && pos < len(p.sentences) {
+		return p.sentences[pos]
+	}
+	return -1
+}
+
+// analyzedField is a text field as positions of terms.
+type analyzedField struct {
+	at    map[string][]int // term -> positions
+	words int              // length in words, for BM25's length normalization
+	// bag fields hold terms without positions (the context): a phrase
+	// is found in one when all its words are.
+	bag bool
+}
+
+// find returns the positions where a spelling (analyzed terms, "" for a
+// gap) starts in the field.
+func (f *analyzedField) find(terms []string) []int {
+	first := -1
+	for i, t := range terms {
+		if t != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	starts := f.at[terms[first]]
+	if len(terms) == 1 {
+		return starts
+	}
+	if f.bag {
+		for _, t := range terms {
+			if t != "" && len(f.at[t]) == 0 {
+				return nil
+			}
+		}
+		return starts
+	}
+	var out []int
+	for _, s := range starts {
+		ok := true
+		for k := first + 1; k < len(terms) && ok; k++ {
+			if terms[k] != "" {
+				ok = slices.Contains(f.at[terms[k]], s+k-first)
+			}
+		}
+		if ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// passageCache keeps candidates analyzed: the questions of a server keep
+// finding the same passages. It holds two generations: when the newer is
+// full it becomes the older, and a passage found in the older moves to the
+// newer, so that what is in use stays. Any write to the index empties it.
+type passageCache struct {
+	mu         sync.Mutex
+	byID, prev map[string]*passage
+	epoch      uint64 // incremented by every write
+}
+
+// maxCachedPassages bounds the cache: about 4 KB each.
+const maxCachedPassages = 8192
+
+func (c *passageCache) get(id string) (*passage, uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.byID[id]
+	if p == nil && c.prev[id] != nil {
+		p = c.prev[id]
+		c.add(p)
+	}
+	return p, c.epoch
+}
+
+// add puts a passage in the newer generation; c.mu is held.
+func (c *passageCache) add(p *passage) {
+	if c.byID == nil {
+		c.byID = map[string]*passage{}
+	}
+	if len(c.byID) >= maxCachedPassages/2 {
+		c.prev, c.byID = c.byID, map[string]*passage{}
+	}
+	c.byID[p.id] = p
+}
+
+func (c *passageCache) put(p *passage, epoch uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if epoch != c.epoch {
+		return // written since it was read
+	}
+	c.add(p)
+}
+
+// invalidate forgets every passage, after a write.
+func (c *passageCache) invalidate() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.epoch++
+	c.byID, c.prev = nil, nil
+}
+
+// passages loads and analyzes the candidates, in the order given; those
+// removed since they were found are left out.
+func (idx *Index) passages(ctx context.Context, b bleve.Index, ids []string) ([]*passage, error) {
+	out := make([]*passage, 0, len(ids))
+	var missing []string
+	var epoch uint64
+	for _, id := range ids {
+		p, e := idx.cache.get(id)
+		if p == nil {
+			missing = append(missing, id)
+		}
+		epoch = e
+	}
+	loaded := map[string]*passage{}
+	if len(missing) > 0 {
+		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(missing), len(missing), 0, false)
+		req.Fields = storedFields
+		res, err := b.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("load passages: %w", err)
+		}
+		for _, h := range res.Hits {
+			p := idx.newPassage(h.ID, h.Fields)
+			loaded[h.ID] = p
+			idx.cache.put(p, epoch)
+		}
+	}
+	for _, id := range ids {
+		p, _ := idx.cache.get(id)
+		if p == nil {
+			p = loaded[id]
+		}
+		if p != nil {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// newPassage builds a passage from its stored fields.
+func (idx *Index) newPassage(id string, f map[string]any) *passage {
+	h := knowledge.Hit{
+		ArticleID: str(f[fieldArticleID]), Passage: int(num(f[fieldPassage])), Title: str(f[fieldTitle]),
+		Publisher: str(f[fieldPublisher]), URL: str(f[fieldURL]), Kind: knowledge.Kind(str(f[fieldKind])),
+		Scope: str(f[fieldScope]), Text: str(f[fieldBody]),
+	}
+	if t, err := time.Parse(time.RFC3339, str(f[fieldPublished])); err == nil {
+		h.Published = t.UTC()
+	}
+	for _, t := range strs(f[fieldTopics]) {
+		h.Topics = append(h.Topics, knowledge.Topic(t))
+	}
+	slices.SortFunc(h.Topics, func(a, b knowledge.Topic) int {
+		return slices.Index(knowledge.Topics, a) - slices.Index(knowledge.Topics, b)
+	})
+	p := &passage{id: id, n: h.Passage, hit: h, cues: map[string]bool{}}
+	toks := idx.analyzer.Analyze([]byte(h.Text))
+	p.fields[0] = positions(toks, len(strings.Fields(h.Text)))
+	p.tokens = make([]analysis.Token, len(toks))
+	spans := knowledge.Sentences(h.Text)
+	s := 0
+	for k, t := range toks {
+		p.tokens[k] = *t
+		for s+1 < len(spans) && t.Start >= spans[s][1] {
+			s++
+		}
+		for len(p.sentences) <= t.Position {
+			p.sentences = append(p.sentences, s)
+		}
+	}
+	p.fields[1] = idx.titleField(h.Title)
+	ctx := strings.Fields(str(f[fieldContext]))
+	p.fields[2] = analyzedField{at: make(map[string][]int, len(ctx)), words: len(ctx), bag: true}
+	for i, t := range ctx {
+		p.fields[2].at[t] = []int{i}
+	}
+	for _, c := range cues(h.Text) {
+		p.cues[c] = true
+	}
+	return p
+}
+
+// positions makes a field of analyzed tokens.
+func positions(toks analysis.TokenStream, words int) analyzedField {
+	af := analyzedField{at: make(map[string][]int, len(toks)), words: words}
+	for _, t := range toks {
+		af.at[string(t.Term)] = append(af.at[string(t.Term)], t.Position)
+	}
+	return af
+}
+
+// titleField returns a title analyzed: every passage of an article shares
+// it, so it is analyzed once.
+func (idx *Index) titleField(title string) analyzedField {
+	idx.titlesMu.Lock()
+	defer idx.titlesMu.Unlock()
+	if f, ok := idx.titles[title]; ok {
+		return f
+	}
+	if idx.titles == nil || len(idx.titles) >= maxCachedTitles {
+		idx.titles = map[string]analyzedField{}
+	}
+	f := positions(idx.analyzer.Analyze([]byte(title)), len(strings.Fields(title)))
+	idx.titles[title] = f
+	return f
+}
+
+// maxCachedTitles bounds the titles kept analyzed.
+const maxCachedTitles = 20_000
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func num(v any) float64 {
+	f, _ := v.(float64)
+	return f
+}
+
+// strs reads a stored multi-valued field, which bleve returns as a string
+// when it has one value and as a slice otherwise.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}

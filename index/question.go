@@ -1,0 +1,662 @@
+package index
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge/lang"
+	"github.com/disputebot/disputebot/knowledge/thesaurus"
+)
+
+// A question is searched in five steps, each in its own place:
+//
+//  1. normalize (normalize): contractions expanded, dates in digits spelt
+//     out as passages write them, misspelt lexicon words corrected;
+//  2. expand (analyze): names and terms of the lexicon (knowledge's
+//     glossary) become concepts with all their spellings and languages;
+//     the other words become concepts of their own, with the words a
+//     general thesaurus gives for them and, for words the corpus lacks,
+//     the corpus words they are likely misspellings of;
+//  3. retrieve candidates with bleve (retrieve, in search.go);
+//  4. rerank them with named features (rank.go);
+//  5. answer or abstain, by how much of the question the best passage
+//     covers (rank.go).
+//
+// Everything a concept weighs comes from the corpus: the inverse document
+// frequency of its spelling. A word the corpus does not contain weighs as
+// a rare word when it is a real word (English by the thesaurus, or a
+// content word of a Korean or Japanese question), so that a question about
+// something absent is not covered; slang, typos with no correction and
+// romanized words weigh nothing, as plain BM25 would have them.
+
+// question is a question analyzed for retrieval.
+type question struct {
+	concepts []concept
+	wants    []string // cues that the form of the question asks for ("date", ...)
+	lang     string   // the language it is written in: en, ko or ja
+	passages uint64   // in the index when it was analyzed
+}
+
+// concept is one thing a question asks about, with the ways the corpus may
+// say it.
+type concept struct {
+	label string // the question's own words
+	alts  []alt
+	// weight is how much the concept says about relevance: the inverse
+	// document frequency of the question's own spelling, or of the best
+	// alternative when the corpus lacks it, or unknownWeight.
+	weight float64
+	// known concepts have a spelling in the corpus; the others only count
+	// against coverage.
+	known bool
+}
+
+// alt is one way of saying a concept.
+type alt struct {
+	terms  []string // analyzed terms by position, "" for a stop word's gap
+	conf   float64  // how surely it says the concept (1: the question's own words or a lexicon spelling)
+	rarest string   // its term held by the fewest passages
+	df     uint64   // how many passages hold that term
+	// broader alternatives name a broader concept ("group" for
+	// "population"): they cover a question word in part, but do not say
+	// how telling it is.
+	broader bool
+}
+
+// Confidences of alternatives that are not the question's own words.
+const (
+	// minUnknownRunes is the length from which a word that is neither in
+	// the corpus nor English counts as content the corpus lacks.
+	minUnknownRunes = 5
+	// minRomanizedRunes is the length from which a romanized Korean or
+	// Japanese word is looked up in the corpus: shorter ones match too
+	// much by chance.
+	minRomanizedRunes = 4
+	// minFuzzyRomanizedRunes is the length from which a romanized word is
+	// also matched one or two letters off.
+	minFuzzyRomanizedRunes = 6
+	// confCorrection is a corpus word one or two edits from a word of the
+	// question that is neither in the corpus nor an English word.
+	confCorrection = 0.7
+	// maxCorrections bounds the corrections tried for one word.
+	maxCorrections = 4
+	// maxBroaderSenses is the most senses a broader word may have to stand
+	// for a question word (see addSynonyms).
+	maxBroaderSenses = 2
+	// maxAlts bounds the alternatives of one concept.
+	maxAlts = 16
+	// maxConcepts bounds the concepts of one question.
+	maxConcepts = 24
+)
+
+// stats gives the corpus statistics that analysis weighs words by.
+type stats interface {
+	// docFreq is the number of passages holding an analyzed term in any
+	// searched field.
+	docFreq(term string) uint64
+	// passages is the number of passages in the index.
+	passages() uint64
+	// corrections returns corpus terms close to a term the corpus lacks,
+	// most frequent first.
+	corrections(term string, max int) []string
+}
+
+// idf is BM25's inverse document frequency.
+func idf(df, n uint64) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// analyze turns question text into concepts.
+func (idx *Index) analyze(st stats, text string, r ranking) question {
+	q := question{lang: lang.Language(text), passages: st.passages()}
+	text = normalize(text)
+	q.wants = answerTypes(text)
+	// "How long", "how many", "what year": the words say what kind of
+	// answer is wanted, which the answer type stands for.
+	text = framePhrases.ReplaceAllString(text, " ")
+	n := st.passages()
+	corpusHas := func(word string) bool {
+		for _, t := range idx.analyze1(word) {
+			if st.docFreq(t) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	text = idx.glossary.Correct(text, func(word string) bool {
+		w := strings.ToLower(word)
+		return askingWords[w] || thesaurus.Known(w) || corpusHas(word)
+	})
+	seen := map[string]bool{} // analyzed spellings already in a concept
+	add := func(c concept) {
+		if len(q.concepts) >= maxConcepts || len(c.alts) == 0 && c.weight == 0 {
+			return
+		}
+		q.concepts = append(q.concepts, c)
+	}
+
+	// Names and terms of the lexicon, in every spelling and language.
+	matches, rest := idx.glossary.Match(text)
+	for _, m := range matches {
+		c := concept{label: m.Group.Canonical()}
+		own := idx.phrase(m.Variant)
+		for _, v := range m.Group.Variants {
+			terms := idx.phrase(v)
+			// Stop words are not indexed: "No Japan" is searched as
+			// "japan", and "Group A" as "group", which say something else.
+			// A spelling of several words reduced to one is left out.
+			if content(terms) == 1 && len(strings.Fields(v)) > 1 && !strings.EqualFold(v, m.Variant) {
+				continue
+			}
+			c.addAlt(st, terms, 1, seen)
+		}
+		// Reports name a person in full once and by one name after
+		// ("Kang"), and a term in part ("the court"): the specific words
+		// of a multi-word spelling stand for it, in part.
+		for _, a := range slices.Clone(c.alts) {
+			if len(a.terms) < 2 {
+				continue
+			}
+			for _, t := range a.terms {
+				if t != "" && !isStrayLetter(t) && float64(st.docFreq(t)) <= commonShare*float64(n) {
+					c.addAlt(st, []string{t}, r.PartCredit, seen)
+				}
+			}
+		}
+		word := strings.ToLower(m.Variant)
+		if lang.IsCJK(word) {
+			word = ""
+		}
+		c.weigh(st, own, n, r, word)
+		add(c)
+	}
+
+	// Phrases of the thesaurus ("back off", "hit back"), then single
+	// words. Korean and Japanese words the lexicon does not know cannot
+	// match an English passage, but they say what the question is about.
+	words := latinWords(rest)
+	used := make([]bool, len(words))
+	for size := 3; size >= 2; size-- {
+		for i := 0; i+size <= len(words); i++ {
+			if slices.Contains(used[i:i+size], true) {
+				continue
+			}
+			phrase := strings.Join(words[i:i+size], " ")
+			lemmas := thesaurus.Lemmas(phrase)
+			if len(lemmas) == 0 || allAsking(words[i:i+size]) {
+				continue
+			}
+			c := concept{label: phrase}
+			own := idx.phrase(phrase)
+			if content(own) < 2 {
+				continue // "in place": one word with stop words, which is read as that word
+			}
+			c.addAlt(st, own, 1, seen)
+			if len(c.alts) == 0 {
+				idx.addSynonyms(st, &c, lemmas, r, seen)
+			}
+			if len(c.alts) == 0 {
+				continue // neither the phrase nor its synonyms are in the corpus: its words are tried alone
+			}
+			c.weigh(st, own, n, r, phrase)
+			add(c)
+			for k := i; k < i+size; k++ {
+				used[k] = true
+			}
+		}
+	}
+	for i, w := range words {
+		if used[i] || askingWords[w] {
+			continue
+		}
+		terms := idx.analyze1(w)
+		if len(terms) != 1 || isStrayLetter(terms[0]) {
+			continue // a stop word, or a letter left by "S. Korea"
+		}
+		t := terms[0]
+		if seen[t] {
+			continue
+		}
+		c := concept{label: w}
+		c.addAlt(st, terms, 1, seen)
+		english := thesaurus.Known(w)
+		if len(c.alts) == 0 {
+			// A word the corpus lacks may be a paraphrase of one it has.
+			idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen)
+		}
+		if st.docFreq(t) == 0 && !english && !isNumber(t) {
+			// A misspelling: the corpus words closest to it, or the
+			// lexicon name it is closest to.
+			for _, fix := range st.corrections(t, maxCorrections) {
+				c.addAlt(st, []string{fix}, confCorrection, seen)
+			}
+			if g := idx.glossary.Fuzzy(w); g != nil {
+				for _, v := range g.Variants {
+					c.addAlt(st, idx.phrase(v), confCorrection, seen)
+				}
+			}
+		}
+		if len(c.alts) == 0 && !english {
+			// Not English and not in the corpus: chat shorthand ("rn",
+			// "govt"), a romanized word, a name the thesaurus is too old
+			// to know ("abenomics", "bitcoin", "ww2"). Short ones are
+			// mostly shorthand and say nothing; longer ones, and
+			// identifiers, are things the corpus does not mention.
+			if utf8.RuneCountInString(w) < minUnknownRunes && !isIdentifier(w) || isNumber(t) {
+				continue
+			}
+			c.weight = r.UnknownOther * math.Pow(idf(0, n), r.WeightExp)
+			add(c)
+			continue
+		}
+		c.weigh(st, terms, n, r, w)
+		add(c)
+	}
+	for _, w := range cjkContent(rest) {
+		c := concept{label: w.text}
+		// A name the lexicon lacks may be in the corpus in Latin letters.
+		var spellings []string
+		for _, l := range w.latin {
+			if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes {
+				spellings = append(spellings, terms[0])
+			}
+		}
+		for _, t := range spellings {
+			c.addAlt(st, []string{t}, r.Romanized, seen)
+		}
+		// Romanization is inexact ("isiba" for Ishiba): failing an exact
+		// match, a long spelling may be one or two letters off.
+		for _, t := range spellings {
+			if len(c.alts) > 0 {
+				break
+			}
+			if utf8.RuneCountInString(t) >= minFuzzyRomanizedRunes {
+				for _, fix := range st.corrections(t, 1) {
+					c.addAlt(st, []string{fix}, r.Romanized*confCorrection, seen)
+				}
+			}
+		}
+		if len(c.alts) > 0 {
+			c.weigh(st, nil, n, r, "")
+		} else {
+			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
+		}
+		add(c)
+	}
+	return q
+}
+
+// addAlt adds a way of saying the concept when the corpus holds it, and
+// reports whether it did.
+func (c *concept) addAlt(st stats, terms []string, conf float64, seen map[string]bool) bool {
+	if len(terms) == 0 || len(c.alts) >= maxAlts {
+		return false
+	}
+	key := strings.Join(terms, " ")
+	for _, a := range c.alts {
+		if strings.Join(a.terms, " ") == key {
+			return false
+		}
+	}
+	df, rarest := uint64(math.MaxUint64), ""
+	for _, t := range terms {
+		if d := st.docFreq(t); t != "" && d < df {
+			df, rarest = d, t
+		}
+	}
+	if df == 0 || rarest == "" {
+		return false
+	}
+	if conf == 1 {
+		seen[key] = true // the word is said: it needs no concept of its own
+	}
+	c.alts = append(c.alts, alt{terms: terms, conf: conf, rarest: rarest, df: df})
+	return true
+}
+
+// addSynonyms adds the thesaurus's synonyms of the lemmas, and the words
+// of their broader concepts ("beer" for "lager"), from their most frequent
+// senses, at low confidences.
+func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, seen map[string]bool) {
+	for _, l := range lemmas {
+		for _, rel := range []struct {
+			senses  [][]string
+			conf    float64
+			broader bool
+		}{{thesaurus.Senses(l), r.Synonyms, false}, {thesaurus.Broader(l), r.Broader, true}} {
+			if rel.conf <= 0 {
+				continue
+			}
+			for i, sense := range rel.senses {
+				if i >= r.Senses {
+					break
+				}
+				for _, s := range sense {
+					// A broader word says something only when it is a
+					// specific one ("beer" for "lager"); "group" for
+					// "population" would match every victims' group.
+					if rel.broader && thesaurus.Polysemy(s) > maxBroaderSenses {
+						continue
+					}
+					if c.addAlt(st, idx.phrase(s), rel.conf, seen) {
+						c.alts[len(c.alts)-1].broader = rel.broader
+					}
+				}
+			}
+		}
+	}
+}
+
+// weigh sets the concept's weight: the inverse document frequency of the
+// question's own spelling, as the corpus gives it, raised to WeightExp. A
+// lexicon name in another script, a misspelling or a word of the
+// thesaurus weighs as the corpus spelling it stands for (which covers it
+// only in part, by its confidence). An English word the corpus lacks
+// altogether weighs as a word rarer than any in the corpus, discounted
+// (UnknownWeight), and the more so the more senses it has, since common
+// words have many (see thesaurus.Polysemy): a question about the "feud"
+// is about something, one where something "sits" hardly.
+func (c *concept) weigh(st stats, own []string, n uint64, r ranking, word string) {
+	var df uint64
+	for _, t := range own {
+		if t != "" {
+			if d := st.docFreq(t); df == 0 || d < df {
+				df = d
+			}
+		}
+	}
+	c.known = len(c.alts) > 0
+	if df == 0 {
+		for _, a := range c.alts {
+			if !a.broader && (df == 0 || a.df > df) {
+				df = a.df // the commonest: a correction, translation or synonym is as telling as the word it stands for
+			}
+		}
+	}
+	if df == 0 {
+		c.weight = unknownWeight(word, n, r)
+		return
+	}
+	c.weight = max(r.MinWeight, math.Pow(idf(df, n), r.WeightExp))
+	if word != "" && thesaurus.Known(word) {
+		// A common English word the corpus happens to use seldom ("let",
+		// "long") says no more than it would if the corpus lacked it.
+		c.weight = min(c.weight, max(r.MinWeight, unknownWeight(word, n, r)))
+	}
+}
+
+// unknownWeight is the weight of a word the corpus lacks (see weigh).
+func unknownWeight(word string, n uint64, r ranking) float64 {
+	w := r.UnknownWeight * math.Pow(idf(0, n), r.WeightExp)
+	if p := thesaurus.Polysemy(word); p > 1 {
+		w /= math.Sqrt(float64(p))
+	}
+	return w
+}
+
+// analyze1 returns the analyzed terms of text.
+func (idx *Index) analyze1(text string) []string {
+	toks := idx.analyzer.Analyze([]byte(text))
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// phrase returns the analyzed terms of text by position, with "" where a
+// stop word left a gap, as phrases are matched.
+func (idx *Index) phrase(text string) []string {
+	if lang.IsCJK(text) {
+		return nil // no English passage holds it
+	}
+	toks := idx.analyzer.Analyze([]byte(text))
+	if len(toks) == 0 {
+		return nil
+	}
+	first := toks[0].Position
+	out := make([]string, toks[len(toks)-1].Position-first+1)
+	for _, t := range toks {
+		if i := t.Position - first; i >= 0 && i < len(out) {
+			out[i] = string(t.Term)
+		}
+	}
+	return out
+}
+
+// content counts the terms of a phrase that are not stop-word gaps.
+func content(terms []string) int {
+	n := 0
+	for _, t := range terms {
+		if t != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// latinWords returns the words of text written in Latin letters or
+// digits, lowercased, in order.
+func latinWords(text string) []string {
+	var out []string
+	low := strings.ToLower(text)
+	end := -1 // where the last word ended
+	for _, r := range lang.Runs(low) {
+		if r.Script == lang.Latin || r.Script == lang.Digit {
+			if n := len(out); n > 0 && r.Start == end {
+				out[n-1] += r.Text // "g20", "20th": one word
+			} else {
+				out = append(out, r.Text)
+			}
+			end = r.End
+		}
+	}
+	return out
+}
+
+// cjkWord is a Korean or Japanese content word of a question that the
+// lexicon did not know.
+type cjkWord struct {
+	text     string
+	strength float64  // 1, or less for a word too short to tell much
+	latin    []string // its romanizations, when it can be read aloud (Hangul, kana)
+}
+
+// cjkContent returns the content words of the Korean and Japanese parts
+// of a question's rest (what the lexicon left).
+func cjkContent(rest string) []cjkWord {
+	var out []cjkWord
+	for _, r := range lang.Runs(rest) {
+		// A single syllable is what a lexicon match left of its word
+		// (어 of 풀렸어), or too short to tell much.
+		if r.Script != lang.Hangul || lang.KoreanFunctionWord(r.Text) || utf8.RuneCountInString(r.Text) == 1 {
+			continue
+		}
+		w := cjkWord{text: lang.KoreanStem(r.Text), strength: 1}
+		for _, f := range lang.KoreanForms(r.Text) {
+			for _, l := range lang.RomanizeKorean(f) {
+				if !slices.Contains(w.latin, l) {
+					w.latin = append(w.latin, l)
+				}
+			}
+		}
+		out = append(out, w)
+	}
+	for _, jw := range lang.JapaneseContent(rest) {
+		w := cjkWord{text: jw.Text, strength: 1}
+		if jw.Weak {
+			w.strength = 0.5
+		}
+		if l := lang.RomanizeKana(jw.Text); l != "" {
+			w.latin = []string{l}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// askingWords are words that ask, address or fill rather than say what a
+// question is about: question words, verbs of telling and knowing,
+// greetings and chat fillers. English stop words are dropped by the
+// analyzer already; these are the rest of a question's frame ("can you
+// explain what happened with"), which passages seldom hold and which would
+// otherwise count as content the corpus lacks.
+var askingWords = set(`what when where who whom whose which why how whats whens wheres whos hows
+	tell explain describe summarize summarise know knew understand remember wonder wondering curious
+	happen happens happened happening going go goes went gone get got getting come came
+	say says said saying think thinks thought mean means meant meaning
+	please pls plz thanks thank thx ty hi hello hey yo sup ok okay um uh hmm lol lmao rofl bruh dude guys
+	folks yall yeah yes no nope tbh ngl idk imo fr btw tldr eli5 like just really actually basically
+	rn asap fyi irl afaik iirc smh omg wtf ikr jk nvm cuz bc tho u ur ya
+	question questions ask asking answer info information details detail summary overview
+	anything something everything thing things stuff deal story whole
+	exactly kind sort lot lots much many bit still ever also even now today currently
+	someone anyone somebody anybody people guy`)
+
+// allAsking reports whether all the words are asking words or stop words,
+// which a thesaurus phrase made of them ("at all", "how come") would not
+// be about.
+func allAsking(words []string) bool {
+	for _, w := range words {
+		if !askingWords[w] && !stopWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// stopWords are bleve's English stop words (en.StopWords), for telling
+// phrases made only of them.
+var stopWords = set(`a about above after again against all am an and any are aren't as at be because been before being
+	below between both but by can't cannot could couldn't did didn't do does doesn't doing don't down during each few for
+	from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his
+	how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor not of
+	off on once only or other ought our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so
+	some such than that that's the their theirs them themselves then there there's these they they'd they'll they're
+	they've this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what what's
+	when when's where where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're
+	you've your yours yourself yourselves`)
+
+func isStrayLetter(t string) bool {
+	r := []rune(t)
+	return len(r) == 1 && unicode.IsLetter(r[0])
+}
+
+// isIdentifier reports whether a word mixes letters and digits ("ww2",
+// "g7", "ds590"): a name of something, however short.
+func isIdentifier(s string) bool {
+	return strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+func isNumber(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+
+// normalize rewrites what a question writes differently from passages:
+// contractions ("won't" would leave the word "won"), also as chat writes
+// them without the apostrophe ("wont", "didnt"), and dates in digits.
+func normalize(s string) string {
+	s = contractions.Replace(strings.ReplaceAll(s, "’", "'"))
+	s = bareContractions.ReplaceAllStringFunc(s, func(w string) string {
+		return bareContraction[strings.ToLower(w)]
+	})
+	return numericDates.ReplaceAllStringFunc(s, spellDate)
+}
+
+// bareContraction are contractions written without their apostrophe.
+var bareContraction = map[string]string{
+	"dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
+	"werent": "were not", "arent": "are not", "cant": "can not", "wont": "will not", "couldnt": "could not",
+	"wouldnt": "would not", "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
+	"im": "i am", "ive": "i have", "youre": "you are", "theyre": "they are", "whats": "what is", "thats": "that is",
+	"theres": "there is", "whos": "who is", "hows": "how is", "wheres": "where is",
+}
+
+var bareContractions = func() *regexp.Regexp {
+	words := make([]string, 0, len(bareContraction))
+	for w := range bareContraction {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(words, "|") + `)\b`)
+}()
+
+// contractions are expanded before analysis.
+var contractions = strings.NewReplacer(
+	"won't", "will not", "can't", "can not", "cannot", "can not", "shan't", "shall not",
+	"n't", " not", "'re", " are", "'ve", " have", "'ll", " will", "'m", " am", "'d", " would",
+	"Won't", "Will not", "Can't", "Can not",
+)
+
+// numericDates are dates written in digits: year first (2019-08-28,
+// 2019/8/28, 2019.8.28, as in Korea and Japan) or last (8/28/2019 or
+// 28/8/2019). Passages spell their dates out ("28 August 2019").
+var numericDates = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+
+// spellDate spells out a numeric date. With day and month both 12 or
+// less, a date with the year last is read the American way, month first;
+// one that is no date at all is left as it is.
+func spellDate(s string) string {
+	m := numericDates.FindStringSubmatch(s)
+	var y, mo, d string
+	switch {
+	case m == nil:
+		return s
+	case m[1] != "":
+		y, mo, d = m[1], m[2], m[3]
+	default:
+		mo, d, y = m[4], m[5], m[6]
+		if a, b := atoi(m[4]), atoi(m[5]); a > 12 && b <= 12 {
+			mo, d = m[5], m[4]
+		}
+	}
+	month, day := atoi(mo), atoi(d)
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return s
+	}
+	return fmt.Sprintf("%d %s %s", day, time.Month(month), y)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// answerTypes returns what the form of a question asks for, as cues that
+// passages carry (see cues): a date for "when", a figure for "how many",
+// a sum for "how much", a duration for "how long", a cause for "why", a
+// place for "where", a statement for "what did X say", in English, Korean
+// and Japanese.
+func answerTypes(text string) []string {
+	var out []string
+	for _, p := range answerPatterns {
+		if p.re.MatchString(text) && !slices.Contains(out, p.cue) {
+			out = append(out, p.cue)
+		}
+	}
+	return out
+}
+
+// framePhrases are question words of more than one word whose words
+// would otherwise count as content ("long", "many", "year").
+var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b`)
+
+// answerPatterns are the question words of each kind of answer. Korean and
+// Japanese are written without \b, which Go applies to ASCII words only.
+var answerPatterns = []struct {
+	re  *regexp.Regexp
+	cue string
+}{
+	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마 ?동안|몇 ?분|몇 ?시간|どのくらい|どれくらい|何分|何時間`), cueDuration},
+	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
+	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?개|몇 ?퍼센트|何人|いくつ|何社|何件|何割`), cueNumber},
+	{regexp.MustCompile(`(?i)\bhow much\b|\bwhat (amount|sum)\b|얼마|いくら|金額`), cueAmount},
+	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|どうして|理由`), cueReason},
+	{regexp.MustCompile(`(?i)\bwhere\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},
+	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|was|were)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|tell|told)\b|\b(stance|position|view|reaction|response) (of|on|to)\b|뭐라고|입장|반응|何と言|なんと言|立場|反応`), cueStatement},
+}

@@ -1,0 +1,250 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// conceptLabels returns the labels of a question's concepts.
+func conceptLabels(q question) []string {
+	var out []string
+	for _, c := range q.concepts {
+		out = append(out, c.label)
+	}
+	return out
+}
+
+// findConcept returns the concept labelled label, or nil.
+func findConcept(q question, label string) *concept {
+	for i := range q.concepts {
+		if strings.EqualFold(q.concepts[i].label, label) {
+			return &q.concepts[i]
+		}
+	}
+	return nil
+}
+
+// hasAlt reports whether a concept can be said by the analyzed terms.
+func hasAlt(c *concept, terms ...string) bool {
+	for _, a := range c.alts {
+		if slices.Equal(a.terms, terms) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestAnalysisClasses: each rule of question analysis serves a class of
+// questions, shown here by three examples of the kind members write (most
+// from the dev questions), on the default corpus.
+func TestAnalysisClasses(t *testing.T) {
+	idx := defaultIndex(t)
+	type check func(t *testing.T, q question)
+	noConcept := func(labels ...string) check {
+		return func(t *testing.T, q question) {
+			t.Helper()
+			for _, l := range labels {
+				if findConcept(q, l) != nil {
+					t.Errorf("concept %q read as content: %q", l, conceptLabels(q))
+				}
+			}
+		}
+	}
+	wants := func(cue string) check {
+		return func(t *testing.T, q question) {
+			t.Helper()
+			if !slices.Contains(q.wants, cue) {
+				t.Errorf("answer types %v, want %s", q.wants, cue)
+			}
+		}
+	}
+	concepts := func(labels ...string) check {
+		return func(t *testing.T, q question) {
+			t.Helper()
+			for _, l := range labels {
+				if findConcept(q, l) == nil {
+					t.Errorf("no concept %q in %q", l, conceptLabels(q))
+				}
+			}
+		}
+	}
+	known := func(label string, terms ...string) check {
+		return func(t *testing.T, q question) {
+			t.Helper()
+			c := findConcept(q, label)
+			if c == nil || !c.known || len(terms) > 0 && !hasAlt(c, terms...) {
+				t.Errorf("concept %q not known as %q: %+v", label, terms, c)
+			}
+		}
+	}
+	unknown := func(label string) check {
+		return func(t *testing.T, q question) {
+			t.Helper()
+			if c := findConcept(q, label); c == nil || c.known || c.weight <= 0 {
+				t.Errorf("concept %q should count as a word the corpus lacks: %+v", label, c)
+			}
+		}
+	}
+	classes := []struct {
+		class    string
+		examples []string
+		checks   []check
+	}{
+		{"contractions without an apostrophe are not words",
+			[]string{"why wont the sk govt just step in on the court rulings??", "didnt japan lift the curbs in 2023", "whats the deal with gsomia"},
+			[]check{noConcept("wont", "didnt", "whats", "won")}},
+		{"how long, how many, what year ask for a kind of answer, not about length or years",
+			[]string{"how long did motegi and kang talk in madrid", "how many plaintiffs sued nippon steel", "what year was the claims agreement signed"},
+			[]check{noConcept("long", "many", "year")}},
+		{"asking words and chat fillers are not content",
+			[]string{"can you explain the white list thing", "yo tell me about gsomia pls", "hey quick question, what happened with the 1+1 plan lol"},
+			[]check{noConcept("explain", "thing", "tell", "pls", "hey", "happened", "lol", "yo")}},
+		{"the lexicon reads names and terms in any script, particles attached",
+			[]string{"GSOMIA가 뭐야?", "지소미아 종료 결정은 왜 했어?", "GSOMIAの延長はいつ決まった？"},
+			[]check{known("GSOMIA", "gsomia")}},
+		{"a lexicon match leaves no particle behind as a word",
+			[]string{"수출규제를 언제 풀었어?", "수출규제는 왜 했나요?", "수출규제가 뭐야"},
+			[]check{known("export controls", "export", "control"), func(t *testing.T, q question) {
+				for _, c := range q.concepts {
+					if !c.known {
+						t.Errorf("left over as unknown: %q in %q", c.label, conceptLabels(q))
+					}
+				}
+			}}},
+		{"a surname alone stands for the name, in part",
+			[]string{"what did kang kyung-hwa call for", "where did Kang Kyung-wha meet Motegi", "강경화 장관은 뭐라고 했어?"},
+			[]check{known("Kang Kyung-wha", "kang")}},
+		{"identifiers are things, however short",
+			[]string{"what did the us do in ww2", "who hosted the g7 in 2033", "is ds999 a wto case"},
+			[]check{func(t *testing.T, q question) {
+				for _, c := range q.concepts {
+					if isIdentifier(c.label) {
+						return
+					}
+				}
+				t.Errorf("no identifier among %q", conceptLabels(q))
+			}}},
+		{"a real word the corpus lacks counts against coverage",
+			[]string{"how do volcanoes form", "what did abe say about the olympics", "best ramen in tokyo"},
+			[]check{func(t *testing.T, q question) {
+				for _, c := range q.concepts {
+					if !c.known && c.weight > 0 {
+						return
+					}
+				}
+				t.Errorf("nothing counts as missing in %q", conceptLabels(q))
+			}}},
+		{"dates in digits are spelt out",
+			[]string{"what happened on 8/28/2019", "2019.9.18 수출", "2019-08-02 decision"},
+			[]check{concepts("2019")}},
+	}
+	for _, cl := range classes {
+		for _, ex := range cl.examples {
+			t.Run(cl.class+"/"+ex, func(t *testing.T) {
+				q := analyzeQuestion(t, idx, ex)
+				for _, c := range cl.checks {
+					c(t, q)
+				}
+			})
+		}
+	}
+	// Answer types, by question words in three languages.
+	for _, tc := range []struct{ q, cue string }{
+		{"when did japan remove korea from the white list", cueDate},
+		{"수출규제 언제 풀렸어?", cueDate},
+		{"ホワイト国から外されたのはいつ？", cueDate},
+		{"how long was the madrid meeting", cueDuration},
+		{"how many plaintiffs were there", cueNumber},
+		{"how much did nippon steel have to pay", cueAmount},
+		{"why did seoul end gsomia", cueReason},
+		{"지소미아 종료 결정은 왜 했어?", cueReason},
+		{"where did abe and moon meet", cuePlace},
+	} {
+		t.Run("answer type/"+tc.q, func(t *testing.T) {
+			wants(tc.cue)(t, analyzeQuestion(t, idx, tc.q))
+		})
+	}
+	// Words the corpus lacks: real words count, romanized words and
+	// shorthand do not (the lexicon knows the romanized words that
+	// matter).
+	for _, tc := range []struct {
+		q, word string
+		counts  bool
+	}{
+		{"how do volcanoes form", "volcanoes", true},
+		{"what was abenomics", "abenomics", true},
+		{"how much is 1000 yen in won rn", "rn", false},
+	} {
+		t.Run("unknown/"+tc.q, func(t *testing.T) {
+			q := analyzeQuestion(t, idx, tc.q)
+			if tc.counts {
+				unknown(tc.word)(t, q)
+			} else {
+				noConcept(tc.word)(t, q)
+			}
+		})
+	}
+}
+
+// TestRomanizedNames: a name the lexicon lacks, written in Hangul or
+// katakana, finds the article that writes it in Latin letters.
+func TestRomanizedNames(t *testing.T) {
+	arts := []*knowledge.Article{
+		article("islets", knowledge.Global, "2025-02-22",
+			"South Korea keeps a police detachment on Dokdo, which Japan calls Takeshima, and rehearses the defence of the islets twice a year."),
+		article("shrine", knowledge.Global, "2024-10-17",
+			"Prime Minister Shigeru Ishiba sent a ritual offering to Yasukuni Shrine in Tokyo for its autumn festival but did not visit it."),
+	}
+	idx, _ := openTest(t, arts)
+	for _, tc := range []struct{ q, word, term string }{
+		{"독도 방어훈련은 언제 해요?", "독도", "dokdo"},
+		{"다케시마의 날은 언제야", "다케시마", "takeshima"},
+		{"이시바 총리 야스쿠니 공물", "이시바", "ishiba"},
+		{"ヤスクニに参拝した？", "ヤスクニ", "yasukuni"},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			q := analyzeQuestion(t, idx, tc.q)
+			c := findConcept(q, tc.word)
+			if c == nil || !c.known {
+				t.Fatalf("%q not found in Latin letters: %q %+v", tc.word, conceptLabels(q), c)
+			}
+			found := false
+			for _, a := range c.alts {
+				found = found || slices.Contains(a.terms, tc.term)
+			}
+			if !found {
+				t.Errorf("%q read as %+v, want %q", tc.word, c.alts, tc.term)
+			}
+		})
+	}
+}
+
+// TestStemCacheIsTheSameAnalysis: the analyzer searches use, with its
+// remembered stems, gives the terms the index was built with, on every
+// passage of the default corpus and again once the stems are remembered.
+func TestStemCacheIsTheSameAnalysis(t *testing.T) {
+	idx := defaultIndex(t)
+	plain := idx.cur.Mapping().AnalyzerNamed(analyzerName)
+	if plain == idx.analyzer {
+		t.Fatal("the index's analyzer has no stem cache")
+	}
+	for round := range 2 {
+		for _, a := range defaultCorpus(t) {
+			for _, p := range a.Passages() {
+				want, got := plain.Analyze([]byte(p.Text)), idx.analyzer.Analyze([]byte(p.Text))
+				if len(want) != len(got) {
+					t.Fatalf("round %d, %s: %d terms, want %d", round, p.ID(), len(got), len(want))
+				}
+				for i := range want {
+					if string(want[i].Term) != string(got[i].Term) || want[i].Position != got[i].Position ||
+						want[i].Start != got[i].Start || want[i].End != got[i].End {
+						t.Fatalf("round %d, %s: term %d is %+v, want %+v", round, p.ID(), i, got[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}

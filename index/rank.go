@@ -1,0 +1,293 @@
+package index
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// ranking holds the weights of retrieval, each a named feature or
+// threshold. One value serves every question: they were chosen on the
+// development questions (testdata/eval/dev.jsonl) and are judged on
+// others (testdata/eval/test.jsonl).
+type ranking struct {
+	// Analysis.
+	Synonyms      float64 // confidence of a thesaurus synonym; 0 turns synonyms off
+	Broader       float64 // confidence of a word for a broader concept (a hypernym); 0 turns them off
+	Senses        int     // how many of a word's most frequent senses give synonyms
+	UnknownWeight float64 // weight of an English word the corpus lacks, as a share of the idf of a word in no passage
+	UnknownCJK    float64 // the same for a Korean or Japanese content word the lexicon does not know
+	UnknownOther  float64 // the same for a longer word in Latin letters that is not English (a name, a romanized word)
+	WeightExp     float64 // concepts weigh idf^WeightExp: below 1, rare words outweigh common ones less
+	MinWeight     float64 // the least a known concept weighs, so that a word in every passage still counts
+	PartCredit    float64 // confidence of one word of a multi-word name or term ("Kang" for Kang Kyung-wha)
+	Romanized     float64 // confidence of a Korean or Japanese name found in Latin letters (독도, Dokdo)
+
+	// BM25F: a concept's occurrences in the passage, its article's title
+	// and its context (neighbouring passages, dateline) add up with these
+	// weights before saturation (Robertson and Zaragoza 2009).
+	K1, B         float64
+	TitleWeight   float64
+	ContextWeight float64
+
+	// Coverage: the share of the question's weight that a passage says.
+	// A concept found only in the title or the context counts this much.
+	TitleCredit   float64
+	ContextCredit float64
+
+	// The rank of a candidate is coverage^CoverageExp, times BM25F
+	// relative to the best candidate (with this share), times boosts for
+	// proximity, topicality and answer type.
+	CoverageExp float64
+	BM25Share   float64
+	Proximity   float64 // boost when the question's concepts stand close together in the passage
+	Topical     float64 // boost by the share of the question its article's title says: the article is about it
+	TypeMiss    float64 // factor for a passage without what the question's form asks for (a date for "when")
+
+	// Answering: a passage answers when its evidence (see evidence)
+	// reaches MinEvidence, its own text covers MinBody of the question,
+	// and it says a concept of some weight; further passages must also
+	// score MinRelative of the best.
+	EvidenceSentence float64 // weight of the best sentence's coverage in the evidence
+	MinEvidence      float64
+	MinBody          float64
+	MinSpecific      float64 // the heaviest concept said must weigh this much: "Tokyo" alone is not a question the corpus answers
+	MinRelative      float64
+}
+
+// defaultRanking is the ranking in use.
+var defaultRanking = ranking{
+	Synonyms: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 1, UnknownCJK: 0.2, UnknownOther: 0.6, WeightExp: 1,
+	MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8,
+	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
+	TitleCredit: 0.7, ContextCredit: 0.2,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7,
+	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.2, MinRelative: 0.15,
+}
+
+// fieldLengths are the mean lengths, in words, of the searched fields.
+type fieldLengths [len(searchedFields)]float64
+
+// features are what the ranking knows of a candidate.
+type features struct {
+	coverage float64 // weighted share of the question said by the passage, its title or its context
+	body     float64 // the same, by the passage's own text
+	bm25f    float64
+	prox     float64 // 0 to 1: how close together the concepts stand
+	sentence float64 // the weighted share of the question covered by the passage's best sentence
+	topical  float64 // the weighted share of the question its article's title says
+	heaviest float64 // the weight of the heaviest concept said, over that of a word in no passage
+	small    bool    // the corpus is too small for heaviest to tell (see minStatsCorpus)
+	typeOK   bool    // the passage has what the question's form asks for
+}
+
+// scored is a candidate with its features and rank score.
+type scored struct {
+	p     *passage
+	f     features
+	score float64
+}
+
+// rank orders the candidates best first.
+func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored {
+	var total float64
+	for _, c := range q.concepts {
+		total += c.weight
+	}
+	if total == 0 {
+		return nil
+	}
+	out := make([]scored, 0, len(cands))
+	best := 0.0
+	for _, p := range cands {
+		f := r.features(q, p, avg, total)
+		best = max(best, f.bm25f)
+		out = append(out, scored{p: p, f: f})
+	}
+	for i := range out {
+		s := &out[i]
+		rel := 0.0
+		if best > 0 {
+			rel = s.f.bm25f / best
+		}
+		s.score = math.Pow(s.f.coverage, r.CoverageExp) * (1 - r.BM25Share + r.BM25Share*rel) *
+			(1 + r.Proximity*s.f.prox) * (1 + r.Topical*s.f.topical)
+		if !s.f.typeOK {
+			s.score *= r.TypeMiss
+		}
+	}
+	slices.SortStableFunc(out, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.p.id, b.p.id))
+	})
+	return out
+}
+
+// cut keeps the ranked candidates that answer the question: none when the
+// best does not cover enough of it, and after it those that do and score
+// close enough to it.
+func (r ranking) cut(ranked []scored) []scored {
+	if len(ranked) == 0 || !r.answers(ranked[0].f) {
+		return nil
+	}
+	for i := range ranked {
+		if ranked[i].score < r.MinRelative*ranked[0].score || !r.answers(ranked[i].f) {
+			return ranked[:i]
+		}
+	}
+	return ranked
+}
+
+// answers reports whether a passage with these features answers the
+// question.
+func (r ranking) answers(f features) bool {
+	return r.evidence(f) >= r.MinEvidence && f.body >= r.MinBody && (f.heaviest >= r.MinSpecific || f.small)
+}
+
+// minStatsCorpus is the number of passages from which how common a word
+// is tells how specific it is: in a handful of passages every word is
+// common.
+const minStatsCorpus = 50
+
+// evidence is how surely a passage answers the question: the share of the
+// question it says (with its title and context), plus in part the share
+// one of its sentences says: the answer to a question is mostly one
+// sentence.
+func (r ranking) evidence(f features) float64 {
+	return f.coverage + r.EvidenceSentence*f.sentence
+}
+
+// features computes a candidate's features.
+func (r ranking) features(q *question, p *passage, avg fieldLengths, total float64) features {
+	f := features{typeOK: true, small: q.passages < minStatsCorpus}
+	unit := math.Pow(idf(0, q.passages), r.WeightExp)
+	for _, cue := range q.wants {
+		f.typeOK = f.typeOK && p.cues[cue]
+	}
+	credits := [len(searchedFields)]float64{1, r.TitleCredit, r.ContextCredit}
+	weights := [len(searchedFields)]float64{1, r.TitleWeight, r.ContextWeight}
+	var where [][]int // per concept found in the body: the positions where it stands
+	bySentence := map[int]float64{}
+	for _, c := range q.concepts {
+		if !c.known {
+			continue
+		}
+		var said, saidBody, inTitle, tf float64
+		var pos []int
+		for fi := range searchedFields {
+			field := &p.fields[fi]
+			norm := 1 - r.B + r.B*float64(field.words)/max(1, avg[fi])
+			for _, a := range c.alts {
+				at := field.find(a.terms)
+				if len(at) == 0 {
+					continue
+				}
+				said = max(said, credits[fi]*a.conf)
+				if fi == 1 {
+					inTitle = max(inTitle, a.conf)
+				}
+				tf += weights[fi] * a.conf * float64(len(at)) / norm
+				if fi == 0 {
+					saidBody = max(saidBody, a.conf)
+					pos = append(pos, at...)
+				}
+			}
+		}
+		f.coverage += c.weight * said
+		f.body += c.weight * saidBody
+		f.topical += c.weight * inTitle
+		if said > 0 {
+			f.heaviest = max(f.heaviest, c.weight/unit)
+		}
+		f.bm25f += c.weight * tf / (r.K1 + tf)
+		if len(pos) > 0 {
+			where = append(where, pos)
+			in := map[int]bool{}
+			for _, ps := range pos {
+				if s := p.sentenceAt(ps); !in[s] {
+					in[s] = true
+					bySentence[s] += c.weight * saidBody
+				}
+			}
+		}
+	}
+	for _, w := range bySentence {
+		f.sentence = max(f.sentence, w/total)
+	}
+	f.coverage /= total
+	f.body /= total
+	f.topical /= total
+	f.prox = proximity(where)
+	return f
+}
+
+// proximity is how close together the concepts found in a passage stand:
+// 1 when they sit side by side, falling towards 0 as the shortest stretch
+// of text holding one of each grows; 0 with fewer than two.
+func proximity(where [][]int) float64 {
+	k := len(where)
+	if k < 2 {
+		return 0
+	}
+	type occ struct{ pos, concept int }
+	var occs []occ
+	for ci, ps := range where {
+		for _, p := range ps {
+			occs = append(occs, occ{p, ci})
+		}
+	}
+	slices.SortFunc(occs, func(a, b occ) int { return cmp.Compare(a.pos, b.pos) })
+	best := math.MaxInt
+	count := make([]int, k)
+	have, lo := 0, 0
+	for _, o := range occs {
+		if count[o.concept] == 0 {
+			have++
+		}
+		count[o.concept]++
+		for have == k {
+			best = min(best, o.pos-occs[lo].pos)
+			count[occs[lo].concept]--
+			if count[occs[lo].concept] == 0 {
+				have--
+			}
+			lo++
+		}
+	}
+	return float64(k-1) / float64(max(best, k-1))
+}
+
+// describe writes the question's concepts, for Explain.
+func (q *question) describe(w *strings.Builder) {
+	fmt.Fprintf(w, "language %s; answer types %v\n", q.lang, q.wants)
+	for _, c := range q.concepts {
+		fmt.Fprintf(w, "concept %q weight %.2f known %v:", c.label, c.weight, c.known)
+		for _, a := range c.alts {
+			fmt.Fprintf(w, " %s(%.2f, df %d)", strings.Join(a.terms, "_"), a.conf, a.df)
+		}
+		w.WriteByte('\n')
+	}
+}
+
+// describe writes each candidate's features and score, ranked first, for
+// Explain.
+func (r ranking) describe(w *strings.Builder, q *question, cands []*passage, avg fieldLengths, ranked []scored) {
+	answered := map[string]bool{}
+	for _, s := range ranked {
+		answered[s.p.id] = true
+	}
+	fmt.Fprintf(w, "%d candidates, %d answers\n", len(cands), len(ranked))
+	for i, s := range r.rank(q, cands, avg) {
+		if i == 12 {
+			break
+		}
+		mark := " "
+		if answered[s.p.id] {
+			mark = "*"
+		}
+		f := s.f
+		fmt.Fprintf(w, "%s %-40s score %.3f evidence %.2f cov %.2f body %.2f sentence %.2f heaviest %.2f bm25f %.2f prox %.2f type %v: %.60s\n",
+			mark, s.p.id, s.score, r.evidence(f), f.coverage, f.body, f.sentence, f.heaviest, f.bm25f, f.prox, f.typeOK, s.p.hit.Text)
+	}
+}

@@ -1,0 +1,125 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// searchedFields are the text fields a question is searched in.
+var searchedFields = [...]string{fieldBody, fieldTitle, fieldContext}
+
+// docCounts remembers how many passages hold a term, for one snapshot of
+// the index: a question looks up each of its words and their spellings in
+// every segment's dictionary of every field, and the questions of a server
+// about one dispute keep using the same words.
+type docCounts struct {
+	mu     sync.Mutex
+	snap   index.IndexReader // the snapshot the counts are of
+	counts map[string]uint64 // "field\x00term"
+}
+
+// maxDocCounts bounds the counts remembered: a few megabytes.
+const maxDocCounts = 50_000
+
+// snapshotStats are the corpus statistics of one snapshot (see stats).
+type snapshotStats struct {
+	r index.IndexReader
+	c *docCounts
+	n uint64
+}
+
+// stats returns the statistics of a snapshot, with its counts remembered,
+// forgetting those of another snapshot.
+func (c *docCounts) stats(r index.IndexReader) *snapshotStats {
+	c.mu.Lock()
+	if c.snap != r || len(c.counts) > maxDocCounts {
+		c.snap, c.counts = r, map[string]uint64{}
+	}
+	c.mu.Unlock()
+	n, _ := r.DocCount()
+	return &snapshotStats{r: r, c: c, n: n}
+}
+
+func (s *snapshotStats) passages() uint64 { return s.n }
+
+// docFreq is the number of passages holding the term in the field where
+// it is commonest: a word of a title is in every passage of its article.
+func (s *snapshotStats) docFreq(term string) uint64 {
+	var df uint64
+	for _, f := range searchedFields {
+		df = max(df, s.docFreqIn(term, f))
+	}
+	return df
+}
+
+func (s *snapshotStats) docFreqIn(term, field string) uint64 {
+	key := field + "\x00" + term
+	s.c.mu.Lock()
+	n, ok := s.c.counts[key]
+	s.c.mu.Unlock()
+	if ok {
+		return n
+	}
+	tfr, err := s.r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	n = tfr.Count()
+	tfr.Close()
+	s.c.mu.Lock()
+	if s.c.snap == s.r {
+		s.c.counts[key] = n
+	}
+	s.c.mu.Unlock()
+	return n
+}
+
+// corrections returns the passage words within one edit of a term the
+// corpus lacks (two for terms of eight letters or more), commonest first:
+// the words a misspelling most likely meant. The first letter is taken as
+// written, as people seldom mistype it (the first two for two edits).
+func (s *snapshotStats) corrections(term string, limit int) []string {
+	n := utf8.RuneCountInString(term)
+	if n < 4 {
+		return nil
+	}
+	fuzz := 1
+	if n >= 8 {
+		fuzz = 2
+	}
+	fr, ok := s.r.(index.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	// Two edits are searched with the first two letters fixed: an
+	// automaton of two edits over the whole dictionary is slow.
+	prefix := string([]rune(term)[:fuzz])
+	d, err := fr.FieldDictFuzzy(fieldBody, term, fuzz, prefix)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	type cand struct {
+		term string
+		df   uint64
+	}
+	var cands []cand
+	for range 64 {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			break
+		}
+		cands = append(cands, cand{e.Term, e.Count})
+	}
+	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term)) })
+	var out []string
+	for _, c := range cands[:min(len(cands), limit)] {
+		out = append(out, c.term)
+	}
+	return out
+}

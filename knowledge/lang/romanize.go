@@ -1,0 +1,204 @@
+package lang
+
+import "strings"
+
+// An English article writes Korean and Japanese names in Latin letters
+// (Dokdo, Takeshima, Ishiba), and a Korean or Japanese member writes them
+// in Hangul or katakana (독도, 다케시마, イシバ). Romanizing the member's
+// spelling finds the article's, where no lexicon lists the name: the
+// Revised Romanization of Korean for Korean names, and for Japanese names
+// written in Hangul the sounds Korean uses for Japanese ones (시 for shi,
+// 쓰 for tsu, a voiced first consonant for a voiceless one: 다케시마 is
+// Takeshima); Hepburn for katakana.
+
+// Hangul syllables are composed of an initial consonant, a vowel and an
+// optional final consonant (Unicode 3.12, "Conjoining Jamo Behavior").
+const (
+	hangulBase  = 0xAC00
+	hangulLast  = 0xD7A3
+	numMedials  = 21
+	numFinals   = 28
+	initialNone = 11 // ㅇ: no sound as an initial
+)
+
+var (
+	rrInitials = [...]string{"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"}
+	rrMedials  = [...]string{"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"}
+	rrFinals   = [...]string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"}
+)
+
+// jamo indexes of the sounds the Japanese readings of Hangul treat apart.
+const (
+	jS, jSS, jJ, jCh, jH, jD, jG, jB     = 9, 10, 12, 14, 18, 3, 0, 7
+	vEu, vI, vU, vYo, vYa, vYu, vEo, vAe = 18, 20, 13, 12, 2, 17, 4, 1
+	finalL, finalN                       = 8, 4
+	initialR                             = 5
+)
+
+// RomanizeKorean returns Latin spellings of a Hangul word: its Revised
+// Romanization ("dokdo" for 독도), and the spelling of a Japanese name
+// written in Hangul ("takeshima" for 다케시마), or nothing when the word
+// has no Hangul syllables.
+func RomanizeKorean(word string) []string {
+	var rr, ja strings.Builder
+	n := 0
+	runes := []rune(word)
+	for i, r := range runes {
+		if r < hangulBase || r > hangulLast {
+			continue
+		}
+		n++
+		s := int(r - hangulBase)
+		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
+		// Korean: ㄹ after ㄹ or ㄴ is read "l" (울릉도, Ulleungdo).
+		in := rrInitials[ini]
+		if ini == initialR && i > 0 && prevFinal(runes[i-1]) != 0 && (prevFinal(runes[i-1]) == finalL || prevFinal(runes[i-1]) == finalN) {
+			in = "l"
+		}
+		rr.WriteString(in + rrMedials[med] + rrFinals[fin])
+		ja.WriteString(japaneseSyllable(ini, med, i == 0) + rrFinals[fin])
+	}
+	if n == 0 {
+		return nil
+	}
+	out := []string{rr.String()}
+	if j := ja.String(); j != out[0] {
+		out = append(out, j)
+	}
+	return out
+}
+
+// prevFinal returns the final consonant of a Hangul syllable, or 0.
+func prevFinal(r rune) int {
+	if r < hangulBase || r > hangulLast {
+		return 0
+	}
+	return int(r-hangulBase) % numFinals
+}
+
+// japaneseSyllable reads a Hangul syllable as Korean writes Japanese
+// sounds: 시 shi, 쓰 tsu, 지 ji, 치 chi, 후 fu, 으 u; word-initial 다, 가,
+// 바, 자 are Japanese ta, ka, pa... only for ta and ka, which Korean writes
+// voiced because its voiceless letters sound aspirated.
+func japaneseSyllable(ini, med int, first bool) string {
+	switch {
+	case ini == jS && med == vI:
+		return "shi"
+	case ini == jS && med == vYo:
+		return "sho"
+	case ini == jS && med == vYa:
+		return "sha"
+	case ini == jS && med == vYu:
+		return "shu"
+	case (ini == jSS || ini == jCh) && med == vEu:
+		return "tsu"
+	case ini == jJ && med == vI:
+		return "ji"
+	case ini == jCh && med == vI:
+		return "chi"
+	case ini == jH && med == vU:
+		return "fu"
+	}
+	in, v := rrInitials[ini], rrMedials[med]
+	switch med {
+	case vEu:
+		v = "u"
+	case vEo:
+		v = "o"
+	case vAe:
+		v = "e"
+	}
+	if first {
+		switch ini {
+		case jD:
+			in = "t"
+		case jG:
+			in = "k"
+		}
+	}
+	switch ini {
+	case jSS:
+		in = "s"
+	case jJ:
+		in = "z"
+		if med != vEu && med != vU {
+			in = "j"
+		}
+	}
+	return in + v
+}
+
+// RomanizeKana returns the Hepburn spelling of a word in katakana or
+// hiragana ("yasukuni" for ヤスクニ), or "" when it has other characters.
+// Long-vowel marks are dropped, as English spellings of names drop them
+// (トーキョー, Tokyo).
+func RomanizeKana(word string) string {
+	runes := []rune(word)
+	var b strings.Builder
+	double := false
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		if r >= 'ァ' && r <= 'ヶ' {
+			r -= 'ァ' - 'ぁ' // katakana to hiragana: the sounds are the same
+		}
+		if r == 'ー' || r == '・' {
+			continue
+		}
+		if r == 'っ' {
+			double = true
+			continue
+		}
+		syl, ok := kana[r]
+		if !ok {
+			return ""
+		}
+		// A small ya, yu, yo joins the syllable before: き+ょ is kyo.
+		if i+1 < len(runes) {
+			next := runes[i+1]
+			if next >= 'ァ' && next <= 'ヶ' {
+				next -= 'ァ' - 'ぁ'
+			}
+			if y, ok := smallY[next]; ok && strings.HasSuffix(syl, "i") {
+				base := strings.TrimSuffix(syl, "i")
+				switch base {
+				case "sh", "ch", "j":
+					syl = base + y[1:]
+				default:
+					syl = base + y
+				}
+				i++
+			}
+		}
+		if double && syl != "" {
+			if strings.HasPrefix(syl, "ch") {
+				b.WriteByte('t')
+			} else {
+				b.WriteByte(syl[0])
+			}
+		}
+		double = false
+		b.WriteString(syl)
+	}
+	return b.String()
+}
+
+var smallY = map[rune]string{'ゃ': "ya", 'ゅ': "yu", 'ょ': "yo"}
+
+var kana = map[rune]string{
+	'あ': "a", 'い': "i", 'う': "u", 'え': "e", 'お': "o",
+	'か': "ka", 'き': "ki", 'く': "ku", 'け': "ke", 'こ': "ko",
+	'が': "ga", 'ぎ': "gi", 'ぐ': "gu", 'げ': "ge", 'ご': "go",
+	'さ': "sa", 'し': "shi", 'す': "su", 'せ': "se", 'そ': "so",
+	'ざ': "za", 'じ': "ji", 'ず': "zu", 'ぜ': "ze", 'ぞ': "zo",
+	'た': "ta", 'ち': "chi", 'つ': "tsu", 'て': "te", 'と': "to",
+	'だ': "da", 'ぢ': "ji", 'づ': "zu", 'で': "de", 'ど': "do",
+	'な': "na", 'に': "ni", 'ぬ': "nu", 'ね': "ne", 'の': "no",
+	'は': "ha", 'ひ': "hi", 'ふ': "fu", 'へ': "he", 'ほ': "ho",
+	'ば': "ba", 'び': "bi", 'ぶ': "bu", 'べ': "be", 'ぼ': "bo",
+	'ぱ': "pa", 'ぴ': "pi", 'ぷ': "pu", 'ぺ': "pe", 'ぽ': "po",
+	'ま': "ma", 'み': "mi", 'む': "mu", 'め': "me", 'も': "mo",
+	'や': "ya", 'ゆ': "yu", 'よ': "yo",
+	'ら': "ra", 'り': "ri", 'る': "ru", 'れ': "re", 'ろ': "ro",
+	'わ': "wa", 'ゐ': "i", 'ゑ': "e", 'を': "o", 'ん': "n", 'ゔ': "vu",
+	'ぁ': "a", 'ぃ': "i", 'ぅ': "u", 'ぇ': "e", 'ぉ': "o", 'ゃ': "ya", 'ゅ': "yu", 'ょ': "yo",
+}
