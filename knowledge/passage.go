@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -135,12 +136,36 @@ func (a *Article) Passages() []Passage {
 		// of a topic is read with its article's title ("... wartime
 		// labor row"), but not with its neighbours, whose topics would
 		// spread through the whole article.
-		out[i].Topics = Classify(b.text)
+		out[i].Topics = withDeclared(Classify(b.text), a.Topics)
 		if len(out[i].Topics) == 1 && out[i].Topics[0] == TopicOther {
-			out[i].Topics = Classify(a.Title + " " + b.text)
+			out[i].Topics = withDeclared(Classify(a.Title+" "+b.text), a.Topics)
 		}
 	}
 	return out
+}
+
+// withDeclared applies the topics an article declares in its front
+// matter: they are its passages' topics, the author's word counting over
+// the classifier's, so that an article declared "other" is found by
+// --topic other. Each passage keeps those of them its text is classified
+// with, or all of them when its text matches none.
+func withDeclared(classified, declared []Topic) []Topic {
+	if len(declared) == 0 {
+		return classified
+	}
+	var both, all []Topic
+	for _, t := range Topics {
+		if slices.Contains(declared, t) {
+			all = append(all, t)
+			if slices.Contains(classified, t) {
+				both = append(both, t)
+			}
+		}
+	}
+	if len(both) > 0 {
+		return both
+	}
+	return all
 }
 
 func startsWithQuote(s string) bool {

@@ -419,3 +419,31 @@ func FuzzWordCount(f *testing.F) {
 		}
 	})
 }
+
+// TestDeclaredTopics: topics declared in front matter are the article's;
+// each passage keeps those its text is classified with, or all of them.
+func TestDeclaredTopics(t *testing.T) {
+	talks := "The foreign ministers held talks at the summit. " + sentence(20)
+	plain := "The weather was fine and the harbour was busy. " + sentence(20)
+	tests := []struct {
+		name     string
+		declared []Topic
+		want     [][]Topic
+	}{
+		{"none declared: classified", nil, [][]Topic{{TopicTalks}, {TopicOther}}},
+		{"declared other wins", []Topic{TopicOther}, [][]Topic{{TopicOther}, {TopicOther}}},
+		{"declared and classified agree", []Topic{TopicTalks, TopicExportControls}, [][]Topic{{TopicTalks}, {TopicTalks, TopicExportControls}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Article{ID: "x", Title: "A day in port", Kind: KindArticle, Topics: tt.declared,
+				Body: []Paragraph{{Text: talks}, {Text: plain}}}
+			ps := a.Passages()
+			for i, p := range ps {
+				if !reflect.DeepEqual(p.Topics, tt.want[i]) {
+					t.Errorf("passage %d: topics %v, want %v", p.N, p.Topics, tt.want[i])
+				}
+			}
+		})
+	}
+}

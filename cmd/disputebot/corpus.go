@@ -228,8 +228,8 @@ func topicList(a *knowledge.Article) string {
 }
 
 // topicsNote explains, when the front matter lists topics that none of
-// the article's passages is about, that --topic and /topic go by what each
-// passage says; "" when there is nothing to explain.
+// the article's passages keeps, that each passage keeps those of the
+// listed topics its text is about; "" when there is nothing to explain.
 func topicsNote(a *knowledge.Article) string {
 	found := map[knowledge.Topic]bool{}
 	for _, p := range a.Passages() {
@@ -246,8 +246,8 @@ func topicsNote(a *knowledge.Article) string {
 	if len(missing) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("note: no passage of it is about %s, which its front matter lists: --topic and /topic find "+
-		"passages by what their text is about (%s here), and the front matter's topics are kept with the article only",
+	return fmt.Sprintf("note: no passage of it is about %s, which its front matter lists: each passage keeps the "+
+		"listed topics its text is about (%s here), or all of them when it is about none, and --topic and /topic go by those",
 		strings.Join(missing, ", "), topicList(a))
 }
 

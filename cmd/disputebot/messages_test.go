@@ -37,8 +37,12 @@ func TestNewcomerMessages(t *testing.T) {
 			"disputebot: " + dir + " is a directory; to add every file in it, run: disputebot corpus import " + dir + "\n"},
 		{"remove what is not there", []string{"corpus", "remove", "nope"}, exitUsage, "",
 			"disputebot: no added article has the id \"nope\"; 'disputebot corpus list' shows the ids\n"},
+		// The front matter's topics count: an article declared "other"
+		// is found by --topic other, whatever its text is classified as.
 		{"topics the text is not about", []string{"corpus", "add", file("other.md", "---\ntitle: T\npublisher: P\npublished: 2024-05-14\ntopics: [other]\n---\n"+long)}, exitOK,
-			"note: no passage of it is about other, which its front matter lists: --topic and /topic find passages by what their text is about (labor-ruling here), and the front matter's topics are kept with the article only", ""},
+			"(2024-05-14, 1 passages, other)", ""},
+		{"topics only some passages are about", []string{"corpus", "add", file("two.md", "---\ntitle: T\npublisher: P\npublished: 2024-05-14\ntopics: [labor-ruling, talks]\n---\n"+long)}, exitOK,
+			"note: no passage of it is about talks, which its front matter lists: each passage keeps the listed topics its text is about (labor-ruling here)", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
