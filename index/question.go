@@ -396,7 +396,7 @@ func (c *concept) weigh(st stats, own []string, n uint64, r ranking, word string
 func unknownWeight(word string, n uint64, r ranking) float64 {
 	w := r.UnknownWeight * math.Pow(idf(0, n), r.WeightExp)
 	if p := thesaurus.Polysemy(word); p > 1 {
-		w /= math.Sqrt(float64(p))
+		w /= math.Pow(float64(p), r.PolysemyExp)
 	}
 	return w
 }
@@ -559,14 +559,40 @@ func isNumber(s string) bool { return s != "" && strings.Trim(s, "0123456789") =
 
 // normalize rewrites what a question writes differently from passages:
 // contractions ("won't" would leave the word "won"), also as chat writes
-// them without the apostrophe ("wont", "didnt"), and dates in digits.
+// them without the apostrophe ("wont", "didnt"), chat shorthand ("govt",
+// "yrs"), and dates in digits.
 func normalize(s string) string {
 	s = contractions.Replace(strings.ReplaceAll(s, "’", "'"))
 	s = bareContractions.ReplaceAllStringFunc(s, func(w string) string {
 		return bareContraction[strings.ToLower(w)]
 	})
+	s = shorthandWords.ReplaceAllStringFunc(s, func(w string) string {
+		if full, ok := shorthand[strings.ToLower(w)]; ok {
+			return full
+		}
+		return w
+	})
 	return numericDates.ReplaceAllStringFunc(s, spellDate)
 }
+
+// shorthand are the abbreviations of chat for words passages spell out.
+var shorthand = map[string]string{
+	"govt": "government", "gov't": "government", "gvt": "government", "yr": "year", "yrs": "years",
+	"ppl": "people", "abt": "about", "b4": "before", "bc": "because", "bcuz": "because", "cuz": "because",
+	"w/": "with", "w/o": "without", "thru": "through", "tho": "though", "prez": "president", "pres": "president",
+	"intl": "international", "natl": "national", "dept": "department", "mins": "minutes", "min": "minutes",
+	"hrs": "hours", "approx": "about", "info": "information", "convo": "conversation", "gonna": "going to",
+	"wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of", "dunno": "do not know",
+}
+
+var shorthandWords = func() *regexp.Regexp {
+	words := make([]string, 0, len(shorthand))
+	for w := range shorthand {
+		words = append(words, regexp.QuoteMeta(w))
+	}
+	slices.Sort(words)
+	return regexp.MustCompile(`(?i)(?:^|\b)(?:` + strings.Join(words, "|") + `)(?:\b|$)`)
+}()
 
 // bareContraction are contractions written without their apostrophe.
 var bareContraction = map[string]string{

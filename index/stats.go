@@ -84,8 +84,10 @@ func (s *snapshotStats) docFreqIn(term, field string) uint64 {
 // the words a misspelling most likely meant. The first letter is taken as
 // written, as people seldom mistype it (the first two for two edits).
 func (s *snapshotStats) corrections(term string, limit int) []string {
+	// Four letters one edit apart are too often another word ("govt",
+	// "got"): shorter words are not corrected.
 	n := utf8.RuneCountInString(term)
-	if n < 4 {
+	if n < 5 {
 		return nil
 	}
 	fuzz := 1

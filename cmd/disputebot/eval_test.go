@@ -63,3 +63,31 @@ func head(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// testLevels are the eval flags of the test split's regression check: the
+// levels the engine reached the first time the test split was run, after
+// the ranking work, less a small margin. The test split is never tuned
+// on; these only catch a change that makes it worse.
+var testLevels = []string{"--min-hit1", "0.62", "--min-hit3", "0.76", "--max-not-covered", "0.16", "--max-off-answered", "0.32", "--min-cjk-hit3", "0.77"}
+
+func TestEvalTest(t *testing.T) {
+	args := append([]string{"eval"}, testLevels...)
+	code, out, stderr := run(t, "", append(args, "../../testdata/eval/test.jsonl")...)
+	t.Log("\n" + head(out, 40))
+	if code != exitOK {
+		t.Fatalf("test split below its levels (exit %d): %s", code, stderr)
+	}
+}
+
+// TestEvalTestArticles adds the three test articles, on events the
+// default corpus does not cover, with `corpus add`, and asks about them.
+func TestEvalTestArticles(t *testing.T) {
+	dir := t.TempDir()
+	addArticles(t, dir, "../../testdata/eval/articles/test")
+	code, out, stderr := run(t, dir, "eval", "--min-hit1", "0.25", "--min-hit3", "0.33", "--max-not-covered", "0.48",
+		"--max-off-answered", "0.34", "--min-cjk-hit3", "0.15", "../../testdata/eval/articles/test.jsonl")
+	t.Log("\n" + head(out, 30))
+	if code != exitOK {
+		t.Fatalf("test articles below their levels (exit %d): %s", code, stderr)
+	}
+}
