@@ -60,12 +60,12 @@ type ranking struct {
 
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
-	Synonyms: 0.6, Broader: 0.2, Senses: 2, UnknownWeight: 1.25, UnknownCJK: 0.4, UnknownOther: 0.6, WeightExp: 1,
-	PolysemyExp: 0.25, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8,
-	K1: 1.2, B: 0.75, TitleWeight: 0.5, ContextWeight: 0.4,
-	TitleCredit: 0.9, ContextCredit: 0.6,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.85,
-	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.3, MinRelative: 0.15,
+	Synonyms: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 1, UnknownCJK: 0.2, UnknownOther: 0.6, WeightExp: 1,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8,
+	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
+	TitleCredit: 0.7, ContextCredit: 0.2,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7,
+	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
 // fieldLengths are the mean lengths, in words, of the searched fields.

@@ -86,13 +86,14 @@ func fixtureArticles(t testing.TB, dir string) []*knowledge.Article {
 }
 
 // objective weighs the measures of a run as the targets do: hit@1 most,
-// then hit@3, and "not covered" and off-topic answers as costs, an
-// off-topic answer (a wrong fact shown) costing more.
+// then hit@3, and "not covered" and off-topic answers as costs, equal by
+// default: the targets (3% and 5%) put "not covered" first, and
+// it is what members met most.
 func objective(r *evalset.Report) float64 {
 	return r.Hit1 + 0.5*r.Hit3 - 1.5*r.NotCovered - *offCost*r.OffAnswered
 }
 
-var offCost = flag.Float64("offcost", 3, "TestTune: the cost of the share of off-topic questions answered")
+var offCost = flag.Float64("offcost", 1.5, "TestTune: the cost of the share of off-topic questions answered")
 
 func runDev(t testing.TB, idx *Index, d devSet) (*evalset.Report, *evalset.Report) {
 	t.Helper()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -65,7 +66,10 @@ func ValidID(id string) bool { return idPattern.MatchString(id) }
 // Paragraph is one block of an article's body.
 type Paragraph struct {
 	Text    string
-	Caption bool // a photo caption: searchable, but labeled as such
+	Caption bool // a photo caption: read with the passage it follows, never quoted as an answer
+	// Heading paragraphs are section headings: not answer text, but
+	// what the passages under them are about.
+	Heading bool
 }
 
 // Source is a reference that a background note rests on.
@@ -161,7 +165,7 @@ func (a *Article) Validate() error {
 	if a.Scope != "" && a.Scope != Global && !guildPattern.MatchString(a.Scope) {
 		return bad("scope", "%q must be %q or a Discord server id", a.Scope, Global)
 	}
-	if len(a.Body) == 0 {
+	if !slices.ContainsFunc(a.Body, func(p Paragraph) bool { return !p.Heading }) {
 		return bad("body", "has no text")
 	}
 	if len(a.Body) > MaxParagraphs {

@@ -29,7 +29,8 @@ import (
 //	[caption] A photo caption, searchable but labeled as a caption.
 //
 // Paragraphs are separated by blank lines; lines inside a paragraph are
-// joined with a space. Lines starting with # are headings and are skipped.
+// joined with a space. Lines starting with # are headings: not text of
+// their own, but the context of the passages under them.
 
 // captionPrefix marks a paragraph as a photo caption.
 const captionPrefix = "[caption]"
@@ -529,9 +530,10 @@ func daysIn(y int, m time.Month) int {
 }
 
 // ParseBody splits Markdown-ish text into paragraphs: blocks separated by
-// blank lines, with inner line breaks folded into spaces. Headings (#) are
-// skipped, "[caption]" marks a caption, and a leading backslash keeps a
-// paragraph that starts with either of those as plain text.
+// blank lines, with inner line breaks folded into spaces. A line starting
+// with # is a heading paragraph, "[caption]" marks a caption, and a leading
+// backslash keeps a paragraph that starts with either of those as plain
+// text.
 func ParseBody(body string) []Paragraph {
 	var out []Paragraph
 	var cur []string
@@ -558,6 +560,9 @@ func ParseBody(body string) []Paragraph {
 			cur, escaped = append(cur, line[1:]), true
 		case strings.HasPrefix(line, "#"):
 			flush()
+			if h := CleanText(strings.TrimLeft(line, "# ")); h != "" {
+				out = append(out, Paragraph{Text: h, Heading: true})
+			}
 		default:
 			cur = append(cur, line)
 		}
@@ -616,9 +621,12 @@ func FormatArticle(a *Article) ([]byte, error) {
 			buf.WriteString("\n")
 		}
 		text := CleanText(p.Text)
-		if p.Caption {
+		switch {
+		case p.Caption:
 			text = captionPrefix + " " + text
-		} else if strings.HasPrefix(text, "#") || strings.HasPrefix(text, captionPrefix) || strings.HasPrefix(text, `\`) {
+		case p.Heading:
+			text = "# " + text
+		case strings.HasPrefix(text, "#") || strings.HasPrefix(text, captionPrefix) || strings.HasPrefix(text, `\`):
 			// A paragraph that merely looks like markup is escaped so that
 			// it is not read back as a heading or a caption.
 			text = `\` + text

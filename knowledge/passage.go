@@ -61,10 +61,20 @@ func (a *Article) Passages() []Passage {
 	dateline := a.Dateline
 	var captions []string // what the captions say, for the context of the passage they follow
 	captionsAt := map[int][]string{}
+	heading := ""                 // the section the text is in
+	headingAt := map[int]string{} // passage -> the heading of its section
 	for i, p := range a.Body {
 		text := CleanText(p.Text)
 		if text == "" || isByline(text, a.Byline) || isFurniture(text) {
 			continue
+		}
+		if p.Heading {
+			flushPending()
+			heading = text
+			continue
+		}
+		if _, ok := headingAt[len(blocks)]; !ok && heading != "" {
+			headingAt[len(blocks)] = heading
 		}
 		if p.Caption {
 			captionsAt[len(blocks)] = append(captionsAt[len(blocks)], text)
@@ -118,6 +128,9 @@ func (a *Article) Passages() []Passage {
 		var ctx []string
 		if dateline != "" {
 			ctx = append(ctx, dateline)
+		}
+		if h := headingAt[i]; h != "" {
+			ctx = append(ctx, h)
 		}
 		// A caption is read with the passage before it (the one it
 		// followed), or the first.

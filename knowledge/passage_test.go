@@ -447,3 +447,30 @@ func TestDeclaredTopics(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadingsAreContext: a section heading is not passage text, but the
+// context of every passage of its section.
+func TestHeadingsAreContext(t *testing.T) {
+	a := &Article{ID: "x", Title: "T", Kind: KindArticle, Body: ParseBody(
+		"# Reaction in Seoul\n\n" + sentence(30) + "\n\n" + sentence(30) + "\n\n## The ferry deal\n\n" + sentence(30))}
+	ps := a.Passages()
+	if len(ps) != 3 {
+		t.Fatalf("%d passages: %q", len(ps), passageTexts(ps))
+	}
+	for i, want := range []string{"Reaction in Seoul", "Reaction in Seoul", "The ferry deal"} {
+		if strings.Contains(ps[i].Text, "Reaction") || strings.Contains(ps[i].Text, "ferry") {
+			t.Errorf("passage %d holds a heading: %q", ps[i].N, ps[i].Text)
+		}
+		if want != "" && !strings.HasPrefix(ps[i].Context, want) {
+			t.Errorf("passage %d: context %.60q, want it to start with %q", ps[i].N, ps[i].Context, want)
+		}
+	}
+	if strings.Contains(ps[2].Context, "Reaction in Seoul") {
+		t.Errorf("a heading is the context of its own section only: %q", ps[2].Context)
+	}
+	// The file format keeps headings.
+	data, err := FormatArticle(a)
+	if err != nil || !strings.Contains(string(data), "\n## The ferry deal\n") && !strings.Contains(string(data), "\n# The ferry deal\n") {
+		t.Errorf("headings not written back (%v):\n%s", err, data)
+	}
+}

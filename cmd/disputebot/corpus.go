@@ -401,6 +401,7 @@ type exportEvent struct {
 type exportParagraph struct {
 	Text    string `json:"text"`
 	Caption bool   `json:"caption,omitempty"`
+	Heading bool   `json:"heading,omitempty"`
 }
 
 func toRecord(a *knowledge.Article, builtin bool) exportRecord {
@@ -416,7 +417,7 @@ func toRecord(a *knowledge.Article, builtin bool) exportRecord {
 		r.Events = append(r.Events, exportEvent{Date: e.Date.Format(knowledge.DateLayout), Event: e.Text, Topic: e.Topic, Source: e.Source})
 	}
 	for _, p := range a.Body {
-		r.Body = append(r.Body, exportParagraph{Text: p.Text, Caption: p.Caption})
+		r.Body = append(r.Body, exportParagraph{Text: p.Text, Caption: p.Caption, Heading: p.Heading})
 	}
 	return r
 }
@@ -444,7 +445,7 @@ func (r exportRecord) article() (*knowledge.Article, error) {
 		a.Events = append(a.Events, knowledge.Event{Date: d, Text: e.Event, Topic: e.Topic, Source: e.Source})
 	}
 	for _, p := range r.Body {
-		a.Body = append(a.Body, knowledge.Paragraph{Text: knowledge.CleanText(p.Text), Caption: p.Caption})
+		a.Body = append(a.Body, knowledge.Paragraph{Text: knowledge.CleanText(p.Text), Caption: p.Caption, Heading: p.Heading})
 	}
 	if a.Kind == "" {
 		a.Kind = knowledge.KindArticle

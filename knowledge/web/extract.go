@@ -335,11 +335,12 @@ func fromText(text, fallbackTitle, file string) (*knowledge.Article, error) {
 	return finish(a)
 }
 
-// countWords counts the words of an article's text, captions aside.
+// countWords counts the words of an article's text, captions and headings
+// aside.
 func countWords(body []knowledge.Paragraph) int {
 	words := 0
 	for _, p := range body {
-		if !p.Caption {
+		if !p.Caption && !p.Heading {
 			words += len(strings.Fields(p.Text))
 		}
 	}
