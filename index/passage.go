@@ -22,7 +22,6 @@ type passage struct {
 	n      int // position in its article, from 1
 	hit    knowledge.Hit
 	fields [len(searchedFields)]analyzedField
-	tokens []analysis.Token // of the body, for marking excerpts
 	// sentences gives, for each position of the body, the sentence it is
 	// in.
 	sentences []int
@@ -96,8 +95,9 @@ type passageCache struct {
 	epoch      uint64 // incremented by every write
 }
 
-// maxCachedPassages bounds the cache: about 4 KB each.
-const maxCachedPassages = 8192
+// maxCachedPassages bounds the cache: about 15 KB each, so some 30 MB.
+// A server's questions keep finding the same few hundred passages.
+const maxCachedPassages = 2048
 
 func (c *passageCache) get(id string) (*passage, uint64) {
 	c.mu.Lock()
@@ -196,11 +196,9 @@ func (idx *Index) newPassage(id string, f map[string]any) *passage {
 	p := &passage{id: id, n: h.Passage, hit: h, cues: map[string]bool{}}
 	toks := idx.analyzer.Analyze([]byte(h.Text))
 	p.fields[0] = positions(toks, len(strings.Fields(h.Text)))
-	p.tokens = make([]analysis.Token, len(toks))
 	spans := knowledge.Sentences(h.Text)
 	s := 0
-	for k, t := range toks {
-		p.tokens[k] = *t
+	for _, t := range toks {
 		for s+1 < len(spans) && t.Start >= spans[s][1] {
 			s++
 		}
@@ -246,7 +244,7 @@ func (idx *Index) titleField(title string) analyzedField {
 }
 
 // maxCachedTitles bounds the titles kept analyzed.
-const maxCachedTitles = 20_000
+const maxCachedTitles = 4096
 
 func str(v any) string {
 	s, _ := v.(string)

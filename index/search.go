@@ -116,7 +116,7 @@ func (idx *Index) search(ctx context.Context, q knowledge.Query, trace *strings.
 	for _, s := range page {
 		h := s.p.hit
 		h.Score = s.score
-		h.Excerpt = excerpt(h.Text, marks(&qq, s.p), excerptRunes)
+		h.Excerpt = excerpt(h.Text, idx.marks(&qq, h.Text), excerptRunes)
 		ans.Hits = append(ans.Hits, h)
 	}
 	return ans, nil
@@ -292,9 +292,10 @@ func termQuery(term, field string, boost float64) query.Query {
 	return tq
 }
 
-// marks returns the words of a passage that say the question's concepts,
-// for bold in the excerpt, each with its concept.
-func marks(q *question, p *passage) []mark {
+// marks returns the words of a passage's text that say the question's
+// concepts, for bold in the excerpt, each with its concept. The text is
+// analyzed again: for the few passages shown, not for every candidate.
+func (idx *Index) marks(q *question, text string) []mark {
 	terms := map[string]int{}
 	for ci, c := range q.concepts {
 		for _, a := range c.alts {
@@ -312,7 +313,7 @@ func marks(q *question, p *passage) []mark {
 		}
 	}
 	var out []mark
-	for _, t := range p.tokens {
+	for _, t := range idx.analyzer.Analyze([]byte(text)) {
 		if ci, ok := terms[string(t.Term)]; ok {
 			out = append(out, mark{start: t.Start, end: t.End, concept: ci})
 		}

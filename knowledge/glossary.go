@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -64,14 +65,15 @@ const (
 	maxVariantRunes     = 120
 )
 
-// DefaultGlossary returns the glossary built into the binary.
-func DefaultGlossary() *Glossary {
+// DefaultGlossary returns the glossary built into the binary, parsed once.
+// It is read-only, and safe to share.
+var DefaultGlossary = sync.OnceValue(func() *Glossary {
 	g, err := ParseGlossary(glossaryText)
 	if err != nil {
 		panic("knowledge: built-in glossary: " + err.Error())
 	}
 	return g
-}
+})
 
 // ParseGlossary reads the glossary format: one group per line, variants
 // separated by "|", ways of asking only after "||", # for comments.
@@ -141,13 +143,8 @@ func ParseGlossary(text string) (*Glossary, error) {
 }
 
 func sortVariants(vs []glossaryVariant) {
-	// Stable insertion by length keeps file order among equals; the list is
-	// small and sorted once.
-	for i := 1; i < len(vs); i++ {
-		for j := i; j > 0 && len(vs[j].key) > len(vs[j-1].key); j-- {
-			vs[j], vs[j-1] = vs[j-1], vs[j]
-		}
-	}
+	// Stable, so that file order holds among variants of one length.
+	slices.SortStableFunc(vs, func(a, b glossaryVariant) int { return len(b.key) - len(a.key) })
 }
 
 // Match finds the glossary variants in a question, longest first and without
