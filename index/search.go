@@ -206,17 +206,6 @@ func byScore(a, b *search.DocumentMatch) int {
 	return cmp.Or(cmp.Compare(float32(b.Score), float32(a.Score)), cmp.Compare(a.ID, b.ID))
 }
 
-// minDF is the document frequency of a concept's rarest spelling.
-func minDF(c concept) uint64 {
-	var df uint64
-	for i, a := range c.alts {
-		if i == 0 || a.df < df {
-			df = a.df
-		}
-	}
-	return df
-}
-
 // otherScopes reports whether the index holds passages of servers other
 // than guild, which a search must then filter out. Most indexes hold none,
 // and the filter, which bleve checks passage by passage, costs time.
