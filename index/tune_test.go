@@ -268,3 +268,49 @@ func (idx *Index) debugRank(t testing.TB, text string) (question, []scored, []*p
 	}
 	return q, idx.ranking.rank(&q, cands, idx.avgLengths()), cands
 }
+
+// TestThesaurusAblation measures what WordNet adds: the dev and the test
+// split with and without its synonyms and broader words. It only measures
+// (the test split is read, never tuned on):
+//
+//	go test ./index -run TestThesaurusAblation -ablation
+var ablation = flag.Bool("ablation", false, "TestThesaurusAblation: measure the thesaurus's contribution")
+
+func TestThesaurusAblation(t *testing.T) {
+	if !*ablation {
+		t.Skip("run with -ablation")
+	}
+	root := filepath.Join("..", "testdata", "eval")
+	dev, err := evalset.ReadFile(filepath.Join(root, "dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	test, err := evalset.ReadFile(filepath.Join(root, "test.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, _ := openTest(t, defaultCorpus(t))
+	idx.timeout = time.Minute
+	for _, on := range []bool{true, false} {
+		idx.ranking = defaultRanking
+		if !on {
+			idx.ranking.Synonyms, idx.ranking.Broader = 0, 0
+		}
+		for _, split := range []struct {
+			name  string
+			cases []evalset.Case
+		}{{"dev", dev}, {"test", test}} {
+			r, err := evalset.Run(context.Background(), idx.Search, split.cases, evalset.DefaultTargets)
+			if err != nil {
+				t.Fatal(err)
+			}
+			para := ""
+			for _, g := range r.Groups {
+				if g.By == "kind" && g.Value == "paraphrase" {
+					para = fmt.Sprintf("; paraphrases hit@3 %.3f not covered %.3f", g.Hit3, g.NotCovered)
+				}
+			}
+			t.Logf("thesaurus %v, %s: %s%s", on, split.name, summary(r), para)
+		}
+	}
+}
