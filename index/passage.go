@@ -141,17 +141,20 @@ func (c *passageCache) invalidate() {
 // passages loads and analyzes the candidates, in the order given; those
 // removed since they were found are left out.
 func (idx *Index) passages(ctx context.Context, b bleve.Index, ids []string) ([]*passage, error) {
-	out := make([]*passage, 0, len(ids))
+	// What the cache holds is taken now: a write may empty it while the
+	// rest is loaded.
+	found := make(map[string]*passage, len(ids))
 	var missing []string
 	var epoch uint64
 	for _, id := range ids {
 		p, e := idx.cache.get(id)
 		if p == nil {
 			missing = append(missing, id)
+		} else {
+			found[id] = p
 		}
 		epoch = e
 	}
-	loaded := map[string]*passage{}
 	if len(missing) > 0 {
 		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(missing), len(missing), 0, false)
 		req.Fields = storedFields
@@ -161,16 +164,13 @@ func (idx *Index) passages(ctx context.Context, b bleve.Index, ids []string) ([]
 		}
 		for _, h := range res.Hits {
 			p := idx.newPassage(h.ID, h.Fields)
-			loaded[h.ID] = p
+			found[h.ID] = p
 			idx.cache.put(p, epoch)
 		}
 	}
+	out := make([]*passage, 0, len(ids))
 	for _, id := range ids {
-		p, _ := idx.cache.get(id)
-		if p == nil {
-			p = loaded[id]
-		}
-		if p != nil {
+		if p := found[id]; p != nil {
 			out = append(out, p)
 		}
 	}

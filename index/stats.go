@@ -26,6 +26,9 @@ type docCounts struct {
 // maxDocCounts bounds the counts remembered: a few megabytes.
 const maxDocCounts = 50_000
 
+// maxCorrectedRunes is the longest word that misspellings are sought for.
+const maxCorrectedRunes = 24
+
 // snapshotStats are the corpus statistics of one snapshot (see stats).
 type snapshotStats struct {
 	r index.IndexReader
@@ -85,9 +88,10 @@ func (s *snapshotStats) docFreqIn(term, field string) uint64 {
 // written, as people seldom mistype it (the first two for two edits).
 func (s *snapshotStats) corrections(term string, limit int) []string {
 	// Four letters one edit apart are too often another word ("govt",
-	// "got"): shorter words are not corrected.
+	// "got"): shorter words are not corrected; nor are words longer than
+	// any word, whose automaton would be slow to build.
 	n := utf8.RuneCountInString(term)
-	if n < 5 {
+	if n < 5 || n > maxCorrectedRunes {
 		return nil
 	}
 	fuzz := 1
