@@ -225,6 +225,9 @@ func parseArticle(data []byte) (*Article, *yaml.Node, error) {
 		return nil, &root, err
 	}
 	a.Body = ParseBody(body)
+	if a.Language == "" {
+		a.Language = a.SearchLanguage() // not declared: what the script says
+	}
 	return a, &root, nil
 }
 
@@ -408,9 +411,6 @@ func (fm *frontMatter) article() (*Article, error) {
 	}
 	if a.Kind == "" {
 		a.Kind = KindArticle
-	}
-	if a.Language == "" {
-		a.Language = "en"
 	}
 	if a.Scope == "" {
 		a.Scope = Global

@@ -185,19 +185,29 @@ func startsWithQuote(s string) bool {
 	return strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "'")
 }
 
-// wordCount is len(strings.Fields(s)) without building the slice: it runs
-// several times on every paragraph that is indexed.
+// wordCount is len(strings.Fields(s)) without building the slice (it runs
+// several times on every paragraph that is indexed), except that Japanese,
+// written without spaces, counts a word for every two kana or kanji: what
+// a Japanese paragraph holds, measured as an English one would be.
 func wordCount(s string) int {
-	n, inWord := 0, false
+	n, inWord, japanese := 0, false, 0
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		switch {
+		case unicode.IsSpace(r):
 			inWord = false
-		} else if !inWord {
+		case !inWord:
 			n, inWord = n+1, true
 		}
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			japanese++
+		}
 	}
-	return n
+	return n + japanese/2
 }
+
+// WordCount counts the words of a text as passages are sized: Japanese
+// counts a word for every two kana or kanji.
+func WordCount(s string) int { return wordCount(s) }
 
 func firstWords(s string, n int) string {
 	f := strings.Fields(s)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -414,10 +415,35 @@ func FuzzWordCount(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+		japanese := 0
+		for _, r := range s {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				japanese++
+			}
+		}
+		if got, want := wordCount(s), len(strings.Fields(s))+japanese/2; got != want {
 			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+// TestJapaneseWordCount: Japanese, written without spaces, is sized as
+// two kana or kanji a word, so that its paragraphs are passages of their
+// own rather than one passage for a whole article.
+func TestJapaneseWordCount(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"two words", 2},
+		{"日本政府は輸出規制を解除した。", 1 + 7},
+		{"GSOMIAの延長", 1 + 1},
+		{"수출규제를 해제했다", 2},
+	} {
+		if got := wordCount(tc.text); got != tc.want {
+			t.Errorf("wordCount(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
 }
 
 // TestDeclaredTopics: topics declared in front matter are the article's;

@@ -74,7 +74,7 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 	if err != nil || ra.Node == nil {
 		return nil, knowledge.Errorf(knowledge.EINVALID, "I found no article text on that page")
 	}
-	a := &knowledge.Article{Kind: knowledge.KindArticle, Language: "en"}
+	a := &knowledge.Article{Kind: knowledge.KindArticle}
 	a.Title = firstNonEmpty(ra.Title(), meta["og:title"], meta["title"])
 	a.Publisher = firstNonEmpty(ra.SiteName(), meta["og:site_name"], meta["ld:publisher"])
 	if a.Publisher == "" && pageURL != nil {
@@ -319,7 +319,7 @@ func fromText(text, fallbackTitle, file string) (*knowledge.Article, error) {
 	if utf8.RuneCountInString(title) > 200 || rest == "" {
 		title, rest = fallbackTitle, text
 	}
-	a := &knowledge.Article{Kind: knowledge.KindArticle, Language: "en", Title: title, Body: knowledge.ParseBody(rest)}
+	a := &knowledge.Article{Kind: knowledge.KindArticle, Title: title, Body: knowledge.ParseBody(rest)}
 	if file != "" {
 		// Words for files: a page's (a login or cookie wall) would puzzle
 		// someone who wrote the file.
@@ -341,7 +341,7 @@ func countWords(body []knowledge.Paragraph) int {
 	words := 0
 	for _, p := range body {
 		if !p.Caption && !p.Heading {
-			words += len(strings.Fields(p.Text))
+			words += knowledge.WordCount(p.Text)
 		}
 	}
 	return words
@@ -349,6 +349,9 @@ func countWords(body []knowledge.Paragraph) int {
 
 // finish checks that there is an article: enough text, a title.
 func finish(a *knowledge.Article) (*knowledge.Article, error) {
+	if a.Language == "" {
+		a.Language = a.SearchLanguage() // the page did not say: what the script says
+	}
 	words := countWords(a.Body)
 	if words < MinWords {
 		return nil, knowledge.Errorf(knowledge.EINVALID,
