@@ -1,9 +1,12 @@
 package index
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge"
 )
 
 // Cues are coarse facts about what a passage contains, indexed as keywords
@@ -120,8 +123,15 @@ func lower(w string) string {
 
 // cues returns the cues of a passage's text, in one pass over its words
 // (regular expressions were the larger part of indexing time).
-func cues(text string) []string {
+func cues(text, lang string) []string {
 	found := map[string]bool{}
+	if lang == knowledge.Korean || lang == knowledge.Japanese {
+		for _, p := range cjkCuePatterns {
+			if p.re.MatchString(text) {
+				found[p.cue] = true
+			}
+		}
+	}
 	toks := tokenize(text)
 	word := func(i int) string {
 		if i >= 0 && i < len(toks) {
@@ -205,6 +215,23 @@ func cues(text string) []string {
 		}
 	}
 	return out
+}
+
+// cjkCuePatterns find the cues in Korean and Japanese text, which the word
+// by word reading above, made for English, does not: dates written
+// 2019년 7월 4일 or 2019年7月4日, durations, counts with their counters,
+// sums in won, yen and dollars, causes, statements and places.
+var cjkCuePatterns = []struct {
+	re  *regexp.Regexp
+	cue string
+}{
+	{regexp.MustCompile(`\d{4}\s?[년年]|\d{1,2}\s?[월月]\s?\d{1,2}\s?[일日]|[월화수목금토일]요일|[月火水木金土日]曜`), cueDate},
+	{regexp.MustCompile(`\d+\s?(분|시간|개월|년간|日間|分間|時間|か月|ヶ月|年間)`), cueDuration},
+	{regexp.MustCompile(`\d[\d,.]*\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
+	{regexp.MustCompile(`\d[\d,.]*\s?(억|조|만)?\s?(원|엔|달러|円|ドル)|[₩¥$]\s?\d`), cueAmount},
+	{regexp.MustCompile(`때문|이유|이라며|라며|로 인해|에 따라|ため|理由|として|により|を受け`), cueReason},
+	{regexp.MustCompile(`밝혔|말했|강조했|주장했|비판했|요구했|述べ|語っ|強調し|表明し|批判し|求め|と話し|と発表`), cueStatement},
+	{regexp.MustCompile(`에서 (열린|만나|회담)|で(開か|会談|行わ)`), cuePlace},
 }
 
 // capitalized reports whether a word is written like a name: a capital,

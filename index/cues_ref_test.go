@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/disputebot/disputebot/index/internal/newsgen"
+
+	"github.com/disputebot/disputebot/knowledge"
 )
 
 var (
@@ -62,7 +64,7 @@ func TestCuesMatchRegexReference(t *testing.T) {
 	}
 	diff := map[string]int{}
 	for _, text := range texts {
-		got, want := strings.Join(cues(text), ","), strings.Join(cuesRegex(text), ",")
+		got, want := strings.Join(cues(text, knowledge.English), ","), strings.Join(cuesRegex(text), ",")
 		if got != want {
 			for _, c := range cueOrder {
 				g, w := strings.Contains(","+got+",", ","+c+","), strings.Contains(","+want+",", ","+c+",")

@@ -22,10 +22,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -36,17 +32,25 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-13"
+const MappingVersion = "disputebot-14"
 
-// analyzerName is the analysis of all text fields: Unicode words,
-// possessives dropped, lowercased, English stop words removed, Snowball
-// stemming.
+// analyzerName is the analysis of English text (see languages.go for the
+// others): Unicode words, possessives dropped, lowercased, English stop
+// words removed, Snowball stemming.
 const analyzerName = "en_snowball"
 
 // Field names in the index.
 const (
-	fieldBody  = "body"
-	fieldTitle = "title"
+	// fieldText is the passage as it is shown (stored, not indexed); it
+	// is searched in the body field of its language.
+	fieldText    = "text"
+	fieldBody    = "body"
+	fieldBodyKo  = "body_ko"
+	fieldBodyJa  = "body_ja"
+	fieldTitle   = "title" // stored, and searched as English
+	fieldTitleKo = "title_ko"
+	fieldTitleJa = "title_ja"
+	fieldLang    = "lang" // the language the passage is searched in
 	// fieldContext is what surrounds a passage in its article: its
 	// dateline, captions and what the neighbouring passages say, as the
 	// distinct analyzed terms (stored, not indexed). A passage that speaks
@@ -65,7 +69,7 @@ const (
 // storedFields are loaded with every hit, so that a hit can be shown without
 // going back to the corpus.
 var storedFields = []string{
-	fieldBody, fieldTitle, fieldContext, fieldArticleID, fieldPassage, fieldKind, fieldTopics, fieldScope,
+	fieldText, fieldTitle, fieldContext, fieldLang, fieldArticleID, fieldPassage, fieldKind, fieldTopics, fieldScope,
 	fieldPublisher, fieldURL, fieldPublished,
 }
 
@@ -117,11 +121,12 @@ type Index struct {
 	log         *slog.Logger
 	timeout     time.Duration
 	lockTimeout time.Duration
-	analyzer    analysis.Analyzer
-	ranking     ranking        // the weights of retrieval (see ranking)
-	compacting  sync.WaitGroup // merges of segments in the background (see compact)
-	counts      docCounts      // of terms, for analysis (see docCounts)
-	cache       passageCache   // candidates analyzed (see passageCache)
+	analyzers   map[string]analysis.Analyzer    // by language, with remembered stems (see withStemCache)
+	languages   atomic.Pointer[map[string]bool] // the languages other than English the current index holds
+	ranking     ranking                         // the weights of retrieval (see ranking)
+	compacting  sync.WaitGroup                  // merges of segments in the background (see compact)
+	counts      docCounts                       // of terms, for analysis (see docCounts)
+	cache       passageCache                    // candidates analyzed (see passageCache)
 	titlesMu    sync.Mutex
 	titles      map[string]analyzedField     // titles analyzed (see titleField)
 	lengths     atomic.Pointer[fieldLengths] // mean field lengths of the current index
@@ -146,7 +151,9 @@ type manifestEntry struct {
 	Passages int    `json:"n"`
 	// Words are the words of the article's passages in each searched
 	// field, for the mean lengths that BM25 normalizes by.
-	Words [len(searchedFields)]int `json:"w"`
+	Words [numFields]int `json:"w"`
+	// Lang is the language its passages are searched in, "" for English.
+	Lang string `json:"l,omitempty"`
 }
 
 // passages is the number of passages the manifest lists.
@@ -156,6 +163,28 @@ func (m manifest) passages() uint64 {
 		n += uint64(e.Passages)
 	}
 	return n
+}
+
+// setStats records what searches need to know of the current index's
+// manifest: its fields' mean lengths and its languages.
+func (idx *Index) setStats(man manifest) {
+	idx.lengths.Store(man.lengths())
+	langs := map[string]bool{}
+	for _, e := range man {
+		if e.Lang != "" {
+			langs[e.Lang] = true
+		}
+	}
+	idx.languages.Store(&langs)
+}
+
+// hasLanguage reports whether the current index holds passages in a
+// language other than English.
+func (idx *Index) hasLanguage(l string) bool {
+	if m := idx.languages.Load(); m != nil {
+		return (*m)[l]
+	}
+	return false
 }
 
 // lengths returns the mean length of each searched field.
@@ -189,24 +218,17 @@ func (idx *Index) avgLengths() fieldLengths {
 func newMapping() *mapping.IndexMappingImpl {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = "bm25"
-	// bleve's "en" analyzer stems with Porter, which turns "used" into
-	// "us" (and so matches "US$"); Snowball (Porter2) does not. No char
-	// filters: they would shift the offsets that excerpts are cut by.
-	if err := m.AddCustomAnalyzer(analyzerName, map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, en.SnowballStemmerName},
-	}); err != nil {
-		panic("index: define analyzer: " + err.Error())
+	if err := addAnalyzers(m); err != nil {
+		panic("index: define analyzers: " + err.Error())
 	}
 	m.DefaultAnalyzer = analyzerName
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
 
-	text := func(store bool) *mapping.FieldMapping {
+	text := func(analyzer string, store bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzerName
+		f.Analyzer = analyzer
 		f.Store = store
 		f.IncludeTermVectors = false // the ranking analyzes the candidates itself
 		f.IncludeInAll = false
@@ -239,8 +261,12 @@ func newMapping() *mapping.IndexMappingImpl {
 	date.DocValues = false
 
 	dm := bleve.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt(fieldBody, text(true))
-	dm.AddFieldMappingsAt(fieldTitle, text(true))
+	dm.AddFieldMappingsAt(fieldText, stored())
+	for _, l := range corpusLanguages {
+		dm.AddFieldMappingsAt(bodyFields[l], text(analyzerOf[l], false))
+		dm.AddFieldMappingsAt(titleFields[l], text(analyzerOf[l], l == knowledge.English))
+	}
+	dm.AddFieldMappingsAt(fieldLang, keyword(true))
 	dm.AddFieldMappingsAt(fieldContext, stored())
 	dm.AddFieldMappingsAt(fieldArticleID, keyword(true))
 	dm.AddFieldMappingsAt(fieldPassage, num)
@@ -256,8 +282,14 @@ func newMapping() *mapping.IndexMappingImpl {
 
 // passageDoc is the bleve document of one passage.
 type passageDoc struct {
-	Body      string    `json:"body"`
+	Text      string    `json:"text"`
+	Body      string    `json:"body,omitempty"`
+	BodyKo    string    `json:"body_ko,omitempty"`
+	BodyJa    string    `json:"body_ja,omitempty"`
 	Title     string    `json:"title"`
+	TitleKo   string    `json:"title_ko,omitempty"`
+	TitleJa   string    `json:"title_ja,omitempty"`
+	Lang      string    `json:"lang"`
 	Context   string    `json:"context"`
 	ArticleID string    `json:"article_id"`
 	Passage   int       `json:"passage"`
@@ -314,13 +346,16 @@ func Open(dir string, opts Options) (*Index, error) {
 		}
 	}
 	idx.cur, idx.curDir, idx.manifest = cur, curDir, man
-	idx.lengths.Store(man.lengths())
-	idx.analyzer = cur.Mapping().AnalyzerNamed(analyzerName)
-	if idx.analyzer == nil {
-		cur.Close()
-		return nil, errors.New("index: analyzer not registered")
+	idx.setStats(man)
+	idx.analyzers = map[string]analysis.Analyzer{}
+	for _, l := range corpusLanguages {
+		a := cur.Mapping().AnalyzerNamed(analyzerOf[l])
+		if a == nil {
+			cur.Close()
+			return nil, fmt.Errorf("index: analyzer %s not registered", analyzerOf[l])
+		}
+		idx.analyzers[l] = withStemCache(a)
 	}
-	idx.analyzer = withStemCache(idx.analyzer)
 	idx.removeStale()
 	return idx, nil
 }
@@ -541,7 +576,7 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 	defer func() {
 		idx.cache.invalidate()
 		if b == idx.cur {
-			idx.lengths.Store(man.lengths())
+			idx.setStats(man)
 		}
 	}()
 	inFlight, size := 1, batchSize
@@ -669,6 +704,9 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 			}
 		}
 		e := manifestEntry{Hash: p.hash, Passages: len(p.docs), Words: p.words}
+		if p.lang != knowledge.English {
+			e.Lang = p.lang
+		}
 		man[p.article.ID], own[p.article.ID] = e, e
 		written += len(p.docs)
 		if batch.Size() >= size {
@@ -730,7 +768,8 @@ type preparedArticle struct {
 	article *knowledge.Article
 	docs    []*document.Document
 	hash    string
-	words   [len(searchedFields)]int
+	lang    string
+	words   [numFields]int
 	err     error
 }
 
@@ -752,13 +791,14 @@ func prepare(ctx context.Context, m mapping.IndexMapping, articles []*knowledge.
 		go func() {
 			for i := range work {
 				a := articles[i]
-				p := preparedArticle{article: a, hash: ArticleHash(a)}
+				p := preparedArticle{article: a, hash: ArticleHash(a), lang: searchLanguage(a)}
+				an := m.AnalyzerNamed(analyzerOf[p.lang])
 				passages := a.Passages()
 				for k := range passages {
-					pd := newPassageDoc(a, &passages[k], m.AnalyzerNamed(analyzerName))
-					for fi, text := range [...]string{pd.Body, pd.Title, pd.Context} {
-						p.words[fi] += len(strings.Fields(text))
-					}
+					pd := newPassageDoc(a, &passages[k], p.lang, an)
+					p.words[0] += knowledge.WordCount(pd.Text)
+					p.words[1] += knowledge.WordCount(pd.Title)
+					p.words[2] += len(strings.Fields(pd.Context))
 					doc := document.NewDocument(passages[k].ID())
 					if err := m.MapDocument(doc, pd); err != nil {
 						p.err = fmt.Errorf("index %s: %w", passages[k].ID(), err)
@@ -804,7 +844,7 @@ func prepare(ctx context.Context, m mapping.IndexMapping, articles []*knowledge.
 	return out
 }
 
-func newPassageDoc(a *knowledge.Article, p *knowledge.Passage, an analysis.Analyzer) passageDoc {
+func newPassageDoc(a *knowledge.Article, p *knowledge.Passage, lang string, an analysis.Analyzer) passageDoc {
 	topics := make([]string, len(p.Topics))
 	for i, t := range p.Topics {
 		topics[i] = string(t)
@@ -813,11 +853,20 @@ func newPassageDoc(a *knowledge.Article, p *knowledge.Passage, an analysis.Analy
 	if a.IsGlobal() {
 		scope = knowledge.Global
 	}
-	return passageDoc{
-		Body: p.Text, Title: a.Title, Context: contextTerms(an, p.Context), ArticleID: a.ID, Passage: p.N,
+	d := passageDoc{
+		Text: p.Text, Title: a.Title, Lang: lang, Context: contextTerms(an, p.Context), ArticleID: a.ID, Passage: p.N,
 		Kind: string(p.Kind), Topics: topics, Scope: scope,
 		Publisher: a.Publisher, URL: a.URL, Published: a.Published,
 	}
+	switch lang {
+	case knowledge.Korean:
+		d.BodyKo, d.TitleKo = p.Text, a.Title
+	case knowledge.Japanese:
+		d.BodyJa, d.TitleJa = p.Text, a.Title
+	default:
+		d.Body = p.Text
+	}
+	return d
 }
 
 // contextTerms returns the distinct analyzed terms of a passage's context,
@@ -872,7 +921,7 @@ func (idx *Index) rebuild(ctx context.Context, articles []*knowledge.Article) er
 	idx.cur, idx.curDir, idx.manifest = next, nextDir, man
 	idx.swap.Unlock()
 	idx.cache.invalidate()
-	idx.lengths.Store(man.lengths())
+	idx.setStats(man)
 	if err := old.Close(); err != nil {
 		idx.log.Warn("close old index", "err", err)
 	}
@@ -936,7 +985,7 @@ func (idx *Index) Follow() (bool, error) {
 	idx.cur, idx.curDir, idx.manifest = next, nextDir, man
 	idx.swap.Unlock()
 	idx.cache.invalidate()
-	idx.lengths.Store(man.lengths())
+	idx.setStats(man)
 	if err := old.Close(); err != nil {
 		idx.log.Warn("close old index", "err", err)
 	}

@@ -21,7 +21,8 @@ type passage struct {
 	id     string
 	n      int // position in its article, from 1
 	hit    knowledge.Hit
-	fields [len(searchedFields)]analyzedField
+	lang   string // the language it is searched in
+	fields [numFields]analyzedField
 	// sentences gives, for each position of the body, the sentence it is
 	// in.
 	sentences []int
@@ -182,7 +183,10 @@ func (idx *Index) newPassage(id string, f map[string]any) *passage {
 	h := knowledge.Hit{
 		ArticleID: str(f[fieldArticleID]), Passage: int(num(f[fieldPassage])), Title: str(f[fieldTitle]),
 		Publisher: str(f[fieldPublisher]), URL: str(f[fieldURL]), Kind: knowledge.Kind(str(f[fieldKind])),
-		Scope: str(f[fieldScope]), Text: str(f[fieldBody]),
+		Scope: str(f[fieldScope]), Text: str(f[fieldText]), Language: str(f[fieldLang]),
+	}
+	if h.Language == "" {
+		h.Language = knowledge.English
 	}
 	if t, err := time.Parse(time.RFC3339, str(f[fieldPublished])); err == nil {
 		h.Published = t.UTC()
@@ -193,9 +197,9 @@ func (idx *Index) newPassage(id string, f map[string]any) *passage {
 	slices.SortFunc(h.Topics, func(a, b knowledge.Topic) int {
 		return slices.Index(knowledge.Topics, a) - slices.Index(knowledge.Topics, b)
 	})
-	p := &passage{id: id, n: h.Passage, hit: h, cues: map[string]bool{}}
-	toks := idx.analyzer.Analyze([]byte(h.Text))
-	p.fields[0] = positions(toks, len(strings.Fields(h.Text)))
+	p := &passage{id: id, n: h.Passage, hit: h, lang: h.Language, cues: map[string]bool{}}
+	toks := idx.analyzerFor(p.lang).Analyze([]byte(h.Text))
+	p.fields[0] = positions(toks, knowledge.WordCount(h.Text))
 	spans := knowledge.Sentences(h.Text)
 	s := 0
 	for _, t := range toks {
@@ -206,13 +210,13 @@ func (idx *Index) newPassage(id string, f map[string]any) *passage {
 			p.sentences = append(p.sentences, s)
 		}
 	}
-	p.fields[1] = idx.titleField(h.Title)
+	p.fields[1] = idx.titleField(h.Title, p.lang)
 	ctx := strings.Fields(str(f[fieldContext]))
 	p.fields[2] = analyzedField{at: make(map[string][]int, len(ctx)), words: len(ctx), bag: true}
 	for i, t := range ctx {
 		p.fields[2].at[t] = []int{i}
 	}
-	for _, c := range cues(h.Text) {
+	for _, c := range cues(h.Text, p.lang) {
 		p.cues[c] = true
 	}
 	return p
@@ -227,20 +231,29 @@ func positions(toks analysis.TokenStream, words int) analyzedField {
 	return af
 }
 
-// titleField returns a title analyzed: every passage of an article shares
-// it, so it is analyzed once.
-func (idx *Index) titleField(title string) analyzedField {
+// titleField returns a title analyzed in a language: every passage of an
+// article shares it, so it is analyzed once.
+func (idx *Index) titleField(title, lang string) analyzedField {
+	key := lang + "\x00" + title
 	idx.titlesMu.Lock()
 	defer idx.titlesMu.Unlock()
-	if f, ok := idx.titles[title]; ok {
+	if f, ok := idx.titles[key]; ok {
 		return f
 	}
 	if idx.titles == nil || len(idx.titles) >= maxCachedTitles {
 		idx.titles = map[string]analyzedField{}
 	}
-	f := positions(idx.analyzer.Analyze([]byte(title)), len(strings.Fields(title)))
-	idx.titles[title] = f
+	f := positions(idx.analyzerFor(lang).Analyze([]byte(title)), knowledge.WordCount(title))
+	idx.titles[key] = f
 	return f
+}
+
+// analyzerFor returns the analyzer of a language, English for any other.
+func (idx *Index) analyzerFor(lang string) analysis.Analyzer {
+	if a, ok := idx.analyzers[lang]; ok {
+		return a
+	}
+	return idx.analyzers[knowledge.English]
 }
 
 // maxCachedTitles bounds the titles kept analyzed.

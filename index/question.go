@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/disputebot/disputebot/knowledge"
 	"github.com/disputebot/disputebot/knowledge/lang"
 	"github.com/disputebot/disputebot/knowledge/thesaurus"
 )
@@ -68,6 +69,10 @@ type alt struct {
 	// "population"): they cover a question word in part, but do not say
 	// how telling it is.
 	broader bool
+	// lang is the language whose analysis gave the terms, and whose
+	// fields they are searched in (English terms in all: Korean and
+	// Japanese text analyzes its Latin words as English).
+	lang string
 }
 
 // Confidences of alternatives that are not the question's own words.
@@ -146,27 +151,31 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	matches, rest := idx.glossary.Match(text)
 	for _, m := range matches {
 		c := concept{label: m.Group.Canonical()}
-		own := idx.phrase(m.Variant)
+		own := idx.phraseIn(scriptLanguage(m.Variant), m.Variant)
 		for _, v := range m.Group.Variants {
-			terms := idx.phrase(v)
+			vl := scriptLanguage(v)
+			if vl != knowledge.English && !idx.hasLanguage(vl) {
+				continue // no passage is in that language
+			}
+			terms := idx.phraseIn(vl, v)
 			// Stop words are not indexed: "No Japan" is searched as
 			// "japan", and "Group A" as "group", which say something else.
 			// A spelling of several words reduced to one is left out.
 			if content(terms) == 1 && len(strings.Fields(v)) > 1 && !strings.EqualFold(v, m.Variant) {
 				continue
 			}
-			c.addAlt(st, terms, 1, seen)
+			c.addAlt(st, vl, terms, 1, seen)
 		}
 		// Reports name a person in full once and by one name after
 		// ("Kang"), and a term in part ("the court"): the specific words
 		// of a multi-word spelling stand for it, in part.
 		for _, a := range slices.Clone(c.alts) {
-			if len(a.terms) < 2 {
+			if len(a.terms) < 2 || a.lang != knowledge.English {
 				continue
 			}
 			for _, t := range a.terms {
 				if t != "" && !isStrayLetter(t) && float64(st.docFreq(t)) <= commonShare*float64(n) {
-					c.addAlt(st, []string{t}, r.PartCredit, seen)
+					c.addAlt(st, a.lang, []string{t}, r.PartCredit, seen)
 				}
 			}
 		}
@@ -194,11 +203,11 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 				continue
 			}
 			c := concept{label: phrase}
-			own := idx.phrase(phrase)
+			own := idx.phraseIn(knowledge.English, phrase)
 			if content(own) < 2 {
 				continue // "in place": one word with stop words, which is read as that word
 			}
-			c.addAlt(st, own, 1, seen)
+			c.addAlt(st, knowledge.English, own, 1, seen)
 			if len(c.alts) == 0 {
 				idx.addSynonyms(st, &c, lemmas, r, seen)
 			}
@@ -225,7 +234,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			continue
 		}
 		c := concept{label: w}
-		c.addAlt(st, terms, 1, seen)
+		c.addAlt(st, knowledge.English, terms, 1, seen)
 		english := thesaurus.Known(w)
 		if len(c.alts) == 0 {
 			// A word the corpus lacks may be a paraphrase of one it has.
@@ -235,11 +244,11 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			// A misspelling: the corpus words closest to it, or the
 			// lexicon name it is closest to.
 			for _, fix := range st.corrections(t, maxCorrections) {
-				c.addAlt(st, []string{fix}, confCorrection, seen)
+				c.addAlt(st, knowledge.English, []string{fix}, confCorrection, seen)
 			}
 			if g := idx.glossary.Fuzzy(w); g != nil {
 				for _, v := range g.Variants {
-					c.addAlt(st, idx.phrase(v), confCorrection, seen)
+					c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, v), confCorrection, seen)
 				}
 			}
 		}
@@ -261,6 +270,11 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	}
 	for _, w := range cjkContent(rest) {
 		c := concept{label: w.text}
+		// The word itself, where passages in its language hold it.
+		own := idx.phraseIn(w.lang, w.text)
+		if idx.hasLanguage(w.lang) {
+			c.addAlt(st, w.lang, own, 1, seen)
+		}
 		// A name the lexicon lacks may be in the corpus in Latin letters.
 		var spellings []string
 		for _, l := range w.latin {
@@ -269,7 +283,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			}
 		}
 		for _, t := range spellings {
-			c.addAlt(st, []string{t}, r.Romanized, seen)
+			c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
 		}
 		// Romanization is inexact ("isiba" for Ishiba): failing an exact
 		// match, a long spelling may be one or two letters off.
@@ -279,12 +293,12 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			}
 			if utf8.RuneCountInString(t) >= minFuzzyRomanizedRunes {
 				for _, fix := range st.corrections(t, 1) {
-					c.addAlt(st, []string{fix}, r.Romanized*confCorrection, seen)
+					c.addAlt(st, knowledge.English, []string{fix}, r.Romanized*confCorrection, seen)
 				}
 			}
 		}
 		if len(c.alts) > 0 {
-			c.weigh(st, nil, n, r, "")
+			c.weigh(st, own, n, r, "")
 		} else {
 			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
 		}
@@ -295,7 +309,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 
 // addAlt adds a way of saying the concept when the corpus holds it, and
 // reports whether it did.
-func (c *concept) addAlt(st stats, terms []string, conf float64, seen map[string]bool) bool {
+func (c *concept) addAlt(st stats, l string, terms []string, conf float64, seen map[string]bool) bool {
 	if len(terms) == 0 || len(c.alts) >= maxAlts {
 		return false
 	}
@@ -317,7 +331,7 @@ func (c *concept) addAlt(st stats, terms []string, conf float64, seen map[string
 	if conf == 1 {
 		seen[key] = true // the word is said: it needs no concept of its own
 	}
-	c.alts = append(c.alts, alt{terms: terms, conf: conf, rarest: rarest, df: df})
+	c.alts = append(c.alts, alt{terms: terms, conf: conf, rarest: rarest, df: df, lang: l})
 	return true
 }
 
@@ -345,7 +359,7 @@ func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, 
 					if rel.broader && thesaurus.Polysemy(s) > maxBroaderSenses {
 						continue
 					}
-					if c.addAlt(st, idx.phrase(s), rel.conf, seen) {
+					if c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, s), rel.conf, seen) {
 						c.alts[len(c.alts)-1].broader = rel.broader
 					}
 				}
@@ -401,9 +415,9 @@ func unknownWeight(word string, n uint64, r ranking) float64 {
 	return w
 }
 
-// analyze1 returns the analyzed terms of text.
+// analyze1 returns the English analyzed terms of text.
 func (idx *Index) analyze1(text string) []string {
-	toks := idx.analyzer.Analyze([]byte(text))
+	toks := idx.analyzers[knowledge.English].Analyze([]byte(text))
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		out = append(out, string(t.Term))
@@ -411,13 +425,15 @@ func (idx *Index) analyze1(text string) []string {
 	return out
 }
 
-// phrase returns the analyzed terms of text by position, with "" where a
-// stop word left a gap, as phrases are matched.
-func (idx *Index) phrase(text string) []string {
-	if lang.IsCJK(text) {
-		return nil // no English passage holds it
+// phraseIn returns the terms of text as a language analyzes it, by
+// position, with "" where a stop word left a gap, as phrases are matched.
+// Korean or Japanese text analyzed as English gives nothing: no English
+// passage holds it.
+func (idx *Index) phraseIn(l, text string) []string {
+	if l == knowledge.English && lang.IsCJK(text) {
+		return nil
 	}
-	toks := idx.analyzer.Analyze([]byte(text))
+	toks := idx.analyzerFor(l).Analyze([]byte(text))
 	if len(toks) == 0 {
 		return nil
 	}
@@ -465,6 +481,7 @@ func latinWords(text string) []string {
 // lexicon did not know.
 type cjkWord struct {
 	text     string
+	lang     string   // ko or ja
 	strength float64  // 1, or less for a word too short to tell much
 	latin    []string // its romanizations, when it can be read aloud (Hangul, kana)
 }
@@ -479,7 +496,7 @@ func cjkContent(rest string) []cjkWord {
 		if r.Script != lang.Hangul || lang.KoreanFunctionWord(r.Text) || utf8.RuneCountInString(r.Text) == 1 {
 			continue
 		}
-		w := cjkWord{text: lang.KoreanStem(r.Text), strength: 1}
+		w := cjkWord{text: lang.KoreanStem(r.Text), lang: knowledge.Korean, strength: 1}
 		for _, f := range lang.KoreanForms(r.Text) {
 			for _, l := range lang.RomanizeKorean(f) {
 				if !slices.Contains(w.latin, l) {
@@ -490,7 +507,7 @@ func cjkContent(rest string) []cjkWord {
 		out = append(out, w)
 	}
 	for _, jw := range lang.JapaneseContent(rest) {
-		w := cjkWord{text: jw.Text, strength: 1}
+		w := cjkWord{text: jw.Text, lang: knowledge.Japanese, strength: 1}
 		if jw.Weak {
 			w.strength = 0.5
 		}

@@ -225,26 +225,34 @@ func TestRomanizedNames(t *testing.T) {
 	}
 }
 
-// TestStemCacheIsTheSameAnalysis: the analyzer searches use, with its
-// remembered stems, gives the terms the index was built with, on every
-// passage of the default corpus and again once the stems are remembered.
+// TestStemCacheIsTheSameAnalysis: the analyzers searches use, with their
+// remembered stems, give the terms the index was built with, in every
+// language, on every passage of the default corpus and on Korean and
+// Japanese text, and again once the stems are remembered.
 func TestStemCacheIsTheSameAnalysis(t *testing.T) {
 	idx := defaultIndex(t)
-	plain := idx.cur.Mapping().AnalyzerNamed(analyzerName)
-	if plain == idx.analyzer {
-		t.Fatal("the index's analyzer has no stem cache")
+	texts := []string{"강경화 외교부 장관은 일본의 수출규제를 비판했다. Samsung Electronics와 SK하이닉스는 재고를 늘렸다.",
+		"日本政府は2019年7月、輸出管理を強化した。GSOMIAの延長についても協議した。"}
+	for _, a := range defaultCorpus(t) {
+		for _, p := range a.Passages() {
+			texts = append(texts, p.Text)
+		}
 	}
-	for round := range 2 {
-		for _, a := range defaultCorpus(t) {
-			for _, p := range a.Passages() {
-				want, got := plain.Analyze([]byte(p.Text)), idx.analyzer.Analyze([]byte(p.Text))
+	for _, l := range corpusLanguages {
+		plain := idx.cur.Mapping().AnalyzerNamed(analyzerOf[l])
+		if plain == idx.analyzers[l] {
+			t.Fatalf("the %s analyzer has no stem cache", l)
+		}
+		for round := range 2 {
+			for _, text := range texts {
+				want, got := plain.Analyze([]byte(text)), idx.analyzers[l].Analyze([]byte(text))
 				if len(want) != len(got) {
-					t.Fatalf("round %d, %s: %d terms, want %d", round, p.ID(), len(got), len(want))
+					t.Fatalf("%s, round %d, %.30q: %d terms, want %d", l, round, text, len(got), len(want))
 				}
 				for i := range want {
 					if string(want[i].Term) != string(got[i].Term) || want[i].Position != got[i].Position ||
 						want[i].Start != got[i].Start || want[i].End != got[i].End {
-						t.Fatalf("round %d, %s: term %d is %+v, want %+v", round, p.ID(), i, got[i], want[i])
+						t.Fatalf("%s, round %d, %.30q: term %d is %+v, want %+v", l, round, text, i, got[i], want[i])
 					}
 				}
 			}

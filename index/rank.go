@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/disputebot/disputebot/knowledge"
 )
 
 // ranking holds the weights of retrieval, each a named feature or
@@ -45,6 +47,7 @@ type ranking struct {
 	BM25Share   float64
 	Proximity   float64 // boost when the question's concepts stand close together in the passage
 	Topical     float64 // boost by the share of the question its article's title says: the article is about it
+	SameLang    float64 // boost of a passage in the question's language: a Korean question gets Korean passages first
 	TypeMiss    float64 // factor for a passage without what the question's form asks for (a date for "when")
 
 	// Answering: a passage answers when its evidence (see evidence)
@@ -64,12 +67,12 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, SameLang: 0.3, TypeMiss: 0.7,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
 // fieldLengths are the mean lengths, in words, of the searched fields.
-type fieldLengths [len(searchedFields)]float64
+type fieldLengths [numFields]float64
 
 // features are what the ranking knows of a candidate.
 type features struct {
@@ -115,6 +118,9 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 		}
 		s.score = math.Pow(s.f.coverage, r.CoverageExp) * (1 - r.BM25Share + r.BM25Share*rel) *
 			(1 + r.Proximity*s.f.prox) * (1 + r.Topical*s.f.topical)
+		if p := s.p; p.lang == q.lang && p.lang != knowledge.English {
+			s.score *= 1 + r.SameLang
+		}
 		if !s.f.typeOK {
 			s.score *= r.TypeMiss
 		}
@@ -166,8 +172,8 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	for _, cue := range q.wants {
 		f.typeOK = f.typeOK && p.cues[cue]
 	}
-	credits := [len(searchedFields)]float64{1, r.TitleCredit, r.ContextCredit}
-	weights := [len(searchedFields)]float64{1, r.TitleWeight, r.ContextWeight}
+	credits := [numFields]float64{1, r.TitleCredit, r.ContextCredit}
+	weights := [numFields]float64{1, r.TitleWeight, r.ContextWeight}
 	var where [][]int // per concept found in the body: the positions where it stands
 	bySentence := map[int]float64{}
 	for _, c := range q.concepts {
@@ -176,7 +182,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		}
 		var said, saidBody, inTitle, tf float64
 		var pos []int
-		for fi := range searchedFields {
+		for fi := range numFields {
 			field := &p.fields[fi]
 			norm := 1 - r.B + r.B*float64(field.words)/max(1, avg[fi])
 			for _, a := range c.alts {

@@ -116,7 +116,7 @@ func (idx *Index) search(ctx context.Context, q knowledge.Query, trace *strings.
 	for _, s := range page {
 		h := s.p.hit
 		h.Score = s.score
-		h.Excerpt = excerpt(h.Text, idx.marks(&qq, h.Text), excerptRunes)
+		h.Excerpt = excerpt(h.Text, idx.marks(&qq, h.Text, s.p.lang), excerptRunes)
 		ans.Hits = append(ans.Hits, h)
 	}
 	return ans, nil
@@ -149,7 +149,9 @@ func (idx *Index) retrieve(ctx context.Context, b bleve.Index, q *question, kq k
 			}
 			seen[t] = true
 			df = max(df, a.df) // of the union, at least
-			alts = append(alts, termQuery(t, fieldBody, a.conf), termQuery(t, fieldTitle, a.conf*boostTitle))
+			for _, l := range idx.searchLanguages(a.lang) {
+				alts = append(alts, termQuery(t, bodyFields[l], a.conf), termQuery(t, titleFields[l], a.conf*boostTitle))
+			}
 		}
 		if len(alts) > 0 {
 			dq := bleve.NewDisjunctionQuery(alts...)
@@ -197,6 +199,23 @@ func (idx *Index) retrieve(ctx context.Context, b bleve.Index, q *question, kq k
 // minConjunctionCorpus is the number of passages from which candidates are
 // first sought among those holding the two rarest concepts.
 const minConjunctionCorpus = 20_000
+
+// searchLanguages returns the languages whose fields terms of a language
+// are searched in: Korean and Japanese terms in their own, English terms
+// in English and in every other language the index holds (their Latin
+// words are analyzed as English).
+func (idx *Index) searchLanguages(l string) []string {
+	if l != knowledge.English {
+		return []string{l}
+	}
+	out := []string{knowledge.English}
+	for _, other := range corpusLanguages[1:] {
+		if idx.hasLanguage(other) {
+			out = append(out, other)
+		}
+	}
+	return out
+}
 
 // byScore orders hits best first, equal scores by id, so that the cut is
 // the same however bleve numbered the passages internally. Scores are
@@ -284,7 +303,7 @@ func termQuery(term, field string, boost float64) query.Query {
 // marks returns the words of a passage's text that say the question's
 // concepts, for bold in the excerpt, each with its concept. The text is
 // analyzed again: for the few passages shown, not for every candidate.
-func (idx *Index) marks(q *question, text string) []mark {
+func (idx *Index) marks(q *question, text, lang string) []mark {
 	terms := map[string]int{}
 	for ci, c := range q.concepts {
 		for _, a := range c.alts {
@@ -302,7 +321,7 @@ func (idx *Index) marks(q *question, text string) []mark {
 		}
 	}
 	var out []mark
-	for _, t := range idx.analyzer.Analyze([]byte(text)) {
+	for _, t := range idx.analyzerFor(lang).Analyze([]byte(text)) {
 		if ci, ok := terms[string(t.Term)]; ok {
 			out = append(out, mark{start: t.Start, end: t.End, concept: ci})
 		}

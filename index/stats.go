@@ -10,8 +10,13 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// searchedFields are the text fields a question is searched in.
-var searchedFields = [...]string{fieldBody, fieldTitle, fieldContext}
+// numFields is the number of fields the ranking reads of a passage: its
+// text, its article's title and its context, in that order.
+const numFields = 3
+
+// indexedFields are the fields whose terms are counted: the text and title
+// of every language.
+var indexedFields = [...]string{fieldBody, fieldTitle, fieldBodyKo, fieldTitleKo, fieldBodyJa, fieldTitleJa}
 
 // docCounts remembers how many passages hold a term, for one snapshot of
 // the index: a question looks up each of its words and their spellings in
@@ -54,7 +59,7 @@ func (s *snapshotStats) passages() uint64 { return s.n }
 // it is commonest: a word of a title is in every passage of its article.
 func (s *snapshotStats) docFreq(term string) uint64 {
 	var df uint64
-	for _, f := range searchedFields {
+	for _, f := range indexedFields {
 		df = max(df, s.docFreqIn(term, f))
 	}
 	return df

@@ -225,7 +225,7 @@ func TestDumpFeatures(t *testing.T) {
 			}
 			if len(ranked) > 0 {
 				for _, cc := range q.concepts {
-					for fi := range searchedFields {
+					for fi := range numFields {
 						found := false
 						for _, a := range cc.alts {
 							found = found || len(ranked[0].p.fields[fi].find(a.terms)) > 0

@@ -97,7 +97,8 @@ type Hit struct {
 	Publisher string
 	URL       string
 	Published time.Time
-	Kind      Kind // of the passage: a caption inside an article is a caption
+	Kind      Kind   // of the passage: a caption inside an article is a caption
+	Language  string // the language the passage is written in: en, ko or ja
 	Topics    []Topic
 	Scope     string
 	Text      string  // the whole passage, plain

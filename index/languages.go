@@ -1,0 +1,156 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/lang"
+)
+
+// Each language of the corpus is analyzed in its own fields with its own
+// analyzer, and a question is analyzed for each language it may match:
+//
+//   - English: Unicode words, possessives dropped, lowercased, English
+//     stop words removed, Snowball stems.
+//   - Korean: the same, and Korean words without their particles and
+//     endings (knowledge/lang: 수출규제를 is 수출규제), Korean words of
+//     grammar and asking dropped. Words are what Korean writes between
+//     spaces, so no bigrams are needed.
+//   - Japanese: overlapping pairs of kana and kanji (bleve's CJK bigrams:
+//     輸出規制 is 輸出 出規 規制), those of hiragana alone, which are
+//     grammar, dropped. Bigrams need no dictionary: a morphological
+//     analyzer's (kagome's IPA dictionary) costs a second and over 100 MB
+//     to load, more than a question may.
+//
+// Latin words inside Korean and Japanese text ("GSOMIA", "WTO") are
+// analyzed as English, so that an English spelling finds them there too.
+const (
+	analyzerKo = "ko_news"
+	analyzerJa = "ja_news"
+	koStemName = "ko_stem"
+	jaGramName = "ja_content"
+)
+
+// Fields of each language's text.
+var (
+	bodyFields  = map[string]string{knowledge.English: fieldBody, knowledge.Korean: fieldBodyKo, knowledge.Japanese: fieldBodyJa}
+	titleFields = map[string]string{knowledge.English: fieldTitle, knowledge.Korean: fieldTitleKo, knowledge.Japanese: fieldTitleJa}
+	analyzerOf  = map[string]string{knowledge.English: analyzerName, knowledge.Korean: analyzerKo, knowledge.Japanese: analyzerJa}
+)
+
+// corpusLanguages are the languages of the corpus, English first.
+var corpusLanguages = []string{knowledge.English, knowledge.Korean, knowledge.Japanese}
+
+func init() {
+	if err := registry.RegisterTokenFilter(koStemName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return koStemFilter{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterTokenFilter(jaGramName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return jaContentFilter{}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
+// addAnalyzers defines the analyzers of the three languages in a mapping.
+func addAnalyzers(m *mapping.IndexMappingImpl) error {
+	// bleve's "en" analyzer stems with Porter, which turns "used" into
+	// "us" (and so matches "US$"); Snowball (Porter2) does not. No char
+	// filters: they would shift the offsets that excerpts are cut by.
+	english := []any{en.PossessiveName, lowercase.Name, en.StopName, en.SnowballStemmerName}
+	for name, filters := range map[string][]any{
+		analyzerName: english,
+		analyzerKo:   {en.PossessiveName, lowercase.Name, koStemName, en.StopName, en.SnowballStemmerName},
+		analyzerJa:   {cjk.WidthName, en.PossessiveName, lowercase.Name, cjk.BigramName, jaGramName, en.StopName, en.SnowballStemmerName},
+	} {
+		if err := m.AddCustomAnalyzer(name, map[string]any{
+			"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// koStemFilter takes Korean words back to their stems and drops the words
+// of grammar and asking (see lang.KoreanForms).
+type koStemFilter struct{}
+
+func (koStemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := input[:0]
+	for _, t := range input {
+		if w := string(t.Term); hasHangul(w) {
+			if lang.KoreanFunctionWord(w) {
+				continue
+			}
+			t.Term = []byte(lang.KoreanStem(w))
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// jaContentFilter drops the bigrams of hiragana alone: particles and
+// endings ("した", "には"), which every Japanese passage holds.
+type jaContentFilter struct{}
+
+func (jaContentFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := input[:0]
+	for _, t := range input {
+		if t.Type == analysis.Ideographic && allHiragana(string(t.Term)) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if lang.ScriptOf(r) == lang.Hangul {
+			return true
+		}
+	}
+	return false
+}
+
+func allHiragana(s string) bool {
+	for _, r := range s {
+		if lang.ScriptOf(r) != lang.Hiragana {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// scriptLanguage is the language whose analysis a spelling needs: Korean
+// for Hangul, Japanese for kana and kanji, English otherwise.
+func scriptLanguage(s string) string {
+	for _, r := range s {
+		switch lang.ScriptOf(r) {
+		case lang.Hangul:
+			return knowledge.Korean
+		case lang.Kanji, lang.Katakana, lang.Hiragana:
+			return knowledge.Japanese
+		}
+	}
+	return knowledge.English
+}
+
+// searchLanguage is the language of the index an article's text goes to.
+func searchLanguage(a *knowledge.Article) string {
+	l := a.SearchLanguage()
+	if _, ok := bodyFields[l]; ok {
+		return l
+	}
+	return knowledge.English
+}
