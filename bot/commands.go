@@ -53,7 +53,7 @@ func Commands() []*discordgo.ApplicationCommand {
 	contexts := &[]discordgo.InteractionContextType{
 		discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM,
 	}
-	return []*discordgo.ApplicationCommand{
+	return localize([]*discordgo.ApplicationCommand{
 		{
 			Name:        cmdAsk,
 			Description: "Ask a question about the Japan–South Korea dispute; get quoted, sourced answers",
@@ -128,5 +128,5 @@ func Commands() []*discordgo.ApplicationCommand {
 			Description: "What this bot covers, how big its corpus is, and its version",
 			Contexts:    contexts,
 		},
-	}
+	})
 }

@@ -192,6 +192,9 @@ func (b *Bot) searchPage(ctx context.Context, in *interaction, st pageState, key
 	for _, m := range shown {
 		h := m.hit
 		line := "**" + link(h.Title, h.URL, 400) + "**\n" + text(h.Publisher, 80) + " · " + date(h.Published)
+		if h.Language != "" && h.Language != knowledge.English {
+			line += " · " + languageName(h.Language)
+		}
 		if h.Kind == knowledge.KindNote {
 			line = "**" + link(h.Title, h.URL, 400) + "**\nBackground note · " + text(h.Publisher, 80)
 		}
@@ -380,6 +383,7 @@ func sourceEmbed(a *knowledge.Article) *discordgo.MessageEmbed {
 		field("Kind", a.Kind.Label())
 	}
 	field("Publisher", a.Publisher)
+	field("Language", languageName(a.SearchLanguage()))
 	field("Published", a.Published.Format("2 January 2006"))
 	field("Dateline", a.Dateline)
 	field("Byline", a.Byline)

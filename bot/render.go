@@ -282,3 +282,15 @@ func clipMarkdownSafe(s string, n int) string {
 	plain := strings.NewReplacer("**", "", `\`, "").Replace(s)
 	return text(plain, n)
 }
+
+// languageName names the languages of the corpus in their own words, as a
+// member reading the list would look for them.
+func languageName(code string) string {
+	switch code {
+	case knowledge.Korean:
+		return "한국어 (Korean)"
+	case knowledge.Japanese:
+		return "日本語 (Japanese)"
+	}
+	return "English"
+}

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
@@ -89,7 +91,10 @@ func (koStemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	out := input[:0]
 	for _, t := range input {
 		if w := string(t.Term); hasHangul(w) {
-			if lang.KoreanFunctionWord(w) {
+			// Unicode word breaking keeps an apostrophe inside a word,
+			// and Korean quotes with one: ‘백색국가’에서 is one token.
+			w = strings.Trim(strings.NewReplacer("’", "", "‘", "").Replace(w), `'"`)
+			if w == "" || lang.KoreanFunctionWord(w) {
 				continue
 			}
 			t.Term = []byte(lang.KoreanStem(w))

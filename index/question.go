@@ -182,6 +182,14 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		word := strings.ToLower(m.Variant)
 		if lang.IsCJK(word) {
 			word = ""
+			if len(c.alts) == 0 {
+				// A Korean or Japanese word the lexicon knows but no
+				// passage says, in any language: it weighs as the other
+				// Korean and Japanese words the corpus lacks.
+				c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp)
+				add(c)
+				continue
+			}
 		}
 		c.weigh(st, own, n, r, word)
 		add(c)

@@ -47,7 +47,6 @@ type ranking struct {
 	BM25Share   float64
 	Proximity   float64 // boost when the question's concepts stand close together in the passage
 	Topical     float64 // boost by the share of the question its article's title says: the article is about it
-	SameLang    float64 // boost of a passage in the question's language: a Korean question gets Korean passages first
 	TypeMiss    float64 // factor for a passage without what the question's form asks for (a date for "when")
 
 	// Answering: a passage answers when its evidence (see evidence)
@@ -67,7 +66,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, SameLang: 0.3, TypeMiss: 0.7,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -118,15 +117,21 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 		}
 		s.score = math.Pow(s.f.coverage, r.CoverageExp) * (1 - r.BM25Share + r.BM25Share*rel) *
 			(1 + r.Proximity*s.f.prox) * (1 + r.Topical*s.f.topical)
-		if p := s.p; p.lang == q.lang && p.lang != knowledge.English {
-			s.score *= 1 + r.SameLang
-		}
 		if !s.f.typeOK {
 			s.score *= r.TypeMiss
 		}
 	}
+	// A Korean or Japanese question gets the passages in its language
+	// first, of those that answer it: a member who asks in Korean reads
+	// Korean.
+	own := func(s scored) int {
+		if q.lang != knowledge.English && s.p.lang == q.lang && r.answers(s.f) {
+			return 1
+		}
+		return 0
+	}
 	slices.SortStableFunc(out, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.p.id, b.p.id))
+		return cmp.Or(cmp.Compare(own(b), own(a)), cmp.Compare(b.score, a.score), cmp.Compare(a.p.id, b.p.id))
 	})
 	return out
 }

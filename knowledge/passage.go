@@ -149,12 +149,39 @@ func (a *Article) Passages() []Passage {
 		// of a topic is read with its article's title ("... wartime
 		// labor row"), but not with its neighbours, whose topics would
 		// spread through the whole article.
-		out[i].Topics = withDeclared(Classify(b.text), a.Topics)
+		out[i].Topics = withDeclared(Classify(inEnglish(b.text)), a.Topics)
 		if len(out[i].Topics) == 1 && out[i].Topics[0] == TopicOther {
-			out[i].Topics = withDeclared(Classify(a.Title+" "+b.text), a.Topics)
+			out[i].Topics = withDeclared(Classify(inEnglish(a.Title+" "+b.text)), a.Topics)
 		}
 	}
 	return out
+}
+
+// inEnglish returns text with the English names of the lexicon's names
+// and terms it holds in Korean or Japanese added, so that the topic cues,
+// written in English, read Korean and Japanese text too (수출규제 is
+// "export controls").
+func inEnglish(text string) string {
+	if !hasKoreanOrJapanese(text) {
+		return text
+	}
+	matches, _ := DefaultGlossary().Match(text)
+	var b strings.Builder
+	b.WriteString(text)
+	for _, m := range matches {
+		b.WriteString(" . ")
+		b.WriteString(m.Group.Canonical())
+	}
+	return b.String()
+}
+
+func hasKoreanOrJapanese(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
 }
 
 // withDeclared applies the topics an article declares in its front

@@ -500,3 +500,30 @@ func TestHeadingsAreContext(t *testing.T) {
 		t.Errorf("headings not written back (%v):\n%s", err, data)
 	}
 }
+
+// TestKoreanAndJapaneseTopics: Korean and Japanese passages are classified
+// through the lexicon's English names for their terms, and get readable
+// ids.
+func TestKoreanAndJapaneseTopics(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want Topic
+	}{
+		{"일본 경제산업성은 2019년 7월 4일부터 반도체 소재 3개 품목에 대한 수출규제를 시행했다.", TopicExportControls},
+		{"대법원은 신일철주금이 강제징용 피해자들에게 배상하라고 판결했다.", TopicLaborRuling},
+		{"日本政府は韓国をホワイト国から除外し、輸出管理を強化した。", TopicExportControls},
+	} {
+		if got := Classify(inEnglish(tc.text)); !slices.Contains(got, tc.want) {
+			t.Errorf("Classify(inEnglish(%q)) = %v, want %s among them", tc.text, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ title, url, want string }{
+		{"일본 수출규제 1년", "https://example.com/a", "ilbon suchulgyuje 1 nyeon "},
+		{"ホワイト国 復帰", "https://example.com/a", "howaito "},
+		{"輸出管理の見直し", "https://example.com/news/export-review.html", "export-review"},
+	} {
+		if got := idTitle(&Article{Title: tc.title, URL: tc.url}); got != tc.want {
+			t.Errorf("idTitle(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}

@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/disputebot/disputebot/knowledge/lang"
 	"io"
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -354,10 +356,11 @@ func actorName(by Actor) string {
 	return by.ID
 }
 
-// newIDLocked makes a readable, unique id from the title and date.
+// newIDLocked makes a readable, unique id from the title and date. A
+// Korean or Japanese title is romanized (see idTitle).
 func (s *Store) newIDLocked(a *Article) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(a.Title) {
+	for _, r := range strings.ToLower(idTitle(a)) {
 		switch {
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			b.WriteRune(r)
@@ -499,4 +502,37 @@ func (s *Store) History(guild string, n int) ([]Change, error) {
 		all = all[:n]
 	}
 	return all, nil
+}
+
+// idTitle is the title an id is made from: as it is, with its Hangul and
+// katakana romanized (수출규제 is "suchulgyuje"), and, when that leaves no
+// letters (a title of kanji alone), the last part of the article's link,
+// which sites write in Latin letters.
+func idTitle(a *Article) string {
+	var b strings.Builder
+	letters := 0
+	for _, r := range lang.Runs(a.Title) {
+		var part string
+		switch r.Script {
+		case lang.Latin, lang.Digit:
+			part = r.Text
+		case lang.Hangul:
+			part = lang.RomanizeKorean(r.Text)[0]
+		case lang.Katakana: // hiragana is grammar, not a name
+			part = lang.RomanizeKana(r.Text)
+		}
+		if part != "" {
+			b.WriteString(part + " ")
+			letters += len(part)
+		}
+	}
+	if letters >= 3 {
+		return b.String()
+	}
+	if u, err := url.Parse(a.URL); err == nil {
+		if slug := path.Base(strings.TrimSuffix(u.Path, "/")); slug != "." && slug != "/" {
+			return strings.TrimSuffix(slug, path.Ext(slug))
+		}
+	}
+	return a.Title
 }
