@@ -26,7 +26,19 @@ type passage struct {
 	// sentences gives, for each position of the body, the sentence it is
 	// in.
 	sentences []int
+	cuesOnce  sync.Once // cues are read only for questions with an answer type
 	cues      map[string]bool
+}
+
+// hasCue reports whether the passage holds what a question's form asks
+// for (see cues), reading its text the first time it is asked.
+func (p *passage) hasCue(cue string) bool {
+	p.cuesOnce.Do(func() {
+		for _, c := range cues(p.hit.Text, p.lang) {
+			p.cues[c] = true
+		}
+	})
+	return p.cues[cue]
 }
 
 // sentenceAt returns the sentence of the body a position is in.
@@ -215,9 +227,6 @@ func (idx *Index) newPassage(id string, f map[string]any) *passage {
 	p.fields[2] = analyzedField{at: make(map[string][]int, len(ctx)), words: len(ctx), bag: true}
 	for i, t := range ctx {
 		p.fields[2].at[t] = []int{i}
-	}
-	for _, c := range cues(h.Text, p.lang) {
-		p.cues[c] = true
 	}
 	return p
 }

@@ -175,7 +175,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	f := features{typeOK: true, small: q.passages < minStatsCorpus}
 	unit := math.Pow(idf(0, q.passages), r.WeightExp)
 	for _, cue := range q.wants {
-		f.typeOK = f.typeOK && p.cues[cue]
+		f.typeOK = f.typeOK && p.hasCue(cue)
 	}
 	credits := [numFields]float64{1, r.TitleCredit, r.ContextCredit}
 	weights := [numFields]float64{1, r.TitleWeight, r.ContextWeight}

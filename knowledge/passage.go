@@ -225,7 +225,7 @@ func wordCount(s string) int {
 		case !inWord:
 			n, inWord = n+1, true
 		}
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+		if r >= 0x3040 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) { // kana start at U+3040
 			japanese++
 		}
 	}
