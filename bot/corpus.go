@@ -212,17 +212,7 @@ func curatorError(err error) error {
 
 // added confirms an article with what was stored.
 func added(a *knowledge.Article) *reply {
-	passages := a.Passages()
-	seen := map[knowledge.Topic]bool{}
-	var topics []knowledge.Topic
-	for _, p := range passages {
-		for _, t := range p.Topics {
-			if !seen[t] {
-				seen[t] = true
-				topics = append(topics, t)
-			}
-		}
-	}
+	passages, topics := a.Passages(), a.PassageTopics()
 	e := &discordgo.MessageEmbed{
 		Title: text(a.Title, maxEmbedTitle),
 		URL:   safeURL(a.URL),

@@ -67,20 +67,6 @@ func (r *tlRecorder) EditOriginal(_ context.Context, _ *discordgo.Interaction, e
 	return nil
 }
 
-// tlLibrary serves articles as cmd/disputebot does: the global ones and
-// the server's own.
-type tlLibrary []*knowledge.Article
-
-func (l tlLibrary) Articles(guild string) []*knowledge.Article {
-	var out []*knowledge.Article
-	for _, a := range l {
-		if a.IsGlobal() || guild != "" && a.Scope == guild {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 const tlGuild = "111111111111111111"
 
 func tlBot(t *testing.T, budget time.Duration, extra ...*knowledge.Article) *Bot {
@@ -90,7 +76,7 @@ func tlBot(t *testing.T, budget time.Duration, extra ...*knowledge.Article) *Bot
 		t.Fatal(err)
 	}
 	return New(Config{
-		Library: tlLibrary(append(arts, extra...)), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Library: library(append(arts, extra...)), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		ReplyBudget: budget, WorkTimeout: time.Minute, RateLimit: 1000,
 	})
 }
@@ -245,7 +231,7 @@ func tlCheckLimits(t *testing.T, e *discordgo.MessageEmbed) {
 
 func TestTimelinePaging(t *testing.T) {
 	b := tlBot(t, time.Minute)
-	all := knowledge.Timeline(tlLibrary(mustCorpus(t)).Articles(tlGuild), knowledge.TimelineFilter{})
+	all := knowledge.Timeline(knowledge.Visible(mustCorpus(t), tlGuild), knowledge.TimelineFilter{})
 	pages := (len(all) + timelinePageSize - 1) / timelinePageSize
 
 	first := tlOnly(t, tlCommand(t, b))

@@ -206,6 +206,29 @@ func TestIsGlobal(t *testing.T) {
 	}
 }
 
+// TestVisible: every server sees the global articles and its own, a DM or
+// the command line without a server the global ones only.
+func TestVisible(t *testing.T) {
+	arts := []*Article{{ID: "old", Scope: ""}, {ID: "global", Scope: Global}, {ID: "ours", Scope: "1234"}, {ID: "theirs", Scope: "5678"}}
+	for _, tt := range []struct {
+		guild string
+		want  []string
+	}{
+		{"", []string{"old", "global"}},
+		{"1234", []string{"old", "global", "ours"}},
+		{"5678", []string{"old", "global", "theirs"}},
+		{"9999", []string{"old", "global"}},
+	} {
+		var got []string
+		for _, a := range Visible(arts, tt.guild) {
+			got = append(got, a.ID)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Visible(%q) = %v, want %v", tt.guild, got, tt.want)
+		}
+	}
+}
+
 func TestParseArticleErrors(t *testing.T) {
 	bigBody := strings.Repeat("A paragraph.\n\n", 10000)
 	tests := []struct {

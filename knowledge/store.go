@@ -243,15 +243,7 @@ func (s *Store) All() []*Article {
 // Articles returns the articles a server can see: the global ones and its
 // own. guild "" (a DM, or the command line without --guild) sees the
 // global ones only.
-func (s *Store) Articles(guild string) []*Article {
-	var out []*Article
-	for _, a := range s.All() {
-		if a.IsGlobal() || guild != "" && a.Scope == guild {
-			out = append(out, a)
-		}
-	}
-	return out
-}
+func (s *Store) Articles(guild string) []*Article { return Visible(s.All(), guild) }
 
 // Get returns an article by id.
 func (s *Store) Get(id string) (*Article, bool) {
@@ -398,7 +390,7 @@ func (s *Store) duplicateLocked(a *Article) *Article {
 	u, text := canonicalURL(a.URL), textHash(a)
 	for _, m := range []map[string]*Article{s.builtin, s.local} {
 		for _, b := range m {
-			if !b.IsGlobal() && b.Scope != a.Scope {
+			if !b.VisibleIn(a.Scope) {
 				continue // another server's article: none of this server's business
 			}
 			if u != "" && (u == canonicalURL(b.URL) || slices.ContainsFunc(b.Reprints, func(r string) bool { return canonicalURL(r) == u })) {

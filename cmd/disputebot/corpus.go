@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -213,16 +214,11 @@ func cliError(err error) error {
 	return err
 }
 
+// topicList names the topics of an article's passages.
 func topicList(a *knowledge.Article) string {
-	seen := map[knowledge.Topic]bool{}
 	var out []string
-	for _, p := range a.Passages() {
-		for _, t := range p.Topics {
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, string(t))
-			}
-		}
+	for _, t := range a.PassageTopics() {
+		out = append(out, string(t))
 	}
 	return strings.Join(out, ", ")
 }
@@ -231,15 +227,10 @@ func topicList(a *knowledge.Article) string {
 // the article's passages keeps, that each passage keeps those of the
 // listed topics its text is about; "" when there is nothing to explain.
 func topicsNote(a *knowledge.Article) string {
-	found := map[knowledge.Topic]bool{}
-	for _, p := range a.Passages() {
-		for _, t := range p.Topics {
-			found[t] = true
-		}
-	}
+	found := a.PassageTopics()
 	var missing []string
 	for _, t := range a.Topics {
-		if !found[t] {
+		if !slices.Contains(found, t) {
 			missing = append(missing, string(t))
 		}
 	}

@@ -117,12 +117,4 @@ const refreshEvery = 5 * time.Second
 type library []*knowledge.Article
 
 // Articles implements bot.Library.
-func (l library) Articles(guild string) []*knowledge.Article {
-	out := make([]*knowledge.Article, 0, len(l))
-	for _, a := range l {
-		if a.IsGlobal() || (guild != "" && a.Scope == guild) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
+func (l library) Articles(guild string) []*knowledge.Article { return knowledge.Visible(l, guild) }
