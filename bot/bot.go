@@ -373,7 +373,7 @@ func (b *Bot) finish(r Responder, in *interaction, start time.Time, rep *reply, 
 // inert keeps what a user typed, echoed in an error message such as
 // `"<@&456>" is not a date`, from showing as a mention: a zero-width space
 // after every @ breaks @everyone, @here, <@id> and <@&id>, as
-// knowledge.EscapeMarkdown does for corpus text.
+// markdown.Escape does for corpus text.
 func inert(s string) string { return strings.ReplaceAll(s, "@", "@\u200b") }
 
 func capitalize(s string) string {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/disputebot/disputebot/bot/markdown"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -70,7 +71,7 @@ func clip(s string, n int) string {
 // It is clipped before escaping, so that no escape sequence is ever cut.
 func text(s string, n int) string {
 	s = clip(s, n)
-	for esc := knowledge.EscapeMarkdown(s); ; esc = knowledge.EscapeMarkdown(s) {
+	for esc := markdown.Escape(s); ; esc = markdown.Escape(s) {
 		if length(esc) <= n {
 			return esc
 		}
@@ -82,7 +83,7 @@ func text(s string, n int) string {
 // its end rather than ever cutting inside a bold pair.
 func excerpt(ex knowledge.Excerpt, n int) string {
 	for {
-		md := ex.Markdown()
+		md := markdown.Excerpt(ex)
 		if length(md) <= n || len(ex.Spans) == 0 {
 			return md
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/disputebot/disputebot/bot/markdown"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -176,7 +177,7 @@ func answerJSON(ans *knowledge.Answer) jsonAnswer {
 		out.Results = append(out.Results, jsonResult{
 			ArticleID: h.ArticleID, Passage: h.Passage, Title: h.Title, Publisher: h.Publisher, URL: h.URL,
 			Published: h.Published.Format(knowledge.DateLayout), Kind: string(h.Kind), Topics: topics,
-			Text: h.Text, Excerpt: h.Excerpt.Markdown(), Score: h.Score,
+			Text: h.Text, Excerpt: markdown.Excerpt(h.Excerpt), Score: h.Score,
 		})
 	}
 	return out
