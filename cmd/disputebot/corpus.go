@@ -322,7 +322,7 @@ func syncIndex(ctx context.Context, cfg Config, store *knowledge.Store, lock *di
 		return nil
 	}
 	dir := filepath.Join(cfg.DataDir, "index")
-	idx, err := index.Open(dir, index.Options{Logger: log, LockTimeout: 500 * time.Millisecond})
+	idx, err := index.Open(dir, index.Options{Logger: log, LockTimeout: 500 * time.Millisecond, TuneGC: true})
 	if err != nil {
 		return fmt.Errorf("open index: %w", explainIndexError(err, dir))
 	}
@@ -686,14 +686,14 @@ func cmdIndex(ctx context.Context, args []string, env Env, stdout, stderr io.Wri
 	if lock == nil {
 		// The bot holds DATA_DIR: build beside its index; it switches over
 		// by itself.
-		if err := index.Build(ctx, dir, store.All(), index.Options{Logger: log}); err != nil {
+		if err := index.Build(ctx, dir, store.All(), index.Options{Logger: log, TuneGC: true}); err != nil {
 			return fmt.Errorf("build the index: %w", explainIndexError(err, dir))
 		}
 		fmt.Fprintf(stdout, "rebuilt the index (%d articles) in %v; the running bot switches to it within %v\n",
 			len(store.All()), time.Since(start).Round(time.Millisecond), refreshEvery)
 		return nil
 	}
-	idx, err := index.Open(dir, index.Options{Logger: log, LockTimeout: 500 * time.Millisecond})
+	idx, err := index.Open(dir, index.Options{Logger: log, LockTimeout: 500 * time.Millisecond, TuneGC: true})
 	if err != nil {
 		return fmt.Errorf("open index: %w", explainIndexError(err, dir))
 	}

@@ -110,7 +110,7 @@ func openSnapshot(ctx context.Context, cfg Config, log *slog.Logger) (*engine, e
 				"err", permissionError(err, src))
 		}
 		os.RemoveAll(dir)
-		if idx, err = index.Open(dir, index.Options{Logger: slog.New(slog.DiscardHandler)}); err != nil {
+		if idx, err = index.Open(dir, index.Options{Logger: slog.New(slog.DiscardHandler), TuneGC: true}); err != nil {
 			os.RemoveAll(tmp)
 			return nil, fmt.Errorf("open a temporary index: %w", err)
 		}
@@ -143,7 +143,7 @@ func openEngine(ctx context.Context, cfg Config, log *slog.Logger) (*engine, err
 	if bad := findUnreadable(dir); bad != "" {
 		return nil, permissionError(fmt.Errorf("open index: %w", fs.ErrPermission), bad)
 	}
-	idx, err := index.Open(dir, index.Options{Logger: log})
+	idx, err := index.Open(dir, index.Options{Logger: log, TuneGC: true})
 	if err != nil {
 		if errors.Is(err, index.ErrInUse) {
 			return nil, fmt.Errorf("%w; is the bot running? Stop it first, or ask through Discord", err)

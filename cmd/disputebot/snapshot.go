@@ -33,7 +33,7 @@ const boltMaxPage = 64 << 10
 // state, or to an empty one: that is taken again, a few times. The error is
 // the snapshot's; the caller may then build an index of its own in dir.
 func openIndexSnapshot(src, dir string) (*index.Index, error) {
-	opts := index.Options{Logger: slog.New(slog.DiscardHandler)}
+	opts := index.Options{Logger: slog.New(slog.DiscardHandler), TuneGC: true}
 	for attempt := 0; ; attempt++ {
 		if err := os.RemoveAll(dir); err != nil {
 			return nil, err
