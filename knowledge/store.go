@@ -21,12 +21,22 @@ import (
 	"unicode"
 )
 
-// Actor is who changes the corpus, and from where: a Discord member in a
-// server, or the operator on the command line.
+// Actor is who changes the corpus, from where, and for which server: a
+// Discord member in a server, for that server, or the operator on the
+// command line, for every server or the one --guild names.
 type Actor struct {
 	ID    string // Discord user id, or "cli"
 	Name  string // display name, for the audit log
 	Guild string // the server the change was made from; "" on the command line
+	For   string // on the command line, the server the change is for; "" for every server
+}
+
+// DisplayName is the actor's name, or its id when it has none.
+func (by Actor) DisplayName() string {
+	if strings.TrimSpace(by.Name) != "" {
+		return by.Name
+	}
+	return by.ID
 }
 
 // Change is one entry of the audit log.
@@ -277,7 +287,7 @@ func (s *Store) Add(a *Article, by Actor, source string) error {
 		a.Scope = Global
 	}
 	if a.AddedBy == "" {
-		a.AddedBy = actorName(by)
+		a.AddedBy = by.DisplayName()
 	}
 	if a.AddedAt.IsZero() {
 		a.AddedAt = time.Now().UTC().Truncate(time.Second)
@@ -339,13 +349,6 @@ func (s *Store) Remove(id string, by Actor) (*Article, error) {
 	s.stamp = ""
 	s.writes++
 	return a, s.appendAuditLocked(Change{Action: "remove", Article: a.ID, Title: a.Title, Scope: a.Scope}, by)
-}
-
-func actorName(by Actor) string {
-	if by.Name != "" {
-		return by.Name
-	}
-	return by.ID
 }
 
 // newIDLocked makes a readable, unique id from the title and date. A

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/disputebot/disputebot/app"
 	"github.com/disputebot/disputebot/bot/markdown"
 	"github.com/disputebot/disputebot/knowledge"
 )
@@ -102,12 +103,12 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-func cmdAsk(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ask", stderr)
+func cmdAsk(ctx context.Context, m *Main, args []string) error {
+	fs := newFlagSet("ask", m.stderr)
 	var f askFlags
 	f.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION")
+		fmt.Fprintln(m.stderr, "usage: disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -121,29 +122,25 @@ func cmdAsk(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	eng, err := openEngineFromEnv(ctx, env, stderr)
+	svc, err := m.open(ctx, app.Ask, "")
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
 	var ans *knowledge.Answer
 	if f.explain {
 		var why string
-		ans, why, err = eng.index.Explain(ctx, q)
-		fmt.Fprint(stderr, why)
+		ans, why, err = svc.Explain(ctx, q)
+		fmt.Fprint(m.stderr, why)
 	} else {
-		ans, err = eng.index.Search(ctx, q)
+		ans, err = svc.Search(ctx, q)
 	}
 	if err != nil {
-		if knowledge.ErrorCode(err) == knowledge.EINVALID {
-			return usagef("%s", knowledge.ErrorMessage(err))
-		}
 		return err
 	}
 	if f.json {
-		return writeJSON(stdout, answerJSON(ans))
+		return writeJSON(m.stdout, answerJSON(ans))
 	}
-	writeAnswer(stdout, ans, isTerminal(stdout))
+	writeAnswer(m.stdout, ans, isTerminal(m.stdout))
 	return nil
 }
 
