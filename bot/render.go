@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/disputebot/disputebot/bot/chart"
 	"github.com/disputebot/disputebot/bot/markdown"
 	"github.com/disputebot/disputebot/knowledge"
 )
@@ -124,19 +125,16 @@ func link(label, u string, n int) string {
 // date formats a publication date the way news does.
 func date(d interface{ Format(string) string }) string { return d.Format("2 Jan 2006") }
 
-var topicColors = map[knowledge.Topic]int{
-	knowledge.TopicTalks:          0x3b82f6,
-	knowledge.TopicLaborRuling:    0xd97706,
-	knowledge.TopicExportControls: 0x059669,
-	knowledge.TopicNorthKorea:     0x7c3aed,
-	knowledge.TopicOther:          0x6b7280,
-}
-
+// topicColor is the colour of an embed about ts, that of its first topic
+// (other's when it has none): the colour the timeline chart gives the
+// topic.
 func topicColor(ts []knowledge.Topic) int {
-	if len(ts) == 0 {
-		return topicColors[knowledge.TopicOther]
+	t := knowledge.TopicOther
+	if len(ts) > 0 {
+		t = ts[0]
 	}
-	return topicColors[ts[0]]
+	c := chart.TopicColor(t)
+	return int(c.R)<<16 | int(c.G)<<8 | int(c.B)
 }
 
 func topicLabels(ts []knowledge.Topic) string {

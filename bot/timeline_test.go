@@ -488,10 +488,20 @@ func TestTimelineCommandDefinition(t *testing.T) {
 // TestTopicColorsMatchChart keeps the chart's markers and the embeds'
 // stripes in the same colours.
 func TestTopicColorsMatchChart(t *testing.T) {
+	want := map[knowledge.Topic]int{ // written out, so that a change to the colours is seen
+		knowledge.TopicTalks:          0x3b82f6,
+		knowledge.TopicLaborRuling:    0xd97706,
+		knowledge.TopicExportControls: 0x059669,
+		knowledge.TopicNorthKorea:     0x7c3aed,
+		knowledge.TopicOther:          0x6b7280,
+	}
 	for _, topic := range knowledge.Topics {
 		c := chart.TopicColor(topic)
-		if got := int(c.R)<<16 | int(c.G)<<8 | int(c.B); got != topicColors[topic] {
-			t.Errorf("%s: chart %06x, embeds %06x", topic, got, topicColors[topic])
+		if got := int(c.R)<<16 | int(c.G)<<8 | int(c.B); got != want[topic] || topicColor([]knowledge.Topic{topic}) != want[topic] {
+			t.Errorf("%s: chart %06x, embeds %06x, want %06x", topic, got, topicColor([]knowledge.Topic{topic}), want[topic])
 		}
+	}
+	if got := topicColor(nil); got != want[knowledge.TopicOther] {
+		t.Errorf("no topic: embeds %06x, want other's %06x", got, want[knowledge.TopicOther])
 	}
 }
