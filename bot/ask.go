@@ -61,7 +61,7 @@ func (b *Bot) ask(ctx context.Context, in *interaction) (*reply, error) {
 		return notCovered(q), nil
 	}
 	if key == "" {
-		key = b.pages.put(pageState{query: q})
+		key = b.pageStates.put(pageState{query: q})
 	}
 	return b.renderAsk(in.guild, ans, key, in.page), nil
 }
@@ -78,7 +78,7 @@ func (b *Bot) renderAsk(guild string, ans *knowledge.Answer, key string, page in
 		r.embeds = append(r.embeds, hitEmbed(h, sources))
 	}
 	r.content = fmt.Sprintf("**Answers from the corpus** (%d–%d)", page*askPageSize+1, page*askPageSize+len(ans.Hits))
-	r.components = pager("ask:"+key, page, ans.More)
+	r.components = pageButtons("ask:"+key, page, ans.More)
 	return fit(r)
 }
 

@@ -72,11 +72,11 @@ type Bot struct {
 	moderatorRoles []string
 	version        string
 
-	routes  map[string]*route // by command name (see routes.go)
-	limiter *userLimiter
-	pages   *pageStore
-	charts  *chartCache   // the timeline charts drawn last
-	work    chan struct{} // semaphore for searches
+	routes     map[string]*route // by command name (see routes.go)
+	limiter    *userLimiter
+	pageStates *pageStore
+	charts     *chartCache   // the timeline charts drawn last
+	work       chan struct{} // semaphore for searches
 
 	replyBudget time.Duration
 	workTimeout time.Duration
@@ -116,7 +116,7 @@ func New(cfg Config) *Bot {
 		cfg.MaxConcurrent = runtime.GOMAXPROCS(0)
 	}
 	b.limiter = newUserLimiter(cfg.RateLimit, cfg.RateWindow)
-	b.pages = newPageStore(pageTTL, maxPages)
+	b.pageStates = newPageStore(pageTTL, maxPages)
 	b.charts = newChartCache(maxCharts)
 	b.work = make(chan struct{}, cfg.MaxConcurrent)
 	b.routes = b.newRoutes()
@@ -150,7 +150,7 @@ type interaction struct {
 	start  time.Time // when the bot got it
 
 	// A page button runs its command's handler again, for another page
-	// (see route.pages).
+	// (see route.pager).
 	turn  bool      // a page button was clicked, not the command run
 	key   string    // the key the button carries
 	page  int       // the page wanted; 0 when the command runs

@@ -221,7 +221,7 @@ func (b *Bot) corpusList(ctx context.Context, in *interaction) (*reply, error) {
 		Color:       0x64748b,
 		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d articles · page %d of %d", len(own), page+1, pages)},
 	}
-	return fit(&reply{ephemeral: true, embeds: []*discordgo.MessageEmbed{e}, components: pager(cmdCorpus+":"+subList, page, page+1 < pages)}), nil
+	return fit(&reply{ephemeral: true, embeds: []*discordgo.MessageEmbed{e}, components: pageButtons(cmdCorpus+":"+subList, page, page+1 < pages)}), nil
 }
 
 // listPages is the pager of /corpus list, whose buttons carry only the

@@ -81,13 +81,13 @@ func (b *Bot) curating(next answerFunc) answerFunc {
 
 // resumed is the middleware of a command with pages: a page button's key
 // is turned back into the state of the command's first page (see
-// route.pages), so that the command's handler answers the button as it
+// route.pager), so that the command's handler answers the button as it
 // answered the command, for another page. A key that no longer stands for
 // anything gets a polite "run it again".
-func (b *Bot) resumed(pages func(key string) (pageState, bool), next answerFunc) answerFunc {
+func (b *Bot) resumed(pager func(key string) (pageState, bool), next answerFunc) answerFunc {
 	return func(r Responder, in *interaction) {
 		if in.turn {
-			st, ok := pages(in.key)
+			st, ok := pager(in.key)
 			if !ok {
 				b.respond(r, in, &reply{content: "These results have expired — please run the command again.", ephemeral: true}, false)
 				return

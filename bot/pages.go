@@ -18,7 +18,7 @@ const (
 )
 
 // pageState is what a Next or Previous button needs to fetch its page:
-// what the command's first page was made from (see route.pages).
+// what the command's first page was made from (see route.pager).
 type pageState struct {
 	query    knowledge.Query          // for /ask and /search
 	order    string                   // for /search

@@ -205,9 +205,9 @@ func button(label, customID string, disabled bool) discordgo.Button {
 	}
 }
 
-// pager is the row of Previous/Next buttons, or nothing when there is one
-// page only.
-func pager(prefix string, page int, more bool) []discordgo.MessageComponent {
+// pageButtons is the row of Previous/Next buttons, or nothing when there
+// is one page only. Their custom ids are "prefix:page" (see route.pager).
+func pageButtons(prefix string, page int, more bool) []discordgo.MessageComponent {
 	if page == 0 && !more {
 		return nil
 	}

@@ -17,18 +17,18 @@ import (
 type route struct {
 	handle replyFunc
 	use    []middleware // outermost first
-	// pages turns the key a page button carries back into the state of
+	// pager turns the key a page button carries back into the state of
 	// the command's first page, or reports that it stands for nothing any
 	// more; nil for a command without pages. A page button's custom id is
 	// "command:key:page", where a subcommand's buttons carry the
 	// subcommand's name as their key. The handler answers a page button as
 	// it answers the command, for another page.
-	pages    func(key string) (pageState, bool)
+	pager    func(key string) (pageState, bool)
 	complete completer         // suggests choices while a member types; nil: none
 	form     *route            // answers the form (modal) the command opens, whose custom id is formID's
 	sub      map[string]*route // the subcommands, by name
 
-	answer answerFunc // handle, wrapped in pages and use (see build)
+	answer answerFunc // handle, wrapped in pager and use (see build)
 }
 
 // completer suggests choices for the option a member is typing. Discord
@@ -41,11 +41,11 @@ func (b *Bot) newRoutes() map[string]*route {
 	limited := []middleware{b.limited}
 	moderators := []middleware{b.limited, b.moderated, b.curating}
 	routes := map[string]*route{
-		cmdAsk:      {handle: b.ask, use: limited, pages: b.pages.get},
-		cmdSearch:   {handle: b.searchArticles, use: limited, pages: b.pages.get, complete: b.titleChoices},
-		cmdTopic:    {handle: b.topic, use: limited, pages: topicPages},
+		cmdAsk:      {handle: b.ask, use: limited, pager: b.pageStates.get},
+		cmdSearch:   {handle: b.searchArticles, use: limited, pager: b.pageStates.get, complete: b.titleChoices},
+		cmdTopic:    {handle: b.topic, use: limited, pager: topicPages},
 		cmdSource:   {handle: b.source, use: limited, complete: b.idChoices},
-		cmdTimeline: {handle: b.timeline, use: limited, pages: b.pages.get},
+		cmdTimeline: {handle: b.timeline, use: limited, pager: b.pageStates.get},
 		cmdAbout:    {handle: b.about},
 		cmdCorpus: {sub: map[string]*route{
 			// With neither a link nor a file, /corpus add opens the form,
@@ -53,7 +53,7 @@ func (b *Bot) newRoutes() map[string]*route {
 			subAdd: {handle: b.corpusAdd, use: append([]middleware{b.opensForm}, moderators...),
 				form: &route{handle: b.corpusForm, use: []middleware{b.moderated, b.curating}}},
 			subRemove:  {handle: b.corpusRemove, use: moderators, complete: b.removeChoices},
-			subList:    {handle: b.corpusList, use: moderators, pages: listPages},
+			subList:    {handle: b.corpusList, use: moderators, pager: listPages},
 			subHistory: {handle: b.corpusHistory, use: moderators},
 		}},
 	}
@@ -64,12 +64,12 @@ func (b *Bot) newRoutes() map[string]*route {
 }
 
 // build wraps the handlers of r, its form and its subcommands in their
-// middleware: the outermost first, then the pages, then the deferral.
+// middleware: the outermost first, then the pager, then the deferral.
 func (r *route) build(b *Bot) {
 	if r.handle != nil {
 		r.answer = b.deferred(r.handle)
-		if r.pages != nil {
-			r.answer = b.resumed(r.pages, r.answer)
+		if r.pager != nil {
+			r.answer = b.resumed(r.pager, r.answer)
 		}
 		for i := len(r.use) - 1; i >= 0; i-- {
 			r.answer = r.use[i](r.answer)
@@ -109,7 +109,7 @@ func (b *Bot) routeCommand(r Responder, in *interaction) {
 	rt.answer(r, in)
 }
 
-// routeButton answers a click on a page button (see route.pages) with the
+// routeButton answers a click on a page button (see route.pager) with the
 // handler of its command.
 func (b *Bot) routeButton(r Responder, in *interaction) {
 	id := in.MessageComponentData().CustomID
@@ -129,7 +129,7 @@ func (b *Bot) routeButton(r Responder, in *interaction) {
 	if rt != nil && rt.sub != nil {
 		rt = rt.sub[parts[1]]
 	}
-	if rt == nil || rt.pages == nil {
+	if rt == nil || rt.pager == nil {
 		b.respond(r, in, gone, false)
 		return
 	}

@@ -45,7 +45,7 @@ func (b *Bot) searchArticles(ctx context.Context, in *interaction) (*reply, erro
 		if st.order != orderNewest {
 			st.order = orderRelevance
 		}
-		key = b.pages.put(st)
+		key = b.pageStates.put(st)
 	}
 	return b.searchPage(ctx, st, key, in.page)
 }
@@ -106,7 +106,7 @@ func (b *Bot) searchPage(ctx context.Context, st pageState, key string, page int
 		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d articles, %s · page %d of %d",
 			len(matches), orderLabel, page+1, pages)},
 	}
-	return fit(&reply{embeds: []*discordgo.MessageEmbed{e}, components: pager("search:"+key, page, page+1 < pages)}), nil
+	return fit(&reply{embeds: []*discordgo.MessageEmbed{e}, components: pageButtons("search:"+key, page, page+1 < pages)}), nil
 }
 
 // firstSentence keeps an excerpt's first sentence or so, for one-line

@@ -84,7 +84,7 @@ func (b *Bot) timelinePage(in *interaction, f knowledge.TimelineFilter, key stri
 	pages := (len(entries) + timelinePageSize - 1) / timelinePageSize
 	page = min(max(page, 0), pages-1)
 	if key == "" && pages > 1 {
-		key = b.pages.put(pageState{timeline: f})
+		key = b.pageStates.put(pageState{timeline: f})
 	}
 	var lines []string
 	for _, e := range entries[page*timelinePageSize : min(len(entries), (page+1)*timelinePageSize)] {
@@ -105,7 +105,7 @@ func (b *Bot) timelinePage(in *interaction, f knowledge.TimelineFilter, key stri
 		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d %s · page %d of %d · background notes are the project's own summaries, linked to their sources",
 			len(entries), noun, page+1, pages)},
 	}
-	r := &reply{embeds: []*discordgo.MessageEmbed{e}, components: pager("timeline:"+key, page, page+1 < pages)}
+	r := &reply{embeds: []*discordgo.MessageEmbed{e}, components: pageButtons("timeline:"+key, page, page+1 < pages)}
 	// The list stands on its own: a chart that cannot be drawn is logged
 	// and left out rather than failing the reply.
 	if img, err := b.charts.draw(entries, title); err != nil {

@@ -105,5 +105,5 @@ func (b *Bot) topicPage(guild string, t knowledge.Topic, page int) *reply {
 		value := text(en.passage.Text, maxFieldValue-length(src)-8) + "\n— " + src
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: clip(label, maxFieldName), Value: value})
 	}
-	return fit(&reply{embeds: []*discordgo.MessageEmbed{e}, components: pager("topic:"+string(t), page, page+1 < pages)})
+	return fit(&reply{embeds: []*discordgo.MessageEmbed{e}, components: pageButtons("topic:"+string(t), page, page+1 < pages)})
 }

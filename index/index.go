@@ -74,9 +74,9 @@ var storedFields = []string{
 }
 
 // Internal keys stored with the index.
-var (
-	keyVersion  = []byte("mapping_version")
-	keyManifest = []byte("manifest")
+const (
+	keyVersion  = "mapping_version"
+	keyManifest = "manifest"
 )
 
 // defaultBatchSize is the number of passages per bleve batch: big enough
@@ -417,12 +417,12 @@ func (idx *Index) openCurrent() (bleve.Index, string, manifest, error) {
 		}
 		return nil, "", nil, fmt.Errorf("open %s: %w", dir, err)
 	}
-	v, err := b.GetInternal(keyVersion)
+	v, err := b.GetInternal([]byte(keyVersion))
 	if err != nil || string(v) != MappingVersion {
 		b.Close()
 		return nil, "", nil, fmt.Errorf("index built with mapping %q, want %q", v, MappingVersion)
 	}
-	raw, err := b.GetInternal(keyManifest)
+	raw, err := b.GetInternal([]byte(keyManifest))
 	if err != nil {
 		b.Close()
 		return nil, "", nil, fmt.Errorf("read manifest: %w", err)
@@ -451,7 +451,7 @@ func (idx *Index) newGeneration() (bleve.Index, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("create index: %w", err)
 	}
-	if err := b.SetInternal(keyVersion, []byte(MappingVersion)); err != nil {
+	if err := b.SetInternal([]byte(keyVersion), []byte(MappingVersion)); err != nil {
 		b.Close()
 		return nil, "", fmt.Errorf("stamp index: %w", err)
 	}
@@ -654,7 +654,7 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 			<-slots
 			return fmt.Errorf("encode manifest: %w", err)
 		}
-		batch.SetInternal(keyManifest, raw)
+		batch.SetInternal([]byte(keyManifest), raw)
 		wg.Add(1)
 		go func(batch *bleve.Batch, own manifest) {
 			defer wg.Done()
@@ -689,7 +689,7 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 		if err != nil {
 			return fmt.Errorf("encode manifest: %w", err)
 		}
-		if err := b.SetInternal(keyManifest, raw); err != nil {
+		if err := b.SetInternal([]byte(keyManifest), raw); err != nil {
 			return fmt.Errorf("write manifest: %w", err)
 		}
 		return nil

@@ -375,7 +375,7 @@ func TestInterruptedBuild(t *testing.T) {
 	if err := idx.Sync(ctx, articles); !errors.Is(err, context.Canceled) {
 		t.Fatalf("interrupted Sync = %v, want context.Canceled", err)
 	}
-	raw, err := idx.cur.GetInternal(keyManifest)
+	raw, err := idx.cur.GetInternal([]byte(keyManifest))
 	if err != nil {
 		t.Fatal(err)
 	}
