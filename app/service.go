@@ -174,29 +174,41 @@ func (s *Service) Check() CorpusCheck {
 	return c
 }
 
+// changedIndex is the index that a change of the corpus goes to: this
+// Service's, or, for a Service opened to change the corpus while it holds
+// DATA_DIR, the index of DATA_DIR, opened until done is called. It is nil,
+// without an error, when the running bot holds the index and picks the
+// change up itself.
+func (s *Service) changedIndex() (idx *index.Index, done func(), err error) {
+	switch {
+	case s.index != nil:
+		return s.index, func() {}, nil
+	case s.access == Change && s.lock == nil:
+		return nil, func() {}, nil
+	case s.access != Change:
+		return nil, nil, errNoIndex
+	}
+	idx, err = openIndex(s.opts, 500*time.Millisecond)
+	if errors.Is(err, index.ErrInUse) {
+		err = fmt.Errorf("open index: %w", err)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return idx, func() { idx.Close() }, nil
+}
+
 // Sync brings the index in line with the corpus. A Service that changes
 // the corpus beside the running bot does not: it reports false, and the
 // bot picks the change up when it next refreshes.
 func (s *Service) Sync(ctx context.Context) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.index != nil {
-		if err := s.index.Sync(ctx, s.store.All()); err != nil {
-			return true, fmt.Errorf("update index: %w", explainIndexError(err, indexDir(s.opts)))
-		}
-		return true, nil
+	idx, done, err := s.changedIndex()
+	if err != nil || idx == nil {
+		return err != nil, err
 	}
-	if s.access != Change || s.lock == nil {
-		return false, nil
-	}
-	idx, err := openIndex(s.opts, 500*time.Millisecond)
-	if err != nil {
-		if errors.Is(err, index.ErrInUse) {
-			err = fmt.Errorf("open index: %w", err)
-		}
-		return true, err
-	}
-	defer idx.Close()
+	defer done()
 	if err := idx.Sync(ctx, s.store.All()); err != nil {
 		return true, fmt.Errorf("update index: %w", explainIndexError(err, indexDir(s.opts)))
 	}
@@ -221,25 +233,17 @@ func (s *Service) Rebuild(ctx context.Context) (Rebuilt, error) {
 	all := s.store.All()
 	r := Rebuilt{Articles: len(all)}
 	dir := indexDir(s.opts)
-	idx := s.index
-	switch {
-	case idx == nil && s.access == Change && s.lock == nil:
+	idx, done, err := s.changedIndex()
+	if err != nil {
+		return r, err
+	}
+	defer done()
+	if idx == nil {
 		r.Beside = true
 		if err := index.Build(ctx, dir, all, index.Options{Logger: s.log, TuneGC: s.opts.TuneGC}); err != nil {
 			return r, fmt.Errorf("build the index: %w", explainIndexError(err, dir))
 		}
 		return r, nil
-	case idx == nil && s.access == Change:
-		var err error
-		if idx, err = openIndex(s.opts, 500*time.Millisecond); err != nil {
-			if errors.Is(err, index.ErrInUse) {
-				err = fmt.Errorf("open index: %w", err)
-			}
-			return r, err
-		}
-		defer idx.Close()
-	case idx == nil:
-		return r, errNoIndex
 	}
 	if err := idx.Rebuild(ctx, all); err != nil {
 		return r, fmt.Errorf("rebuild the index: %w", explainIndexError(err, dir))
