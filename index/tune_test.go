@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -312,5 +313,35 @@ func TestThesaurusAblation(t *testing.T) {
 			}
 			t.Logf("thesaurus %v, %s: %s%s", on, split.name, summary(r), para)
 		}
+	}
+}
+
+var sweep = flag.String("sweep", "", "TestSweep: a ranking weight and the values to try, as Name=v1,v2,...")
+
+// TestSweep measures the dev split with one weight set to each of a few
+// values, the others as in use: how a new feature is judged before it is
+// kept.
+func TestSweep(t *testing.T) {
+	if *sweep == "" {
+		t.Skip("run with -sweep Name=v1,v2")
+	}
+	name, vals, ok := strings.Cut(*sweep, "=")
+	if !ok {
+		t.Fatalf("-sweep %q: want Name=v1,v2", *sweep)
+	}
+	idx, d := loadDev(t)
+	f := reflect.ValueOf(&idx.ranking).Elem().FieldByName(name)
+	if !f.IsValid() {
+		t.Fatalf("no ranking weight %q", name)
+	}
+	for _, v := range strings.Split(vals, ",") {
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.SetFloat(x)
+		idx.cache.invalidate()
+		m, a := runDev(t, idx, d)
+		t.Logf("%s=%g objective %.4f\ndev: %s\ndev articles: %s", name, x, objective(m)+0.2*objective(a), summary(m), summary(a))
 	}
 }
