@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"github.com/disputebot/disputebot/knowledge/lang"
 	"github.com/disputebot/disputebot/knowledge/thesaurus"
 )
@@ -302,6 +303,21 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			if utf8.RuneCountInString(t) >= minFuzzyRomanizedRunes {
 				for _, fix := range st.corrections(t, 1) {
 					c.addAlt(st, knowledge.English, []string{fix}, r.Romanized*confCorrection, seen)
+				}
+			}
+		}
+		// The English for a word the lexicon does not know: a Korean or
+		// Japanese question about an English article says it in other
+		// words.
+		if r.Dictionary > 0 {
+			korean := w.lang == knowledge.Korean
+			for _, part := range dictionary.Split(w.text, korean) {
+				english := dictionary.Japanese(part)
+				if korean {
+					english = dictionary.Korean(part)
+				}
+				for _, e := range english {
+					c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
 				}
 			}
 		}

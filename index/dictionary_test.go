@@ -1,0 +1,66 @@
+package index
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// TestDictionaryFindsEnglishArticles: a Korean or Japanese question about
+// an English article a moderator added, on a subject the lexicon knows
+// nothing of, finds it through the dictionary's English for its words —
+// the class of the dev questions "이시바 총리 야스쿠니 공물 보낸 거에 한국
+// 정부 반응 어땠어?" (공물, 供物: offering) and "A級戦犯が合祀されたのっていつ？"
+// (合祀: joint enshrinement), which it brought into the top three. Without
+// the dictionary most of these miss.
+func TestDictionaryFindsEnglishArticles(t *testing.T) {
+	mine := article("sado", knowledge.Global, "2024-07-27",
+		"UNESCO's World Heritage Committee added the Sado Island gold mines to the World Heritage list on Saturday, after Japan agreed to show the whole history of the site, including the Korean laborers who worked there during the war.",
+		"Japan opened an exhibition in a museum near the mines that describes the harsh conditions the Korean workers faced, the dangerous tasks they were given and the rice they were rationed.",
+		"South Korea boycotted the first memorial service for the workers in November, because a Japanese vice minister who had once visited Yasukuni Shrine was chosen to speak at the ceremony.",
+		"Historians estimate that about 1,500 Korean workers were sent to the mines between 1940 and 1945, many of them recruited by force.",
+	)
+	mine.Title = "Sado gold mines join the World Heritage list"
+	arts := append(defaultCorpus(t), mine)
+	cases := []struct{ q, want string }{
+		{"佐渡の金山が世界遺産に登録されたのはいつ？", "added the Sado Island gold mines"},
+		{"사도광산 세계유산 등재는 언제 됐어?", "added the Sado Island gold mines"},
+		{"사도광산 추도식에 한국이 불참한 이유가 뭐야?", "boycotted the first memorial service"},
+		{"展示施設には何が展示されている？", "opened an exhibition in a museum"},
+		{"朝鮮人労働者は何人くらい働いていたの？", "about 1,500 Korean workers"},
+	}
+	found := func(idx *Index, q, want string) bool {
+		ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3})
+		for _, h := range ans.Hits {
+			if strings.Contains(h.Text, want) {
+				return true
+			}
+		}
+		return false
+	}
+	idx, _ := openTest(t, arts)
+	if idx.ranking.Dictionary == 0 {
+		t.Fatal("the dictionary is off in the ranking in use")
+	}
+	with := 0
+	for _, c := range cases {
+		if found(idx, c.q, c.want) {
+			with++
+		} else {
+			t.Logf("miss: %q: %q not in the top three", c.q, c.want)
+		}
+	}
+	idx.ranking.Dictionary = 0
+	idx.cache.invalidate()
+	without := 0
+	for _, c := range cases {
+		if found(idx, c.q, c.want) {
+			without++
+		}
+	}
+	t.Logf("in the top three: %d of %d with the dictionary, %d without", with, len(cases), without)
+	if without >= with {
+		t.Errorf("the dictionary found %d, without it %d: it does not serve these questions", with, without)
+	}
+}

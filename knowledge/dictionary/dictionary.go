@@ -1,0 +1,173 @@
+// Package dictionary gives the English words for common Japanese words and
+// for the Sino-Korean words that share their Chinese characters, compiled
+// from EDICT.
+//
+// Retrieval uses it for the Korean or Japanese words of a question that
+// the lexicon (knowledge/glossary.txt) does not know: a member who asks
+// "靖国神社には何人くらいが祀られていますか" or "일본 교과서는 독도를 어떻게
+// 가르쳐?" about an English article a moderator added finds it through
+// "yasukuni shrine" and "textbook". Korean reaches the dictionary through
+// the Korean reading of the characters (교과서 is 教科書), so only
+// Sino-Korean words do, which are most of the words of the news; a
+// reading stands for every common word read so (사고: accident, thought),
+// and the corpus decides which it says.
+//
+// The tables are embedded as sorted text and searched in place, as the
+// thesaurus's are: nothing is loaded at start.
+//
+// EDICT is the property of the Electronic Dictionary Research and
+// Development Group (https://www.edrdg.org/), and is used in conformance
+// with the Group's licence (Creative Commons Attribution-ShareAlike 3.0);
+// see LICENSE.edict and http://www.csse.monash.edu.au/~jwb/edict.html.
+// The Korean readings of the characters come from the hanja package by
+// Rock Picado (MIT licence, LICENSE.hanja).
+package dictionary
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:generate sh -c "echo see gen.go for where EDICT and the readings come from && go run gen.go -edict /tmp/edict.utf8 -hanja /tmp/package/lib/data/hanjaeum.json"
+
+// japaneseTable holds one line per word, sorted: the word, a tab, and its
+// English words separated by "|".
+//
+//go:embed japanese.txt
+var japaneseTable string
+
+// koreanTable holds one line per Sino-Korean reading, sorted: the reading, a
+// tab, and the Japanese words it reads, separated by "|".
+//
+//go:embed korean.txt
+var koreanTable string
+
+// maxRunes bounds the words looked up: no dictionary word is longer.
+const maxRunes = 16
+
+// lookup returns the rest of the line of a sorted table that starts with
+// key and a tab.
+func lookup(table, key string) (string, bool) {
+	if key == "" || strings.ContainsAny(key, "\t\n") {
+		return "", false
+	}
+	lineAt := func(i int) (start int, line string) {
+		start = strings.LastIndexByte(table[:i], '\n') + 1
+		end := strings.IndexByte(table[start:], '\n')
+		if end < 0 {
+			end = len(table) - start
+		}
+		return start, table[start : start+end]
+	}
+	lo, hi := 0, len(table)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start, line := lineAt(mid)
+		k, rest, _ := strings.Cut(line, "\t")
+		switch {
+		case k == key:
+			return rest, true
+		case k < key:
+			lo = start + len(line) + 1
+		default:
+			hi = start
+		}
+	}
+	return "", false
+}
+
+// Japanese returns the English words for a Japanese word written in kanji
+// or katakana, or nil.
+func Japanese(word string) []string {
+	rest, ok := lookup(japaneseTable, word)
+	if !ok {
+		return nil
+	}
+	return strings.Split(rest, "|")
+}
+
+// Korean returns the English words for a Sino-Korean word written in
+// hangul: those of every common Japanese word with its reading.
+func Korean(word string) []string {
+	rest, ok := lookup(koreanTable, word)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, w := range strings.Split(rest, "|") {
+		for _, e := range Japanese(w) {
+			if !contains(out, e) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// Split divides a word into the dictionary's words: 国際司法裁判所 into
+// 国際, 司法 and 裁判所; 방어훈련 into 방어 and 훈련. Of the ways to divide it,
+// the one that leaves the fewest characters uncovered, then uses the
+// fewest words, is chosen. A character that no word covers is skipped in
+// Japanese; in Korean only a last one is (a suffix: 들, 적): a hangul word
+// that does not divide into readings otherwise is not Sino-Korean, and
+// dividing it would find words it does not hold. The word itself is
+// returned whole when the dictionary has it.
+func Split(word string, korean bool) []string {
+	table := japaneseTable
+	if korean {
+		table = koreanTable
+	}
+	has := func(w string) bool { _, ok := lookup(table, w); return ok }
+	runes := []rune(word)
+	if len(runes) > 4*maxRunes {
+		return nil
+	}
+	if has(word) {
+		return []string{word}
+	}
+	// best[i] is the best division of runes[i:]: its cost (uncovered
+	// characters first, then words) and the length of its first part
+	// (0: the first character is skipped).
+	type division struct{ skipped, words, first int }
+	const impossible = 1 << 30
+	best := make([]division, len(runes)+1)
+	for i := len(runes) - 1; i >= 0; i-- {
+		best[i] = division{skipped: impossible}
+		if !korean || i == len(runes)-1 {
+			next := best[i+1]
+			best[i] = division{skipped: next.skipped + 1, words: next.words}
+		}
+		for n := 2; n <= min(maxRunes, len(runes)-i); n++ {
+			next := best[i+n]
+			if next.skipped >= impossible || !has(string(runes[i:i+n])) {
+				continue
+			}
+			d := division{skipped: next.skipped, words: next.words + 1, first: n}
+			if d.skipped < best[i].skipped || d.skipped == best[i].skipped && d.words < best[i].words {
+				best[i] = d
+			}
+		}
+	}
+	if best[0].skipped >= impossible || best[0].words == 0 {
+		return nil
+	}
+	var parts []string
+	for i := 0; i < len(runes); {
+		if n := best[i].first; n > 0 {
+			parts = append(parts, string(runes[i:i+n]))
+			i += n
+		} else {
+			i++
+		}
+	}
+	return parts
+}
+
+func contains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

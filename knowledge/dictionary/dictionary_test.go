@@ -1,0 +1,106 @@
+package dictionary
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTablesSorted(t *testing.T) {
+	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable} {
+		lines := strings.Split(strings.TrimSuffix(table, "\n"), "\n")
+		if len(lines) < 1000 {
+			t.Errorf("%s: %d lines", name, len(lines))
+		}
+		for i := 1; i < len(lines); i++ {
+			a, _, _ := strings.Cut(lines[i-1], "\t")
+			b, _, _ := strings.Cut(lines[i], "\t")
+			if a >= b {
+				t.Fatalf("%s: line %d %q is not after %q", name, i+1, b, a)
+			}
+		}
+	}
+}
+
+func TestJapanese(t *testing.T) {
+	for _, tt := range []struct{ word, want string }{
+		{"教科書", "textbook"},
+		{"戦犯", "war criminal"},
+		{"靖国神社", "yasukuni shrine"},
+		{"輸出", "export"},
+		{"首相", "prime minister"},
+		{"ホテル", "hotel"},
+	} {
+		if got := Japanese(tt.word); !slices.Contains(got, tt.want) {
+			t.Errorf("Japanese(%q) = %q, want %q among them", tt.word, got, tt.want)
+		}
+	}
+	for _, w := range []string{"", "は", "textbook", "\t", "教科書\n"} {
+		if got := Japanese(w); got != nil {
+			t.Errorf("Japanese(%q) = %q, want nil", w, got)
+		}
+	}
+}
+
+func TestKorean(t *testing.T) {
+	for _, tt := range []struct{ word, want string }{
+		{"교과서", "textbook"},    // 教科書
+		{"훈련", "training"},     // 訓練
+		{"전범", "war criminal"}, // 戦犯
+		{"영토", "territory"},    // 領土: the initial-sound rule, not 령토
+		{"노동", "manual labor"}, // 労働: 로동 is written 노동
+		{"사고", "accident"},     // 事故, among the words read 사고
+		{"사고", "thought"},      // 思考
+		{"실망", "disappointment"},
+	} {
+		if got := Korean(tt.word); !slices.Contains(got, tt.want) {
+			t.Errorf("Korean(%q) = %q, want %q among them", tt.word, got, tt.want)
+		}
+	}
+	for _, w := range []string{"", "어떻게", "했어", "교과서는"} {
+		if got := Korean(w); got != nil {
+			t.Errorf("Korean(%q) = %q, want nil", w, got)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	for _, tt := range []struct {
+		word   string
+		korean bool
+		want   []string
+	}{
+		{"国際司法裁判所", false, []string{"国際", "司法", "裁判所"}},
+		{"教科書", false, []string{"教科書"}},
+		{"輸出規制", false, []string{"輸出", "規制"}},
+		{"방어훈련", true, []string{"방어", "훈련"}},
+		{"국제사법재판소", true, []string{"국제", "사법", "재판소"}},
+		{"교과서", true, []string{"교과서"}},
+		{"피해자들", true, []string{"피해자"}}, // a suffix at the end
+		{"가르치게", true, nil},             // not Sino-Korean
+		{"어떻게", true, nil},
+		{"", true, nil},
+	} {
+		if got := Split(tt.word, tt.korean); !slices.Equal(got, tt.want) {
+			t.Errorf("Split(%q, %v) = %q, want %q", tt.word, tt.korean, got, tt.want)
+		}
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"国際司法裁判所", "방어훈련", "피해자들", "a\tb", "\xff", "教科書教科書教科書"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, k := range []bool{false, true} {
+			for _, p := range Split(s, k) {
+				if !strings.Contains(s, p) || utf8.RuneCountInString(p) < 2 {
+					t.Fatalf("Split(%q, %v) gave %q", s, k, p)
+				}
+			}
+		}
+		Japanese(s)
+		Korean(s)
+	})
+}

@@ -1,0 +1,221 @@
+//go:build ignore
+
+// gen compiles the two tables this package embeds from EDICT, the
+// Japanese–English dictionary of the Electronic Dictionary Research and
+// Development Group (Debian's edict package), and from the Korean readings
+// of Chinese characters of the hanja npm package (version 1.1.5,
+// lib/data/hanjaeum.json):
+//
+//   - japanese.txt: each common Japanese word written in kanji or katakana
+//     (EDICT's "(P)" entries), a tab, and the English words of its first
+//     two senses, separated by "|";
+//   - korean.txt: the Sino-Korean reading of each of those written in kanji
+//     alone ("교과서" for 教科書), a tab, and the words it reads, separated
+//     by "|".
+//
+// Only common words are kept: they are what questions use, and a Korean
+// reading stands for several words, fewer among the common ones.
+//
+//	apt-get download edict && dpkg -x edict_*.deb /tmp/edict
+//	npm pack hanja@1.1.5 && tar xzf hanja-1.1.5.tgz -C /tmp
+//	iconv -f EUC-JP -t UTF-8 /tmp/edict/usr/share/edict/edict >/tmp/edict.utf8
+//	go run gen.go -edict /tmp/edict.utf8 -hanja /tmp/package/lib/data/hanjaeum.json
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	// senses is how many of an entry's senses give English words: the
+	// first is the common meaning, later ones mostly figurative.
+	senses = 2
+	// maxWords bounds the English words kept for an entry, and maxLen
+	// their length in words: a gloss longer than a short phrase is an
+	// explanation, not a word a passage would use.
+	maxWords = 5
+	maxLen   = 3
+)
+
+var (
+	entryRE = regexp.MustCompile(`^(\S+)(?: \[[^\]]*\])? /(.*)/$`)
+	tagsRE  = regexp.MustCompile(`^((?:\([^)]*\)\s*)*)(.*)$`)
+	senseRE = regexp.MustCompile(`\((\d+)\)`)
+	parenRE = regexp.MustCompile(`\([^)]*\)`)
+)
+
+func main() {
+	edict := flag.String("edict", "/tmp/edict.utf8", "EDICT in UTF-8")
+	hanja := flag.String("hanja", "/tmp/package/lib/data/hanjaeum.json", "the Korean readings of Chinese characters")
+	flag.Parse()
+
+	var eum map[string]string
+	b, err := os.ReadFile(*hanja)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &eum); err != nil {
+		log.Fatal(err)
+	}
+
+	words := map[string][]string{} // headword -> English
+	f, err := os.Open(*edict)
+	if err != nil {
+		log.Fatal(err)
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if !strings.Contains(line, "(P)") {
+			continue
+		}
+		m := entryRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		var english []string
+		sense := 1
+		for _, g := range strings.Split(m[2], "/") {
+			g = strings.TrimSpace(g)
+			if g == "(P)" || strings.HasPrefix(g, "EntL") {
+				continue
+			}
+			t := tagsRE.FindStringSubmatch(g)
+			if s := senseRE.FindStringSubmatch(t[1]); s != nil {
+				fmt.Sscan(s[1], &sense)
+			}
+			if sense > senses {
+				continue
+			}
+			w := strings.ToLower(strings.TrimSpace(parenRE.ReplaceAllString(t[2], "")))
+			w = strings.TrimPrefix(w, "to ")
+			if w == "" || len(strings.Fields(w)) > maxLen || !plain(w) || slices.Contains(english, w) {
+				continue
+			}
+			english = append(english, w)
+		}
+		if len(english) > maxWords {
+			english = english[:maxWords]
+		}
+		if len(english) == 0 {
+			continue
+		}
+		for _, h := range strings.Split(m[1], ";") {
+			h = strings.ReplaceAll(parenRE.ReplaceAllString(h, ""), "(P)", "")
+			if utf8.RuneCountInString(h) < 2 || !written(h) {
+				continue
+			}
+			for _, w := range english {
+				if !slices.Contains(words[h], w) {
+					words[h] = append(words[h], w)
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		log.Fatal(err)
+	}
+
+	readings := map[string][]string{} // Korean reading -> headwords
+	for h := range words {
+		if r, ok := korean(h, eum); ok {
+			readings[r] = append(readings[r], h)
+		}
+	}
+	write("japanese.txt", words)
+	write("korean.txt", readings)
+}
+
+// plain reports whether an English gloss is made of letters, spaces,
+// hyphens and apostrophes only.
+func plain(w string) bool {
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r == ' ' || r == '-' || r == '\'') {
+			return false
+		}
+	}
+	return true
+}
+
+// written reports whether a headword is written in kanji or katakana
+// alone: hiragana words are grammar, and mixed ones are verbs that the
+// question analysis does not keep whole.
+func written(h string) bool {
+	for _, r := range h {
+		if !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '々' {
+			return false
+		}
+	}
+	return true
+}
+
+// korean returns the Sino-Korean reading of a word written in kanji, with
+// the initial-sound rule of South Korean spelling (력사 is written 역사).
+func korean(h string, eum map[string]string) (string, bool) {
+	var b strings.Builder
+	for _, r := range h {
+		e, ok := eum[string(r)]
+		if !ok || !unicode.Is(unicode.Han, r) {
+			return "", false
+		}
+		b.WriteString(e)
+	}
+	return initialSound(b.String()), true
+}
+
+// initialSound applies 두음법칙 to a word's first syllable: ㄹ becomes ㅇ
+// before i and y vowels and ㄴ before the others; ㄴ becomes ㅇ before i
+// and y vowels.
+func initialSound(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	code := int(r) - 0xAC00
+	if code < 0 || code > 11171 {
+		return s
+	}
+	initial, medial, final := code/588, code%588/28, code%28
+	iy := medial == 2 || medial == 3 || medial == 6 || medial == 7 || medial == 12 || medial == 17 || medial == 20
+	switch {
+	case initial == 5 && iy: // ㄹ
+		initial = 11
+	case initial == 5:
+		initial = 2
+	case initial == 2 && iy:
+		initial = 11
+	}
+	return string(rune(0xAC00+initial*588+medial*28+final)) + s[size:]
+}
+
+func write(name string, table map[string][]string) {
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out, err := os.Create(name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	w := bufio.NewWriter(out)
+	for _, k := range keys {
+		vs := table[k]
+		slices.Sort(vs)
+		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(vs, "|"))
+	}
+	if err := w.Flush(); err != nil {
+		log.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		log.Fatal(err)
+	}
+}
