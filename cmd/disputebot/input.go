@@ -57,6 +57,10 @@ func readInput(path string, max int64) ([]byte, error) {
 // maxImportBytes bounds an import file.
 const maxImportBytes = 256 << 20
 
+// importable holds the extensions of the files that corpus import reads
+// from a directory.
+var importable = map[string]bool{".md": true, ".markdown": true, ".txt": true, ".html": true, ".htm": true}
+
 // readImport reads and checks everything an import for by would add: the
 // records of an export (JSON lines), the corpus files of a directory, or
 // one file. It is all or nothing: when any record or file has a mistake,
@@ -77,18 +81,28 @@ func readImport(src string, by knowledge.Actor, stderr io.Writer) ([]app.ImportI
 			return nil, knowledge.Errorf(knowledge.EINVALID, "%s: %v", src, err)
 		}
 		for _, e := range entries {
-			if e.IsDir() || filepath.Ext(e.Name()) != ".md" || strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 				continue
 			}
 			path := filepath.Join(src, e.Name())
-			data, err := readInput(path, knowledge.MaxFileBytes)
+			// The files corpus add reads, read as it reads them: a
+			// directory of saved pages is imported, not passed over.
+			if !importable[strings.ToLower(filepath.Ext(e.Name()))] {
+				fmt.Fprintf(stderr, "passed over %s: I import .md, .txt and .html files\n", path)
+				continue
+			}
+			data, err := readInput(path, web.MaxFileBytes)
 			if err != nil {
 				bad = append(bad, knowledge.ErrorMessage(err))
 				continue
 			}
-			a, err := knowledge.ParseArticle(path, data)
+			a, err := web.FromFile(path, data)
 			if err != nil {
-				bad = append(bad, knowledge.ErrorMessage(err))
+				msg := knowledge.ErrorMessage(err)
+				if !strings.Contains(msg, e.Name()) {
+					msg = path + ": " + msg
+				}
+				bad = append(bad, msg)
 				continue
 			}
 			items = append(items, app.ImportItem{Article: a, Source: path})
