@@ -320,6 +320,9 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 					c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
 				}
 			}
+			if korean {
+				idx.addNamedCompound(st, &c, w.text, r, seen)
+			}
 		}
 		if len(c.alts) > 0 {
 			c.weigh(st, own, n, r, "")
@@ -541,6 +544,40 @@ func cjkContent(rest string) []cjkWord {
 		out = append(out, w)
 	}
 	return out
+}
+
+// addNamedCompound reads a Korean word written as a name and a noun
+// together, as Korean often writes them (사도광산, "Sado mine"; 이시바총리,
+// "Prime Minister Ishiba"): when a start of two syllables or more reads, in
+// Latin letters, as a word of the corpus and the rest divides into
+// dictionary words, the name is one more spelling of the concept, and the
+// rest's English too.
+func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	runes := []rune(word)
+	for k := len(runes) - 1; k >= 2; k-- {
+		rest := dictionary.Split(string(runes[k:]), true)
+		if len(rest) == 0 {
+			continue
+		}
+		var names []string
+		for _, l := range lang.RomanizeKorean(string(runes[:k])) {
+			if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
+				names = append(names, terms[0])
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		for _, t := range names {
+			c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
+		}
+		for _, part := range rest {
+			for _, e := range dictionary.Korean(part) {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+			}
+		}
+		return
+	}
 }
 
 // askingWords are words that ask, address or fill rather than say what a

@@ -200,6 +200,8 @@ func TestRomanizedNames(t *testing.T) {
 			"South Korea keeps a police detachment on Dokdo, which Japan calls Takeshima, and rehearses the defence of the islets twice a year."),
 		article("shrine", knowledge.Global, "2024-10-17",
 			"Prime Minister Shigeru Ishiba sent a ritual offering to Yasukuni Shrine in Tokyo for its autumn festival but did not visit it."),
+		article("mines", knowledge.Global, "2024-07-27",
+			"UNESCO added the Sado Island gold mines to the World Heritage list after Japan agreed to show the history of the Korean laborers who worked there."),
 	}
 	idx, _ := openTest(t, arts)
 	for _, tc := range []struct{ q, word, term string }{
@@ -207,6 +209,10 @@ func TestRomanizedNames(t *testing.T) {
 		{"다케시마의 날은 언제야", "다케시마", "takeshima"},
 		{"이시바 총리 야스쿠니 공물", "이시바", "ishiba"},
 		{"ヤスクニに参拝した？", "ヤスクニ", "yasukuni"},
+		// A name and a noun written as one word.
+		{"사도광산 세계유산 등재 언제야", "사도광산", "sado"},
+		{"야스쿠니신사 참배", "야스쿠니신사", "yasukuni"},
+		{"독도경비대 인원", "독도경비대", "dokdo"},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
 			q := analyzeQuestion(t, idx, tc.q)
