@@ -322,6 +322,8 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			}
 			if korean {
 				idx.addNamedCompound(st, &c, w.text, r, seen)
+			} else {
+				idx.addKanjiNames(st, &c, w.text, r, seen)
 			}
 		}
 		if len(c.alts) > 0 {
@@ -578,6 +580,37 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 		}
 		return
 	}
+}
+
+// addKanjiNames reads the Japanese names a kanji word holds (佐渡金山: Sado,
+// Kanayama or Kinzan; 竹島: Takeshima) and adds those that the corpus
+// writes in Latin letters: a Japanese question names a person or a place of
+// an English article in kanji, which only their reading links. The corpus
+// chooses among a name's readings, as an English article spells only one.
+func (idx *Index) addKanjiNames(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	for _, part := range dictionary.SplitNames(word) {
+		for _, reading := range dictionary.Names(part) {
+			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
+				if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
+					c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
+				}
+			}
+		}
+	}
+}
+
+// englishSpellings returns a Hepburn spelling and, when it differs, the
+// spelling English texts use, without long vowels: Tokyo for toukyou,
+// Osaka for oosaka, Kono for kouno.
+func englishSpellings(hepburn string) []string {
+	if hepburn == "" {
+		return nil
+	}
+	short := strings.NewReplacer("ou", "o", "oo", "o", "uu", "u").Replace(hepburn)
+	if short == hepburn {
+		return []string{hepburn}
+	}
+	return []string{hepburn, short}
 }
 
 // askingWords are words that ask, address or fill rather than say what a

@@ -209,6 +209,10 @@ func TestRomanizedNames(t *testing.T) {
 		{"다케시마의 날은 언제야", "다케시마", "takeshima"},
 		{"이시바 총리 야스쿠니 공물", "이시바", "ishiba"},
 		{"ヤスクニに参拝した？", "ヤスクニ", "yasukuni"},
+		// A name in kanji, read aloud.
+		{"竹島の日はいつ", "竹島", "takeshima"},
+		{"佐渡金山はいつ世界遺産になった", "佐渡金山", "sado"},
+		{"石破茂は参拝した？", "石破茂", "ishiba"},
 		// A name and a noun written as one word.
 		{"사도광산 세계유산 등재 언제야", "사도광산", "sado"},
 		{"야스쿠니신사 참배", "야스쿠니신사", "yasukuni"},

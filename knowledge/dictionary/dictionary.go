@@ -20,7 +20,9 @@
 // with the Group's licence (Creative Commons Attribution-ShareAlike 3.0);
 // see LICENSE.edict and http://www.csse.monash.edu.au/~jwb/edict.html.
 // The Korean readings of the characters come from the hanja package by
-// Rock Picado (MIT licence, LICENSE.hanja).
+// Rock Picado (MIT licence, LICENSE.hanja). The readings of Japanese
+// names (竹島: Takeshima) come from the IPA dictionary, mecab-ipadic
+// 2.7.0 (NAIST, LICENSE.ipadic), as the kagome project ships it.
 package dictionary
 
 import (
@@ -41,6 +43,13 @@ var japaneseTable string
 //
 //go:embed korean.txt
 var koreanTable string
+
+// namesTable holds one line per Japanese proper noun of two kanji or more,
+// sorted: the name, a tab, and its katakana readings separated by "|";
+// from the IPA dictionary (see internal/ipagen).
+//
+//go:embed names.txt
+var namesTable string
 
 // maxRunes bounds the words looked up: no dictionary word is longer.
 const maxRunes = 16
@@ -117,6 +126,30 @@ func Split(word string, korean bool) []string {
 	if korean {
 		table = koreanTable
 	}
+	return split(word, table, korean)
+}
+
+// SplitNames divides a Japanese word into the names of the names table
+// it holds: 佐渡金山 into 佐渡 and 金山, 石破茂首相 into 石破 (茂, a given
+// name, and 首相 are not in the table).
+func SplitNames(word string) []string {
+	return split(word, namesTable, false)
+}
+
+// Names returns the katakana readings of a Japanese proper noun written in
+// kanji (竹島: タケシマ, タケジマ), or nil: a name read aloud is what an
+// English article writes.
+func Names(word string) []string {
+	rest, ok := lookup(namesTable, word)
+	if !ok {
+		return nil
+	}
+	return strings.Split(rest, "|")
+}
+
+// split divides word into the words of table, skipping characters no word
+// covers (in Korean, only a last one).
+func split(word, table string, korean bool) []string {
 	has := func(w string) bool { _, ok := lookup(table, w); return ok }
 	runes := []rune(word)
 	if len(runes) > 4*maxRunes {

@@ -8,7 +8,7 @@ import (
 )
 
 func TestTablesSorted(t *testing.T) {
-	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable} {
+	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "names": namesTable} {
 		lines := strings.Split(strings.TrimSuffix(table, "\n"), "\n")
 		if len(lines) < 1000 {
 			t.Errorf("%s: %d lines", name, len(lines))
@@ -88,6 +88,29 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+func TestNames(t *testing.T) {
+	for _, tt := range []struct {
+		word  string
+		parts []string
+		want  string // a reading of the first part
+	}{
+		{"竹島", []string{"竹島"}, "タケシマ"},
+		{"佐渡金山", []string{"佐渡", "金山"}, "サド"},
+		{"石破茂首相", []string{"石破"}, "イシバ"},
+		{"島根県", []string{"島根"}, "シマネ"},
+		{"首相", nil, ""},
+	} {
+		parts := SplitNames(tt.word)
+		if !slices.Equal(parts, tt.parts) {
+			t.Errorf("SplitNames(%q) = %q, want %q", tt.word, parts, tt.parts)
+			continue
+		}
+		if len(parts) > 0 && !slices.Contains(Names(parts[0]), tt.want) {
+			t.Errorf("Names(%q) = %q, want %q among them", parts[0], Names(parts[0]), tt.want)
+		}
+	}
+}
+
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{"国際司法裁判所", "방어훈련", "피해자들", "a\tb", "\xff", "教科書教科書教科書"} {
 		f.Add(s)
@@ -98,6 +121,11 @@ func FuzzSplit(f *testing.F) {
 				if !strings.Contains(s, p) || utf8.RuneCountInString(p) < 2 {
 					t.Fatalf("Split(%q, %v) gave %q", s, k, p)
 				}
+			}
+		}
+		for _, p := range SplitNames(s) {
+			if !strings.Contains(s, p) || len(Names(p)) == 0 {
+				t.Fatalf("SplitNames(%q) gave %q", s, p)
 			}
 		}
 		Japanese(s)

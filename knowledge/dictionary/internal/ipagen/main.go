@@ -1,0 +1,70 @@
+// Command ipagen writes names.txt, the readings of Japanese proper nouns
+// that the dictionary package embeds, from the IPA dictionary
+// (mecab-ipadic 2.7.0) as kagome ships it.
+//
+// It is a module of its own so that the bot does not carry the 90 MB
+// dictionary: only the names it needs, 2.8 MB of text, are kept.
+//
+//	cd knowledge/dictionary/internal/ipagen && go run . >../../names.txt
+//
+// A line holds a name written in two or more kanji (places,
+// organizations, surnames and other proper nouns; given names are left
+// out, their readings being too many to guess from), a tab, and its
+// katakana readings separated by "|", in the dictionary's order.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"log"
+	"os"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome-dict/ipa"
+)
+
+func main() {
+	d := ipa.Dict()
+	names := d.POSTable.NameList
+	readings := map[string][]string{}
+	for i, c := range d.Contents {
+		pos := d.POSTable.POSs[i]
+		if len(pos) < 4 || len(c) < 4 || names[pos[0]] != "名詞" || names[pos[1]] != "固有名詞" {
+			continue
+		}
+		if names[pos[2]] == "人名" && names[pos[3]] == "名" {
+			continue
+		}
+		// Features after the part of speech: conjugation type and form,
+		// base form, reading, pronunciation.
+		surface, reading := c[2], c[3]
+		if utf8.RuneCountInString(surface) < 2 || !allKanji(surface) || reading == "" || slices.Contains(readings[surface], reading) {
+			continue
+		}
+		readings[surface] = append(readings[surface], reading)
+	}
+	keys := make([]string, 0, len(readings))
+	for k := range readings {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w := bufio.NewWriter(os.Stdout)
+	for _, k := range keys {
+		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(readings[k], "|"))
+	}
+	if err := w.Flush(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func allKanji(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
