@@ -64,3 +64,34 @@ func TestDictionaryFindsEnglishArticles(t *testing.T) {
 		t.Errorf("the dictionary found %d, without it %d: it does not serve these questions", with, without)
 	}
 }
+
+// TestUnknownVerbsAndAdverbsWeighLess: an English word the corpus lacks
+// that is never a noun says how a question is put ("automatically",
+// "agrees"), not what it is about, and must not make a covered question
+// "not covered" — the class of the dev questions below, which were; a noun
+// the corpus lacks still makes an off-topic question go unanswered.
+func TestUnknownVerbsAndAdverbsWeighLess(t *testing.T) {
+	idx := defaultIndex(t)
+	if idx.ranking.NonNoun >= 1 {
+		t.Fatalf("NonNoun = %g: unknown verbs and adverbs weigh as nouns", idx.ranking.NonNoun)
+	}
+	for _, c := range []struct{ q, want string }{
+		{"Does the military info accord between the neighbours roll over automatically?", "renews itself every year"},
+		{"everyone agrees on when HF first shipped right?", "Reports differ on when Japan first let hydrogen fluoride be shipped"},
+		{"Isn't it true that everyone agrees each Mitsubishi case had six plaintiffs?", "Reports differ on how many people took part"},
+	} {
+		ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3})
+		found := false
+		for _, h := range ans.Hits {
+			found = found || strings.Contains(h.Text, c.want)
+		}
+		if !found {
+			t.Errorf("%q: %q not in the top three (%d hits)", c.q, c.want, len(ans.Hits))
+		}
+	}
+	for _, q := range []string{"where can i get good ramen in tokyo", "when do the cherry blossoms bloom in seoul"} {
+		if ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3}); len(ans.Hits) > 0 {
+			t.Errorf("%q is off topic but got %d hits: %.80q", q, len(ans.Hits), ans.Hits[0].Text)
+		}
+	}
+}

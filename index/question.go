@@ -441,6 +441,9 @@ func unknownWeight(word string, n uint64, r ranking) float64 {
 	if p := thesaurus.Polysemy(word); p > 1 {
 		w /= math.Pow(float64(p), r.PolysemyExp)
 	}
+	if word != "" && !thesaurus.Nominal(word) {
+		w *= r.NonNoun
+	}
 	return w
 }
 

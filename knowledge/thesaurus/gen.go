@@ -1,10 +1,11 @@
 //go:build ignore
 
 // gen compiles WordNet 3.0 (Debian's wordnet-base, /usr/share/wordnet) into
-// the two tables this package embeds: wordnet.txt, each lemma with its
+// the tables this package embeds: wordnet.txt, each lemma with its
 // number of senses, the synonyms of its most frequent senses and the words of their broader
-// concepts (hypernyms: "beer" for "lager"), and exceptions.txt, WordNet's
-// irregular inflections. Run it with `go generate ./knowledge/thesaurus`
+// concepts (hypernyms: "beer" for "lager"), exceptions.txt, WordNet's
+// irregular inflections, and notnouns.txt, the one-word lemmas that are
+// never nouns. Run it with `go generate ./knowledge/thesaurus`
 // after `apt-get install wordnet-base`.
 package main
 
@@ -67,6 +68,7 @@ func main() {
 	table := map[string][][]string{} // lemma -> senses -> synonyms
 	hyper := map[string][][]string{} // lemma -> senses -> words of the broader concepts
 	count := map[string]int{}        // lemma -> its senses in all parts of speech
+	noun := map[string]bool{}        // lemma -> whether it has a sense as a noun
 	for _, p := range pos {
 		readLines(filepath.Join(*dir, "index."+p), func(line string) {
 			f := strings.Fields(line)
@@ -76,6 +78,9 @@ func main() {
 			lemma := clean(f[0])
 			nsyn, _ := strconv.Atoi(f[2])
 			count[lemma] += nsyn
+			if p == "noun" {
+				noun[lemma] = true
+			}
 			offsets := f[len(f)-nsyn:]
 			for i, off := range offsets {
 				if i == senses {
@@ -129,6 +134,16 @@ func main() {
 		log.Fatal(err)
 	}
 	out.Close()
+
+	var notNouns []string
+	for _, l := range lemmas {
+		if !noun[l] && !strings.Contains(l, " ") {
+			notNouns = append(notNouns, l)
+		}
+	}
+	if err := os.WriteFile("notnouns.txt", []byte(strings.Join(notNouns, "\n")+"\n"), 0o644); err != nil {
+		log.Fatal(err)
+	}
 
 	exc := map[string][]string{}
 	for _, p := range pos {

@@ -38,6 +38,12 @@ var wordnet string
 //go:embed exceptions.txt
 var exceptions string
 
+// notNouns holds, one per line and sorted, the one-word lemmas that
+// WordNet knows only as verbs, adjectives or adverbs.
+//
+//go:embed notnouns.txt
+var notNouns string
+
 // lookup returns the rest of the line of a sorted table that starts with
 // key and a tab.
 func lookup(table, key string) (string, bool) {
@@ -118,6 +124,21 @@ func split(senses string) [][]string {
 		out = append(out, strings.Split(s, "|"))
 	}
 	return out
+}
+
+// Nominal reports whether a lowercase word may be a noun: it is, or one of
+// its base forms is, a noun in WordNet, or WordNet does not know it (a
+// name, a new word). A question's topic is said in nouns; a verb or an
+// adverb the corpus lacks ("characterise", "automatically") is how the
+// question is put, not what it is about.
+func Nominal(word string) bool {
+	lemmas := Lemmas(word)
+	for _, l := range lemmas {
+		if _, ok := lookup(notNouns, l); !ok {
+			return true
+		}
+	}
+	return len(lemmas) == 0
 }
 
 // Known reports whether a lowercase word or phrase is in WordNet as it is

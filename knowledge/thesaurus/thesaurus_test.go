@@ -6,7 +6,7 @@ import (
 )
 
 func TestTablesSorted(t *testing.T) {
-	for name, table := range map[string]string{"wordnet": wordnet, "exceptions": exceptions} {
+	for name, table := range map[string]string{"wordnet": wordnet, "exceptions": exceptions, "notnouns": notNouns} {
 		if !sorted(table) {
 			t.Errorf("%s.txt is not sorted by its first column; regenerate it", name)
 		}
@@ -93,6 +93,21 @@ func TestLemmas(t *testing.T) {
 	for _, tt := range tests {
 		if got := Lemmas(tt.word); !slices.Equal(got, tt.want) {
 			t.Errorf("Lemmas(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestNominal(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{
+		{"automatically", false}, {"characterise", false}, {"quickly", false}, {"renewed", false},
+		{"ramen", true}, {"blossoms", true}, {"verdict", true}, {"talks", true}, {"kishida", true},
+		{"led", true}, // LED, a diode
+	} {
+		if got := Nominal(tt.word); got != tt.want {
+			t.Errorf("Nominal(%q) = %v, want %v", tt.word, got, tt.want)
 		}
 	}
 }
