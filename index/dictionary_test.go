@@ -1,6 +1,8 @@
 package index
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -93,5 +95,49 @@ func TestUnknownVerbsAndAdverbsWeighLess(t *testing.T) {
 		if ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3}); len(ans.Hits) > 0 {
 			t.Errorf("%q is off topic but got %d hits: %.80q", q, len(ans.Hits), ans.Hits[0].Text)
 		}
+	}
+}
+
+// TestCrossReadings: a Japanese question about a Korean article a
+// moderator added, on a subject the lexicon does not know, finds it through
+// the words the two languages share in Chinese characters (展示: 전시,
+// 遺族: 유족, 動員: 동원) — the class of the testdata/lang questions asked
+// across the two languages.
+func TestCrossReadings(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "ko-sado-memorial.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := knowledge.ParseArticle("ko-sado-memorial.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ q, want string }{
+		{"追悼式に出席した遺族は何人？", "유족 9명과"},
+		{"展示室には何が紹介されている？", "전시실을 마련했다"},
+		{"朝鮮人労働者は何人動員されたの？", "약 1500명의 조선인이"},
+		{"韓国政府が追悼式への不参加を決めた理由は？", "불참을 결정한 것은"},
+		{"佐渡鉱山が世界遺産に登録されたのはいつ？", "세계문화유산으로 등재됐다"},
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	count := func() (n int) {
+		idx.cache.invalidate()
+		for _, c := range cases {
+			ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3})
+			for _, h := range ans.Hits {
+				if strings.Contains(h.Text, c.want) {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	with := count()
+	idx.ranking.CrossReading = 0
+	without := count()
+	t.Logf("in the top three: %d of %d with the readings, %d without", with, len(cases), without)
+	if with <= without {
+		t.Errorf("with the readings %d, without %d: they do not serve these questions", with, without)
 	}
 }

@@ -311,6 +311,13 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		// words.
 		if r.Dictionary > 0 {
 			korean := w.lang == knowledge.Korean
+			if !korean && r.CrossReading > 0 && idx.hasLanguage(knowledge.Korean) {
+				// A Japanese compound's reading as a whole, which a
+				// Korean article writes as one word (追悼式: 추도식).
+				for _, o := range dictionary.Hangul(w.text) {
+					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, o), r.CrossReading, seen)
+				}
+			}
 			for _, part := range dictionary.Split(w.text, korean) {
 				english := dictionary.Japanese(part)
 				if korean {
@@ -318,6 +325,20 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 				}
 				for _, e := range english {
 					c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+				}
+				// Korean and Japanese share the words of Chinese
+				// characters: 賠償 is 배상, which a Korean article
+				// writes, and 배상 is 賠償 in a Japanese one.
+				if r.CrossReading > 0 {
+					other, words := knowledge.Korean, dictionary.Hangul(part)
+					if korean {
+						other, words = knowledge.Japanese, dictionary.Kanji(part)
+					}
+					if idx.hasLanguage(other) {
+						for _, o := range words {
+							c.addAlt(st, other, idx.phraseIn(other, o), r.CrossReading, seen)
+						}
+					}
 				}
 			}
 			if korean {

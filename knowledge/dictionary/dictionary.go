@@ -28,6 +28,8 @@ package dictionary
 import (
 	_ "embed"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 //go:generate sh -c "echo see gen.go for where EDICT and the readings come from && go run gen.go -edict /tmp/edict.utf8 -hanja /tmp/package/lib/data/hanjaeum.json"
@@ -50,6 +52,12 @@ var koreanTable string
 //
 //go:embed names.txt
 var namesTable string
+
+// hanjaTable holds one line per Chinese character, sorted: the character,
+// a tab, and its Korean reading.
+//
+//go:embed hanja.txt
+var hanjaTable string
 
 // maxRunes bounds the words looked up: no dictionary word is longer.
 const maxRunes = 16
@@ -94,6 +102,61 @@ func Japanese(word string) []string {
 	}
 	return strings.Split(rest, "|")
 }
+
+// Kanji returns the common Japanese words that a Sino-Korean word written
+// in hangul reads (교과서: 教科書), or nil: what a Japanese article writes
+// for it.
+func Kanji(word string) []string {
+	rest, ok := lookup(koreanTable, word)
+	if !ok {
+		return nil
+	}
+	return strings.Split(rest, "|")
+}
+
+// Hangul returns the Korean readings of a Japanese word written in kanji
+// alone (教科書: 교과서; 追悼式: 추도식), or nil: what a Korean article
+// writes for it. A common word's reading comes from the dictionary; any
+// other word's is read character by character.
+func Hangul(word string) []string {
+	if r := common(word); r != nil {
+		return r
+	}
+	var b strings.Builder
+	for _, c := range word {
+		e, ok := lookup(hanjaTable, string(c))
+		if !ok {
+			return nil
+		}
+		b.WriteString(e)
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	return []string{InitialSound(b.String())}
+}
+
+// common returns the Korean readings of a common Japanese word.
+func common(word string) []string {
+	hangulOnce.Do(func() {
+		hangul = map[string][]string{}
+		for line := range strings.SplitSeq(koreanTable, "\n") {
+			reading, words, ok := strings.Cut(line, "\t")
+			if !ok {
+				continue
+			}
+			for w := range strings.SplitSeq(words, "|") {
+				hangul[w] = append(hangul[w], reading)
+			}
+		}
+	})
+	return hangul[word]
+}
+
+var (
+	hangulOnce sync.Once
+	hangul     map[string][]string // Japanese word -> its Korean readings
+)
 
 // Korean returns the English words for a Sino-Korean word written in
 // hangul: those of every common Japanese word with its reading.
@@ -203,4 +266,26 @@ func contains(s []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// InitialSound applies 두음법칙 to a word's first syllable: ㄹ becomes ㅇ
+// before i and y vowels and ㄴ before the others; ㄴ becomes ㅇ before i
+// and y vowels, as South Korean spelling does (勞動 is 노동, 歷史 역사).
+func InitialSound(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	code := int(r) - 0xAC00
+	if code < 0 || code > 11171 {
+		return s
+	}
+	initial, medial, final := code/588, code%588/28, code%28
+	iy := medial == 2 || medial == 3 || medial == 6 || medial == 7 || medial == 12 || medial == 17 || medial == 20
+	switch {
+	case initial == 5 && iy: // ㄹ
+		initial = 11
+	case initial == 5:
+		initial = 2
+	case initial == 2 && iy:
+		initial = 11
+	}
+	return string(rune(0xAC00+initial*588+medial*28+final)) + s[size:]
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func TestTablesSorted(t *testing.T) {
-	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "names": namesTable} {
+	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "names": namesTable, "hanja": hanjaTable} {
 		lines := strings.Split(strings.TrimSuffix(table, "\n"), "\n")
 		if len(lines) < 1000 {
 			t.Errorf("%s: %d lines", name, len(lines))
@@ -85,6 +85,29 @@ func TestSplit(t *testing.T) {
 		if got := Split(tt.word, tt.korean); !slices.Equal(got, tt.want) {
 			t.Errorf("Split(%q, %v) = %q, want %q", tt.word, tt.korean, got, tt.want)
 		}
+	}
+}
+
+func TestKanjiAndHangul(t *testing.T) {
+	for _, tt := range []struct{ hangul, kanji string }{
+		{"교과서", "教科書"}, {"배상", "賠償"}, {"원고", "原告"}, {"수출", "輸出"}, {"허가", "許可"},
+	} {
+		if got := Kanji(tt.hangul); !slices.Contains(got, tt.kanji) {
+			t.Errorf("Kanji(%q) = %q, want %q among them", tt.hangul, got, tt.kanji)
+		}
+		if got := Hangul(tt.kanji); !slices.Contains(got, tt.hangul) {
+			t.Errorf("Hangul(%q) = %q, want %q among them", tt.kanji, got, tt.hangul)
+		}
+	}
+	for _, tt := range []struct{ kanji, hangul string }{
+		{"追悼式", "추도식"}, {"労働者", "노동자"}, {"展示室", "전시실"},
+	} {
+		if got := Hangul(tt.kanji); !slices.Contains(got, tt.hangul) {
+			t.Errorf("Hangul(%q) = %q, want %q, read character by character", tt.kanji, got, tt.hangul)
+		}
+	}
+	if got := Hangul("ホワイト"); got != nil {
+		t.Errorf("Hangul of katakana = %q, want none", got)
 	}
 }
 

@@ -1,6 +1,6 @@
 //go:build ignore
 
-// gen compiles the two tables this package embeds from EDICT, the
+// gen compiles the tables this package embeds from EDICT, the
 // Japanese–English dictionary of the Electronic Dictionary Research and
 // Development Group (Debian's edict package), and from the Korean readings
 // of Chinese characters of the hanja npm package (version 1.1.5,
@@ -11,7 +11,9 @@
 //     two senses, separated by "|";
 //   - korean.txt: the Sino-Korean reading of each of those written in kanji
 //     alone ("교과서" for 教科書), a tab, and the words it reads, separated
-//     by "|".
+//     by "|";
+//   - hanja.txt: each Chinese character of the basic block, a tab, and its
+//     Korean reading.
 //
 // Only common words are kept: they are what questions use, and a Korean
 // reading stands for several words, fewer among the common ones.
@@ -34,6 +36,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge/dictionary"
 )
 
 const (
@@ -135,6 +139,13 @@ func main() {
 	}
 	write("japanese.txt", words)
 	write("korean.txt", readings)
+	chars := map[string][]string{} // kanji -> its Korean reading
+	for c, e := range eum {
+		if r, _ := utf8.DecodeRuneInString(c); utf8.RuneCountInString(c) == 1 && r >= 0x4E00 && r <= 0x9FFF && e != "" {
+			chars[c] = []string{e}
+		}
+	}
+	write("hanja.txt", chars)
 }
 
 // plain reports whether an English gloss is made of letters, spaces,
@@ -171,29 +182,7 @@ func korean(h string, eum map[string]string) (string, bool) {
 		}
 		b.WriteString(e)
 	}
-	return initialSound(b.String()), true
-}
-
-// initialSound applies 두음법칙 to a word's first syllable: ㄹ becomes ㅇ
-// before i and y vowels and ㄴ before the others; ㄴ becomes ㅇ before i
-// and y vowels.
-func initialSound(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	code := int(r) - 0xAC00
-	if code < 0 || code > 11171 {
-		return s
-	}
-	initial, medial, final := code/588, code%588/28, code%28
-	iy := medial == 2 || medial == 3 || medial == 6 || medial == 7 || medial == 12 || medial == 17 || medial == 20
-	switch {
-	case initial == 5 && iy: // ㄹ
-		initial = 11
-	case initial == 5:
-		initial = 2
-	case initial == 2 && iy:
-		initial = 11
-	}
-	return string(rune(0xAC00+initial*588+medial*28+final)) + s[size:]
+	return dictionary.InitialSound(b.String()), true
 }
 
 func write(name string, table map[string][]string) {
