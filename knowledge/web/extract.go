@@ -13,6 +13,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
 	"github.com/disputebot/disputebot/knowledge"
@@ -70,6 +71,7 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 		return nil, knowledge.Errorf(knowledge.EINVALID, "the page is not HTML I can read")
 	}
 	meta := readMeta(doc)
+	markCaptions(doc)
 	ra, err := readability.FromDocument(doc, pageURL)
 	if err != nil || ra.Node == nil {
 		return nil, knowledge.Errorf(knowledge.EINVALID, "I found no article text on that page")
@@ -203,14 +205,14 @@ func clean(u *url.URL) string {
 }
 
 // paragraphs turns the article node into paragraphs, photo captions
-// (figcaption) marked as such.
+// marked as such.
 func paragraphs(n *html.Node) []knowledge.Paragraph {
 	var captions []string
 	var strip func(n *html.Node)
 	strip = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if c.Type == html.ElementNode && c.Data == "figcaption" {
+			if isCaption(c) {
 				if t := knowledge.CleanText(render.InnerText(c)); t != "" {
 					captions = append(captions, t)
 				}
@@ -235,6 +237,44 @@ func paragraphs(n *html.Node) []knowledge.Paragraph {
 		out = append(out, knowledge.Paragraph{Text: c, Caption: true})
 	}
 	return out
+}
+
+// isCaption reports whether a node is a photo caption.
+func isCaption(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.Data == "figcaption"
+}
+
+// markCaptions makes figcaptions of the photo captions that publishers'
+// templates write without <figure>: elements whose class or id says
+// caption ("img_caption", "wp-caption-text", "photoCaption") and hold no
+// picture themselves. Readability drops classes, and a caption read as a
+// paragraph would be answered as one: it names the article's subject in
+// few words.
+func markCaptions(n *html.Node) {
+	if n.Type == html.ElementNode && n.Data != "figcaption" && !holdsPicture(n) {
+		for _, a := range n.Attr {
+			if (a.Key == "class" || a.Key == "id") && strings.Contains(strings.ToLower(a.Val), "caption") {
+				n.Data, n.DataAtom = "figcaption", atom.Figcaption
+				return
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		markCaptions(c)
+	}
+}
+
+// holdsPicture reports whether a node is or contains an image.
+func holdsPicture(n *html.Node) bool {
+	if n.Type == html.ElementNode && (n.Data == "img" || n.Data == "picture" || n.Data == "video") {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsPicture(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // FromFile reads an uploaded file: .md (with optional front matter), .txt

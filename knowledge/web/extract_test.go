@@ -184,3 +184,33 @@ func TestFromHTMLAccepts(t *testing.T) {
 		})
 	}
 }
+
+// TestFromHTMLCaptions: the photo captions of the templates publishers
+// use are captions, not paragraphs, with or without <figure>.
+func TestFromHTMLCaptions(t *testing.T) {
+	body := strings.Repeat("Officials from both governments met again on Wednesday to discuss the dispute over wartime labour and the export controls that followed it. ", 6)
+	for name, photo := range map[string]string{
+		"figcaption":      `<figure><img src="a.jpg" alt=""><figcaption>The ministers shake hands in Seoul on Wednesday. (Pool photo)</figcaption></figure>`,
+		"a class on a p":  `<div class="img_box"><img src="a.jpg" alt=""><p class="img_caption">The ministers shake hands in Seoul on Wednesday. (Pool photo)</p></div>`,
+		"wordpress":       `<div class="wp-caption alignnone"><img src="a.jpg" alt=""><p class="wp-caption-text">The ministers shake hands in Seoul on Wednesday. (Pool photo)</p></div>`,
+		"an id on a span": `<div><img src="a.jpg" alt=""><span id="photoCaption1">The ministers shake hands in Seoul on Wednesday. (Pool photo)</span></div>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			page := `<!doctype html><html lang="en"><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>` +
+				photo + `<p>` + body + `</p><p>` + body + `</p></article></body></html>`
+			a, err := FromHTML([]byte(page), nil)
+			if err != nil {
+				t.Fatalf("FromHTML: %v", err)
+			}
+			var caption, inText bool
+			for _, p := range a.Body {
+				if strings.Contains(p.Text, "shake hands") {
+					caption, inText = caption || p.Caption, inText || !p.Caption
+				}
+			}
+			if !caption || inText {
+				t.Errorf("caption read as a caption %v, as article text %v", caption, inText)
+			}
+		})
+	}
+}
