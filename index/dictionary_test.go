@@ -104,14 +104,7 @@ func TestUnknownVerbsAndAdverbsWeighLess(t *testing.T) {
 // 遺族: 유족, 動員: 동원) — the class of the testdata/lang questions asked
 // across the two languages.
 func TestCrossReadings(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "ko-sado-memorial.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := knowledge.ParseArticle("ko-sado-memorial.md", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := koSado(t)
 	cases := []struct{ q, want string }{
 		{"追悼式に出席した遺族は何人？", "유족 9명과"},
 		{"展示室には何が紹介されている？", "전시실을 마련했다"},
@@ -120,24 +113,63 @@ func TestCrossReadings(t *testing.T) {
 		{"佐渡鉱山が世界遺産に登録されたのはいつ？", "세계문화유산으로 등재됐다"},
 	}
 	idx, _ := openTest(t, append(defaultCorpus(t), a))
-	count := func() (n int) {
-		idx.cache.invalidate()
-		for _, c := range cases {
-			ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3})
-			for _, h := range ans.Hits {
-				if strings.Contains(h.Text, c.want) {
-					n++
-					break
-				}
-			}
-		}
-		return n
-	}
-	with := count()
+	with := inTopThree(t, idx, cases)
 	idx.ranking.CrossReading = 0
-	without := count()
+	without := inTopThree(t, idx, cases)
 	t.Logf("in the top three: %d of %d with the readings, %d without", with, len(cases), without)
 	if with <= without {
 		t.Errorf("with the readings %d, without %d: they do not serve these questions", with, without)
 	}
+}
+
+// TestKoreanCompounds: Korean writes nouns together (세계문화유산,
+// 사도광산, 전시실), and a member asks with the parts apart; the corpus's
+// compounds that hold a question's word stand for it.
+func TestKoreanCompounds(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), koSado(t)))
+	cases := []struct{ q, want string }{
+		{"세계 유산 등재 언제 됐어?", "세계문화유산으로 등재됐다"},
+		{"사도 광산 조선인 몇 명 동원됐어?", "약 1500명의 조선인이"},
+		{"한국 정부 추도 행사 따로 열었어?", "자체 추도식을 열었다"},
+		{"전시 내용 뭐야", "전시실을 마련했다"},
+	}
+	with := inTopThree(t, idx, cases)
+	idx.ranking.Compound = 0
+	without := inTopThree(t, idx, cases)
+	t.Logf("in the top three: %d of %d with the compounds, %d without", with, len(cases), without)
+	if with <= without {
+		t.Errorf("with the compounds %d, without %d: they do not serve these questions", with, without)
+	}
+}
+
+// koSado reads the Korean article of testdata/ko-sado-memorial.md, on a
+// subject the lexicon does not know.
+func koSado(t *testing.T) *knowledge.Article {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "ko-sado-memorial.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := knowledge.ParseArticle("ko-sado-memorial.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// inTopThree counts the questions whose answer holds their passage in its
+// first three hits.
+func inTopThree(t *testing.T, idx *Index, cases []struct{ q, want string }) (n int) {
+	t.Helper()
+	idx.cache.invalidate()
+	for _, c := range cases {
+		ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3})
+		for _, h := range ans.Hits {
+			if strings.Contains(h.Text, c.want) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }

@@ -100,6 +100,8 @@ const (
 	maxAlts = 16
 	// maxConcepts bounds the concepts of one question.
 	maxConcepts = 24
+	// maxCompounds bounds the Korean compounds that stand for a word.
+	maxCompounds = 4
 )
 
 // stats gives the corpus statistics that analysis weighs words by.
@@ -112,6 +114,9 @@ type stats interface {
 	// corrections returns corpus terms close to a term the corpus lacks,
 	// most frequent first.
 	corrections(term string, max int) []string
+	// compounds returns the Korean words of the corpus that hold a word,
+	// most frequent first.
+	compounds(word string, max int) []string
 }
 
 // idf is BM25's inverse document frequency.
@@ -283,6 +288,9 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		own := idx.phraseIn(w.lang, w.text)
 		if idx.hasLanguage(w.lang) {
 			c.addAlt(st, w.lang, own, 1, seen)
+			if w.lang == knowledge.Korean {
+				c.addCompounds(st, own, r.Compound, seen)
+			}
 		}
 		// A name the lexicon lacks may be in the corpus in Latin letters.
 		var spellings []string
@@ -315,7 +323,9 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 				// A Japanese compound's reading as a whole, which a
 				// Korean article writes as one word (追悼式: 추도식).
 				for _, o := range dictionary.Hangul(w.text) {
-					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, o), r.CrossReading, seen)
+					terms := idx.phraseIn(knowledge.Korean, o)
+					c.addAlt(st, knowledge.Korean, terms, r.CrossReading, seen)
+					c.addCompounds(st, terms, r.CrossReading*r.Compound, seen)
 				}
 			}
 			for _, part := range dictionary.Split(w.text, korean) {
@@ -336,7 +346,11 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 					}
 					if idx.hasLanguage(other) {
 						for _, o := range words {
-							c.addAlt(st, other, idx.phraseIn(other, o), r.CrossReading, seen)
+							terms := idx.phraseIn(other, o)
+							c.addAlt(st, other, terms, r.CrossReading, seen)
+							if other == knowledge.Korean {
+								c.addCompounds(st, terms, r.CrossReading*r.Compound, seen)
+							}
 						}
 					}
 				}
@@ -355,6 +369,17 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		add(c)
 	}
 	return q
+}
+
+// addCompounds adds, for a Korean word, the compounds of the corpus that
+// hold it (see stats.compounds), at confidence conf.
+func (c *concept) addCompounds(st stats, terms []string, conf float64, seen map[string]bool) {
+	if conf <= 0 || len(terms) != 1 {
+		return
+	}
+	for _, t := range st.compounds(terms[0], maxCompounds) {
+		c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
+	}
 }
 
 // addAlt adds a way of saying the concept when the corpus holds it, and
