@@ -67,7 +67,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Synonyms: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 1, UnknownCJK: 0.2, UnknownOther: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 0.7, NonNoun: 0.5, CrossReading: 0.9, Compound: 0.5,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, CrossReading: 0.9, Compound: 0.5,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7,
