@@ -58,6 +58,10 @@ type concept struct {
 	// known concepts have a spelling in the corpus; the others only count
 	// against coverage.
 	known bool
+	// focus marks the thing a question asks about the figure, the name or
+	// the property of ("how many crew", "which ministry", "what is the
+	// top speed of"): a passage that does not say it does not answer.
+	focus bool
 }
 
 // alt is one way of saying a concept.
@@ -128,6 +132,7 @@ func idf(df, n uint64) float64 {
 func (idx *Index) analyze(st stats, text string, r ranking) question {
 	q := question{lang: lang.Language(text), passages: st.passages()}
 	text = normalize(text)
+	asked := text
 	q.wants = answerTypes(text)
 	// "How long", "how many", "what year": the words say what kind of
 	// answer is wanted, which the answer type stands for.
@@ -368,7 +373,61 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		}
 		add(c)
 	}
+	markFocus(idx, &q, asked)
 	return q
+}
+
+// focusPatterns find the noun a question asks about: the one after "how
+// many", "which" or "what" followed by a verb, or before "of" in "what is
+// the X of".
+var focusPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\bhow many (?:of the )?([a-z][a-z-]+(?: [a-z][a-z-]+)?)`),
+	regexp.MustCompile(`(?i)\b(?:which|what) ([a-z][a-z-]+) (?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b`),
+	regexp.MustCompile(`(?i)\bwhat (?:is|was|are|were|'s) the (?:[a-z-]+ )?([a-z][a-z-]+) of\b`),
+}
+
+// auxiliaries are the verbs that follow the noun of "how many X".
+var auxiliaries = set("did does do is was were are has have had will would can could got get went came")
+
+// markFocus marks the concept of the noun an English question asks about,
+// when it has one (see concept.focus).
+func markFocus(idx *Index, q *question, text string) {
+	for _, re := range focusPatterns {
+		m := re.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		// The head of "how many South Koreans" or "how many public
+		// comments" is its second word, unless that is a verb.
+		word := strings.ToLower(m[1])
+		if first, second, ok := strings.Cut(word, " "); ok {
+			word = first
+			if !stopWords[second] && !askingWords[second] && !auxiliaries[second] && !strings.HasSuffix(second, "ed") && thesaurus.Nominal(second) {
+				word = second
+			}
+		}
+		if askingWords[word] || stopWords[word] {
+			return
+		}
+		terms := idx.analyze1(word)
+		if len(terms) != 1 {
+			return
+		}
+		for i := range q.concepts {
+			c := &q.concepts[i]
+			if strings.EqualFold(c.label, word) || slices.Contains(idx.analyze1(c.label), terms[0]) {
+				c.focus = true
+				return
+			}
+			for _, a := range c.alts {
+				if a.conf == 1 && slices.Contains(a.terms, terms[0]) {
+					c.focus = true
+					return
+				}
+			}
+		}
+		return
+	}
 }
 
 // addCompounds adds, for a Korean word, the compounds of the corpus that

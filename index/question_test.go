@@ -269,3 +269,42 @@ func TestStemCacheIsTheSameAnalysis(t *testing.T) {
 		}
 	}
 }
+
+// TestFocus: the thing a question asks the figure, name or property of is
+// found in the phrasings of the dev questions, and a passage about the
+// right subject that does not say it does not answer.
+func TestFocus(t *testing.T) {
+	arts := []*knowledge.Article{
+		article("ship", knowledge.Global, "2019-01-04",
+			"The destroyer Gwanggaeto the Great, which Japan accused of locking its fire-control radar on a patrol plane, was launched in 1996 and carries two Lynx helicopters on its deck."),
+		article("filler", knowledge.Global, "2019-01-05",
+			"Japan's defence ministry published a video of the encounter and said the destroyer had aimed its radar at the plane for several minutes off the Noto Peninsula."),
+	}
+	idx, _ := openTest(t, arts)
+	for _, tc := range []struct{ q, focus string }{
+		{"how many items were hit by the white list removal", "items"},
+		{"How many public comments did METI receive on the removal?", "public comment"},
+		{"how many plaintiffs were there in the MHI cases, nagoya and hiroshima", "plaintiffs"},
+		{"What conference were the ministers attending in Madrid?", "conference"},
+		{"how many crew does the gwanggaeto the great carry", "crew"},
+		{"What is the top speed of the Kawasaki P-1 maritime patrol aircraft?", "speed"},
+		{"when did the destroyer lock its radar", ""},
+	} {
+		q := analyzeQuestion(t, idx, tc.q)
+		got := ""
+		for _, c := range q.concepts {
+			if c.focus {
+				got = c.label
+			}
+		}
+		if got != tc.focus {
+			t.Errorf("%q: focus %q, want %q (concepts %q)", tc.q, got, tc.focus, conceptLabels(q))
+		}
+	}
+	if ans := ask(t, idx, knowledge.Query{Text: "how many helicopters does the gwanggaeto the great carry", Limit: 3}); len(ans.Hits) == 0 {
+		t.Error("the helicopters, which the passage counts, got no answer")
+	}
+	if ans := ask(t, idx, knowledge.Query{Text: "how many sailors does the gwanggaeto the great carry", Limit: 3}); len(ans.Hits) > 0 {
+		t.Errorf("the sailors, which no passage counts, got an answer: %.80q", ans.Hits[0].Text)
+	}
+}

@@ -52,6 +52,7 @@ type ranking struct {
 	Proximity   float64 // boost when the question's concepts stand close together in the passage
 	Topical     float64 // boost by the share of the question its article's title says: the article is about it
 	TypeMiss    float64 // factor for a passage without what the question's form asks for (a date for "when")
+	FocusMiss   float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
 
 	// Answering: a passage answers when its evidence (see evidence)
 	// reaches MinEvidence, its own text covers MinBody of the question,
@@ -70,7 +71,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, CrossReading: 0.9, Compound: 0.5,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7, FocusMiss: 0.6,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -88,6 +89,7 @@ type features struct {
 	heaviest float64 // the weight of the heaviest concept said, over that of a word in no passage
 	small    bool    // the corpus is too small for heaviest to tell (see minStatsCorpus)
 	typeOK   bool    // the passage has what the question's form asks for
+	focusOK  bool    // the passage, its title or its context says the question's focus (see concept.focus)
 }
 
 // scored is a candidate with its features and rank score.
@@ -123,6 +125,9 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 			(1 + r.Proximity*s.f.prox) * (1 + r.Topical*s.f.topical)
 		if !s.f.typeOK {
 			s.score *= r.TypeMiss
+		}
+		if !s.f.focusOK {
+			s.score *= r.FocusMiss
 		}
 	}
 	// A Korean or Japanese question gets the passages in its language
@@ -171,12 +176,16 @@ const minStatsCorpus = 50
 // one of its sentences says: the answer to a question is mostly one
 // sentence.
 func (r ranking) evidence(f features) float64 {
-	return f.coverage + r.EvidenceSentence*f.sentence
+	e := f.coverage + r.EvidenceSentence*f.sentence
+	if !f.focusOK {
+		e *= r.FocusMiss
+	}
+	return e
 }
 
 // features computes a candidate's features.
 func (r ranking) features(q *question, p *passage, avg fieldLengths, total float64) features {
-	f := features{typeOK: true, small: q.passages < minStatsCorpus}
+	f := features{typeOK: true, focusOK: true, small: q.passages < minStatsCorpus}
 	unit := math.Pow(idf(0, q.passages), r.WeightExp)
 	for _, cue := range q.wants {
 		f.typeOK = f.typeOK && p.hasCue(cue)
@@ -187,6 +196,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	bySentence := map[int]float64{}
 	for _, c := range q.concepts {
 		if !c.known {
+			f.focusOK = f.focusOK && !c.focus
 			continue
 		}
 		var said, saidBody, inTitle, tf float64
@@ -209,6 +219,9 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 					pos = append(pos, at...)
 				}
 			}
+		}
+		if c.focus && said == 0 {
+			f.focusOK = false
 		}
 		f.coverage += c.weight * said
 		f.body += c.weight * saidBody

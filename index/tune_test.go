@@ -133,7 +133,7 @@ func TestTune(t *testing.T) {
 		"B": {0.2, 0.5, 0.75}, "TitleWeight": {0.2, 0.5, 1}, "ContextWeight": {0, 0.2, 0.4},
 		"TitleCredit": {0.4, 0.7, 0.9}, "ContextCredit": {0.2, 0.4, 0.6, 0.8},
 		"CoverageExp": {1, 1.5, 2, 3}, "BM25Share": {0.2, 0.5, 0.8}, "Proximity": {0, 0.3, 0.6}, "Topical": {0, 0.2, 0.5, 1}, "PartCredit": {0.4, 0.6, 0.8}, "WeightExp": {0.5, 0.75, 1}, "UnknownCJK": {0.2, 0.4, 0.6, 0.8}, "UnknownOther": {0, 0.2, 0.4, 0.6},
-		"TypeMiss": {0.5, 0.7, 0.85, 1}, "Dictionary": {0, 0.5, 0.7, 1}, "NonNoun": {0.3, 0.5, 0.7, 1}, "CrossReading": {0, 0.7, 0.9, 1}, "Compound": {0, 0.5, 0.7},
+		"TypeMiss": {0.5, 0.7, 0.85, 1}, "FocusMiss": {0.4, 0.6, 0.8, 1}, "Dictionary": {0, 0.5, 0.7, 1}, "NonNoun": {0.3, 0.5, 0.7, 1}, "CrossReading": {0, 0.7, 0.9, 1}, "Compound": {0, 0.5, 0.7},
 		"MinRelative": {0.1, 0.15, 0.25}, "EvidenceSentence": {0, 0.25, 0.5},
 		"MinEvidence": {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1}, "MinBody": {0, 0.1, 0.2, 0.3}, "MinSpecific": {0, 0.1, 0.15, 0.2, 0.25, 0.3},
 	}
