@@ -27,9 +27,6 @@ const (
 	optArticle  = "article"
 )
 
-// maxQueryLen is the longest /search query: a search is a few words.
-const maxQueryLen = 200
-
 func topicChoices(topics ...knowledge.Topic) []*discordgo.ApplicationCommandOptionChoice {
 	var out []*discordgo.ApplicationCommandOptionChoice
 	for _, t := range topics {

@@ -12,8 +12,10 @@ import (
 	"github.com/disputebot/disputebot/knowledge"
 )
 
-// Curator changes the corpus on behalf of a server's moderators. The
-// command-line wiring implements it with the corpus store and the index.
+// Curator changes the corpus on behalf of a server's moderators;
+// app.Service is one, which cmd/disputebot wires in. A refusal (a bad link,
+// a duplicate, an article that is not the server's) is a *knowledge.Error
+// whose message the moderator is shown.
 type Curator interface {
 	// AddURL fetches a web page and adds its article.
 	AddURL(ctx context.Context, url string, by knowledge.Actor) (*knowledge.Article, error)
@@ -36,7 +38,6 @@ const (
 	subHistory       = "history"
 	optURL           = "url"
 	optFile          = "file"
-	modalAdd         = "corpus-add"
 	maxUploadBytes   = 1 << 20
 	corpusPageSize   = 10
 	historyShown     = 15
@@ -53,7 +54,7 @@ const (
 )
 
 // corpusCommand is /corpus, shown only to members who can manage the server
-// (server admins may change that; the handler checks again).
+// (server admins may change that; the moderated middleware checks again).
 func corpusCommand() *discordgo.ApplicationCommand {
 	perm := int64(discordgo.PermissionManageGuild)
 	return &discordgo.ApplicationCommand{
@@ -84,25 +85,7 @@ func corpusCommand() *discordgo.ApplicationCommand {
 	}
 }
 
-// moderator reports whether the member may change the server's corpus:
-// Manage Server or Administrator, or one of the moderator roles. The
-// command's default permission is only a default that server admins can
-// change, so this is checked on every use.
-func (b *Bot) moderator(in *interaction) bool {
-	if in.guild == "" || in.Member == nil {
-		return false
-	}
-	if in.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0 {
-		return true
-	}
-	for _, r := range in.Member.Roles {
-		if slices.Contains(b.moderatorRoles, r) {
-			return true
-		}
-	}
-	return false
-}
-
+// actor is who changes the corpus: the member, from the server.
 func (b *Bot) actor(in *interaction) knowledge.Actor {
 	a := knowledge.Actor{ID: in.userID, Guild: in.guild}
 	if u := userOf(in.Interaction); u != nil {
@@ -112,22 +95,6 @@ func (b *Bot) actor(in *interaction) knowledge.Actor {
 		}
 	}
 	return a
-}
-
-var notModerator = &reply{ephemeral: true, content: "Only this server's moderators (Manage Server, or a moderator role) can change its articles, and only inside the server."}
-
-// subcommand returns the subcommand of /corpus and its options.
-func subcommand(in *interaction) (string, options) {
-	data := in.ApplicationCommandData()
-	if len(data.Options) == 0 {
-		return "", options{}
-	}
-	sub := data.Options[0]
-	o := options{}
-	for _, opt := range sub.Options {
-		o[opt.Name] = opt
-	}
-	return sub.Name, o
 }
 
 // corpusModal is what /corpus add with neither a link nor a file opens:
@@ -141,7 +108,7 @@ func corpusModal() *discordgo.InteractionResponse {
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseModal,
 		Data: &discordgo.InteractionResponseData{
-			CustomID: modalAdd,
+			CustomID: formID(cmdCorpus, subAdd),
 			Title:    "Add an article",
 			Components: []discordgo.MessageComponent{
 				input(fieldTitle, "Title", discordgo.TextInputShort, true, knowledge.MaxTitleLen, "Headline of the article"),
@@ -154,75 +121,58 @@ func corpusModal() *discordgo.InteractionResponse {
 	}
 }
 
-// corpusCmd handles /corpus. The form is opened by handleCommand, which
-// must answer with it at once.
-func (b *Bot) corpusCmd(ctx context.Context, in *interaction) (*reply, error) {
-	if !b.moderator(in) {
-		return notModerator, nil
-	}
-	if b.curator == nil {
-		return &reply{ephemeral: true, content: "Adding articles is not enabled on this bot."}, nil
-	}
-	sub, o := subcommand(in)
-	by := b.actor(in)
-	switch sub {
-	case subAdd:
-		var a *knowledge.Article
-		var err error
-		if id := o.str(optFile); id != "" {
-			att := in.ApplicationCommandData().Resolved
-			if att == nil || att.Attachments[id] == nil {
-				return nil, userErrorf("I didn't receive the file; please attach it again.")
+// opensForm answers /corpus add with neither a link nor a file with the
+// form to type an article into (corpusModal), which must be the first
+// response: it is the outermost middleware of /corpus add.
+func (b *Bot) opensForm(next answerFunc) answerFunc {
+	return func(r Responder, in *interaction) {
+		if _, o := subcommand(in); o.str(optURL) == "" && o.str(optFile) == "" && b.moderator(in) && b.curator != nil {
+			if err := r.Respond(context.Background(), in.Interaction, corpusModal()); err != nil {
+				b.log.Error("open form", "interaction", in.ID, "err", err)
 			}
-			f := att.Attachments[id]
-			if f.Size > maxUploadBytes {
-				return nil, userErrorf("That file is %d KB; I take files up to 1 MB.", f.Size>>10)
-			}
-			a, err = b.curator.AddFileURL(ctx, f.Filename, f.URL, by)
-		} else {
-			a, err = b.curator.AddURL(ctx, o.str(optURL), by)
+			return
 		}
-		if err != nil {
-			return nil, curatorError(err)
-		}
-		return added(a), nil
-	case subRemove:
-		a, err := b.curator.Remove(ctx, o.str(optArticle), by)
-		if err != nil {
-			return nil, curatorError(err)
-		}
-		return &reply{ephemeral: true, content: "Removed **" + text(a.Title, 300) + "**. It no longer appears in answers here."}, nil
-	case subList:
-		return b.corpusList(in, 0), nil
-	case subHistory:
-		return b.corpusHistory(in)
+		next(r, in)
 	}
-	return nil, userErrorf("Unknown /corpus command.")
 }
 
-// curatorError shows refusals (bad links, duplicates, pages without an
-// article) to the moderator as they are; other errors stay internal.
-func curatorError(err error) error {
-	switch knowledge.ErrorCode(err) {
-	case knowledge.EINVALID, knowledge.ECONFLICT, knowledge.ENOTFOUND:
-		return userErrorf("Not added: %s", knowledge.ErrorMessage(err))
+// corpusAdd adds an article by link or by an uploaded file.
+func (b *Bot) corpusAdd(ctx context.Context, in *interaction) (*reply, error) {
+	_, o := subcommand(in)
+	var a *knowledge.Article
+	var err error
+	if id := o.str(optFile); id != "" {
+		att := in.ApplicationCommandData().Resolved
+		if att == nil || att.Attachments[id] == nil {
+			return nil, refusef("I didn't receive the file; please attach it again.")
+		}
+		f := att.Attachments[id]
+		if f.Size > maxUploadBytes {
+			return nil, refusef("That file is %d KB; I take files up to 1 MB.", f.Size>>10)
+		}
+		a, err = b.curator.AddFileURL(ctx, f.Filename, f.URL, b.actor(in))
+	} else {
+		a, err = b.curator.AddURL(ctx, o.str(optURL), b.actor(in))
 	}
-	return err
+	if err != nil {
+		return nil, refusedAs("Not added", err)
+	}
+	return added(a), nil
+}
+
+// corpusRemove removes one of the server's articles.
+func (b *Bot) corpusRemove(ctx context.Context, in *interaction) (*reply, error) {
+	_, o := subcommand(in)
+	a, err := b.curator.Remove(ctx, o.str(optArticle), b.actor(in))
+	if err != nil {
+		return nil, refusedAs("Not removed", err)
+	}
+	return &reply{ephemeral: true, content: "Removed **" + text(a.Title, 300) + "**. It no longer appears in answers here."}, nil
 }
 
 // added confirms an article with what was stored.
 func added(a *knowledge.Article) *reply {
-	passages := a.Passages()
-	seen := map[knowledge.Topic]bool{}
-	var topics []knowledge.Topic
-	for _, p := range passages {
-		for _, t := range p.Topics {
-			if !seen[t] {
-				seen[t] = true
-				topics = append(topics, t)
-			}
-		}
-	}
+	passages, topics := a.Passages(), a.PassageTopics()
 	e := &discordgo.MessageEmbed{
 		Title: text(a.Title, maxEmbedTitle),
 		URL:   safeURL(a.URL),
@@ -251,10 +201,12 @@ func (b *Bot) ownArticles(guild string) []*knowledge.Article {
 	return own
 }
 
-func (b *Bot) corpusList(in *interaction, page int) *reply {
+// corpusList lists the articles the server added, a page at a time.
+func (b *Bot) corpusList(ctx context.Context, in *interaction) (*reply, error) {
+	page := in.page
 	own := b.ownArticles(in.guild)
 	if len(own) == 0 {
-		return &reply{ephemeral: true, content: "This server has added no articles yet. Use `/corpus add` with a link, a file, or nothing to type one in."}
+		return &reply{ephemeral: true, content: "This server has added no articles yet. Use `/corpus add` with a link, a file, or nothing to type one in."}, nil
 	}
 	pages := (len(own) + corpusPageSize - 1) / corpusPageSize
 	page = min(max(page, 0), pages-1)
@@ -269,10 +221,15 @@ func (b *Bot) corpusList(in *interaction, page int) *reply {
 		Color:       0x64748b,
 		Footer:      &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d articles · page %d of %d", len(own), page+1, pages)},
 	}
-	return fit(&reply{ephemeral: true, embeds: []*discordgo.MessageEmbed{e}, components: pager("corpus:list", page, page+1 < pages)})
+	return fit(&reply{ephemeral: true, embeds: []*discordgo.MessageEmbed{e}, components: pageButtons(cmdCorpus+":"+subList, page, page+1 < pages)}), nil
 }
 
-func (b *Bot) corpusHistory(in *interaction) (*reply, error) {
+// listPages is the pager of /corpus list, whose buttons carry only the
+// subcommand's name: the list is made anew for each page.
+func listPages(string) (pageState, bool) { return pageState{}, true }
+
+// corpusHistory shows the latest changes to the server's articles.
+func (b *Bot) corpusHistory(ctx context.Context, in *interaction) (*reply, error) {
 	changes, err := b.curator.History(in.guild, historyShown)
 	if err != nil {
 		return nil, err
@@ -310,12 +267,6 @@ func snowflakeID(s string) bool {
 
 // corpusForm adds the article typed into the form.
 func (b *Bot) corpusForm(ctx context.Context, in *interaction) (*reply, error) {
-	if !b.moderator(in) {
-		return notModerator, nil
-	}
-	if b.curator == nil {
-		return &reply{ephemeral: true, content: "Adding articles is not enabled on this bot."}, nil
-	}
 	fields := map[string]string{}
 	for _, row := range in.ModalSubmitData().Components {
 		r, ok := row.(*discordgo.ActionsRow)
@@ -330,7 +281,7 @@ func (b *Bot) corpusForm(ctx context.Context, in *interaction) (*reply, error) {
 	}
 	published, err := time.Parse("2006-01-02", strings.TrimSpace(fields[fieldDate]))
 	if err != nil {
-		return nil, userErrorf("Not added: the date %q is not in the form 2019-12-16.", clip(fields[fieldDate], 20))
+		return nil, refusef("Not added: the date %q is not in the form 2019-12-16.", clip(fields[fieldDate], 20))
 	}
 	a := &knowledge.Article{
 		Title: knowledge.CleanText(fields[fieldTitle]), Publisher: knowledge.CleanText(fields[fieldPublisher]),
@@ -342,30 +293,11 @@ func (b *Bot) corpusForm(ctx context.Context, in *interaction) (*reply, error) {
 		words += len(strings.Fields(p.Text))
 	}
 	if words < 20 {
-		return nil, userErrorf("Not added: the text has only %d words.", words)
+		return nil, refusef("Not added: the text has only %d words.", words)
 	}
 	got, err := b.curator.AddArticle(ctx, a, b.actor(in), "form")
 	if err != nil {
-		return nil, curatorError(err)
+		return nil, refusedAs("Not added", err)
 	}
 	return added(got), nil
-}
-
-// removeChoices suggests the server's own articles for /corpus remove.
-func (b *Bot) removeChoices(guild, typed string) []*discordgo.ApplicationCommandOptionChoice {
-	words := strings.Fields(strings.ToLower(knowledge.CleanQuestion(typed)))
-	var out []*discordgo.ApplicationCommandOptionChoice
-	for _, a := range b.ownArticles(guild) {
-		hay := strings.ToLower(a.Title + " " + a.ID)
-		if slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(hay, w) }) {
-			continue
-		}
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{
-			Name: clip(a.Title+" ("+a.Published.Format("2006-01-02")+")", maxChoiceLen), Value: a.ID,
-		})
-		if len(out) == maxChoices {
-			break
-		}
-	}
-	return out
 }

@@ -70,15 +70,7 @@ func realCorpus(t *testing.T) (*index.Index, []*knowledge.Article) {
 // the global articles and its own.
 type library []*knowledge.Article
 
-func (l library) Articles(guild string) []*knowledge.Article {
-	var out []*knowledge.Article
-	for _, a := range l {
-		if a.IsGlobal() || (guild != "" && a.Scope == guild) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
+func (l library) Articles(guild string) []*knowledge.Article { return knowledge.Visible(l, guild) }
 
 // newTestBot is a Bot on the real corpus with a fixed version, so that
 // /about replies are stable, and with logs discarded unless the test is

@@ -17,11 +17,13 @@ const (
 	maxPages = 10000
 )
 
-// pageState is what a Next or Previous button needs to fetch its page.
+// pageState is what a Next or Previous button needs to fetch its page:
+// what the command's first page was made from (see route.pager).
 type pageState struct {
-	query    knowledge.Query
+	query    knowledge.Query          // for /ask and /search
 	order    string                   // for /search
 	timeline knowledge.TimelineFilter // for /timeline
+	topic    knowledge.Topic          // for /topic, whose buttons carry it rather than a key
 	at       time.Time
 }
 

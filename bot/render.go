@@ -9,6 +9,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/disputebot/disputebot/bot/chart"
+	"github.com/disputebot/disputebot/bot/markdown"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -70,7 +72,7 @@ func clip(s string, n int) string {
 // It is clipped before escaping, so that no escape sequence is ever cut.
 func text(s string, n int) string {
 	s = clip(s, n)
-	for esc := knowledge.EscapeMarkdown(s); ; esc = knowledge.EscapeMarkdown(s) {
+	for esc := markdown.Escape(s); ; esc = markdown.Escape(s) {
 		if length(esc) <= n {
 			return esc
 		}
@@ -82,7 +84,7 @@ func text(s string, n int) string {
 // its end rather than ever cutting inside a bold pair.
 func excerpt(ex knowledge.Excerpt, n int) string {
 	for {
-		md := ex.Markdown()
+		md := markdown.Excerpt(ex)
 		if length(md) <= n || len(ex.Spans) == 0 {
 			return md
 		}
@@ -123,19 +125,16 @@ func link(label, u string, n int) string {
 // date formats a publication date the way news does.
 func date(d interface{ Format(string) string }) string { return d.Format("2 Jan 2006") }
 
-var topicColors = map[knowledge.Topic]int{
-	knowledge.TopicTalks:          0x3b82f6,
-	knowledge.TopicLaborRuling:    0xd97706,
-	knowledge.TopicExportControls: 0x059669,
-	knowledge.TopicNorthKorea:     0x7c3aed,
-	knowledge.TopicOther:          0x6b7280,
-}
-
+// topicColor is the colour of an embed about ts, that of its first topic
+// (other's when it has none): the colour the timeline chart gives the
+// topic.
 func topicColor(ts []knowledge.Topic) int {
-	if len(ts) == 0 {
-		return topicColors[knowledge.TopicOther]
+	t := knowledge.TopicOther
+	if len(ts) > 0 {
+		t = ts[0]
 	}
-	return topicColors[ts[0]]
+	c := chart.TopicColor(t)
+	return int(c.R)<<16 | int(c.G)<<8 | int(c.B)
 }
 
 func topicLabels(ts []knowledge.Topic) string {
@@ -206,9 +205,9 @@ func button(label, customID string, disabled bool) discordgo.Button {
 	}
 }
 
-// pager is the row of Previous/Next buttons, or nothing when there is one
-// page only.
-func pager(prefix string, page int, more bool) []discordgo.MessageComponent {
+// pageButtons is the row of Previous/Next buttons, or nothing when there
+// is one page only. Their custom ids are "prefix:page" (see route.pager).
+func pageButtons(prefix string, page int, more bool) []discordgo.MessageComponent {
 	if page == 0 && !more {
 		return nil
 	}

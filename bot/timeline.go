@@ -45,20 +45,24 @@ func timelineCommand(contexts *[]discordgo.InteractionContextType) *discordgo.Ap
 }
 
 // timeline lists the dated events of the corpus in date order, a page at a
-// time, with a chart of all of them.
+// time, with a chart of all of them: the command the first page, its Next
+// and Previous buttons the others, with the filter the first page stored.
 func (b *Bot) timeline(ctx context.Context, in *interaction) (*reply, error) {
-	q, err := b.query(in, commandOptions(in), "")
-	if err != nil {
-		return nil, err
+	f := in.state.timeline
+	if !in.turn {
+		q, err := query(in, commandOptions(in), "")
+		if err != nil {
+			return nil, err
+		}
+		f = knowledge.TimelineFilter{From: q.From, To: q.To}
+		if len(q.Topics) > 0 {
+			f.Topic = q.Topics[0]
+		}
+		if err := f.Validate(); err != nil {
+			return nil, err
+		}
 	}
-	f := knowledge.TimelineFilter{From: q.From, To: q.To}
-	if len(q.Topics) > 0 {
-		f.Topic = q.Topics[0]
-	}
-	if err := f.Validate(); err != nil {
-		return nil, userErrorf("%s", capitalize(knowledge.ErrorMessage(err)))
-	}
-	return b.timelinePage(in, f, "", 0), nil
+	return b.timelinePage(in, f, in.key, in.page), nil
 }
 
 // timelinePage shows one page of the timeline: key is the paging state of
@@ -80,7 +84,7 @@ func (b *Bot) timelinePage(in *interaction, f knowledge.TimelineFilter, key stri
 	pages := (len(entries) + timelinePageSize - 1) / timelinePageSize
 	page = min(max(page, 0), pages-1)
 	if key == "" && pages > 1 {
-		key = b.pages.put(pageState{timeline: f})
+		key = b.pageStates.put(pageState{timeline: f})
 	}
 	var lines []string
 	for _, e := range entries[page*timelinePageSize : min(len(entries), (page+1)*timelinePageSize)] {
@@ -101,10 +105,10 @@ func (b *Bot) timelinePage(in *interaction, f knowledge.TimelineFilter, key stri
 		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d %s · page %d of %d · background notes are the project's own summaries, linked to their sources",
 			len(entries), noun, page+1, pages)},
 	}
-	r := &reply{embeds: []*discordgo.MessageEmbed{e}, components: pager("timeline:"+key, page, page+1 < pages)}
+	r := &reply{embeds: []*discordgo.MessageEmbed{e}, components: pageButtons("timeline:"+key, page, page+1 < pages)}
 	// The list stands on its own: a chart that cannot be drawn is logged
 	// and left out rather than failing the reply.
-	if img, err := charts.draw(entries, title); err != nil {
+	if img, err := b.charts.draw(entries, title); err != nil {
 		b.log.Error("draw timeline chart", "interaction", in.ID, "err", err)
 	} else {
 		e.Image = &discordgo.MessageEmbedImage{URL: "attachment://" + timelineFile}
@@ -133,17 +137,22 @@ func timelineEntryLine(e knowledge.TimelineEntry) string {
 	return line
 }
 
-// charts keeps the last timeline charts drawn. Every page of a timeline
-// carries the same chart, and drawing one takes tens of milliseconds, so a
-// page turn reuses it. The key is the chart's input itself, so that a
-// change to the corpus can never serve a stale picture.
-var charts = &chartCache{max: 16, items: map[[sha256.Size]byte][]byte{}}
+// maxCharts is the number of charts a bot keeps drawn.
+const maxCharts = 16
 
+// chartCache keeps the last timeline charts drawn. Every page of a
+// timeline carries the same chart, and drawing one takes tens of
+// milliseconds, so a page turn reuses it. The key is the chart's input
+// itself, so that a change to the corpus can never serve a stale picture.
 type chartCache struct {
 	mu    sync.Mutex
 	max   int
 	items map[[sha256.Size]byte][]byte
 	order [][sha256.Size]byte // oldest first
+}
+
+func newChartCache(max int) *chartCache {
+	return &chartCache{max: max, items: map[[sha256.Size]byte][]byte{}}
 }
 
 // draw returns the chart of entries, drawn now or before. The PNG bytes

@@ -67,20 +67,6 @@ func (r *tlRecorder) EditOriginal(_ context.Context, _ *discordgo.Interaction, e
 	return nil
 }
 
-// tlLibrary serves articles as cmd/disputebot does: the global ones and
-// the server's own.
-type tlLibrary []*knowledge.Article
-
-func (l tlLibrary) Articles(guild string) []*knowledge.Article {
-	var out []*knowledge.Article
-	for _, a := range l {
-		if a.IsGlobal() || guild != "" && a.Scope == guild {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 const tlGuild = "111111111111111111"
 
 func tlBot(t *testing.T, budget time.Duration, extra ...*knowledge.Article) *Bot {
@@ -90,7 +76,7 @@ func tlBot(t *testing.T, budget time.Duration, extra ...*knowledge.Article) *Bot
 		t.Fatal(err)
 	}
 	return New(Config{
-		Library: tlLibrary(append(arts, extra...)), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Library: library(append(arts, extra...)), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		ReplyBudget: budget, WorkTimeout: time.Minute, RateLimit: 1000,
 	})
 }
@@ -245,7 +231,7 @@ func tlCheckLimits(t *testing.T, e *discordgo.MessageEmbed) {
 
 func TestTimelinePaging(t *testing.T) {
 	b := tlBot(t, time.Minute)
-	all := knowledge.Timeline(tlLibrary(mustCorpus(t)).Articles(tlGuild), knowledge.TimelineFilter{})
+	all := knowledge.Timeline(knowledge.Visible(mustCorpus(t), tlGuild), knowledge.TimelineFilter{})
 	pages := (len(all) + timelinePageSize - 1) / timelinePageSize
 
 	first := tlOnly(t, tlCommand(t, b))
@@ -502,10 +488,20 @@ func TestTimelineCommandDefinition(t *testing.T) {
 // TestTopicColorsMatchChart keeps the chart's markers and the embeds'
 // stripes in the same colours.
 func TestTopicColorsMatchChart(t *testing.T) {
+	want := map[knowledge.Topic]int{ // written out, so that a change to the colours is seen
+		knowledge.TopicTalks:          0x3b82f6,
+		knowledge.TopicLaborRuling:    0xd97706,
+		knowledge.TopicExportControls: 0x059669,
+		knowledge.TopicNorthKorea:     0x7c3aed,
+		knowledge.TopicOther:          0x6b7280,
+	}
 	for _, topic := range knowledge.Topics {
 		c := chart.TopicColor(topic)
-		if got := int(c.R)<<16 | int(c.G)<<8 | int(c.B); got != topicColors[topic] {
-			t.Errorf("%s: chart %06x, embeds %06x", topic, got, topicColors[topic])
+		if got := int(c.R)<<16 | int(c.G)<<8 | int(c.B); got != want[topic] || topicColor([]knowledge.Topic{topic}) != want[topic] {
+			t.Errorf("%s: chart %06x, embeds %06x, want %06x", topic, got, topicColor([]knowledge.Topic{topic}), want[topic])
 		}
+	}
+	if got := topicColor(nil); got != want[knowledge.TopicOther] {
+		t.Errorf("no topic: embeds %06x, want other's %06x", got, want[knowledge.TopicOther])
 	}
 }

@@ -180,10 +180,11 @@ func (c *benchCorpus) index(tb testing.TB) string {
 }
 
 // benchOptions are the index options of the benchmarks: defaults, silent,
-// and a search timeout long enough that a slow question is measured rather
-// than cut off at the default 2 s (which a busy machine can reach).
+// builds tuned for speed as cmd/disputebot's are (TuneGC), and a search
+// timeout long enough that a slow question is measured rather than cut off
+// at the default 2 s (which a busy machine can reach).
 func benchOptions() Options {
-	return Options{Logger: slog.New(slog.DiscardHandler), SearchTimeout: time.Minute}
+	return Options{Logger: slog.New(slog.DiscardHandler), SearchTimeout: time.Minute, TuneGC: true}
 }
 
 // benchBuild indexes articles into a new index in dir, as the bot does on
@@ -207,7 +208,7 @@ func benchBuild(dir string, articles []*knowledge.Article) (wall, cpu time.Durat
 // benchBatches is the number of bleve batches Sync writes for articles into
 // an empty index: it flushes after the article that fills buildBatchSize.
 func benchBatches(articles []*knowledge.Article) int {
-	batches, pending, size := 0, 0, buildBatchSize(articles)
+	batches, pending, size := 0, 0, newIndex("", benchOptions()).buildBatchSize(articles)
 	for _, a := range articles {
 		pending += len(a.Body) // each generated paragraph is one passage
 		if pending >= size {

@@ -27,8 +27,7 @@ func TestKilledBuildChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("only run by TestKilledBuild")
 	}
-	batchSize = 20
-	idx, err := Open(dir, Options{Logger: quiet})
+	idx, err := Open(dir, Options{Logger: quiet, BatchSize: 20})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -74,28 +74,27 @@ var storedFields = []string{
 }
 
 // Internal keys stored with the index.
-var (
-	keyVersion  = []byte("mapping_version")
-	keyManifest = []byte("manifest")
+const (
+	keyVersion  = "mapping_version"
+	keyManifest = "manifest"
 )
 
-// batchSize is the number of passages per bleve batch: big enough for
-// throughput (gains flatten above ~100), small enough to bound memory. A
-// variable only so that tests can write many batches quickly.
-var batchSize = 1000
+// defaultBatchSize is the number of passages per bleve batch: big enough
+// for throughput (gains flatten above ~100), small enough to bound memory.
+const defaultBatchSize = 1000
 
 // minBatchSize is the smallest batch a build is cut into.
 const minBatchSize = 100
 
 // buildBatchSize is the batch size of a build of articles into an empty
-// index: batchSize, but a small build is cut into a few batches too, so
-// that two can be in flight. Each paragraph makes about one passage.
-func buildBatchSize(articles []*knowledge.Article) int {
+// index: the batch size, but a small build is cut into a few batches too,
+// so that two can be in flight. Each paragraph makes about one passage.
+func (idx *Index) buildBatchSize(articles []*knowledge.Article) int {
 	paragraphs := 0
 	for _, a := range articles {
 		paragraphs += len(a.Body)
 	}
-	return min(batchSize, max(minBatchSize, paragraphs/4))
+	return min(idx.batchSize, max(minBatchSize, paragraphs/4))
 }
 
 // ErrInUse is returned by Open when another process holds the index, such as
@@ -111,6 +110,45 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process to release
 	// the index; 0 means 3 s.
 	LockTimeout time.Duration
+	// TuneGC lets a large build (over 100 articles at once) collect
+	// garbage less often, which saves about a sixth of its CPU time: Go's
+	// GC percent is 1000 during the build, and the heap is held under a
+	// soft limit of 768 MiB unless GOMEMLIMIT set one. Both are settings of
+	// the whole process, so only a program that owns its process should
+	// turn this on (cmd/disputebot does); off, builds leave them alone.
+	TuneGC bool
+
+	// BatchSize is the number of passages per bleve batch; 0 means 1000.
+	// Tests set it small to write many batches quickly.
+	BatchSize int
+	// StaleAfter is the age from which a generation that is not current is
+	// taken for the leftover of a crashed or replaced build and removed by
+	// Open; 0 means 10 minutes. Younger ones are kept, since another
+	// process may be building one (see Build).
+	StaleAfter time.Duration
+}
+
+// withDefaults fills in the options left zero.
+func (o Options) withDefaults() Options {
+	if o.Glossary == nil {
+		o.Glossary = knowledge.DefaultGlossary()
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.SearchTimeout <= 0 {
+		o.SearchTimeout = 2 * time.Second
+	}
+	if o.LockTimeout <= 0 {
+		o.LockTimeout = 3 * time.Second
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = defaultBatchSize
+	}
+	if o.StaleAfter <= 0 {
+		o.StaleAfter = 10 * time.Minute
+	}
+	return o
 }
 
 // Index is an on-disk bleve index of passages, kept in step with the corpus.
@@ -121,6 +159,9 @@ type Index struct {
 	log         *slog.Logger
 	timeout     time.Duration
 	lockTimeout time.Duration
+	tuneGC      bool                            // see Options.TuneGC
+	batchSize   int                             // passages per batch
+	staleAfter  time.Duration                   // see Options.StaleAfter
 	analyzers   map[string]analysis.Analyzer    // by language, with remembered stems (see withStemCache)
 	languages   atomic.Pointer[map[string]bool] // the languages other than English the current index holds
 	ranking     ranking                         // the weights of retrieval (see ranking)
@@ -305,19 +346,7 @@ type passageDoc struct {
 // there is none. An index that cannot be opened, or was built with another
 // mapping version, is replaced by an empty one: call Sync to fill it.
 func Open(dir string, opts Options) (*Index, error) {
-	idx := &Index{dir: dir, glossary: opts.Glossary, log: opts.Logger, timeout: opts.SearchTimeout, lockTimeout: opts.LockTimeout, ranking: defaultRanking}
-	if idx.lockTimeout <= 0 {
-		idx.lockTimeout = 3 * time.Second
-	}
-	if idx.glossary == nil {
-		idx.glossary = knowledge.DefaultGlossary()
-	}
-	if idx.log == nil {
-		idx.log = slog.Default()
-	}
-	if idx.timeout <= 0 {
-		idx.timeout = 2 * time.Second
-	}
+	idx := newIndex(dir, opts)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create index directory: %w", err)
 	}
@@ -360,6 +389,15 @@ func Open(dir string, opts Options) (*Index, error) {
 	return idx, nil
 }
 
+// newIndex is an Index of dir with opts, not yet open.
+func newIndex(dir string, opts Options) *Index {
+	opts = opts.withDefaults()
+	return &Index{
+		dir: dir, glossary: opts.Glossary, log: opts.Logger, timeout: opts.SearchTimeout, lockTimeout: opts.LockTimeout,
+		tuneGC: opts.TuneGC, batchSize: opts.BatchSize, staleAfter: opts.StaleAfter, ranking: defaultRanking,
+	}
+}
+
 // openCurrent opens the generation named by the CURRENT file and checks its
 // mapping version and manifest.
 func (idx *Index) openCurrent() (bleve.Index, string, manifest, error) {
@@ -379,12 +417,12 @@ func (idx *Index) openCurrent() (bleve.Index, string, manifest, error) {
 		}
 		return nil, "", nil, fmt.Errorf("open %s: %w", dir, err)
 	}
-	v, err := b.GetInternal(keyVersion)
+	v, err := b.GetInternal([]byte(keyVersion))
 	if err != nil || string(v) != MappingVersion {
 		b.Close()
 		return nil, "", nil, fmt.Errorf("index built with mapping %q, want %q", v, MappingVersion)
 	}
-	raw, err := b.GetInternal(keyManifest)
+	raw, err := b.GetInternal([]byte(keyManifest))
 	if err != nil {
 		b.Close()
 		return nil, "", nil, fmt.Errorf("read manifest: %w", err)
@@ -413,7 +451,7 @@ func (idx *Index) newGeneration() (bleve.Index, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("create index: %w", err)
 	}
-	if err := b.SetInternal(keyVersion, []byte(MappingVersion)); err != nil {
+	if err := b.SetInternal([]byte(keyVersion), []byte(MappingVersion)); err != nil {
 		b.Close()
 		return nil, "", fmt.Errorf("stamp index: %w", err)
 	}
@@ -438,7 +476,7 @@ func (idx *Index) removeStale() {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), "gen-") || dir == idx.curDir {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) < staleAfter {
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) < idx.staleAfter {
 			continue
 		}
 		if err := os.RemoveAll(dir); err != nil {
@@ -446,10 +484,6 @@ func (idx *Index) removeStale() {
 		}
 	}
 }
-
-// staleAfter is the age from which a generation that is not current is
-// taken for a leftover.
-var staleAfter = 10 * time.Minute
 
 // Close closes the index, once a merge of its segments under way is done
 // (see compact). Searches after Close fail.
@@ -579,10 +613,10 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 			idx.setStats(man)
 		}
 	}()
-	inFlight, size := 1, batchSize
+	inFlight, size := 1, idx.batchSize
 	written := 0 // passages
 	if len(man) == 0 && len(remove) == 0 {
-		inFlight, size = 2, buildBatchSize(put)
+		inFlight, size = 2, idx.buildBatchSize(put)
 	}
 	var (
 		wg     sync.WaitGroup
@@ -620,7 +654,7 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 			<-slots
 			return fmt.Errorf("encode manifest: %w", err)
 		}
-		batch.SetInternal(keyManifest, raw)
+		batch.SetInternal([]byte(keyManifest), raw)
 		wg.Add(1)
 		go func(batch *bleve.Batch, own manifest) {
 			defer wg.Done()
@@ -655,7 +689,7 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 		if err != nil {
 			return fmt.Errorf("encode manifest: %w", err)
 		}
-		if err := b.SetInternal(keyManifest, raw); err != nil {
+		if err := b.SetInternal([]byte(keyManifest), raw); err != nil {
 			return fmt.Errorf("write manifest: %w", err)
 		}
 		return nil
@@ -678,8 +712,9 @@ func (idx *Index) apply(ctx context.Context, b bleve.Index, man manifest, put []
 	// Indexing allocates a great deal of short-lived memory: collecting it
 	// less often saves about a sixth of the CPU time of a large build. A
 	// soft memory limit keeps the heap that this lets grow under a
-	// gigabyte, unless GOMEMLIMIT already set one.
-	if len(put) > 100 {
+	// gigabyte, unless GOMEMLIMIT already set one. Both are the process's,
+	// so only when the program asked for it (Options.TuneGC).
+	if idx.tuneGC && len(put) > 100 {
 		defer debug.SetGCPercent(debug.SetGCPercent(1000))
 		if debug.SetMemoryLimit(-1) == math.MaxInt64 {
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
@@ -937,10 +972,7 @@ func (idx *Index) rebuild(ctx context.Context, articles []*knowledge.Article) er
 // switches over when it next calls Follow. The old generation is left for
 // its holder to remove.
 func Build(ctx context.Context, dir string, articles []*knowledge.Article, opts Options) error {
-	idx := &Index{dir: dir, log: opts.Logger}
-	if idx.log == nil {
-		idx.log = slog.Default()
-	}
+	idx := newIndex(dir, opts)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create index directory: %w", err)
 	}

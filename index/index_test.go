@@ -132,10 +132,10 @@ func TestSyncReconciles(t *testing.T) {
 }
 
 func TestOpenReplacesUnusableIndex(t *testing.T) {
+	t.Parallel()
 	// Orphaned generations are normally kept for a while in case another
 	// process is building one; here they must go at once.
-	defer func(d time.Duration) { staleAfter = d }(staleAfter)
-	staleAfter = 0
+	opts := Options{Logger: quiet, StaleAfter: time.Nanosecond}
 	for _, tc := range []struct {
 		name   string
 		damage func(t *testing.T, dir string)
@@ -164,7 +164,7 @@ func TestOpenReplacesUnusableIndex(t *testing.T) {
 			idx, dir := openTest(t, arts)
 			idx.Close()
 			tc.damage(t, dir)
-			idx2, err := Open(dir, Options{Logger: quiet})
+			idx2, err := Open(dir, opts)
 			if err != nil {
 				t.Fatalf("open after damage: %v", err)
 			}
@@ -362,11 +362,11 @@ func (c *stopAfter) Err() error {
 // and builds a complete index without it. (TestKilledBuild kills real
 // builds; this is the deterministic half.)
 func TestInterruptedBuild(t *testing.T) {
-	defer func(n int) { batchSize = n }(batchSize)
-	batchSize = 40
+	t.Parallel()
+	opts := Options{Logger: quiet, BatchSize: 40}
 	articles := newsgen.Articles(7, 600)
 	dir := t.TempDir()
-	idx, err := Open(dir, Options{Logger: quiet})
+	idx, err := Open(dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -375,7 +375,7 @@ func TestInterruptedBuild(t *testing.T) {
 	if err := idx.Sync(ctx, articles); !errors.Is(err, context.Canceled) {
 		t.Fatalf("interrupted Sync = %v, want context.Canceled", err)
 	}
-	raw, err := idx.cur.GetInternal(keyManifest)
+	raw, err := idx.cur.GetInternal([]byte(keyManifest))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +401,7 @@ func TestInterruptedBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	idx, err = Open(dir, Options{Logger: quiet})
+	idx, err = Open(dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/disputebot/disputebot/bot/markdown"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -128,7 +129,7 @@ func checkAnswer(t testing.TB, q string, ans *knowledge.Answer) {
 		if !strings.Contains(h.Text, core) {
 			t.Errorf("%.40q: excerpt %q is not from its passage", q, plain)
 		}
-		md := h.Excerpt.Markdown()
+		md := markdown.Excerpt(h.Excerpt)
 		if strings.Count(strings.ReplaceAll(md, `\*`, ""), "**")%2 != 0 {
 			t.Errorf("%.40q: unbalanced bold in %q", q, md)
 		}
@@ -142,7 +143,9 @@ func checkAnswer(t testing.TB, q string, ans *knowledge.Answer) {
 }
 
 // TestExcerptsGolden keeps a record of what people see for typical
-// questions; run with -update after a deliberate change.
+// questions, rendered as the bot renders them (package bot/markdown, which
+// only the test imports: the index produces excerpts as marked spans); run
+// with -update after a deliberate change.
 func TestExcerptsGolden(t *testing.T) {
 	idx := defaultIndex(t)
 	var b strings.Builder
@@ -160,7 +163,7 @@ func TestExcerptsGolden(t *testing.T) {
 		}
 		b.WriteString("Q: " + q + "\n")
 		for _, h := range ans.Hits {
-			b.WriteString("  " + knowledge.PassageID(h.ArticleID, h.Passage) + "  " + h.Excerpt.Markdown() + "\n")
+			b.WriteString("  " + knowledge.PassageID(h.ArticleID, h.Passage) + "  " + markdown.Excerpt(h.Excerpt) + "\n")
 		}
 		checkAnswer(t, q, ans)
 	}

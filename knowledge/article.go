@@ -113,6 +113,25 @@ type Article struct {
 // IsGlobal reports whether the article is visible in every server.
 func (a *Article) IsGlobal() bool { return a.Scope == "" || a.Scope == Global }
 
+// VisibleIn reports whether a Discord server sees the article: every
+// server sees the global articles, and each its own. guild "" (a DM, or the
+// command line without --guild) sees the global ones only.
+func (a *Article) VisibleIn(guild string) bool {
+	return a.IsGlobal() || guild != "" && a.Scope == guild
+}
+
+// Visible returns the articles that a Discord server sees (see VisibleIn),
+// in the order given.
+func Visible(articles []*Article, guild string) []*Article {
+	var out []*Article
+	for _, a := range articles {
+		if a.VisibleIn(guild) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Validate checks an article and returns an *Error naming the first field at
 // fault.
 func (a *Article) Validate() error {

@@ -157,6 +157,21 @@ func (a *Article) Passages() []Passage {
 	return out
 }
 
+// PassageTopics returns the topics of the article's passages, each once, in
+// the order they first appear: what the article is about as --topic, /topic
+// and the filters see it, which may differ from the topics it declares.
+func (a *Article) PassageTopics() []Topic {
+	var out []Topic
+	for _, p := range a.Passages() {
+		for _, t := range p.Topics {
+			if !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
 // inEnglish returns text with the English names of the lexicon's names
 // and terms it holds in Korean or Japanese added, so that the topic cues,
 // written in English, read Korean and Japanese text too (수출규제 is

@@ -474,6 +474,23 @@ func TestDeclaredTopics(t *testing.T) {
 	}
 }
 
+// TestPassageTopics: an article's topics are those of its passages, each
+// once, in the order they first appear, and not those it declares but no
+// passage keeps.
+func TestPassageTopics(t *testing.T) {
+	a := &Article{ID: "x", Title: "A day in port", Kind: KindArticle, Topics: []Topic{TopicExportControls, TopicNorthKorea},
+		Body: []Paragraph{
+			{Text: "Japan tightened the export controls on three chemicals. " + sentence(20)},
+			{Text: "The export controls were lifted in 2023. " + sentence(20)},
+		}}
+	if got, want := a.PassageTopics(), []Topic{TopicExportControls}; !reflect.DeepEqual(got, want) {
+		for _, p := range a.Passages() {
+			t.Logf("passage %d: %v", p.N, p.Topics)
+		}
+		t.Errorf("PassageTopics() = %v, want %v", got, want)
+	}
+}
+
 // TestHeadingsAreContext: a section heading is not passage text, but the
 // context of every passage of its section.
 func TestHeadingsAreContext(t *testing.T) {

@@ -21,12 +21,22 @@ import (
 	"unicode"
 )
 
-// Actor is who changes the corpus, and from where: a Discord member in a
-// server, or the operator on the command line.
+// Actor is who changes the corpus, from where, and for which server: a
+// Discord member in a server, for that server, or the operator on the
+// command line, for every server or the one --guild names.
 type Actor struct {
 	ID    string // Discord user id, or "cli"
 	Name  string // display name, for the audit log
 	Guild string // the server the change was made from; "" on the command line
+	For   string // on the command line, the server the change is for; "" for every server
+}
+
+// DisplayName is the actor's name, or its id when it has none.
+func (by Actor) DisplayName() string {
+	if strings.TrimSpace(by.Name) != "" {
+		return by.Name
+	}
+	return by.ID
 }
 
 // Change is one entry of the audit log.
@@ -243,15 +253,7 @@ func (s *Store) All() []*Article {
 // Articles returns the articles a server can see: the global ones and its
 // own. guild "" (a DM, or the command line without --guild) sees the
 // global ones only.
-func (s *Store) Articles(guild string) []*Article {
-	var out []*Article
-	for _, a := range s.All() {
-		if a.IsGlobal() || guild != "" && a.Scope == guild {
-			out = append(out, a)
-		}
-	}
-	return out
-}
+func (s *Store) Articles(guild string) []*Article { return Visible(s.All(), guild) }
 
 // Get returns an article by id.
 func (s *Store) Get(id string) (*Article, bool) {
@@ -285,7 +287,7 @@ func (s *Store) Add(a *Article, by Actor, source string) error {
 		a.Scope = Global
 	}
 	if a.AddedBy == "" {
-		a.AddedBy = actorName(by)
+		a.AddedBy = by.DisplayName()
 	}
 	if a.AddedAt.IsZero() {
 		a.AddedAt = time.Now().UTC().Truncate(time.Second)
@@ -349,13 +351,6 @@ func (s *Store) Remove(id string, by Actor) (*Article, error) {
 	return a, s.appendAuditLocked(Change{Action: "remove", Article: a.ID, Title: a.Title, Scope: a.Scope}, by)
 }
 
-func actorName(by Actor) string {
-	if by.Name != "" {
-		return by.Name
-	}
-	return by.ID
-}
-
 // newIDLocked makes a readable, unique id from the title and date. A
 // Korean or Japanese title is romanized (see idTitle).
 func (s *Store) newIDLocked(a *Article) string {
@@ -398,7 +393,7 @@ func (s *Store) duplicateLocked(a *Article) *Article {
 	u, text := canonicalURL(a.URL), textHash(a)
 	for _, m := range []map[string]*Article{s.builtin, s.local} {
 		for _, b := range m {
-			if !b.IsGlobal() && b.Scope != a.Scope {
+			if !b.VisibleIn(a.Scope) {
 				continue // another server's article: none of this server's business
 			}
 			if u != "" && (u == canonicalURL(b.URL) || slices.ContainsFunc(b.Reprints, func(r string) bool { return canonicalURL(r) == u })) {

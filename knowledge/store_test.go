@@ -425,7 +425,7 @@ func TestStoreReload(t *testing.T) {
 
 // TestStoreKeepsTextAsWritten: mentions and Markdown in an article are
 // data, stored exactly as written; making them inert is the job of
-// whatever shows them (see bot and EscapeMarkdown).
+// whatever shows them (see bot/markdown).
 func TestStoreKeepsTextAsWritten(t *testing.T) {
 	dir := t.TempDir()
 	s := openTestStore(t, dir)

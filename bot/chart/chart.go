@@ -37,9 +37,10 @@ const (
 	Height = 675
 )
 
-// TopicColors are the marker colours of the topics, the same as the
-// stripes of the bot's embeds, so that a topic looks alike everywhere.
-var TopicColors = map[knowledge.Topic]color.RGBA{
+// topicColors are the marker colours of the topics, which the bot's embeds
+// take for their stripes too (TopicColor), so that a topic looks alike
+// everywhere.
+var topicColors = map[knowledge.Topic]color.RGBA{
 	knowledge.TopicTalks:          rgb(0x3b82f6),
 	knowledge.TopicLaborRuling:    rgb(0xd97706),
 	knowledge.TopicExportControls: rgb(0x059669),
@@ -49,10 +50,10 @@ var TopicColors = map[knowledge.Topic]color.RGBA{
 
 // TopicColor is the colour of a topic; unknown topics get other's.
 func TopicColor(t knowledge.Topic) color.RGBA {
-	if c, ok := TopicColors[t]; ok {
+	if c, ok := topicColors[t]; ok {
 		return c
 	}
-	return TopicColors[knowledge.TopicOther]
+	return topicColors[knowledge.TopicOther]
 }
 
 func rgb(v uint32) color.RGBA {

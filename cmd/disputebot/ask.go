@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/disputebot/disputebot/app"
+	"github.com/disputebot/disputebot/bot/markdown"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -101,12 +103,12 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-func cmdAsk(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ask", stderr)
+func cmdAsk(ctx context.Context, m *Main, args []string) error {
+	fs := newFlagSet("ask", m.stderr)
 	var f askFlags
 	f.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION")
+		fmt.Fprintln(m.stderr, "usage: disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -120,29 +122,25 @@ func cmdAsk(ctx context.Context, args []string, env Env, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	eng, err := openEngineFromEnv(ctx, env, stderr)
+	svc, err := m.open(ctx, app.Ask, "")
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
 	var ans *knowledge.Answer
 	if f.explain {
 		var why string
-		ans, why, err = eng.index.Explain(ctx, q)
-		fmt.Fprint(stderr, why)
+		ans, why, err = svc.Explain(ctx, q)
+		fmt.Fprint(m.stderr, why)
 	} else {
-		ans, err = eng.index.Search(ctx, q)
+		ans, err = svc.Search(ctx, q)
 	}
 	if err != nil {
-		if knowledge.ErrorCode(err) == knowledge.EINVALID {
-			return usagef("%s", knowledge.ErrorMessage(err))
-		}
 		return err
 	}
 	if f.json {
-		return writeJSON(stdout, answerJSON(ans))
+		return writeJSON(m.stdout, answerJSON(ans))
 	}
-	writeAnswer(stdout, ans, isTerminal(stdout))
+	writeAnswer(m.stdout, ans, isTerminal(m.stdout))
 	return nil
 }
 
@@ -176,7 +174,7 @@ func answerJSON(ans *knowledge.Answer) jsonAnswer {
 		out.Results = append(out.Results, jsonResult{
 			ArticleID: h.ArticleID, Passage: h.Passage, Title: h.Title, Publisher: h.Publisher, URL: h.URL,
 			Published: h.Published.Format(knowledge.DateLayout), Kind: string(h.Kind), Topics: topics,
-			Text: h.Text, Excerpt: h.Excerpt.Markdown(), Score: h.Score,
+			Text: h.Text, Excerpt: markdown.Excerpt(h.Excerpt), Score: h.Score,
 		})
 	}
 	return out

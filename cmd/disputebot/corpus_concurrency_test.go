@@ -6,16 +6,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/disputebot/disputebot/index"
+	"github.com/disputebot/disputebot/app"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -48,14 +49,15 @@ func churnArticle(n int) *knowledge.Article {
 }
 
 // TestCorpusConcurrency asks questions without pause while articles are
-// added and removed, the index is rebuilt in place (Index.Rebuild), and
-// rebuilt beside the open one and followed (index.Build, then
-// engine.refresh, as with the command line and the running bot). No
+// added and removed, the index is rebuilt in place (Service.Rebuild of the
+// bot's service), and rebuilt beside the open one and followed (Rebuild
+// of a service opened to change the corpus, as `disputebot index rebuild`
+// does beside the running bot, then Service.Refresh, as the bot does). No
 // question may fail, and the question the built-in corpus answers must get
 // its answer every time. At the end, the index agrees with the corpus.
 func TestCorpusConcurrency(t *testing.T) {
 	dataDir := t.TempDir()
-	e := openTestEngine(t, dataDir)
+	e := openTestService(t, dataDir, nil)
 	ctx := context.Background()
 	const guild = "1600000000000000001"
 	mod := knowledge.Actor{ID: "1600000000000000002", Name: "mod", Guild: guild}
@@ -80,7 +82,7 @@ func TestCorpusConcurrency(t *testing.T) {
 				if rng.IntN(2) == 0 {
 					q.Guild = guild // a server with articles of its own
 				}
-				ans, err := e.index.Search(ctx, q)
+				ans, err := e.Search(ctx, q)
 				asked.Add(1)
 				switch {
 				case err != nil:
@@ -125,7 +127,7 @@ func TestCorpusConcurrency(t *testing.T) {
 	})
 	writers.Go(func() { // a rebuild in place
 		for range rebuilds {
-			if err := e.index.Rebuild(ctx, e.store.All()); err != nil {
+			if _, err := e.Rebuild(ctx); err != nil {
 				errs <- fmt.Errorf("rebuild: %w", err)
 			}
 			time.Sleep(50 * time.Millisecond)
@@ -133,10 +135,10 @@ func TestCorpusConcurrency(t *testing.T) {
 	})
 	writers.Go(func() { // `disputebot index rebuild` beside the running bot
 		for range builds {
-			if err := index.Build(ctx, filepath.Join(dataDir, "index"), e.store.All(), index.Options{}); err != nil {
+			if err := rebuildBeside(ctx, dataDir); err != nil {
 				errs <- fmt.Errorf("build: %w", err)
 			}
-			if err := e.refresh(ctx); err != nil {
+			if err := e.Refresh(ctx); err != nil {
 				errs <- fmt.Errorf("refresh: %w", err)
 			}
 			time.Sleep(50 * time.Millisecond)
@@ -163,7 +165,7 @@ func TestCorpusConcurrency(t *testing.T) {
 	// A rebuild from a list taken before a change can put back what the
 	// change removed (or leave out what it added) until the next sync; the
 	// bot's refresh syncs when the index was switched.
-	if err := e.index.Sync(ctx, e.store.All()); err != nil {
+	if _, err := e.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
 	checkIndexAgrees(t, e)
@@ -176,7 +178,7 @@ func TestCorpusConcurrency(t *testing.T) {
 			return id == ""
 		})
 		w := churnWord(n)
-		ans, err := e.index.Search(ctx, knowledge.Query{Text: "What is the " + w + " accord of Japan and South Korea?", Guild: guild})
+		ans, err := e.Search(ctx, knowledge.Query{Text: "What is the " + w + " accord of Japan and South Korea?", Guild: guild})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -184,4 +186,20 @@ func TestCorpusConcurrency(t *testing.T) {
 			t.Errorf("article %d (%s): found %v, kept %v", n, w, found, id != "")
 		}
 	}
+}
+
+// rebuildBeside does what `disputebot index rebuild` does beside the
+// running bot: it opens the corpus to change it, finds DATA_DIR held by the
+// bot, and builds a new index beside the bot's.
+func rebuildBeside(ctx context.Context, dataDir string) error {
+	svc, err := app.Open(ctx, app.Options{DataDir: dataDir, Access: app.Change, Command: "index rebuild", Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	r, err := svc.Rebuild(ctx)
+	if err == nil && !r.Beside {
+		err = errors.New("the index was rebuilt in place, not beside the bot's")
+	}
+	return err
 }

@@ -3,7 +3,7 @@ package main
 // Crash safety of corpus changes: `disputebot corpus add` and `corpus
 // import`, the real binary, are killed with SIGKILL at random moments,
 // before, during and after they write the corpus and the index. After each
-// kill the corpus must load, the index must agree with it once the engine
+// kill the corpus must load, the index must agree with it once the service
 // has opened (as the bot does on its next start), and every article whose
 // addition was acknowledged must be there.
 
@@ -26,6 +26,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/disputebot/disputebot/app"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -134,7 +135,7 @@ func runKilled(t *testing.T, bin, dataDir string, delay time.Duration, args ...s
 
 // TestCorpusCrashSafety kills `corpus add FILE`, `corpus import DIR` and
 // `corpus import FILE.jsonl` at random moments, and after each kill opens
-// the engine on the same DATA_DIR, as the bot does when it starts again.
+// the service on the same DATA_DIR, as the bot does when it starts again.
 func TestCorpusCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and kills it two dozen times")
@@ -206,18 +207,18 @@ func TestCorpusCrashSafety(t *testing.T) {
 	}
 
 	acked := map[string]bool{} // every article acknowledged so far
-	// restart opens the engine as the bot would after the crash and
+	// restart opens the service as the bot would after the crash and
 	// checks the corpus and the index.
 	restart := func(t *testing.T) {
 		t.Helper()
-		e, err := openEngine(context.Background(), Config{DataDir: dataDir}, slog.New(slog.DiscardHandler))
+		e, err := app.Open(context.Background(), app.Options{DataDir: dataDir, Access: app.Serve, Logger: slog.New(slog.DiscardHandler)})
 		if err != nil {
 			t.Fatalf("the corpus does not open after the kill: %v", err)
 		}
 		defer e.Close()
 		checkIndexAgrees(t, e)
 		for id := range acked {
-			if _, ok := e.store.Get(id); !ok {
+			if _, ok := e.Article(id); !ok {
 				t.Errorf("acknowledged article %s is gone", id)
 			}
 		}
@@ -225,13 +226,13 @@ func TestCorpusCrashSafety(t *testing.T) {
 		// phrase (earlier ones were checked after their run, and the
 		// index still agrees with the corpus).
 		for _, id := range latest {
-			if _, ok := e.store.Get(id); !ok {
+			if _, ok := e.Article(id); !ok {
 				continue
 			}
 			var n int
 			fmt.Sscanf(id, "crash-%d-", &n)
 			w := crashWord(n)
-			ans, err := e.index.Search(context.Background(), knowledge.Query{Text: "When did Japan and South Korea open the " + w + " ferry route to " + crashPort(n) + "?"})
+			ans, err := e.Search(context.Background(), knowledge.Query{Text: "When did Japan and South Korea open the " + w + " ferry route to " + crashPort(n) + "?"})
 			if err != nil {
 				t.Fatal(err)
 			}

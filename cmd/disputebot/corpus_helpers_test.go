@@ -1,8 +1,8 @@
 package main
 
-// Helpers of the corpus-management tests (corpus_*_test.go): engines on a
-// temporary DATA_DIR, a local news site with realistic article pages, and
-// checks that the corpus and its index agree.
+// Helpers of the corpus-management tests (corpus_*_test.go): the service
+// on a temporary DATA_DIR, a local news site with realistic article pages,
+// and checks that the corpus and its index agree.
 
 import (
 	"bytes"
@@ -19,39 +19,32 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/disputebot/disputebot/index"
+	"github.com/disputebot/disputebot/app"
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/web"
 )
 
-// openTestEngine opens the engine on dataDir as `disputebot run` does,
-// bringing the index up to date, and closes it when the test ends.
-func openTestEngine(t testing.TB, dataDir string) *engine {
+// openTestService opens the service of dataDir as `disputebot run` does,
+// holding DATA_DIR and bringing the index up to date, and closes it when
+// the test ends. fetcher, if not nil, is the one it fetches links with.
+func openTestService(t testing.TB, dataDir string, fetcher *web.Fetcher) *app.Service {
 	t.Helper()
-	e, err := openEngine(context.Background(), Config{DataDir: dataDir}, slog.New(slog.DiscardHandler))
+	svc, err := app.Open(context.Background(), app.Options{
+		DataDir: dataDir, Access: app.Serve, Logger: slog.New(slog.DiscardHandler), Fetcher: fetcher,
+	})
 	if err != nil {
-		t.Fatalf("open engine: %v", err)
+		t.Fatalf("open the service: %v", err)
 	}
-	t.Cleanup(func() { e.Close() })
-	return e
+	t.Cleanup(func() { svc.Close() })
+	return svc
 }
 
 // checkIndexAgrees fails unless the index holds exactly the articles of the
-// store, each as it is now.
-func checkIndexAgrees(t testing.TB, e *engine) {
+// corpus, each as it is now.
+func checkIndexAgrees(t testing.TB, svc *app.Service) {
 	t.Helper()
-	indexed := e.index.Articles()
-	for _, a := range e.store.All() {
-		h, ok := indexed[a.ID]
-		switch {
-		case !ok:
-			t.Errorf("article %s is in the corpus but not in the index", a.ID)
-		case h != index.ArticleHash(a):
-			t.Errorf("article %s is indexed in another version", a.ID)
-		}
-		delete(indexed, a.ID)
-	}
-	for id := range indexed {
-		t.Errorf("article %s is in the index but not in the corpus", id)
+	if err := svc.Verify(); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -85,26 +78,27 @@ func stateOf(t testing.TB, dataDir string, ids []string) corpusState {
 	return st
 }
 
-// engineState is the state of an engine's corpus.
-func engineState(t testing.TB, e *engine, dataDir string) corpusState {
+// serviceState is the state of the corpus of a service.
+func serviceState(t testing.TB, svc *app.Service, dataDir string) corpusState {
 	t.Helper()
 	var ids []string
-	for _, a := range e.store.All() {
+	for _, a := range svc.All() {
 		ids = append(ids, a.ID)
 	}
 	return stateOf(t, dataDir, ids)
 }
 
 // diskState is the state of the corpus in dataDir as another process
-// reading it would find it, for tests where the bot holds the engine.
+// reading it would find it, for tests where the bot holds the service.
 func diskState(t testing.TB, dataDir string) corpusState {
 	t.Helper()
-	store, err := openStore(dataDir)
+	svc, err := app.Open(context.Background(), app.Options{DataDir: dataDir, Access: app.Browse})
 	if err != nil {
 		t.Fatalf("open the corpus: %v", err)
 	}
+	defer svc.Close()
 	var ids []string
-	for _, a := range store.All() {
+	for _, a := range svc.All() {
 		ids = append(ids, a.ID)
 	}
 	return stateOf(t, dataDir, ids)

@@ -1,7 +1,7 @@
 package main
 
-// Bad input to the corpus, through the engine the bot and the command line
-// share: every file or link that is not an article to add must be refused
+// Bad input to the corpus, through the service the bot and the command
+// line share: every file or link that is not an article to add must be refused
 // with a message a moderator understands, and leave the corpus, its files
 // and the audit log exactly as they were.
 
@@ -91,10 +91,10 @@ var scriptOnlyPage = `<!doctype html><html><head><title>Loading…</title><scrip
 	`</script><noscript>You need to enable JavaScript to run this app.</noscript></body></html>`
 
 // TestCorpusRefusesBadFiles adds the files of the issue through
-// engine.AddFile, as /corpus add file and `disputebot corpus add` do.
+// Service.AddFile, as /corpus add file and `disputebot corpus add` do.
 func TestCorpusRefusesBadFiles(t *testing.T) {
 	dataDir := t.TempDir()
-	e := openTestEngine(t, dataDir)
+	e := openTestService(t, dataDir, nil)
 	latin1 := []byte("Les n\xe9gociations entre le Japon et la Cor\xe9e du Sud ont repris \xe0 S\xe9oul.\n\n" + strings.Repeat("Le texte continue en fran\xe7ais. ", 30))
 	body := strings.Repeat("Japan and South Korea held talks in Seoul about export controls. ", 12)
 	tests := []struct {
@@ -122,13 +122,13 @@ func TestCorpusRefusesBadFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := engineState(t, e, dataDir)
+			before := serviceState(t, e, dataDir)
 			a, err := e.AddFile(context.Background(), tt.file, tt.data, inputMod)
 			if err == nil {
 				t.Fatalf("added %s (%q, %d paragraphs)", a.ID, a.Title, len(a.Body))
 			}
 			wantRefused(t, err, tt.want...)
-			if after := engineState(t, e, dataDir); !after.same(before) {
+			if after := serviceState(t, e, dataDir); !after.same(before) {
 				t.Errorf("the corpus changed: %s", before.diff(after))
 			}
 		})
@@ -141,8 +141,7 @@ func TestCorpusRefusesBadFiles(t *testing.T) {
 // quickly and in bounded memory, whatever the server would send.
 func TestCorpusRefusesHugeAttachment(t *testing.T) {
 	dataDir := t.TempDir()
-	e := openTestEngine(t, dataDir)
-	e.fetch = &web.Fetcher{AllowPrivate: true} // the "CDN" is on 127.0.0.1
+	e := openTestService(t, dataDir, &web.Fetcher{AllowPrivate: true}) // the "CDN" is on 127.0.0.1
 	const size = 50 << 20
 	var sent atomic.Int64
 	cdn := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -158,7 +157,7 @@ func TestCorpusRefusesHugeAttachment(t *testing.T) {
 		}
 	}))
 	t.Cleanup(cdn.Close)
-	before := engineState(t, e, dataDir)
+	before := serviceState(t, e, dataDir)
 
 	runtime.GC()
 	var m0, m1 runtime.MemStats
@@ -169,7 +168,7 @@ func TestCorpusRefusesHugeAttachment(t *testing.T) {
 	runtime.ReadMemStats(&m1)
 
 	wantRefused(t, err, "larger than 1 MB")
-	if after := engineState(t, e, dataDir); !after.same(before) {
+	if after := serviceState(t, e, dataDir); !after.same(before) {
 		t.Errorf("the corpus changed: %s", before.diff(after))
 	}
 	cdn.CloseClientConnections()
@@ -187,17 +186,17 @@ func TestCorpusRefusesHugeAttachment(t *testing.T) {
 	}
 }
 
-// TestCorpusRefusesBadLinks adds links through engine.AddURL, as /corpus
+// TestCorpusRefusesBadLinks adds links through Service.AddURL, as /corpus
 // add url and `disputebot corpus add URL` do. With private fetches off,
 // as in production, no link may reach the bot's host or network, whether
 // the server there would answer or not; the local news site then stands
 // in for the internet (AllowPrivate) for what a public server may send.
 func TestCorpusRefusesBadLinks(t *testing.T) {
 	dataDir := t.TempDir()
-	e := openTestEngine(t, dataDir)
+	fetcher := &web.Fetcher{AllowPrivate: true} // each case below sets its own
+	e := openTestService(t, dataDir, fetcher)
 	site := startNewsSite(t, dialogueStory)
-	if _, err := (&engine{store: e.store, index: e.index, fetch: &web.Fetcher{AllowPrivate: true}, log: e.log}).
-		AddURL(context.Background(), site.URL+dialogueStory.Path, inputMod); err != nil {
+	if _, err := e.AddURL(context.Background(), site.URL+dialogueStory.Path, inputMod); err != nil {
 		t.Fatalf("adding the article the duplicate case needs: %v", err)
 	}
 
@@ -296,8 +295,8 @@ func TestCorpusRefusesBadLinks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
-			e.fetch = tt.fetch
-			before := engineState(t, e, dataDir)
+			*fetcher = *tt.fetch
+			before := serviceState(t, e, dataDir)
 			start := time.Now()
 			a, err := e.AddURL(context.Background(), tt.url, inputMod)
 			if err == nil {
@@ -307,7 +306,7 @@ func TestCorpusRefusesBadLinks(t *testing.T) {
 			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("refusing took %v", d)
 			}
-			if after := engineState(t, e, dataDir); !after.same(before) {
+			if after := serviceState(t, e, dataDir); !after.same(before) {
 				t.Errorf("the corpus changed: %s", before.diff(after))
 			}
 		})

@@ -117,7 +117,7 @@ var pingable = []struct {
 // link or heading, with allowed_mentions parse empty on every message.
 func TestCorpusMentionsInert(t *testing.T) {
 	dataDir := t.TempDir()
-	e := openTestEngine(t, dataDir)
+	e := openTestService(t, dataDir, nil)
 	const guild = "1500000000000000001"
 	mod := knowledge.Actor{ID: "1500000000000000002", Name: "@everyone", Guild: guild}
 	a := &knowledge.Article{
@@ -157,7 +157,7 @@ func TestCorpusMentionsInert(t *testing.T) {
 		}
 	})
 
-	b := bot.New(bot.Config{Searcher: e.index, Library: e, Curator: e, Logger: slog.New(slog.DiscardHandler), RateLimit: 100})
+	b := bot.New(bot.Config{Searcher: e, Library: e, Curator: e, Logger: slog.New(slog.DiscardHandler), RateLimit: 100})
 	fake := discordtest.NewTB(t) // builds the interactions only
 	member := discordtest.AsMember(&discordgo.User{ID: mod.ID, Username: "everyone", Discriminator: "0"}, discordgo.PermissionManageGuild)
 	where := discordtest.InGuild(guild)

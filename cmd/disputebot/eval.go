@@ -5,13 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 
+	"github.com/disputebot/disputebot/app"
 	"github.com/disputebot/disputebot/knowledge/evalset"
 )
 
-func cmdEval(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval", stderr)
+func cmdEval(ctx context.Context, m *Main, args []string) error {
+	fs := newFlagSet("eval", m.stderr)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	t := evalset.DefaultTargets
 	fs.Float64Var(&t.Hit1, "min-hit1", t.Hit1, "fail below this hit@1")
@@ -20,7 +20,7 @@ func cmdEval(ctx context.Context, args []string, env Env, stdout, stderr io.Writ
 	fs.Float64Var(&t.OffAnswered, "max-off-answered", t.OffAnswered, "fail above this share of off-topic questions answered")
 	fs.Float64Var(&t.CJKHit3, "min-cjk-hit3", t.CJKHit3, "fail below this hit@3 of questions in Korean or Japanese")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, `usage: disputebot eval [--json] FILE
+		fmt.Fprintln(m.stderr, `usage: disputebot eval [--json] FILE
 
 FILE holds JSON lines {"q": "...", "expect": ["substring", ...]}; an empty
 expect marks an off-topic question. Optional labels break the report down:
@@ -43,22 +43,20 @@ article), "topic" (a topic filter to ask with).`)
 	if err != nil {
 		return usagef("%v", err)
 	}
-	eng, err := openEngineFromEnv(ctx, env, stderr)
+	svc, err := m.open(ctx, app.Ask, "")
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
-
-	rep, err := evalset.Run(ctx, eng.index.Search, cases, t)
+	rep, err := evalset.Run(ctx, svc.Search, cases, t)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		if err := writeJSON(stdout, rep); err != nil {
+		if err := writeJSON(m.stdout, rep); err != nil {
 			return err
 		}
 	} else {
-		rep.Write(stdout)
+		rep.Write(m.stdout)
 	}
 	if !rep.Pass {
 		return errFailed

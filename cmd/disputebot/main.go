@@ -21,9 +21,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"github.com/disputebot/disputebot/app"
+	"github.com/disputebot/disputebot/knowledge"
 )
 
 // Exit codes, which a supervisor acts on (see README, "Exit codes"): it
@@ -81,51 +86,123 @@ Usage:
 Settings are read from the environment and .env (see .env.example).
 `
 
+// command is one subcommand of disputebot: it reads its arguments, opens
+// what it needs through m, and does its work.
+type command func(ctx context.Context, m *Main, args []string) error
+
 // Run runs one command and returns the process exit code.
 func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
-	var err error
+	commands := map[string]command{
+		"ask": cmdAsk, "eval": cmdEval, "timeline": cmdTimeline, "run": cmdRun, "corpus": cmdCorpus, "index": cmdIndex,
+	}
 	switch args[0] {
-	case "ask":
-		err = cmdAsk(ctx, args[1:], env, stdout, stderr)
-	case "eval":
-		err = cmdEval(ctx, args[1:], env, stdout, stderr)
-	case "timeline":
-		err = cmdTimeline(ctx, args[1:], env, stdout, stderr)
-	case "run":
-		err = cmdRun(ctx, args[1:], env, stdout, stderr)
-	case "corpus":
-		err = cmdCorpus(ctx, args[1:], env, stdout, stderr)
-	case "index":
-		err = cmdIndex(ctx, args[1:], env, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	default:
-		err = usagef("unknown command %q; run 'disputebot help'", args[0])
 	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		return exitCode(usagef("unknown command %q; run 'disputebot help'", args[0]), stderr)
+	}
+	m := &Main{env: env, stdout: stdout, stderr: stderr}
+	err := cmd(ctx, m, args[1:])
+	m.Close()
+	return exitCode(err, stderr)
+}
+
+// Main is one run of disputebot on the command line, as wtf's Main is of
+// its server: it reads the configuration and makes the logger once, opens
+// the service of DATA_DIR once, the way the command needs it, and closes
+// it when the command is done. Commands are functions over it.
+type Main struct {
+	env            Env
+	stdout, stderr io.Writer
+
+	config     Config
+	log        *slog.Logger
+	configured bool
+	service    *app.Service
+}
+
+// configure reads and checks the settings and makes the logger, once.
+func (m *Main) configure() error {
+	if m.configured {
+		return nil
+	}
+	cfg, err := loadConfig(m.env)
+	if err != nil {
+		return err
+	}
+	m.config, m.log, m.configured = cfg, newLogger(m.stderr, cfg.LogLevel), true
+	return nil
+}
+
+// open opens the service of DATA_DIR for access (see app.Access); command
+// names the command in messages ("corpus add"), "" for the access's own.
+func (m *Main) open(ctx context.Context, access app.Access, command string) (*app.Service, error) {
+	if m.service != nil {
+		return nil, errors.New("the service is already open")
+	}
+	if err := m.configure(); err != nil {
+		return nil, err
+	}
+	svc, err := app.Open(ctx, app.Options{
+		DataDir: m.config.DataDir, Access: access, Logger: m.log, Command: command,
+		AllowPrivateFetch: m.config.AllowPrivateFetch,
+		TuneGC:            true, // this process is ours
+	})
+	if err != nil {
+		return nil, err
+	}
+	m.service = svc
+	return svc, nil
+}
+
+// Close closes the service, if open.
+func (m *Main) Close() error {
+	if m.service == nil {
+		return nil
+	}
+	err := m.service.Close()
+	m.service = nil
+	return err
+}
+
+// exitCode is the one place where an error becomes what the operator
+// reads and the exit code a supervisor acts on (see exitOK and the
+// others): the message goes to stderr, unless the command already said
+// it (errFailed).
+func exitCode(err error, stderr io.Writer) int {
 	var ue *usageError
 	var ce *configError
+	var se *app.SetupError
+	var ke *knowledge.Error
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
-	case errors.Is(err, flag.ErrHelp):
-		return exitOK
+	case errors.Is(err, errFailed):
+		return exitError // already reported
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, "disputebot:", err)
 		return exitUsage
-	case errors.As(err, &ce), errors.As(err, new(*notOwnerError)):
+	case errors.As(err, &ce), errors.As(err, &se):
 		fmt.Fprintln(stderr, "disputebot:", err)
 		return exitConfig
-	case errors.Is(err, errFailed):
-		return exitError // already reported
-	default:
-		fmt.Fprintln(stderr, "disputebot:", err)
-		return exitError
+	case errors.As(err, &ke) && ke.Code != knowledge.EINTERNAL:
+		// A refusal of the operator's input: a bad file or link, a
+		// duplicate, an id that is not there. It is told in its own
+		// words, with what wraps it, but not the cause behind it, which
+		// is for logs (a network error behind "I couldn't fetch that
+		// page").
+		fmt.Fprintln(stderr, "disputebot:", strings.Replace(err.Error(), ke.Error(), ke.Message, 1))
+		return exitUsage
 	}
+	fmt.Fprintln(stderr, "disputebot:", err)
+	return exitError
 }
 
 // errFailed is returned by commands that already printed why they failed.

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/disputebot/disputebot/app"
 )
 
 // TestNewcomerMessages checks issue 10's seventh failure: each message of
@@ -148,6 +150,6 @@ func FuzzParseRecord(f *testing.F) {
 		if a == nil {
 			t.Fatal("no article and no error")
 		}
-		checkImport(a) // must not panic
+		app.CheckImport([]app.ImportItem{{Article: a, Source: "fuzz.jsonl:1"}}, app.Operator("")) // must not panic
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/disputebot/disputebot/app"
 	"github.com/disputebot/disputebot/bot/chart"
 	"github.com/disputebot/disputebot/knowledge"
 )
@@ -48,12 +49,12 @@ const timelineUsage = "usage: disputebot timeline [--topic T] [--from DATE] [--t
 // cmdTimeline prints the dated events of the corpus in date order, each
 // with its source, and draws them as a chart with --png. It needs the
 // articles only, not the search index, so it never builds one.
-func cmdTimeline(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
-	fs := newFlagSet("timeline", stderr)
+func cmdTimeline(ctx context.Context, m *Main, args []string) error {
+	fs := newFlagSet("timeline", m.stderr)
 	var f timelineFlags
 	f.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, timelineUsage)
+		fmt.Fprintln(m.stderr, timelineUsage)
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)
@@ -70,15 +71,12 @@ func cmdTimeline(ctx context.Context, args []string, env Env, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(env)
+	svc, err := m.open(ctx, app.Browse, "")
 	if err != nil {
 		return err
 	}
-	articles, err := loadArticles(cfg.DataDir, newLogger(stderr, cfg.LogLevel))
-	if err != nil {
-		return err
-	}
-	entries := knowledge.Timeline(library(articles).Articles(f.guild), tf)
+	svc.LogProblems()
+	entries := knowledge.Timeline(svc.Articles(f.guild), tf)
 	if f.png != "" {
 		img, err := chart.TimelinePNG(entries, chart.TimelineTitle(tf))
 		if err != nil {
@@ -89,9 +87,9 @@ func cmdTimeline(ctx context.Context, args []string, env Env, stdout, stderr io.
 		}
 	}
 	if f.json {
-		return writeJSON(stdout, timelineJSON(entries))
+		return writeJSON(m.stdout, timelineJSON(entries))
 	}
-	writeTimeline(stdout, entries)
+	writeTimeline(m.stdout, entries)
 	return nil
 }
 

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,8 +31,7 @@ const boltMaxPage = 64 << 10
 // links prevent but symbolic ones do not, makes bleve fall back to an older
 // state, or to an empty one: that is taken again, a few times. The error is
 // the snapshot's; the caller may then build an index of its own in dir.
-func openIndexSnapshot(src, dir string) (*index.Index, error) {
-	opts := index.Options{Logger: slog.New(slog.DiscardHandler)}
+func openIndexSnapshot(src, dir string, opts index.Options) (*index.Index, error) {
 	for attempt := 0; ; attempt++ {
 		if err := os.RemoveAll(dir); err != nil {
 			return nil, err

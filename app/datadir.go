@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"errors"
@@ -23,14 +23,19 @@ import (
 //     it works when no bot runs.
 //   - While the bot runs, commands change the corpus files only (atomically)
 //     and build a rebuilt index beside the one in use; the bot picks both up
-//     within refreshEvery. Commands that only read open nothing for
-//     writing: they answer from a private copy of the current index.
+//     when it next refreshes (see Service.Watch). Commands that only read
+//     open nothing for writing: they answer from a private copy of the
+//     current index (snapshot.go).
 //   - Every file in DATA_DIR is written by the user who owns DATA_DIR: a
 //     command run as root switches to that user before writing, and one
 //     run as any other user refuses to write, saying why.
 
 // lockName is the lock file of DATA_DIR.
 const lockName = "disputebot.lock"
+
+// runRole is what the running bot writes in the lock file, by which the
+// other processes tell it from a command that will soon be done.
+const runRole = "disputebot run"
 
 // errBusy is returned by lockDataDir when another process holds DATA_DIR.
 var errBusy = errors.New("DATA_DIR is in use by another disputebot process")
@@ -87,7 +92,7 @@ func lockHolder(f *os.File) string {
 // holdsRun reports whether err is errBusy because a running bot holds the
 // lock, rather than a command that will soon be done.
 func holdsRun(err error) bool {
-	return errors.Is(err, errBusy) && strings.Contains(err.Error(), "(disputebot run,")
+	return errors.Is(err, errBusy) && strings.Contains(err.Error(), "("+runRole+",")
 }
 
 // Unlock releases the lock.
@@ -97,6 +102,21 @@ func (l *dirLock) Unlock() {
 	}
 }
 
+// SetupError is a mistake in how DATA_DIR is set up that only a person can
+// fix, so that restarting the process cannot help: DATA_DIR is a file, it
+// belongs to another user, or the running bot may not use its files. Its
+// message says what to do. cmd/disputebot exits with EX_CONFIG on it,
+// which tells a supervisor not to restart the bot.
+type SetupError struct {
+	msg string
+	err error // what it explains, if anything: fs.ErrPermission for another user's DATA_DIR
+}
+
+func (e *SetupError) Error() string { return e.msg }
+
+// Unwrap returns the error the SetupError explains, or nil.
+func (e *SetupError) Unwrap() error { return e.err }
+
 // checkDataDir checks that DATA_DIR is a directory, or missing (it is
 // created then), naming DATA_DIR in the error.
 func checkDataDir(dir string) error {
@@ -105,12 +125,12 @@ func checkDataDir(dir string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case errors.Is(err, syscall.ENOTDIR):
-		return &configError{fmt.Sprintf("DATA_DIR: %s is inside a file, not a directory; point DATA_DIR at a directory "+
+		return &SetupError{msg: fmt.Sprintf("DATA_DIR: %s is inside a file, not a directory; point DATA_DIR at a directory "+
 			"(it is created if missing)", dir)}
 	case err != nil:
 		return permissionError(fmt.Errorf("DATA_DIR: %w", err), dir)
 	case !st.IsDir():
-		return &configError{fmt.Sprintf("DATA_DIR: %s is a file, not a directory; point DATA_DIR at a directory "+
+		return &SetupError{msg: fmt.Sprintf("DATA_DIR: %s is a file, not a directory; point DATA_DIR at a directory "+
 			"(it is created if missing)", dir)}
 	}
 	return nil
@@ -148,13 +168,6 @@ func userName(uid int) string {
 	return fmt.Sprintf("uid %d", uid)
 }
 
-// notOwnerError is the error of a command that would write to a DATA_DIR
-// of another user. It matches fs.ErrPermission.
-type notOwnerError struct{ msg string }
-
-func (e *notOwnerError) Error() string { return e.msg }
-func (e *notOwnerError) Unwrap() error { return fs.ErrPermission }
-
 // permError is a permission error told in words: its message says all,
 // and it wraps the error it explains, for errors.Is.
 type permError struct {
@@ -170,8 +183,8 @@ func (e *permError) Unwrap() error { return e.err }
 // command writes. Run as root, the process becomes that user (its uid,
 // gid and no other groups, and a umask that gives new files the access of
 // DATA_DIR): for good, which is fine for a process that is about to write
-// there and exit. Run as another user, it refuses, saying as whom to run
-// the command.
+// there and exit. Run as another user, it refuses with a *SetupError
+// (matching fs.ErrPermission), saying as whom to run the command.
 func actAsOwner(dir string, command string) error {
 	o, err := dataDirOwner(dir)
 	if err != nil {
@@ -182,9 +195,9 @@ func actAsOwner(dir string, command string) error {
 		return nil
 	}
 	if euid != 0 {
-		return &notOwnerError{fmt.Sprintf("permission denied: %s belongs to %s, and you are %s; files you wrote "+
+		return &SetupError{msg: fmt.Sprintf("permission denied: %s belongs to %s, and you are %s; files you wrote "+
 			"there would not be the bot's to read and change, so run this as that user (sudo -u %s disputebot %s)",
-			o.dir, userName(o.uid), userName(euid), ownerLogin(o.uid), command)}
+			o.dir, userName(o.uid), userName(euid), ownerLogin(o.uid), command), err: fs.ErrPermission}
 	}
 	if err := syscall.Setgroups([]int{}); err != nil {
 		return fmt.Errorf("become the owner of DATA_DIR: %w", err)

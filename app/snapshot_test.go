@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -19,8 +19,7 @@ import (
 // caught in the middle of a write is taken again, never used.
 func TestSnapshotWhileWriting(t *testing.T) {
 	t.Parallel()
-	dataDir := seedDataDir(t)
-	dir := filepath.Join(dataDir, "index")
+	dir := filepath.Join(t.TempDir(), "index")
 	quiet := index.Options{Logger: slog.New(slog.DiscardHandler)}
 	idx, err := index.Open(dir, quiet)
 	if err != nil {
@@ -29,6 +28,9 @@ func TestSnapshotWhileWriting(t *testing.T) {
 	defer idx.Close()
 	arts, err := knowledge.DefaultCorpus()
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Sync(context.Background(), arts); err != nil {
 		t.Fatal(err)
 	}
 	extra := func(i int) *knowledge.Article {
@@ -59,7 +61,7 @@ func TestSnapshotWhileWriting(t *testing.T) {
 		}
 	})
 	for i := range 15 {
-		snap, err := openIndexSnapshot(dir, filepath.Join(t.TempDir(), "index"))
+		snap, err := openIndexSnapshot(dir, filepath.Join(t.TempDir(), "index"), quiet)
 		if err != nil {
 			t.Fatalf("snapshot %d: %v", i, err)
 		}
