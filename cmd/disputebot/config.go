@@ -25,7 +25,7 @@ type Config struct {
 	RateLimit    int      // RATE_LIMIT: questions per RateWindow per user
 	RateWindow   time.Duration
 
-	ModeratorRoles    []string // MODERATOR_ROLE_IDS
+	ModeratorRoles []string // MODERATOR_ROLE_IDS
 	// Feedback is FEEDBACK: whether /ask questions and votes on answers
 	// are recorded (on by default; "off" records nothing and hides the
 	// vote buttons).
@@ -33,7 +33,7 @@ type Config struct {
 	// FeedbackRetention is FEEDBACK_DAYS (default 90) as a duration: how
 	// long feedback records are kept.
 	FeedbackRetention time.Duration
-	AllowPrivateFetch bool     // ALLOW_PRIVATE_FETCH, for tests against local servers only
+	AllowPrivateFetch bool // ALLOW_PRIVATE_FETCH, for tests against local servers only
 }
 
 // LogValue keeps the token out of logs even if a Config is logged whole.
