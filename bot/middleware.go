@@ -41,7 +41,7 @@ func (b *Bot) limited(next answerFunc) answerFunc {
 func (b *Bot) moderated(next answerFunc) answerFunc {
 	return func(r Responder, in *interaction) {
 		if !b.moderator(in) {
-			b.respond(r, in, &reply{ephemeral: true, content: "Only this server's moderators (Manage Server, or a moderator role) can change its articles, and only inside the server."}, false)
+			b.respond(r, in, &reply{ephemeral: true, content: "Only this server's moderators (Manage Server, or a moderator role) can use /corpus, and only inside the server."}, false)
 			return
 		}
 		next(r, in)

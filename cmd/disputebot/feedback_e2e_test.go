@@ -111,6 +111,11 @@ func TestFeedbackE2E(t *testing.T) {
 		t.Errorf("page 2's Not helpful is %q, want the answer's %q", id, notHelpful)
 	}
 
+	// The running bot holds the records: the command says so.
+	if _, errOut, code := runCLI(t, dataDir, "feedback"); code != exitError || !strings.Contains(errOut, "running bot holds the feedback records") {
+		t.Errorf("feedback beside the bot exited %d: %s", code, errOut)
+	}
+
 	off := dispatch(t, fake, fake.SlashCommand("ask", discordtest.StringOption("question", offTopic), voter()))
 	if !strings.Contains(off.Content, "isn't covered") {
 		t.Fatalf("the off-topic question was answered: %q", off.Content)
