@@ -72,6 +72,9 @@ func OpenFeedback(opts FeedbackOptions) (*Feedback, error) {
 	case errors.Is(err, bolt.ErrCorrupt):
 		// Open moved the bad file aside and goes on with a new one.
 		opts.Logger.Error("feedback records could not be read; starting anew", "err", err)
+	case errors.Is(err, bolt.ErrLocked) && opts.Command == "":
+		return nil, fmt.Errorf("a disputebot feedback command held the feedback records in %s for over %v: %w",
+			filepath.Join(opts.DataDir, bolt.DBFile), opts.LockWait, err)
 	case errors.Is(err, bolt.ErrLocked):
 		return nil, fmt.Errorf("the running bot holds the feedback records in %s; stop it to use this command "+
 			"(removing the bot from a server purges that server's records by itself): %w",

@@ -334,3 +334,63 @@ func TestVoteRefusals(t *testing.T) {
 		})
 	}
 }
+
+// gapsFeedback is a memFeedback with gaps to list.
+type gapsFeedback struct {
+	*memFeedback
+	gaps []knowledge.Gap
+}
+
+func (f *gapsFeedback) Gaps(ctx context.Context, guild string, since time.Time) ([]knowledge.Gap, error) {
+	return f.gaps, nil
+}
+
+// TestCorpusGapsPages: /corpus gaps pages its list for moderators, with
+// Export on every page, and refuses members.
+func TestCorpusGapsPages(t *testing.T) {
+	fb := &gapsFeedback{memFeedback: newMemFeedback()}
+	for i := range gapsPageSize + 3 {
+		fb.gaps = append(fb.gaps, knowledge.Gap{Text: "question " + strconv.Itoa(i), Count: 20 - i, NotCovered: 20 - i, Phrasings: 1, Last: time.Now()})
+	}
+	b := newTestBot(t, Config{Feedback: fb})
+	gaps := func(page string, perms int64) (string, []string) {
+		interactionSeq++
+		i := &discordgo.Interaction{ID: itoa(interactionSeq), Token: "tok", GuildID: testGuild,
+			Member: &discordgo.Member{User: &discordgo.User{ID: testMember}, Permissions: perms}}
+		if page == "" {
+			i.Type = discordgo.InteractionApplicationCommand
+			i.Data = discordgo.ApplicationCommandInteractionData{Name: cmdCorpus, Options: []*discordgo.ApplicationCommandInteractionDataOption{
+				{Name: subGaps, Type: discordgo.ApplicationCommandOptionSubCommand}}}
+		} else {
+			i.Type = discordgo.InteractionMessageComponent
+			i.Data = discordgo.MessageComponentInteractionData{CustomID: page, ComponentType: discordgo.ButtonComponent}
+		}
+		rec := &recorder{}
+		b.Handle(rec, i)
+		calls := rec.replies()
+		last := calls[len(calls)-1]
+		d := last.Response.Data
+		text := d.Content
+		for _, e := range d.Embeds {
+			text += e.Description + e.Footer.Text
+		}
+		return text, customIDs(last)
+	}
+	first, ids := gaps("", discordgo.PermissionManageGuild)
+	if !strings.Contains(first, "question 0") || strings.Contains(first, "question 10") || !strings.Contains(first, "page 1 of 2") {
+		t.Errorf("page 1:\n%s", first)
+	}
+	if !strings.Contains(strings.Join(ids, " "), exportID) || !strings.Contains(strings.Join(ids, " "), "corpus:gaps:1") {
+		t.Errorf("buttons %q", ids)
+	}
+	second, _ := gaps("corpus:gaps:1", discordgo.PermissionManageGuild)
+	if !strings.Contains(second, "question 10") || !strings.Contains(second, "page 2 of 2") {
+		t.Errorf("page 2:\n%s", second)
+	}
+	if no, _ := gaps("", 0); !strings.Contains(no, "Only this server's moderators") {
+		t.Errorf("a member's /corpus gaps: %q", no)
+	}
+	if no, _ := gaps("corpus:gaps:1", 0); !strings.Contains(no, "Only this server's moderators") {
+		t.Errorf("a member's page 2: %q", no)
+	}
+}

@@ -34,9 +34,15 @@ func (m *Main) openFeedback(command string) (*app.Feedback, error) {
 	if err := m.configure(); err != nil {
 		return nil, err
 	}
+	// The bot waits out a feedback command, which is quick; a command
+	// does not wait for the bot, which holds the records while it runs.
+	wait := time.Second
+	if command == "" {
+		wait = 30 * time.Second
+	}
 	return app.OpenFeedback(app.FeedbackOptions{
 		DataDir: m.config.DataDir, Retention: m.config.FeedbackRetention, Now: feedbackClock,
-		Logger: m.log, Command: command, LockWait: time.Second,
+		Logger: m.log, Command: command, LockWait: wait,
 	})
 }
 
