@@ -8,6 +8,8 @@
 //     import, and removing one (change.go, import.go);
 //   - which articles a server sees (knowledge.Visible), and what is wrong
 //     with the corpus files left out;
+//   - the feedback records of DATA_DIR, what members asked and how they
+//     voted, kept by package bolt (feedback.go);
 //   - how processes share DATA_DIR: one running bot, commands beside it,
 //     and every file written as the owner of DATA_DIR (datadir.go,
 //     snapshot.go).

@@ -59,6 +59,9 @@ func (b *Bot) about(ctx context.Context, in *interaction) (*reply, error) {
 	if own > 0 {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Added by this server", Value: strconv.Itoa(own), Inline: true})
 	}
+	if f := b.feedbackField(ctx, in); f != nil {
+		e.Fields = append(e.Fields, f)
+	}
 	r := &reply{embeds: []*discordgo.MessageEmbed{e}}
 	if pl, ok := b.library.(ProblemLister); ok && b.moderator(in) {
 		if problems := pl.CorpusProblems(); len(problems) > 0 {

@@ -34,7 +34,7 @@ func notCovered(q knowledge.Query) *reply {
 // a time: the command the first page, its Next and Previous buttons the
 // others, from the question the first page stored.
 func (b *Bot) ask(ctx context.Context, in *interaction) (*reply, error) {
-	q, key := in.state.query, in.key
+	q, key, answer := in.state.query, in.key, in.state.answer
 	if !in.turn {
 		o := commandOptions(in)
 		var err error
@@ -54,6 +54,9 @@ func (b *Bot) ask(ctx context.Context, in *interaction) (*reply, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !in.turn {
+		answer = b.record(in, q, ans)
+	}
 	if len(ans.Hits) == 0 {
 		if in.turn {
 			return nil, refusef("There are no more answers to that question.")
@@ -61,13 +64,14 @@ func (b *Bot) ask(ctx context.Context, in *interaction) (*reply, error) {
 		return notCovered(q), nil
 	}
 	if key == "" {
-		key = b.pageStates.put(pageState{query: q})
+		key = b.pageStates.put(pageState{query: q, answer: answer})
 	}
-	return b.renderAsk(in.guild, ans, key, in.page), nil
+	return b.renderAsk(in.guild, ans, key, in.page, answer), nil
 }
 
-// renderAsk shows a page of answers: one embed per passage.
-func (b *Bot) renderAsk(guild string, ans *knowledge.Answer, key string, page int) *reply {
+// renderAsk shows a page of answers: one embed per passage, and the vote
+// buttons of answer when it is not "".
+func (b *Bot) renderAsk(guild string, ans *knowledge.Answer, key string, page int, answer string) *reply {
 	arts := b.articlesByID(guild)
 	r := &reply{}
 	for _, h := range ans.Hits {
@@ -78,7 +82,7 @@ func (b *Bot) renderAsk(guild string, ans *knowledge.Answer, key string, page in
 		r.embeds = append(r.embeds, hitEmbed(h, sources))
 	}
 	r.content = fmt.Sprintf("**Answers from the corpus** (%d–%d)", page*askPageSize+1, page*askPageSize+len(ans.Hits))
-	r.components = pageButtons("ask:"+key, page, ans.More)
+	r.components = askButtons(key, page, ans.More, answer)
 	return fit(r)
 }
 

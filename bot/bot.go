@@ -36,8 +36,14 @@ type ProblemLister interface {
 type Config struct {
 	Searcher Searcher
 	Library  Library
-	Curator  Curator      // nil disables /corpus
-	Logger   *slog.Logger // nil means slog.Default()
+	Curator  Curator // nil disables /corpus
+	// Feedback records asks and votes (see Feedback); nil turns the
+	// feature off: no records, no vote buttons.
+	Feedback Feedback
+	// Now is the clock of the feedback windows (/about, /corpus gaps)
+	// and of records; nil means time.Now. Tests set a fake one.
+	Now    func() time.Time
+	Logger *slog.Logger // nil means slog.Default()
 
 	// ModeratorRoles may use /corpus besides members with Manage Server.
 	ModeratorRoles []string
@@ -67,12 +73,15 @@ type Bot struct {
 	searcher Searcher
 	library  Library
 	curator  Curator
+	feedback Feedback
+	now      func() time.Time // nil: time.Now (see Config.Now)
 	log      *slog.Logger
 
 	moderatorRoles []string
 	version        string
 
-	routes     map[string]*route // by command name (see routes.go)
+	routes     map[string]*route     // by command name (see routes.go)
+	actions    map[string]answerFunc // buttons that are not pages (see newActions)
 	limiter    *userLimiter
 	pageStates *pageStore
 	charts     *chartCache   // the timeline charts drawn last
@@ -91,6 +100,7 @@ type Bot struct {
 func New(cfg Config) *Bot {
 	b := &Bot{
 		searcher: cfg.Searcher, library: cfg.Library, curator: cfg.Curator, log: cfg.Logger, version: cfg.Version,
+		feedback: cfg.Feedback, now: cfg.Now,
 		moderatorRoles: cfg.ModeratorRoles,
 		replyBudget:    cfg.ReplyBudget, workTimeout: cfg.WorkTimeout,
 	}
@@ -120,6 +130,7 @@ func New(cfg Config) *Bot {
 	b.charts = newChartCache(maxCharts)
 	b.work = make(chan struct{}, cfg.MaxConcurrent)
 	b.routes = b.newRoutes()
+	b.actions = b.newActions()
 	return b
 }
 
@@ -155,6 +166,9 @@ type interaction struct {
 	key   string    // the key the button carries
 	page  int       // the page wanted; 0 when the command runs
 	state pageState // what the key stands for
+
+	private bool // every reply is private: a deferral is too
+	light   bool // quick work that takes no search slot (a vote)
 }
 
 // Handle answers one interaction. It is the discordgo handler for

@@ -81,6 +81,7 @@ func corpusCommand() *discordgo.ApplicationCommand {
 			},
 			{Type: discordgo.ApplicationCommandOptionSubCommand, Name: subList, Description: "List the articles this server added"},
 			{Type: discordgo.ApplicationCommandOptionSubCommand, Name: subHistory, Description: "The latest changes to this server's articles: who, what, when"},
+			{Type: discordgo.ApplicationCommandOptionSubCommand, Name: subGaps, Description: "Questions asked here in the last 30 days that the corpus could not answer"},
 		},
 	}
 }

@@ -7,8 +7,9 @@
 // corpus store: Searcher answers questions, Library lists the articles a
 // server sees, Curator changes the corpus for moderators, and, optionally,
 // ProblemLister tells moderators of corpus files left out. app.Service is
-// all four; cmd/disputebot wires it in. Responder is how the bot talks to
-// Discord, so that tests can record what it sends.
+// all four; cmd/disputebot wires it in. Feedback, also optional, records
+// questions and votes (feedback.go); app.Feedback is one. Responder is how
+// the bot talks to Discord, so that tests can record what it sends.
 //
 // The way through the package, for one interaction: Bot.Handle, then the
 // one table of commands (routes.go), whose middleware (middleware.go)

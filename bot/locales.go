@@ -23,6 +23,7 @@ var commandLocales = map[string]map[discordgo.Locale]localized{
 	subAdd:      {discordgo.Korean: {"추가", "링크, 파일 또는 직접 입력으로 기사를 추가합니다"}, discordgo.Japanese: {"追加", "リンク、ファイル、または入力で記事を追加します"}},
 	subRemove:   {discordgo.Korean: {"삭제", "이 서버가 추가한 기사 하나를 삭제합니다"}, discordgo.Japanese: {"削除", "このサーバーが追加した記事を一つ削除します"}},
 	subList:     {discordgo.Korean: {"목록", "이 서버가 추가한 기사 목록"}, discordgo.Japanese: {"一覧", "このサーバーが追加した記事の一覧"}},
+	subGaps:     {discordgo.Korean: {"빈틈", "최근 30일간 이 서버에서 자료가 답하지 못한 질문"}, discordgo.Japanese: {"不足", "過去30日にこのサーバーで資料が答えられなかった質問"}},
 	subHistory:  {discordgo.Korean: {"기록", "이 서버 기사의 최근 변경: 누가, 무엇을, 언제"}, discordgo.Japanese: {"履歴", "このサーバーの記事の最近の変更：誰が、何を、いつ"}},
 }
 

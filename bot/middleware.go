@@ -41,7 +41,7 @@ func (b *Bot) limited(next answerFunc) answerFunc {
 func (b *Bot) moderated(next answerFunc) answerFunc {
 	return func(r Responder, in *interaction) {
 		if !b.moderator(in) {
-			b.respond(r, in, &reply{ephemeral: true, content: "Only this server's moderators (Manage Server, or a moderator role) can change its articles, and only inside the server."}, false)
+			b.respond(r, in, &reply{ephemeral: true, content: "Only this server's moderators (Manage Server, or a moderator role) can use /corpus, and only inside the server."}, false)
 			return
 		}
 		next(r, in)
@@ -75,6 +75,15 @@ func (b *Bot) curating(next answerFunc) answerFunc {
 			b.respond(r, in, &reply{ephemeral: true, content: "Adding articles is not enabled on this bot."}, false)
 			return
 		}
+		next(r, in)
+	}
+}
+
+// private marks every reply of the route as private, so that a deferral
+// is private too (see run).
+func (b *Bot) private(next answerFunc) answerFunc {
+	return func(r Responder, in *interaction) {
+		in.private = true
 		next(r, in)
 	}
 }
@@ -127,6 +136,10 @@ func (b *Bot) run(r Responder, in *interaction, h replyFunc, update bool) {
 			}
 			done <- res
 		}()
+		if in.light {
+			res.rep, res.err = h(ctx, in)
+			return
+		}
 		select {
 		case b.work <- struct{}{}:
 		default:
@@ -168,7 +181,13 @@ func (b *Bot) run(r Responder, in *interaction, h replyFunc, update bool) {
 	if update {
 		ack = discordgo.InteractionResponseDeferredMessageUpdate
 	}
-	if err := r.Respond(ctx, in.Interaction, &discordgo.InteractionResponse{Type: ack}); err != nil {
+	resp := &discordgo.InteractionResponse{Type: ack}
+	if in.private && !update {
+		// The "thinking" message of a private reply must be private too:
+		// an edit cannot change that later.
+		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	if err := r.Respond(ctx, in.Interaction, resp); err != nil {
 		b.log.Error("defer reply", "interaction", in.ID, "err", err)
 		return
 	}

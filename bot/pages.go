@@ -24,6 +24,7 @@ type pageState struct {
 	order    string                   // for /search
 	timeline knowledge.TimelineFilter // for /timeline
 	topic    knowledge.Topic          // for /topic, whose buttons carry it rather than a key
+	answer   string                   // for /ask: the answer id its vote buttons carry, "" for none
 	at       time.Time
 }
 

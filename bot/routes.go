@@ -55,12 +55,27 @@ func (b *Bot) newRoutes() map[string]*route {
 			subRemove:  {handle: b.corpusRemove, use: moderators, complete: b.removeChoices},
 			subList:    {handle: b.corpusList, use: moderators, pager: listPages},
 			subHistory: {handle: b.corpusHistory, use: moderators},
+			// The same check as /corpus add, without needing a Curator:
+			// reading the gaps changes nothing.
+			subGaps: {handle: b.corpusGaps, use: []middleware{b.limited, b.moderated, b.private}, pager: gapsPages},
 		}},
 	}
 	for _, r := range routes {
 		r.build(b)
 	}
 	return routes
+}
+
+// newActions is the table of buttons that are not pages, by the first
+// part of their custom id: votes on answers, and the Export of /corpus
+// gaps.
+func (b *Bot) newActions() map[string]answerFunc {
+	export := &route{handle: b.exportGaps, use: []middleware{b.limited, b.moderated, b.private}}
+	export.build(b)
+	return map[string]answerFunc{
+		votePrefix:   b.voteClick,
+		exportPrefix: export.answer,
+	}
 }
 
 // build wraps the handlers of r, its form and its subcommands in their
@@ -115,6 +130,10 @@ func (b *Bot) routeButton(r Responder, in *interaction) {
 	id := in.MessageComponentData().CustomID
 	gone := &reply{content: "That button no longer works.", ephemeral: true}
 	parts := strings.Split(id, ":")
+	if act := b.actions[parts[0]]; act != nil && len(parts) == 3 {
+		act(r, in)
+		return
+	}
 	if len(parts) != 3 {
 		b.log.Warn("unknown component", "custom_id", clip(id, maxCustomID))
 		b.respond(r, in, gone, false)

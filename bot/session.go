@@ -154,6 +154,16 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteTransport{base: opts.APIBase, next: http.DefaultTransport}}
 	s.StateEnabled = false                     // interactions carry all the bot needs
 	s.Identify.Intents = discordgo.IntentsNone // interactions need no intent
+	if b.feedback != nil {
+		// GUILD_DELETE, when the bot is removed from a server, whose
+		// feedback records then go (see guildRemoved).
+		s.Identify.Intents = discordgo.IntentsGuilds
+		s.AddHandler(func(s *discordgo.Session, g *discordgo.GuildDelete) {
+			if g.Guild != nil {
+				b.guildRemoved(g.ID, g.Unavailable)
+			}
+		})
+	}
 	s.LogLevel = discordgo.LogWarning
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 		b.Handle(SessionResponder{S: s}, ic.Interaction)

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/disputebot/disputebot/knowledge"
 )
 
 // Config is every setting of disputebot, read once from the environment.
@@ -23,8 +25,15 @@ type Config struct {
 	RateLimit    int      // RATE_LIMIT: questions per RateWindow per user
 	RateWindow   time.Duration
 
-	ModeratorRoles    []string // MODERATOR_ROLE_IDS
-	AllowPrivateFetch bool     // ALLOW_PRIVATE_FETCH, for tests against local servers only
+	ModeratorRoles []string // MODERATOR_ROLE_IDS
+	// Feedback is FEEDBACK: whether /ask questions and votes on answers
+	// are recorded (on by default; "off" records nothing and hides the
+	// vote buttons).
+	Feedback bool
+	// FeedbackRetention is FEEDBACK_DAYS (default 90) as a duration: how
+	// long feedback records are kept.
+	FeedbackRetention time.Duration
+	AllowPrivateFetch bool // ALLOW_PRIVATE_FETCH, for tests against local servers only
 }
 
 // LogValue keeps the token out of logs even if a Config is logged whole.
@@ -37,8 +46,13 @@ func (c Config) LogValue() slog.Value {
 		slog.String("data_dir", c.DataDir), slog.String("log_level", c.LogLevel.String()),
 		slog.Bool("token_set", c.DiscordToken != ""), slog.String("guild_id", c.GuildID),
 		slog.String("api_base", base), slog.String("rate_limit", fmt.Sprintf("%d/%v", c.RateLimit, c.RateWindow)),
+		slog.Bool("feedback", c.Feedback), slog.String("feedback_retention", c.FeedbackRetention.String()),
 	)
 }
+
+// maxFeedbackDays bounds FEEDBACK_DAYS: ten years is longer than any
+// reason to keep what members asked.
+const maxFeedbackDays = 3650
 
 var (
 	snowflake = regexp.MustCompile(`^[0-9]{17,20}$`)
@@ -64,7 +78,8 @@ func settingError(env Env, key, format string, args ...any) error {
 // loadConfig reads and checks the settings. An error is one line that names
 // the setting, and never shows its value.
 func loadConfig(env Env) (Config, error) {
-	c := Config{DataDir: "./data", LogLevel: slog.LevelWarn, RateLimit: 5, RateWindow: 10 * time.Second}
+	c := Config{DataDir: "./data", LogLevel: slog.LevelWarn, RateLimit: 5, RateWindow: 10 * time.Second,
+		Feedback: true, FeedbackRetention: knowledge.DefaultFeedbackRetention}
 	get := func(k string) string { return strings.TrimSpace(env(k)) }
 	if v := get("DATA_DIR"); v != "" {
 		c.DataDir = v
@@ -127,6 +142,23 @@ func loadConfig(env Env) (Config, error) {
 			}
 			c.ModeratorRoles = append(c.ModeratorRoles, id)
 		}
+	}
+	if v := get("FEEDBACK"); v != "" {
+		switch strings.ToLower(v) {
+		case "on", "true", "1", "yes":
+			c.Feedback = true
+		case "off", "false", "0", "no":
+			c.Feedback = false
+		default:
+			return c, settingError(env, "FEEDBACK", "must be on or off")
+		}
+	}
+	if v := get("FEEDBACK_DAYS"); v != "" {
+		days, err := strconv.Atoi(v)
+		if err != nil || days < 1 || days > maxFeedbackDays {
+			return c, settingError(env, "FEEDBACK_DAYS", "must be a whole number of days, 1 to %d", maxFeedbackDays)
+		}
+		c.FeedbackRetention = time.Duration(days) * 24 * time.Hour
 	}
 	if v := get("ALLOW_PRIVATE_FETCH"); v != "" {
 		b, err := strconv.ParseBool(v)

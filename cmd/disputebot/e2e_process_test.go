@@ -43,6 +43,10 @@ func TestRunConfigErrors(t *testing.T) {
 		{"rate limit of zero", map[string]string{"RATE_LIMIT": "0/10s"}, "RATE_LIMIT"},
 		{"rate limit window too long", map[string]string{"RATE_LIMIT": "5/2h"}, "RATE_LIMIT"},
 		{"log level", map[string]string{"LOG_LEVEL": "loud"}, "LOG_LEVEL"},
+		{"feedback neither on nor off", map[string]string{"FEEDBACK": "maybe"}, "FEEDBACK"},
+		{"feedback days of zero", map[string]string{"FEEDBACK_DAYS": "0"}, "FEEDBACK_DAYS"},
+		{"feedback days in words", map[string]string{"FEEDBACK_DAYS": "ninety"}, "FEEDBACK_DAYS"},
+		{"feedback days too many", map[string]string{"FEEDBACK_DAYS": "99999"}, "FEEDBACK_DAYS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

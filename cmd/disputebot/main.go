@@ -10,6 +10,7 @@
 //	disputebot run
 //	disputebot corpus add|list|remove|check|export|import ...
 //	disputebot index rebuild
+//	disputebot feedback [export|purge] [--guild ID] [--since DATE] [--json]
 //
 // Settings come from the environment and from a .env file in the working
 // directory; see .env.example.
@@ -81,6 +82,7 @@ Usage:
   disputebot run                  start the Discord bot (needs DISCORD_TOKEN)
   disputebot corpus add|list|remove|check|export|import ...   manage the corpus (see 'disputebot corpus')
   disputebot index rebuild        rebuild the search index from the corpus
+  disputebot feedback [export|purge] [--guild ID] ...   what members asked (see 'disputebot feedback -h')
   disputebot help
 
 Settings are read from the environment and .env (see .env.example).
@@ -97,7 +99,7 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 		return exitUsage
 	}
 	commands := map[string]command{
-		"ask": cmdAsk, "eval": cmdEval, "timeline": cmdTimeline, "run": cmdRun, "corpus": cmdCorpus, "index": cmdIndex,
+		"ask": cmdAsk, "eval": cmdEval, "feedback": cmdFeedback, "timeline": cmdTimeline, "run": cmdRun, "corpus": cmdCorpus, "index": cmdIndex,
 	}
 	switch args[0] {
 	case "help", "-h", "--help":

@@ -48,10 +48,26 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 	defer watching.Wait()
 	defer stopWatch()
 
-	b := bot.New(bot.Config{
-		Searcher: svc, Library: svc, Curator: svc, Logger: m.log,
+	bcfg := bot.Config{
+		Searcher: svc, Library: svc, Curator: svc, Logger: m.log, Now: feedbackClock,
 		RateLimit: cfg.RateLimit, RateWindow: cfg.RateWindow, ModeratorRoles: cfg.ModeratorRoles,
-	})
+	}
+	if cfg.Feedback {
+		// Opened after the service, which made this process the owner
+		// of DATA_DIR; expired records go now and then daily.
+		fb, err := m.openFeedback("")
+		if err != nil {
+			return err
+		}
+		defer fb.Close()
+		var expiring sync.WaitGroup
+		defer expiring.Wait()
+		expireCtx, stopExpire := context.WithCancel(ctx)
+		defer stopExpire()
+		expiring.Go(func() { fb.Expire(expireCtx, expireEvery) })
+		bcfg.Feedback = fb
+	}
+	b := bot.New(bcfg)
 	err = b.Run(ctx, bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase})
 	if errors.Is(err, bot.ErrTokenRejected) {
 		// Restarting cannot help: exitConfig tells the supervisor so.
