@@ -168,8 +168,15 @@ func Lemmas(word string) []string {
 			add(b)
 		}
 	}
-	// A phrase inflects in its first word ("backed off").
+	// A phrase inflects in its first word ("backed off", "took place").
 	head, tail, phrase := strings.Cut(word, " ")
+	if phrase {
+		if rest, ok := lookup(exceptions, head); ok {
+			for b := range strings.SplitSeq(rest, "|") {
+				add(b + " " + tail)
+			}
+		}
+	}
 	for _, r := range detachments {
 		if stem, ok := strings.CutSuffix(head, r[0]); ok && stem != "" {
 			l := stem + r[1]
