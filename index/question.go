@@ -254,6 +254,13 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		}
 		c := concept{label: w}
 		c.addAlt(st, knowledge.English, terms, 1, seen)
+		if len(c.alts) == 0 && isIdentifier(w) {
+			// "p1" is how chat writes P-1, and "g20" G-20: the letters
+			// and the digits apart.
+			if m := identifierParts.FindStringSubmatch(w); m != nil {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, m[1]+m[3]+" "+m[2]+m[4]), 1, seen)
+			}
+		}
 		english := thesaurus.Known(w)
 		if len(c.alts) == 0 {
 			// A word the corpus lacks may be a paraphrase of one it has.
@@ -733,7 +740,7 @@ var askingWords = set(`what when where who whom whose which why how whats whens 
 	say says said saying think thinks thought mean means meant meaning
 	please pls plz thanks thank thx ty hi hello hey yo sup ok okay um uh hmm lol lmao rofl bruh dude guys
 	folks yall yeah yes no nope tbh ngl idk imo fr btw tldr eli5 like just really actually basically
-	rn asap fyi irl afaik iirc smh omg wtf ikr jk nvm cuz bc tho u ur ya
+	rn asap fyi irl afaik iirc smh omg wtf ikr jk nvm cuz bc tho though u ur ya
 	question questions ask asking answer info information details detail summary overview
 	anything something everything thing things stuff deal story whole
 	exactly kind sort lot lots much many bit still ever also even now today currently
@@ -767,6 +774,10 @@ func isStrayLetter(t string) bool {
 	r := []rune(t)
 	return len(r) == 1 && unicode.IsLetter(r[0])
 }
+
+// identifierParts splits an identifier into its letters and its digits
+// ("f35s": f, 35).
+var identifierParts = regexp.MustCompile(`^(?:([a-z]+)(\d+)s?|(\d+)([a-z]+))$`)
 
 // isIdentifier reports whether a word mixes letters and digits ("ww2",
 // "g7", "ds590"): a name of something, however short.

@@ -308,3 +308,26 @@ func TestFocus(t *testing.T) {
 		t.Errorf("the sailors, which no passage counts, got an answer: %.80q", ans.Hits[0].Text)
 	}
 }
+
+// TestIdentifiersApart: chat writes P-1, G-20 and F-35 without the
+// hyphen; the letters and digits apart find them.
+func TestIdentifiersApart(t *testing.T) {
+	idx, _ := openTest(t, []*knowledge.Article{
+		article("plane", knowledge.Global, "2018-12-21",
+			"Japan said a P-1 patrol plane flew at least 150 metres above the sea when the destroyer locked its radar on it."),
+		article("summit", knowledge.Global, "2019-06-28",
+			"Abe and Moon did not hold talks at the G-20 summit in Osaka, the first such gathering Japan had hosted."),
+		article("jets", knowledge.Global, "2020-03-01",
+			"South Korea received its first F-35 fighter jets at Cheongju air base in March 2019."),
+	})
+	for _, tc := range []struct{ q, want string }{
+		{"how close did the p1 fly", "P-1 patrol plane"},
+		{"did abe meet moon at the g20", "G-20 summit"},
+		{"when did korea get f35s", "F-35 fighter"},
+	} {
+		ans := ask(t, idx, knowledge.Query{Text: tc.q, Limit: 3})
+		if len(ans.Hits) == 0 || !strings.Contains(ans.Hits[0].Text, tc.want) {
+			t.Errorf("%q: got %d hits, want %q first", tc.q, len(ans.Hits), tc.want)
+		}
+	}
+}
