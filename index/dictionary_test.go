@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,4 +173,32 @@ func inTopThree(t *testing.T, idx *Index, cases []struct{ q, want string }) (n i
 		}
 	}
 	return n
+}
+
+// TestKoreanNumbersApart: Korean writes a number and its counter as one
+// word (1인당, 90일, 2019년); apart, the counter is the word the lexicon
+// and questions write, and the number the figure other languages write.
+func TestKoreanNumbersApart(t *testing.T) {
+	a := article("ko", knowledge.Global, "2023-03-07",
+		"대법원은 2018년 10월 30일 피해자 4명이 낸 소송에서 1인당 1억 원을 배상하라는 판결을 확정했다.",
+		"일본 정부의 수출 심사는 최대 90일 걸리며, 규제는 2019년 7월 4일부터 시행됐다.")
+	a.Language = knowledge.Korean
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	var terms []string
+	for _, tk := range idx.analyzerFor(knowledge.Korean).Analyze([]byte("1인당 90일 2019년")) {
+		terms = append(terms, fmt.Sprintf("%s@%d", tk.Term, tk.Position))
+	}
+	if got, want := strings.Join(terms, " "), "1@1 인당@2 90@3 일@4 2019@5 년@6"; got != want {
+		t.Errorf("analysis: %s, want %s", got, want)
+	}
+	cases := []struct{ q, want string }{
+		{"인당 배상금 얼마야?", "1인당 1억 원"},
+		{"how much per person did the court award the victims", "1인당 1억 원"},
+		{"심사 기간 90 days?", "최대 90일"},
+		{"규제 2019 시행 언제?", "2019년 7월 4일부터"},
+		{"最大90日かかる審査って何？", "최대 90일"},
+	}
+	if n := inTopThree(t, idx, cases); n != len(cases) {
+		t.Errorf("%d of %d questions found their passage", n, len(cases))
+	}
 }

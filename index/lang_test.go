@@ -83,7 +83,7 @@ func TestKoreanAndJapaneseArticles(t *testing.T) {
 	if rb.Hit3 < 0.9 || rb.NotCovered > 0.05 {
 		t.Errorf("in the article's language, with the default corpus: hit@3 %.3f (want ≥ 0.9), not covered %.3f (want ≤ 0.05)", rb.Hit3, rb.NotCovered)
 	}
-	if r.Hit3 < 0.77 || r.NotCovered > 0.07 {
-		t.Errorf("the four articles alone: hit@3 %.3f (want ≥ 0.77), not covered %.3f (want ≤ 0.07)", r.Hit3, r.NotCovered)
+	if r.Hit3 < 0.8 || r.NotCovered > 0.07 {
+		t.Errorf("the four articles alone: hit@3 %.3f (want ≥ 0.8), not covered %.3f (want ≤ 0.07)", r.Hit3, r.NotCovered)
 	}
 }

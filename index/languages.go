@@ -88,8 +88,10 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 type koStemFilter struct{}
 
 func (koStemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	out := input[:0]
+	out := make(analysis.TokenStream, 0, len(input))
+	shift := 0 // positions added by numbers parted from their counters
 	for _, t := range input {
+		t.Position += shift
 		if w := string(t.Term); hasHangul(w) {
 			// Unicode word breaking keeps an apostrophe inside a word,
 			// and Korean quotes with one: ‘백색국가’에서 is one token.
@@ -97,11 +99,33 @@ func (koStemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 			if w == "" || lang.KoreanFunctionWord(w) {
 				continue
 			}
+			// A number and its counter are one word in Korean (1인당,
+			// 90일, 2019년): the number apart is the figure English and
+			// Japanese text write, and the counter the word a question
+			// or the lexicon writes ("인당").
+			if n := leadingDigits(w); n > 0 && n < len(w) && strings.HasPrefix(string(t.Term), w[:n]) && t.Start+n <= t.End {
+				num := *t
+				num.Term, num.End, num.Type = []byte(w[:n]), t.Start+n, analysis.Numeric
+				out = append(out, &num)
+				shift++
+				t.Position++
+				t.Start += n
+				w = w[n:]
+			}
 			t.Term = []byte(lang.KoreanStem(w))
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// leadingDigits returns the length of the ASCII digits a word starts with.
+func leadingDigits(w string) int {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // jaContentFilter drops the bigrams of hiragana alone: particles and
