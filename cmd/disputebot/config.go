@@ -14,8 +14,9 @@ import (
 // Config is every setting of disputebot, read once from the environment.
 // Only this package reads the environment.
 type Config struct {
-	DataDir  string
-	LogLevel slog.Level
+	DataDir   string
+	LogLevel  slog.Level
+	LogFormat string // LOG_FORMAT: "text" (the default) or "json"
 
 	DiscordToken string   // DISCORD_TOKEN; never logged or shown
 	GuildID      string   // DISCORD_GUILD_ID
@@ -34,7 +35,7 @@ func (c Config) LogValue() slog.Value {
 		base = c.APIBase.String()
 	}
 	return slog.GroupValue(
-		slog.String("data_dir", c.DataDir), slog.String("log_level", c.LogLevel.String()),
+		slog.String("data_dir", c.DataDir), slog.String("log_level", c.LogLevel.String()), slog.String("log_format", c.LogFormat),
 		slog.Bool("token_set", c.DiscordToken != ""), slog.String("guild_id", c.GuildID),
 		slog.String("api_base", base), slog.String("rate_limit", fmt.Sprintf("%d/%v", c.RateLimit, c.RateWindow)),
 	)
@@ -64,7 +65,7 @@ func settingError(env Env, key, format string, args ...any) error {
 // loadConfig reads and checks the settings. An error is one line that names
 // the setting, and never shows its value.
 func loadConfig(env Env) (Config, error) {
-	c := Config{DataDir: "./data", LogLevel: slog.LevelWarn, RateLimit: 5, RateWindow: 10 * time.Second}
+	c := Config{DataDir: "./data", LogLevel: slog.LevelWarn, LogFormat: "text", RateLimit: 5, RateWindow: 10 * time.Second}
 	get := func(k string) string { return strings.TrimSpace(env(k)) }
 	if v := get("DATA_DIR"); v != "" {
 		c.DataDir = v
@@ -73,6 +74,12 @@ func loadConfig(env Env) (Config, error) {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			return c, settingError(env, "LOG_LEVEL", "must be debug, info, warn or error")
 		}
+	}
+	if v := get("LOG_FORMAT"); v != "" {
+		if v != "text" && v != "json" {
+			return c, settingError(env, "LOG_FORMAT", "must be text (the default) or json (one JSON object a line, for log collectors)")
+		}
+		c.LogFormat = v
 	}
 	if v := get("DISCORD_TOKEN"); v != "" {
 		v = strings.TrimPrefix(v, "Bot ")
@@ -145,7 +152,12 @@ func clipSetting(s string) string {
 	return s
 }
 
-// newLogger writes structured logs to w.
-func newLogger(w io.Writer, level slog.Level) *slog.Logger {
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+// newLogger writes structured logs to w: as key=value text for people, or
+// as one JSON object a line for log collectors (LOG_FORMAT=json).
+func newLogger(w io.Writer, format string, level slog.Level) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }

@@ -10,6 +10,7 @@
 //	disputebot run
 //	disputebot corpus add|list|remove|check|export|import ...
 //	disputebot index rebuild
+//	disputebot version
 //
 // Settings come from the environment and from a .env file in the working
 // directory; see .env.example.
@@ -81,6 +82,7 @@ Usage:
   disputebot run                  start the Discord bot (needs DISCORD_TOKEN)
   disputebot corpus add|list|remove|check|export|import ...   manage the corpus (see 'disputebot corpus')
   disputebot index rebuild        rebuild the search index from the corpus
+  disputebot version              the module version and VCS revision of this binary
   disputebot help
 
 Settings are read from the environment and .env (see .env.example).
@@ -98,6 +100,7 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 	}
 	commands := map[string]command{
 		"ask": cmdAsk, "eval": cmdEval, "timeline": cmdTimeline, "run": cmdRun, "corpus": cmdCorpus, "index": cmdIndex,
+		"version": cmdVersion,
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
@@ -137,7 +140,7 @@ func (m *Main) configure() error {
 	if err != nil {
 		return err
 	}
-	m.config, m.log, m.configured = cfg, newLogger(m.stderr, cfg.LogLevel), true
+	m.config, m.log, m.configured = cfg, newLogger(m.stderr, cfg.LogFormat, cfg.LogLevel), true
 	return nil
 }
 
