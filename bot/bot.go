@@ -38,6 +38,7 @@ type Config struct {
 	Library  Library
 	Curator  Curator      // nil disables /corpus
 	Logger   *slog.Logger // nil means slog.Default()
+	Metrics  Metrics      // nil counts nothing
 
 	// ModeratorRoles may use /corpus besides members with Manage Server.
 	ModeratorRoles []string
@@ -68,6 +69,9 @@ type Bot struct {
 	library  Library
 	curator  Curator
 	log      *slog.Logger
+	metrics  Metrics
+
+	shardStates shardStates // which gateway shards are connected (see Shards)
 
 	moderatorRoles []string
 	version        string
@@ -91,12 +95,17 @@ type Bot struct {
 func New(cfg Config) *Bot {
 	b := &Bot{
 		searcher: cfg.Searcher, library: cfg.Library, curator: cfg.Curator, log: cfg.Logger, version: cfg.Version,
+		metrics:        cfg.Metrics,
 		moderatorRoles: cfg.ModeratorRoles,
 		replyBudget:    cfg.ReplyBudget, workTimeout: cfg.WorkTimeout,
 	}
 	if b.log == nil {
 		b.log = slog.Default()
 	}
+	if b.metrics == nil {
+		b.metrics = noMetrics{}
+	}
+	b.searcher = timedSearcher{Searcher: b.searcher, m: b.metrics}
 	if b.version == "" {
 		b.version = buildVersion()
 	}
@@ -155,6 +164,11 @@ type interaction struct {
 	key   string    // the key the button carries
 	page  int       // the page wanted; 0 when the command runs
 	state pageState // what the key stands for
+
+	// outcome is how the interaction ended, for Metrics.Question: set where
+	// that is decided, read when Handle returns. Handle's goroutine is the
+	// only one that touches it.
+	outcome string
 }
 
 // Handle answers one interaction. It is the discordgo handler for
@@ -174,11 +188,19 @@ func (b *Bot) Handle(r Responder, i *discordgo.Interaction) {
 		return
 	}
 	defer b.inflight.Done()
+	var in *interaction
 	defer func() {
-		if p := recover(); p != nil {
+		p := recover()
+		if p != nil {
 			id := errorID()
 			b.log.Error("panic handling interaction", "error_id", id, "panic", p, "stack", string(debug.Stack()))
 			b.sendError(r, i, start, id)
+		}
+		if in != nil && in.Type == discordgo.InteractionApplicationCommand {
+			if p != nil || in.outcome == "" {
+				in.outcome = OutcomeError
+			}
+			b.metrics.Question(in.ApplicationCommandData().Name, in.outcome)
 		}
 	}()
 	// discordgo dispatches a half-decoded interaction when Discord sends
@@ -187,7 +209,7 @@ func (b *Bot) Handle(r Responder, i *discordgo.Interaction) {
 		b.log.Warn("ignoring interaction without id or token")
 		return
 	}
-	in := &interaction{Interaction: i, guild: i.GuildID, start: start}
+	in = &interaction{Interaction: i, guild: i.GuildID, start: start}
 	if u := userOf(i); u != nil {
 		in.userID = u.ID
 	}

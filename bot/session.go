@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -158,8 +159,20 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 		b.Handle(SessionResponder{S: s}, ic.Interaction)
 	})
-	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Connect) { b.log.Info("connected to the Discord gateway") })
+	shard := s.ShardID
+	b.shardStates.set(shard, false)
+	var connects atomic.Int64
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Connect) {
+		b.shardStates.set(shard, true)
+		if connects.Add(1) > 1 {
+			b.metrics.GatewayReconnect(shard)
+		}
+		b.log.Info("connected to the Discord gateway", "shard", shard)
+	})
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Resumed) { b.metrics.GatewayResume(shard) })
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.RateLimit) { b.metrics.RESTRateLimited(shard) })
 	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
+		b.shardStates.set(shard, false)
 		b.gate.RLock()
 		closing := b.closing
 		b.gate.RUnlock()

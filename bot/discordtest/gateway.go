@@ -181,6 +181,13 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "discordtest: transport compression is not supported", http.StatusBadRequest)
 		return
 	}
+	s.mu.Lock()
+	refusing := s.refusing
+	s.mu.Unlock()
+	if refusing {
+		http.Error(w, "discordtest: the gateway refuses connections (RefuseGateway)", http.StatusServiceUnavailable)
+		return
+	}
 	ws, err := upgrader.Upgrade(w, r, nil)
 	if err != nil {
 		return // Upgrade has answered
@@ -558,6 +565,16 @@ func (s *Server) DropConnections() {
 	for _, c := range conns {
 		c.kill()
 	}
+}
+
+// RefuseGateway makes the gateway refuse new connections (with 503) while
+// refuse is true, as an outage of Discord's gateway nodes does, so that a
+// client whose connection dropped stays disconnected until it is set
+// false again. Connections already open are not touched.
+func (s *Server) RefuseGateway(refuse bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refusing = refuse
 }
 
 // Hang makes the gateway stop answering while keeping its connections

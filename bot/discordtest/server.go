@@ -71,6 +71,7 @@ type Server struct {
 	resumes      int
 	lastIdentify *Identify
 	hung         bool // see Hang
+	refusing     bool // see RefuseGateway
 }
 
 type config struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -26,6 +27,8 @@ type Config struct {
 
 	ModeratorRoles    []string // MODERATOR_ROLE_IDS
 	AllowPrivateFetch bool     // ALLOW_PRIVATE_FETCH, for tests against local servers only
+
+	MetricsAddr string // METRICS_ADDR: where /healthz and /metrics are served; "" serves neither
 }
 
 // LogValue keeps the token out of logs even if a Config is logged whole.
@@ -38,6 +41,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("data_dir", c.DataDir), slog.String("log_level", c.LogLevel.String()), slog.String("log_format", c.LogFormat),
 		slog.Bool("token_set", c.DiscordToken != ""), slog.String("guild_id", c.GuildID),
 		slog.String("api_base", base), slog.String("rate_limit", fmt.Sprintf("%d/%v", c.RateLimit, c.RateWindow)),
+		slog.String("metrics_addr", c.MetricsAddr),
 	)
 }
 
@@ -142,7 +146,24 @@ func loadConfig(env Env) (Config, error) {
 		}
 		c.AllowPrivateFetch = b
 	}
+	if v := get("METRICS_ADDR"); v != "" {
+		if !validListenAddr(v) {
+			return c, settingError(env, "METRICS_ADDR", "must be a host and port to listen on, such as 127.0.0.1:9090 or :9090, or left empty")
+		}
+		c.MetricsAddr = v
+	}
 	return c, nil
+}
+
+// validListenAddr reports whether addr is a host (which may be empty, for
+// every interface) and a port number, as net.Listen takes them.
+func validListenAddr(addr string) bool {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 0 && n <= 65535
 }
 
 func clipSetting(s string) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/disputebot/disputebot/app"
 	"github.com/disputebot/disputebot/bot"
+	"github.com/disputebot/disputebot/metrics"
 )
 
 // cmdRun starts the Discord bot and runs until interrupted.
@@ -48,10 +49,23 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 	defer watching.Wait()
 	defer stopWatch()
 
-	b := bot.New(bot.Config{
+	bcfg := bot.Config{
 		Searcher: svc, Library: svc, Curator: svc, Logger: m.log,
 		RateLimit: cfg.RateLimit, RateWindow: cfg.RateWindow, ModeratorRoles: cfg.ModeratorRoles,
-	})
+	}
+	var mx *metrics.Metrics
+	if cfg.MetricsAddr != "" {
+		mx = metrics.New(corpusMetrics(svc))
+		bcfg.Metrics = mx
+	}
+	b := bot.New(bcfg)
+	if mx != nil {
+		stop, err := m.serveHTTP("/healthz and /metrics", cfg.MetricsAddr, mx.Handler(gatewayHealth(b), indexHealth(svc)))
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	err = b.Run(ctx, bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase})
 	if errors.Is(err, bot.ErrTokenRejected) {
 		// Restarting cannot help: exitConfig tells the supervisor so.
