@@ -42,6 +42,10 @@ type Metrics interface {
 	// RESTRateLimited counts an answer 429 (Too Many Requests) from
 	// Discord's REST API, which discordgo waits out and retries.
 	RESTRateLimited(shard int)
+	// HTTPInteraction counts a request to the HTTP interactions endpoint
+	// by its result: "ok", "unauthorized" (a bad, old, replayed or
+	// missing signature) or "bad_request".
+	HTTPInteraction(result string)
 }
 
 // The outcomes of a question (Metrics.Question).
@@ -80,6 +84,7 @@ func (noMetrics) FullReply(time.Duration)      {}
 func (noMetrics) GatewayReconnect(int)         {}
 func (noMetrics) GatewayResume(int)            {}
 func (noMetrics) RESTRateLimited(int)          {}
+func (noMetrics) HTTPInteraction(string)       {}
 
 // timedSearcher times every search for Metrics.
 type timedSearcher struct {

@@ -201,7 +201,20 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	if appID == "" {
 		return errors.New("discord sent no application id on connecting")
 	}
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, opts.GuildID, Commands(), discordgo.WithContext(ctx))
+	if err := b.register(ctx, s, appID, opts.GuildID); err != nil {
+		return err
+	}
+
+	err = b.watch(ctx, s, opts.StallTimeout)
+	b.shutdown(opts.ShutdownTimeout)
+	return err
+}
+
+// register registers the bot's commands for the application, in one
+// server or globally. It replaces what was registered before, so that
+// doing it again, as every start does, changes nothing.
+func (b *Bot) register(ctx context.Context, s *discordgo.Session, appID, guildID string) error {
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, guildID, Commands(), discordgo.WithContext(ctx))
 	if err != nil {
 		if tokenRejected(err) {
 			return ErrTokenRejected
@@ -209,14 +222,11 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 		return fmt.Errorf("register commands: %w", err)
 	}
 	where := "globally (may take up to an hour to appear)"
-	if opts.GuildID != "" {
-		where = "for server " + opts.GuildID
+	if guildID != "" {
+		where = "for server " + guildID
 	}
 	b.log.Info("registered commands", "count", len(cmds), "where", where)
-
-	err = b.watch(ctx, s, opts.StallTimeout)
-	b.shutdown(opts.ShutdownTimeout)
-	return err
+	return nil
 }
 
 // openWithTimeout opens the gateway connection, giving up when the

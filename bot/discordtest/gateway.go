@@ -647,6 +647,22 @@ func (s *Server) Dispatch(i *discordgo.Interaction) error {
 // payloads discordgo's types cannot express. The interaction is tracked
 // when it has an id and a token.
 func (s *Server) DispatchJSON(data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errors.New("discordtest: server closed")
+	}
+	in, err := s.trackLocked(data)
+	if err != nil {
+		return err
+	}
+	s.dispatchLocked(gwEvent{typ: "INTERACTION_CREATE", data: append(json.RawMessage(nil), data...), in: in})
+	return nil
+}
+
+// trackLocked records an interaction about to be sent, when it has an id
+// and a token, so that the bot's answers to it can be checked.
+func (s *Server) trackLocked(data []byte) (*interaction, error) {
 	var head struct {
 		ID        string                    `json:"id"`
 		AppID     string                    `json:"application_id"`
@@ -665,17 +681,12 @@ func (s *Server) DispatchJSON(data []byte) error {
 		Message json.RawMessage `json:"message"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return fmt.Errorf("discordtest: decoding interaction: %w", err)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return errors.New("discordtest: server closed")
+		return nil, fmt.Errorf("discordtest: decoding interaction: %w", err)
 	}
 	var in *interaction
 	if head.ID != "" && head.Token != "" {
 		if s.interactions[head.ID] != nil || s.byToken[head.Token] != nil {
-			return fmt.Errorf("discordtest: interaction %s was already dispatched", head.ID)
+			return nil, fmt.Errorf("discordtest: interaction %s was already dispatched", head.ID)
 		}
 		in = &interaction{
 			id: head.ID, token: head.Token, appID: head.AppID, typ: head.Type,
@@ -693,10 +704,10 @@ func (s *Server) DispatchJSON(data []byte) error {
 		if len(head.Message) > 0 && string(head.Message) != "null" {
 			var w wireMessage
 			if err := json.Unmarshal(head.Message, &w); err != nil {
-				return fmt.Errorf("discordtest: decoding the interaction's message: %w", err)
+				return nil, fmt.Errorf("discordtest: decoding the interaction's message: %w", err)
 			}
 			if w.ID == "" {
-				return errors.New("discordtest: the interaction's message has no id")
+				return nil, errors.New("discordtest: the interaction's message has no id")
 			}
 			if s.messages[w.ID] == nil {
 				w.normalize()
@@ -707,8 +718,7 @@ func (s *Server) DispatchJSON(data []byte) error {
 		s.interactions[in.id] = in
 		s.byToken[in.token] = in
 	}
-	s.dispatchLocked(gwEvent{typ: "INTERACTION_CREATE", data: append(json.RawMessage(nil), data...), in: in})
-	return nil
+	return in, nil
 }
 
 // DispatchEvent sends any other gateway event, such as MESSAGE_CREATE, for

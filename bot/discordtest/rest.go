@@ -170,7 +170,11 @@ func (s *Server) serveAPI(rt route, w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
+	s.waitHTTPResponse(r)
 	c := &call{r: r, now: time.Now()}
+	if ns, err := strconv.ParseInt(r.Header.Get(recordingHeader), 10, 64); err == nil {
+		c.now = time.Unix(0, ns)
+	}
 	c.rec = &Request{
 		Method: r.Method,
 		Path:   r.URL.Path,

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -29,6 +31,12 @@ type Config struct {
 	AllowPrivateFetch bool     // ALLOW_PRIVATE_FETCH, for tests against local servers only
 
 	MetricsAddr string // METRICS_ADDR: where /healthz and /metrics are served; "" serves neither
+
+	// INTERACTIONS_ADDR: where Discord's HTTP interactions are answered,
+	// instead of the gateway; "" uses the gateway. DISCORD_PUBLIC_KEY, the
+	// application's key, checks their signatures.
+	InteractionsAddr string
+	PublicKey        ed25519.PublicKey
 }
 
 // LogValue keeps the token out of logs even if a Config is logged whole.
@@ -41,7 +49,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("data_dir", c.DataDir), slog.String("log_level", c.LogLevel.String()), slog.String("log_format", c.LogFormat),
 		slog.Bool("token_set", c.DiscordToken != ""), slog.String("guild_id", c.GuildID),
 		slog.String("api_base", base), slog.String("rate_limit", fmt.Sprintf("%d/%v", c.RateLimit, c.RateWindow)),
-		slog.String("metrics_addr", c.MetricsAddr),
+		slog.String("metrics_addr", c.MetricsAddr), slog.String("interactions_addr", c.InteractionsAddr),
 	)
 }
 
@@ -151,6 +159,24 @@ func loadConfig(env Env) (Config, error) {
 			return c, settingError(env, "METRICS_ADDR", "must be a host and port to listen on, such as 127.0.0.1:9090 or :9090, or left empty")
 		}
 		c.MetricsAddr = v
+	}
+	if v := get("INTERACTIONS_ADDR"); v != "" {
+		if !validListenAddr(v) {
+			return c, settingError(env, "INTERACTIONS_ADDR", "must be a host and port to listen on, such as :8080, or left empty to use the gateway")
+		}
+		c.InteractionsAddr = v
+	}
+	if v := get("DISCORD_PUBLIC_KEY"); v != "" {
+		key, err := hex.DecodeString(v)
+		if err != nil || len(key) != ed25519.PublicKeySize {
+			return c, settingError(env, "DISCORD_PUBLIC_KEY", "is not an application public key, which is 64 hexadecimal digits "+
+				"(copy Public Key from the General Information page of your application)")
+		}
+		c.PublicKey = key
+	}
+	if c.InteractionsAddr != "" && c.PublicKey == nil {
+		return c, settingError(env, "DISCORD_PUBLIC_KEY", "is required with INTERACTIONS_ADDR, to check that requests come from Discord "+
+			"(copy Public Key from the General Information page of your application)")
 	}
 	return c, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
 	"sync"
 	"time"
 
@@ -53,20 +54,45 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		Searcher: svc, Library: svc, Curator: svc, Logger: m.log,
 		RateLimit: cfg.RateLimit, RateWindow: cfg.RateWindow, ModeratorRoles: cfg.ModeratorRoles,
 	}
+	if cfg.InteractionsAddr != "" {
+		// Replicas behind a load balancer each have their own DATA_DIR: a
+		// change made through one would reach only that one, so the
+		// corpus is changed on the command line of each (see README).
+		bcfg.Curator = nil
+	}
 	var mx *metrics.Metrics
 	if cfg.MetricsAddr != "" {
 		mx = metrics.New(corpusMetrics(svc))
 		bcfg.Metrics = mx
 	}
 	b := bot.New(bcfg)
+	opts := bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase}
+	var endpoint net.Listener
+	if cfg.InteractionsAddr != "" {
+		// Listening first makes an address in use stop start-up.
+		if endpoint, err = net.Listen("tcp", cfg.InteractionsAddr); err != nil {
+			return fmt.Errorf("serve interactions: %w", err)
+		}
+	}
 	if mx != nil {
-		stop, err := m.serveHTTP("/healthz and /metrics", cfg.MetricsAddr, mx.Handler(gatewayHealth(b), indexHealth(svc)))
+		health := []metrics.Health{indexHealth(svc)}
+		if endpoint == nil {
+			health = append([]metrics.Health{gatewayHealth(b)}, health...)
+		}
+		stop, err := m.serveHTTP("/healthz and /metrics", cfg.MetricsAddr, mx.Handler(health...))
 		if err != nil {
+			if endpoint != nil {
+				endpoint.Close()
+			}
 			return err
 		}
 		defer stop()
 	}
-	err = b.Run(ctx, bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase})
+	if endpoint != nil {
+		err = b.ServeEndpoint(ctx, endpoint, cfg.PublicKey, opts)
+	} else {
+		err = b.Run(ctx, opts)
+	}
 	if errors.Is(err, bot.ErrTokenRejected) {
 		// Restarting cannot help: exitConfig tells the supervisor so.
 		return &configError{msgTokenRejected}
