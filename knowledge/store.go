@@ -67,9 +67,26 @@ type Store struct {
 	mu       sync.RWMutex
 	builtin  map[string]*Article
 	local    map[string]*Article
-	problems []Problem // files skipped when the directory was last read
-	stamp    string    // what the directory looked like when last read
-	writes   uint64    // Adds and Removes so far, for Reload to tell it missed one
+	problems []Problem               // files skipped when the directory was last read
+	stamp    string                  // what the directory looked like when last read
+	writes   uint64                  // Adds and Removes so far, for Reload to tell it missed one
+	owns     func(guild string) bool // see Partition; nil owns every server
+}
+
+// Partition makes the store hold, for All, Articles and Get, the global
+// articles and the own articles of only the servers that owns reports: a
+// bot that runs some of the shards of a sharded bot serves only the
+// servers of those shards (see bot.ShardOf). The files of the other
+// servers stay on disk, untouched. nil owns every server.
+func (s *Store) Partition(owns func(guild string) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.owns = owns
+}
+
+// heldLocked reports whether a is in the store's partition.
+func (s *Store) heldLocked(a *Article) bool {
+	return s.owns == nil || a.IsGlobal() || s.owns(a.Scope)
 }
 
 // OpenStore reads the corpus in dataDir, creating the directory if needed.
@@ -243,7 +260,9 @@ func (s *Store) All() []*Article {
 	for _, m := range []map[string]*Article{s.builtin, s.local} {
 		start := len(out)
 		for _, a := range m {
-			out = append(out, a)
+			if s.heldLocked(a) {
+				out = append(out, a)
+			}
 		}
 		slices.SortFunc(out[start:], func(a, b *Article) int { return strings.Compare(a.ID, b.ID) })
 	}
@@ -263,6 +282,9 @@ func (s *Store) Get(id string) (*Article, bool) {
 		return a, true
 	}
 	a, ok := s.local[id]
+	if ok && !s.heldLocked(a) {
+		return nil, false
+	}
 	return a, ok
 }
 

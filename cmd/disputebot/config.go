@@ -37,6 +37,9 @@ type Config struct {
 	// application's key, checks their signatures.
 	InteractionsAddr string
 	PublicKey        ed25519.PublicKey
+
+	ShardCount int   // SHARD_COUNT: 0 for "auto", Discord's recommendation
+	Shards     []int // SHARDS: the shard ids this process runs; nil runs all
 }
 
 // LogValue keeps the token out of logs even if a Config is logged whole.
@@ -50,6 +53,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Bool("token_set", c.DiscordToken != ""), slog.String("guild_id", c.GuildID),
 		slog.String("api_base", base), slog.String("rate_limit", fmt.Sprintf("%d/%v", c.RateLimit, c.RateWindow)),
 		slog.String("metrics_addr", c.MetricsAddr), slog.String("interactions_addr", c.InteractionsAddr),
+		slog.Int("shard_count", c.ShardCount), slog.Any("shards", c.Shards),
 	)
 }
 
@@ -173,6 +177,23 @@ func loadConfig(env Env) (Config, error) {
 				"(copy Public Key from the General Information page of your application)")
 		}
 		c.PublicKey = key
+	}
+	if v := get("SHARD_COUNT"); v != "" && v != "auto" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxShard {
+			return c, settingError(env, "SHARD_COUNT", "must be auto (what Discord recommends) or a number of shards from 1 to %d", maxShard)
+		}
+		c.ShardCount = n
+	}
+	if v := get("SHARDS"); v != "" && v != "all" {
+		ids, err := parseShards(v)
+		if err != nil {
+			return c, settingError(env, "SHARDS", "must be the shard ids this process runs, such as 0-3 or 0,2,5-7 (%v)", err)
+		}
+		if c.ShardCount > 0 && ids[len(ids)-1] >= c.ShardCount {
+			return c, settingError(env, "SHARDS", "names shard %d, but SHARD_COUNT is %d (shards are numbered from 0)", ids[len(ids)-1], c.ShardCount)
+		}
+		c.Shards = ids
 	}
 	if c.InteractionsAddr != "" && c.PublicKey == nil {
 		return c, settingError(env, "DISCORD_PUBLIC_KEY", "is required with INTERACTIONS_ADDR, to check that requests come from Discord "+

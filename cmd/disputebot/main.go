@@ -129,6 +129,9 @@ type Main struct {
 	log        *slog.Logger
 	configured bool
 	service    *app.Service
+	// ownsGuild is the partition of the servers a sharded run serves
+	// (see planShards); nil serves all.
+	ownsGuild func(guild string) bool
 }
 
 // configure reads and checks the settings and makes the logger, once.
@@ -157,6 +160,7 @@ func (m *Main) open(ctx context.Context, access app.Access, command string) (*ap
 		DataDir: m.config.DataDir, Access: access, Logger: m.log, Command: command,
 		AllowPrivateFetch: m.config.AllowPrivateFetch,
 		TuneGC:            true, // this process is ours
+		OwnsGuild:         m.ownsGuild,
 	})
 	if err != nil {
 		return nil, err

@@ -37,6 +37,12 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		return settingError(m.env, "DISCORD_TOKEN", "is required to run the bot: set it in .env or the environment "+
 			"to the token from the Bot page of your application (see README, \"Running the bot\")")
 	}
+	opts := bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase}
+	if cfg.InteractionsAddr == "" {
+		if err := m.planShards(ctx, &opts); err != nil {
+			return err
+		}
+	}
 	svc, err := m.open(ctx, app.Serve, "")
 	if err != nil {
 		return err
@@ -66,7 +72,6 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		bcfg.Metrics = mx
 	}
 	b := bot.New(bcfg)
-	opts := bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase}
 	var endpoint net.Listener
 	if cfg.InteractionsAddr != "" {
 		// Listening first makes an address in use stop start-up.
@@ -101,6 +106,47 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	m.log.Info("stopped")
+	return nil
+}
+
+// planShards settles which shards this process runs, of how many, asking
+// Discord for its recommendation and limits (GET /gateway/bot); the
+// service then holds only those shards' servers.
+func (m *Main) planShards(ctx context.Context, opts *bot.SessionOptions) error {
+	cfg := m.config
+	info, err := bot.LookupGateway(ctx, *opts)
+	if errors.Is(err, bot.ErrTokenRejected) {
+		return &configError{msgTokenRejected}
+	}
+	if err != nil {
+		return err
+	}
+	count := cfg.ShardCount
+	if count == 0 {
+		count = info.Shards
+	}
+	shards := cfg.Shards
+	if len(shards) > 0 && shards[len(shards)-1] >= count {
+		return settingError(m.env, "SHARDS", "names shard %d, but Discord recommends %d shards (numbered from 0): set SHARD_COUNT, "+
+			"the same in every process", shards[len(shards)-1], count)
+	}
+	n := len(shards)
+	if n == 0 {
+		n = count
+	}
+	if info.Remaining < n {
+		return fmt.Errorf("discord allows %d more gateway sessions until %v from now, and this process needs %d: "+
+			"wait, or restart the bot less often", info.Remaining, info.ResetAfter.Round(time.Minute), n)
+	}
+	opts.ShardCount, opts.Shards, opts.MaxConcurrency = count, shards, info.MaxConcurrency
+	if count > 1 && len(shards) > 0 {
+		owned := map[int]bool{}
+		for _, id := range shards {
+			owned[id] = true
+		}
+		m.ownsGuild = func(guild string) bool { return owned[bot.ShardOf(guild, count)] }
+	}
+	m.log.Info("planned shards", "shard_count", count, "shards", shards, "max_concurrency", info.MaxConcurrency)
 	return nil
 }
 
