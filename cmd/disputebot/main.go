@@ -11,6 +11,7 @@
 //	disputebot corpus add|list|remove|check|export|import ...
 //	disputebot index rebuild
 //	disputebot version
+//	disputebot healthcheck
 //
 // Settings come from the environment and from a .env file in the working
 // directory; see .env.example.
@@ -83,6 +84,7 @@ Usage:
   disputebot corpus add|list|remove|check|export|import ...   manage the corpus (see 'disputebot corpus')
   disputebot index rebuild        rebuild the search index from the corpus
   disputebot version              the module version and VCS revision of this binary
+  disputebot healthcheck          exit 0 if the running bot's /healthz (METRICS_ADDR) says healthy
   disputebot help
 
 Settings are read from the environment and .env (see .env.example).
@@ -100,7 +102,7 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 	}
 	commands := map[string]command{
 		"ask": cmdAsk, "eval": cmdEval, "timeline": cmdTimeline, "run": cmdRun, "corpus": cmdCorpus, "index": cmdIndex,
-		"version": cmdVersion,
+		"version": cmdVersion, "healthcheck": cmdHealthcheck,
 	}
 	switch args[0] {
 	case "help", "-h", "--help":

@@ -106,6 +106,7 @@ func TestRunMetrics(t *testing.T) {
 	if !strings.Contains(body, "shard 0: connected") || !strings.Contains(body, "index: open") {
 		t.Errorf("/healthz body:\n%s", body)
 	}
+	healthcheck(t, addr, exitOK)
 
 	ask := func(q string, who int) *reply {
 		return dispatch(t, fake, fake.SlashCommand("ask", discordtest.StringOption("question", q), member(who)))
@@ -190,6 +191,7 @@ func TestRunMetrics(t *testing.T) {
 	if !strings.Contains(body, "shard 0: disconnected") || !strings.Contains(body, "index: open") {
 		t.Errorf("/healthz body while disconnected:\n%s", body)
 	}
+	healthcheck(t, addr, exitError)
 	fake.RefuseGateway(false)
 	waitHealth(t, addr, http.StatusOK)
 	askMadrid(t, fake, 8)
@@ -197,5 +199,18 @@ func TestRunMetrics(t *testing.T) {
 	if got[`disputebot_gateway_reconnects_total{shard="0"}`] != 1 || got[`disputebot_gateway_resumes_total{shard="0"}`] != 1 {
 		t.Errorf("reconnects %v, resumes %v; want 1 and 1",
 			got[`disputebot_gateway_reconnects_total{shard="0"}`], got[`disputebot_gateway_resumes_total{shard="0"}`])
+	}
+}
+
+// healthcheck runs `disputebot healthcheck` against the bot serving
+// /healthz on addr, as the container image's HEALTHCHECK does, and checks
+// its exit code.
+func healthcheck(t *testing.T, addr string, want int) {
+	t.Helper()
+	_, port, _ := strings.Cut(addr, ":")
+	env := map[string]string{"METRICS_ADDR": ":" + port, "DATA_DIR": t.TempDir()}
+	var stdout, stderr strings.Builder
+	if code := Run(context.Background(), []string{"healthcheck"}, func(k string) string { return env[k] }, &stdout, &stderr); code != want {
+		t.Errorf("healthcheck: exit %d, want %d\n%s%s", code, want, stdout.String(), stderr.String())
 	}
 }
