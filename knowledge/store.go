@@ -303,6 +303,11 @@ func (s *Store) Add(a *Article, by Actor, source string) error {
 	if s.readOnly {
 		return errReadOnly
 	}
+	unlock, err := s.lockWrites()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if a.Scope == "" {
@@ -349,6 +354,11 @@ func (s *Store) Remove(id string, by Actor) (*Article, error) {
 	if s.readOnly {
 		return nil, errReadOnly
 	}
+	unlock, err := s.lockWrites()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.builtin[id] != nil {

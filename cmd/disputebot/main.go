@@ -12,6 +12,8 @@
 //	disputebot index rebuild
 //	disputebot version
 //	disputebot healthcheck
+//	disputebot backup FILE
+//	disputebot restore FILE
 //
 // Settings come from the environment and from a .env file in the working
 // directory; see .env.example.
@@ -85,6 +87,8 @@ Usage:
   disputebot index rebuild        rebuild the search index from the corpus
   disputebot version              the module version and VCS revision of this binary
   disputebot healthcheck          exit 0 if the running bot's /healthz (METRICS_ADDR) says healthy
+  disputebot backup FILE          a consistent archive of the corpus added and the audit log, while the bot runs
+  disputebot restore FILE         unpack a backup into an empty DATA_DIR and rebuild the index
   disputebot help
 
 Settings are read from the environment and .env (see .env.example).
@@ -102,7 +106,7 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 	}
 	commands := map[string]command{
 		"ask": cmdAsk, "eval": cmdEval, "timeline": cmdTimeline, "run": cmdRun, "corpus": cmdCorpus, "index": cmdIndex,
-		"version": cmdVersion, "healthcheck": cmdHealthcheck,
+		"version": cmdVersion, "healthcheck": cmdHealthcheck, "backup": cmdBackup, "restore": cmdRestore,
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
