@@ -59,11 +59,6 @@ type Options struct {
 	// TuneGC is passed to every index the Service opens or builds (see
 	// index.Options.TuneGC): set it in a program that owns its process.
 	TuneGC bool
-	// OwnsGuild, when set, is the partition of the servers this process
-	// serves (see knowledge.Store.Partition): a Serve process that runs
-	// some of the shards of a sharded bot indexes and answers from the
-	// global corpus and those servers' own articles only.
-	OwnsGuild func(guild string) bool
 }
 
 func (o Options) withDefaults() Options {
@@ -274,7 +269,6 @@ func openLive(ctx context.Context, opts Options, lock *dirLock) (*Service, error
 	if err != nil {
 		return nil, err
 	}
-	store.Partition(opts.OwnsGuild)
 	idx, err := openIndex(opts, 0)
 	if err != nil {
 		if errors.Is(err, index.ErrInUse) {

@@ -335,6 +335,24 @@ func (s *Service) Watch(ctx context.Context, every time.Duration) {
 	}
 }
 
+// Partition makes the service hold, index and answer from the global
+// corpus and the own articles of only the servers that owns reports (see
+// knowledge.Store.Partition): a bot that runs some of the shards of a
+// sharded bot serves only those shards' servers. The index drops the
+// others' articles at once.
+func (s *Service) Partition(ctx context.Context, owns func(guild string) bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.Partition(owns)
+	if s.index == nil {
+		return nil
+	}
+	if err := s.index.Sync(ctx, s.store.All()); err != nil {
+		return fmt.Errorf("update index: %w", explainIndexError(err, indexDir(s.opts)))
+	}
+	return nil
+}
+
 // Stats is the size of the corpus and the state of its index, for an
 // operator's dashboards and health check.
 type Stats struct {

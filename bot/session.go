@@ -339,7 +339,7 @@ func LookupGateway(ctx context.Context, opts SessionOptions) (GatewayInfo, error
 		if tokenRejected(err) {
 			return GatewayInfo{}, ErrTokenRejected
 		}
-		return GatewayInfo{}, fmt.Errorf("ask Discord how to connect (GET /gateway/bot): %w", err)
+		return GatewayInfo{}, fmt.Errorf("connect to the Discord gateway: GET /gateway/bot: %w", err)
 	}
 	l := g.SessionStartLimit
 	return GatewayInfo{

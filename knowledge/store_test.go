@@ -637,3 +637,35 @@ func TestStoreRemovesOldLeftovers(t *testing.T) {
 		}
 	}
 }
+
+// TestStorePartition: a partitioned store holds the global articles and
+// those of the servers it owns, and leaves the others' files alone.
+func TestStorePartition(t *testing.T) {
+	dir := t.TempDir()
+	s := openTestStore(t, dir)
+	mine, theirs := newArticle("mine"), newArticle("theirs")
+	mine.Scope, theirs.Scope = "123456789012345678", "223456789012345678"
+	for _, a := range []*Article{mine, theirs} {
+		if err := s.Add(a, Actor{ID: "1"}, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Partition(func(guild string) bool { return guild == mine.Scope })
+	ids := map[string]bool{}
+	for _, a := range s.All() {
+		ids[a.ID] = true
+	}
+	if !ids[mine.ID] || ids[theirs.ID] || !ids[builtinArticle().ID] {
+		t.Errorf("partitioned store holds %v", ids)
+	}
+	if _, ok := s.Get(theirs.ID); ok {
+		t.Error("Get finds another server's article")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "corpus", theirs.ID+".md")); err != nil {
+		t.Errorf("the other server's file: %v", err)
+	}
+	s.Partition(nil)
+	if _, ok := s.Get(theirs.ID); !ok {
+		t.Error("unpartitioned, the store lost an article")
+	}
+}

@@ -136,7 +136,7 @@ type Main struct {
 	configured bool
 	service    *app.Service
 	// ownsGuild is the partition of the servers a sharded run serves
-	// (see planShards); nil serves all.
+	// (see planShards and app.Service.Partition); nil serves all.
 	ownsGuild func(guild string) bool
 }
 
@@ -166,7 +166,6 @@ func (m *Main) open(ctx context.Context, access app.Access, command string) (*ap
 		DataDir: m.config.DataDir, Access: access, Logger: m.log, Command: command,
 		AllowPrivateFetch: m.config.AllowPrivateFetch,
 		TuneGC:            true, // this process is ours
-		OwnsGuild:         m.ownsGuild,
 	})
 	if err != nil {
 		return nil, err

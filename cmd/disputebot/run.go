@@ -37,15 +37,20 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		return settingError(m.env, "DISCORD_TOKEN", "is required to run the bot: set it in .env or the environment "+
 			"to the token from the Bot page of your application (see README, \"Running the bot\")")
 	}
+	svc, err := m.open(ctx, app.Serve, "")
+	if err != nil {
+		return err
+	}
 	opts := bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase}
 	if cfg.InteractionsAddr == "" {
 		if err := m.planShards(ctx, &opts); err != nil {
 			return err
 		}
-	}
-	svc, err := m.open(ctx, app.Serve, "")
-	if err != nil {
-		return err
+		if m.ownsGuild != nil {
+			if err := svc.Partition(ctx, m.ownsGuild); err != nil {
+				return err
+			}
+		}
 	}
 	m.log.Info("starting", "config", cfg, "articles", len(svc.All()))
 	// The watcher stops, and its last refresh ends, before the service
