@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -480,8 +481,12 @@ func (s *Store) appendAuditLocked(c Change, by Actor) error {
 	if err != nil {
 		return fmt.Errorf("audit log: %w", err)
 	}
-	f, err := os.OpenFile(s.audit, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	f, err := os.OpenFile(s.audit, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
+		return fmt.Errorf("audit log: %w", err)
+	}
+	if err := dropTornLine(f); err != nil {
+		f.Close()
 		return fmt.Errorf("audit log: %w", err)
 	}
 	if _, err := f.Write(append(line, '\n')); err != nil {
@@ -493,6 +498,35 @@ func (s *Store) appendAuditLocked(c Change, by Actor) error {
 		return fmt.Errorf("audit log: %w", err)
 	}
 	return f.Close()
+}
+
+// dropTornLine cuts off the end of the audit log after its last newline:
+// what a writer killed in the middle of its write left, which it never
+// acknowledged. Left there, it would run into the next line. The caller
+// holds the write lock (see lockWrites), so no other writer appends
+// meanwhile.
+func dropTornLine(f *os.File) error {
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return err
+	}
+	size := fi.Size()
+	buf := make([]byte, min(size, 64<<10))
+	for end := size; end > 0; {
+		start := max(end-int64(len(buf)), 0)
+		n, err := f.ReadAt(buf[:end-start], start)
+		if err != nil && n < int(end-start) {
+			return err
+		}
+		if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+			if keep := start + int64(i) + 1; keep < size {
+				return f.Truncate(keep)
+			}
+			return nil
+		}
+		end = start
+	}
+	return f.Truncate(0) // one torn line and nothing before it
 }
 
 // maxAuditRead bounds how much of the audit log History reads.

@@ -669,3 +669,29 @@ func TestStorePartition(t *testing.T) {
 		t.Error("unpartitioned, the store lost an article")
 	}
 }
+
+// TestAuditTornLine: what a writer killed in the middle of an audit line
+// left is cut off by the next writer, so every line stays a change.
+func TestAuditTornLine(t *testing.T) {
+	for _, torn := range []string{`{"time"`, "{\"action\":\"add\",\"article_id\":\"x\"}\n{\"ti", ""} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "audit.log"), []byte(torn), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s := openTestStore(t, dir)
+		if err := s.Add(newArticle("torn"), Actor{ID: "1"}, "test"); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, "audit.log"))
+		lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+		for _, line := range lines {
+			var c Change
+			if err := json.Unmarshal([]byte(line), &c); err != nil {
+				t.Errorf("after %q, the audit log is %q", torn, data)
+			}
+		}
+		if want := strings.Count(torn, "\n") + 1; len(lines) != want {
+			t.Errorf("after %q: %d lines, want %d", torn, len(lines), want)
+		}
+	}
+}

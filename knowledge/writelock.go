@@ -9,21 +9,22 @@ import (
 	"syscall"
 )
 
-// WriteLockName is the file in DATA_DIR by which a backup pauses the
-// changes of the corpus: every Add and Remove, in whichever process,
-// holds a shared lock on it while it writes the article's file and its
-// audit line, and PauseWrites an exclusive one. So a backup never sees an
-// article without its audit line, and is not starved by a stream of adds.
+// WriteLockName is the file in DATA_DIR that serializes the changes of the
+// corpus across processes (the bot and the commands beside it): every Add
+// and Remove holds it while it writes the article's file and its audit
+// line, and so does PauseWrites, for a backup. So a backup never sees an
+// article without its audit line, is not starved by a stream of adds, and
+// a writer may repair the audit log a killed one left torn.
 const WriteLockName = "write.lock"
 
-// lockWrites takes the shared lock of a change of the corpus in the store's
+// lockWrites takes the lock of a change of the corpus in the store's
 // DATA_DIR, creating the lock file if need be.
 func (s *Store) lockWrites() (unlock func(), err error) {
 	f, err := os.OpenFile(filepath.Join(filepath.Dir(s.dir), WriteLockName), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("lock the corpus for writing: %w", err)
 	}
-	if err := flock(f, syscall.LOCK_SH); err != nil {
+	if err := flock(f, syscall.LOCK_EX); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("lock the corpus for writing: %w", err)
 	}
