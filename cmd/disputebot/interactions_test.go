@@ -62,7 +62,12 @@ func post(t *testing.T, req *http.Request) (int, string) {
 func TestRunHTTPInteractions(t *testing.T) {
 	t.Parallel()
 	fake := newFake(t)
-	b, url, key := startEndpoint(t, fake, map[string]string{"METRICS_ADDR": ""})
+	b, url, key := startEndpoint(t, fake, map[string]string{"METRICS_ADDR": "127.0.0.1:0"})
+	addr := metricsAddr(t, b)
+	// An endpoint has no gateway connection: only the index is checked.
+	if body := waitHealth(t, addr, http.StatusOK); strings.TrimSpace(body) != "index: open" {
+		t.Errorf("/healthz of an endpoint:\n%s", body)
+	}
 	ctx := context.Background()
 
 	t.Run("ping", func(t *testing.T) {
@@ -179,6 +184,11 @@ func TestRunHTTPInteractions(t *testing.T) {
 			t.Errorf("replay: %d %s, want 401", code, resp)
 		}
 	})
+
+	// The six refusals of the table and the replay.
+	if got := scrape(t, addr); got[`disputebot_http_interactions_total{result="unauthorized"}`] != 7 || got[`disputebot_http_interactions_total{result="ok"}`] < 4 {
+		t.Errorf("HTTP interactions counted: unauthorized %v, ok %v", got[`disputebot_http_interactions_total{result="unauthorized"}`], got[`disputebot_http_interactions_total{result="ok"}`])
+	}
 }
 
 // TestRunHTTPLoad: 200 signed /ask requests at once each get their first
