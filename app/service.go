@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -331,4 +333,70 @@ func (s *Service) Watch(ctx context.Context, every time.Duration) {
 			}
 		}
 	}
+}
+
+// Partition makes the service hold, index and answer from the global
+// corpus and the own articles of only the servers that owns reports (see
+// knowledge.Store.Partition): a bot that runs some of the shards of a
+// sharded bot serves only those shards' servers. The index drops the
+// others' articles at once.
+func (s *Service) Partition(ctx context.Context, owns func(guild string) bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.store.Partition(owns)
+	if s.index == nil {
+		return nil
+	}
+	if err := s.index.Sync(ctx, s.store.All()); err != nil {
+		return fmt.Errorf("update index: %w", explainIndexError(err, indexDir(s.opts)))
+	}
+	return nil
+}
+
+// Stats is the size of the corpus and the state of its index, for an
+// operator's dashboards and health check.
+type Stats struct {
+	Scopes     []ScopeStats // the global corpus first, then each server's own articles by server id
+	IndexOpen  bool         // false when the service has no index, or it was closed
+	Generation string       // the index generation searched, which every rebuild replaces
+	Rebuilt    time.Time    // when that generation was built; zero when unknown
+}
+
+// ScopeStats is the size of the global corpus (Scope knowledge.Global) or
+// of one server's own articles (Scope the server's id).
+type ScopeStats struct {
+	Scope    string
+	Articles int
+	Passages int // indexed
+}
+
+// Stats reports the size of the corpus and the state of the index. It
+// does not wait for a change under way.
+func (s *Service) Stats() Stats {
+	var st Stats
+	var passages map[string]int
+	if s.index != nil {
+		is := s.index.Status()
+		st.IndexOpen, st.Generation, st.Rebuilt, passages = is.Open, is.Generation, is.Built, is.Passages
+	}
+	byScope := map[string]*ScopeStats{knowledge.Global: {Scope: knowledge.Global}}
+	for _, a := range s.store.All() {
+		scope := knowledge.Global
+		if !a.IsGlobal() {
+			scope = a.Scope
+		}
+		sc := byScope[scope]
+		if sc == nil {
+			sc = &ScopeStats{Scope: scope}
+			byScope[scope] = sc
+		}
+		sc.Articles++
+		sc.Passages += passages[a.ID]
+	}
+	st.Scopes = append(st.Scopes, *byScope[knowledge.Global])
+	delete(byScope, knowledge.Global)
+	for _, k := range slices.Sorted(maps.Keys(byScope)) {
+		st.Scopes = append(st.Scopes, *byScope[k])
+	}
+	return st
 }

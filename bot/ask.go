@@ -24,7 +24,7 @@ func notCovered(q knowledge.Query) *reply {
 	if len(filters) > 0 {
 		msg = "Nothing in my corpus answers that within " + strings.Join(filters, " and ") + "."
 	}
-	return &reply{ephemeral: true, content: msg + "\n\nI answer questions about the Japan–South Korea dispute: " +
+	return &reply{ephemeral: true, notCovered: true, content: msg + "\n\nI answer questions about the Japan–South Korea dispute: " +
 		"the 2018 wartime-labor rulings, Japan's 2019 export controls and the white lists, GSOMIA, " +
 		"and the talks that followed. Try `/ask question: When did Japan tighten export controls?`, " +
 		"`/topic`, or `/about`."}

@@ -42,8 +42,9 @@ type Config struct {
 	Feedback Feedback
 	// Now is the clock of the feedback windows (/about, /corpus gaps)
 	// and of records; nil means time.Now. Tests set a fake one.
-	Now    func() time.Time
-	Logger *slog.Logger // nil means slog.Default()
+	Now     func() time.Time
+	Logger  *slog.Logger // nil means slog.Default()
+	Metrics Metrics      // nil counts nothing
 
 	// ModeratorRoles may use /corpus besides members with Manage Server.
 	ModeratorRoles []string
@@ -76,6 +77,9 @@ type Bot struct {
 	feedback Feedback
 	now      func() time.Time // nil: time.Now (see Config.Now)
 	log      *slog.Logger
+	metrics  Metrics
+
+	shardStates shardStates // which gateway shards are connected (see Shards)
 
 	moderatorRoles []string
 	version        string
@@ -101,12 +105,17 @@ func New(cfg Config) *Bot {
 	b := &Bot{
 		searcher: cfg.Searcher, library: cfg.Library, curator: cfg.Curator, log: cfg.Logger, version: cfg.Version,
 		feedback: cfg.Feedback, now: cfg.Now,
+		metrics:        cfg.Metrics,
 		moderatorRoles: cfg.ModeratorRoles,
 		replyBudget:    cfg.ReplyBudget, workTimeout: cfg.WorkTimeout,
 	}
 	if b.log == nil {
 		b.log = slog.Default()
 	}
+	if b.metrics == nil {
+		b.metrics = noMetrics{}
+	}
+	b.searcher = timedSearcher{Searcher: b.searcher, m: b.metrics}
 	if b.version == "" {
 		b.version = buildVersion()
 	}
@@ -169,6 +178,10 @@ type interaction struct {
 
 	private bool // every reply is private: a deferral is too
 	light   bool // quick work that takes no search slot (a vote)
+	// outcome is how the interaction ended, for Metrics.Question: set where
+	// that is decided, read when Handle returns. Handle's goroutine is the
+	// only one that touches it.
+	outcome string
 }
 
 // Handle answers one interaction. It is the discordgo handler for
@@ -188,11 +201,19 @@ func (b *Bot) Handle(r Responder, i *discordgo.Interaction) {
 		return
 	}
 	defer b.inflight.Done()
+	var in *interaction
 	defer func() {
-		if p := recover(); p != nil {
+		p := recover()
+		if p != nil {
 			id := errorID()
 			b.log.Error("panic handling interaction", "error_id", id, "panic", p, "stack", string(debug.Stack()))
 			b.sendError(r, i, start, id)
+		}
+		if in != nil && in.Type == discordgo.InteractionApplicationCommand {
+			if p != nil || in.outcome == "" {
+				in.outcome = OutcomeError
+			}
+			b.metrics.Question(in.ApplicationCommandData().Name, in.outcome)
 		}
 	}()
 	// discordgo dispatches a half-decoded interaction when Discord sends
@@ -201,7 +222,7 @@ func (b *Bot) Handle(r Responder, i *discordgo.Interaction) {
 		b.log.Warn("ignoring interaction without id or token")
 		return
 	}
-	in := &interaction{Interaction: i, guild: i.GuildID, start: start}
+	in = &interaction{Interaction: i, guild: i.GuildID, start: start}
 	if u := userOf(i); u != nil {
 		in.userID = u.ID
 	}

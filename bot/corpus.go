@@ -130,7 +130,11 @@ func (b *Bot) opensForm(next answerFunc) answerFunc {
 		if _, o := subcommand(in); o.str(optURL) == "" && o.str(optFile) == "" && b.moderator(in) && b.curator != nil {
 			if err := r.Respond(context.Background(), in.Interaction, corpusModal()); err != nil {
 				b.log.Error("open form", "interaction", in.ID, "err", err)
+				in.outcome = OutcomeError
+				return
 			}
+			b.metrics.FirstResponse(time.Since(in.start))
+			in.outcome = OutcomeAnswered
 			return
 		}
 		next(r, in)

@@ -10,6 +10,13 @@
 // all four; cmd/disputebot wires it in. Feedback, also optional, records
 // questions and votes (feedback.go); app.Feedback is one. Responder is how
 // the bot talks to Discord, so that tests can record what it sends.
+// Metrics is what it counts and times, for package metrics, which it does
+// not import.
+//
+// Interactions arrive one of two ways, to the same handlers: over the
+// gateway, one discordgo session per shard (Run, session.go), or as signed
+// HTTP POSTs to an interactions endpoint (Endpoint, http.go), whose
+// responder answers the first response in the HTTP reply.
 //
 // The way through the package, for one interaction: Bot.Handle, then the
 // one table of commands (routes.go), whose middleware (middleware.go)

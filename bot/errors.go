@@ -35,8 +35,10 @@ func refusedAs(what string, err error) error {
 // and an apology that gives it.
 func (b *Bot) errorReply(in *interaction, err error) *reply {
 	if code := knowledge.ErrorCode(err); code != knowledge.EINTERNAL {
+		in.outcome = OutcomeRefused
 		return &reply{content: capitalize(inert(knowledge.ErrorMessage(err))), ephemeral: true}
 	}
+	in.outcome = OutcomeError
 	id := errorID()
 	b.log.Error("handling interaction", "error_id", id, "interaction", in.ID, "type", int(in.Type), "err", err)
 	return apology(id)

@@ -30,6 +30,8 @@ type middleware func(next answerFunc) answerFunc
 func (b *Bot) limited(next answerFunc) answerFunc {
 	return func(r Responder, in *interaction) {
 		if !b.limiter.allow(in.userID) {
+			b.metrics.RateLimited(commandName(in))
+			in.outcome = OutcomeRefused
 			b.respond(r, in, &reply{content: "You're asking faster than I can keep up — please wait a few seconds and try again.", ephemeral: true}, false)
 			return
 		}
@@ -41,6 +43,7 @@ func (b *Bot) limited(next answerFunc) answerFunc {
 func (b *Bot) moderated(next answerFunc) answerFunc {
 	return func(r Responder, in *interaction) {
 		if !b.moderator(in) {
+			in.outcome = OutcomeRefused
 			b.respond(r, in, &reply{ephemeral: true, content: "Only this server's moderators (Manage Server, or a moderator role) can use /corpus, and only inside the server."}, false)
 			return
 		}
@@ -72,6 +75,7 @@ func (b *Bot) moderator(in *interaction) bool {
 func (b *Bot) curating(next answerFunc) answerFunc {
 	return func(r Responder, in *interaction) {
 		if b.curator == nil {
+			in.outcome = OutcomeRefused
 			b.respond(r, in, &reply{ephemeral: true, content: "Adding articles is not enabled on this bot."}, false)
 			return
 		}
@@ -98,6 +102,7 @@ func (b *Bot) resumed(pager func(key string) (pageState, bool), next answerFunc)
 		if in.turn {
 			st, ok := pager(in.key)
 			if !ok {
+				in.outcome = OutcomeRefused
 				b.respond(r, in, &reply{content: "These results have expired — please run the command again.", ephemeral: true}, false)
 				return
 			}
@@ -189,16 +194,23 @@ func (b *Bot) run(r Responder, in *interaction, h replyFunc, update bool) {
 	}
 	if err := r.Respond(ctx, in.Interaction, resp); err != nil {
 		b.log.Error("defer reply", "interaction", in.ID, "err", err)
+		in.outcome = OutcomeError
 		return
 	}
+	b.metrics.FirstResponse(time.Since(in.start))
 	res := <-done
 	b.finish(r, in, res.rep, res.err, update, true)
 }
 
 // finish sends a computed reply, or the error in its place.
 func (b *Bot) finish(r Responder, in *interaction, rep *reply, err error, update, deferred bool) {
-	if err != nil {
+	switch {
+	case err != nil:
 		rep = b.errorReply(in, err)
+	case rep.notCovered:
+		in.outcome = OutcomeNotCovered
+	default:
+		in.outcome = OutcomeAnswered
 	}
 	if deferred {
 		b.edit(r, in, rep)

@@ -15,6 +15,7 @@ type reply struct {
 	components []discordgo.MessageComponent
 	files      []*discordgo.File
 	ephemeral  bool
+	notCovered bool // the corpus has nothing on the question (for Metrics)
 }
 
 // respond sends the first response to an interaction. update says whether
@@ -37,8 +38,12 @@ func (b *Bot) respond(r Responder, in *interaction, rep *reply, update bool) {
 	defer cancel()
 	if err := r.Respond(ctx, in.Interaction, &discordgo.InteractionResponse{Type: typ, Data: data}); err != nil {
 		b.log.Error("reply", "interaction", in.ID, "after", time.Since(in.start), "err", err)
+		in.outcome = OutcomeError
 		return
 	}
+	d := time.Since(in.start)
+	b.metrics.FirstResponse(d)
+	b.metrics.FullReply(d)
 	b.log.Debug("replied", "interaction", in.ID, "after", time.Since(in.start))
 }
 
@@ -48,7 +53,10 @@ func (b *Bot) edit(r Responder, in *interaction, rep *reply) {
 	defer cancel()
 	if err := r.EditOriginal(ctx, in.Interaction, rep.webhookEdit(), rep.files); err != nil {
 		b.log.Error("edit reply", "interaction", in.ID, "err", err)
+		in.outcome = OutcomeError
+		return
 	}
+	b.metrics.FullReply(time.Since(in.start))
 }
 
 // noMentions is sent with every message: nothing the bot writes, quotes or

@@ -118,6 +118,7 @@ func (b *Bot) routeCommand(r Responder, in *interaction) {
 	rt := b.commandRoute(in)
 	if rt == nil || rt.answer == nil {
 		b.log.Warn("unknown command", "command", in.ApplicationCommandData().Name)
+		in.outcome = OutcomeRefused
 		b.respond(r, in, &reply{content: "I don't know that command. Try `/about`.", ephemeral: true}, false)
 		return
 	}

@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -112,6 +115,18 @@ type SessionOptions struct {
 	StallTimeout time.Duration
 	// ShutdownTimeout bounds the wait for replies in flight; 0 means 15 s.
 	ShutdownTimeout time.Duration
+
+	// ShardCount is the number of shards the bot's servers are split
+	// into, over all its processes; 0 means 1 (no sharding).
+	ShardCount int
+	// Shards are the shard ids this process runs; nil runs them all.
+	Shards []int
+	// MaxConcurrency is how many shards may identify per IdentifyInterval
+	// (Discord's max_concurrency); 0 means 1.
+	MaxConcurrency int
+	// IdentifyInterval is Discord's identify window; 0 means 5 s. Tests
+	// shorten it.
+	IdentifyInterval time.Duration
 }
 
 // ErrStalled is returned by Run when the Discord connection stopped working
@@ -134,8 +149,12 @@ func tokenRejected(err error) bool {
 	return errors.As(err, &closed) && closed.Code == 4004 // Authentication failed
 }
 
-// Run connects to Discord, registers the commands, and answers interactions
+// Run connects the shards of opts to Discord, one discordgo session each,
+// registers the commands when it runs shard 0, and answers interactions
 // until ctx is done; it then lets replies in flight finish and disconnects.
+// A shard that loses its connection reconnects on its own while the others
+// go on answering; one that stalls beyond repair ends Run (ErrStalled), so
+// that the process is restarted.
 func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	if opts.OpenTimeout <= 0 {
 		opts.OpenTimeout = 30 * time.Second
@@ -146,10 +165,119 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 	if opts.ShutdownTimeout <= 0 {
 		opts.ShutdownTimeout = 15 * time.Second
 	}
+	if opts.IdentifyInterval <= 0 {
+		opts.IdentifyInterval = 5 * time.Second
+	}
+	count := max(opts.ShardCount, 1)
+	shards := opts.Shards
+	if len(shards) == 0 {
+		shards = make([]int, count)
+		for i := range shards {
+			shards[i] = i
+		}
+	}
+	for _, id := range shards {
+		if id < 0 || id >= count {
+			return fmt.Errorf("shard %d is not below the shard count %d", id, count)
+		}
+		b.shardStates.set(id, false)
+	}
 	defer discordLogs.add(b.log, opts.Token)()
+
+	sessions := map[int]*discordgo.Session{}
+	defer func() {
+		var closing sync.WaitGroup
+		for _, s := range sessions {
+			closing.Go(func() { closeSession(s, opts.ShutdownTimeout) })
+		}
+		closing.Wait()
+	}()
+	for i, round := range identifyRounds(shards, opts.MaxConcurrency) {
+		if i > 0 {
+			// Discord lets max_concurrency shards identify per 5 s.
+			select {
+			case <-time.After(opts.IdentifyInterval):
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		for _, id := range round {
+			s, err := b.openShard(opts, id, count)
+			if err != nil {
+				return err
+			}
+			sessions[id] = s
+		}
+	}
+
+	if s := sessions[0]; s != nil {
+		appID := ""
+		if s.State != nil && s.State.Application != nil {
+			appID = s.State.Application.ID
+		}
+		if appID == "" && s.State != nil && s.State.User != nil {
+			appID = s.State.User.ID
+		}
+		if appID == "" {
+			return errors.New("discord sent no application id on connecting")
+		}
+		if err := b.register(ctx, s, appID, opts.GuildID); err != nil {
+			return err
+		}
+	} else {
+		b.log.Info("not registering the commands: the process that runs shard 0 does", "shards", shards)
+	}
+
+	// The first shard to stall ends the watch of all.
+	watchCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	stalled := make(chan error, len(sessions))
+	var watching sync.WaitGroup
+	for _, s := range sessions {
+		watching.Go(func() {
+			if err := b.watch(watchCtx, s, opts.StallTimeout); err != nil {
+				stalled <- fmt.Errorf("shard %d: %w", s.ShardID, err)
+				stop()
+			}
+		})
+	}
+	watching.Wait()
+	close(stalled)
+	err := <-stalled
+	b.shutdown(opts.ShutdownTimeout)
+	return err
+}
+
+// identifyRounds orders the shards' first connections as Discord allows:
+// shard s is in rate-limit bucket s % maxConcurrency, and each bucket may
+// identify once per 5 s, so round r holds the r-th shard of every bucket.
+func identifyRounds(shards []int, maxConcurrency int) [][]int {
+	maxConcurrency = max(maxConcurrency, 1)
+	buckets := map[int][]int{}
+	for _, id := range slices.Sorted(slices.Values(shards)) {
+		buckets[id%maxConcurrency] = append(buckets[id%maxConcurrency], id)
+	}
+	var rounds [][]int
+	for r := 0; ; r++ {
+		var round []int
+		for _, b := range slices.Sorted(maps.Keys(buckets)) {
+			if r < len(buckets[b]) {
+				round = append(round, buckets[b][r])
+			}
+		}
+		if round == nil {
+			return rounds
+		}
+		slices.Sort(round)
+		rounds = append(rounds, round)
+	}
+}
+
+// openShard connects one shard to the gateway, with the bot's handlers.
+func (b *Bot) openShard(opts SessionOptions, shard, count int) (*discordgo.Session, error) {
 	s, err := discordgo.New("Bot " + opts.Token)
 	if err != nil {
-		return fmt.Errorf("create session: %w", err)
+		return nil, fmt.Errorf("create session: %w", err)
 	}
 	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteTransport{base: opts.APIBase, next: http.DefaultTransport}}
 	s.StateEnabled = false                     // interactions carry all the bot needs
@@ -165,40 +293,89 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 		})
 	}
 	s.LogLevel = discordgo.LogWarning
+	s.ShardID, s.ShardCount = shard, count
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 		b.Handle(SessionResponder{S: s}, ic.Interaction)
 	})
-	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Connect) { b.log.Info("connected to the Discord gateway") })
+	var connects atomic.Int64
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Connect) {
+		b.shardStates.set(shard, true)
+		if connects.Add(1) > 1 {
+			b.metrics.GatewayReconnect(shard)
+		}
+		b.log.Info("connected to the Discord gateway", "shard", shard)
+	})
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Resumed) { b.metrics.GatewayResume(shard) })
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.RateLimit) { b.metrics.RESTRateLimited(shard) })
 	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
+		b.shardStates.set(shard, false)
 		b.gate.RLock()
 		closing := b.closing
 		b.gate.RUnlock()
 		if !closing {
-			b.log.Warn("disconnected from the Discord gateway; discordgo reconnects")
+			b.log.Warn("disconnected from the Discord gateway; discordgo reconnects", "shard", shard)
 		}
 	})
-
 	if err := openWithTimeout(s, opts.OpenTimeout); err != nil {
 		if tokenRejected(err) {
 			// Discord's answer is logged at debug level: it names no token.
 			b.log.Debug("Discord refused the token", "err", err)
-			return ErrTokenRejected
+			return nil, ErrTokenRejected
 		}
-		return err
+		return nil, fmt.Errorf("shard %d: %w", shard, err)
 	}
-	defer closeSession(s, opts.ShutdownTimeout)
+	return s, nil
+}
 
-	appID := ""
-	if s.State != nil && s.State.Application != nil {
-		appID = s.State.Application.ID
+// GatewayInfo is what Discord tells a bot about connecting to its gateway
+// (GET /gateway/bot).
+type GatewayInfo struct {
+	Shards         int           // the shard count Discord recommends
+	MaxConcurrency int           // shards that may identify per 5 s
+	Remaining      int           // gateway sessions the bot may still start
+	ResetAfter     time.Duration // until Remaining is reset
+}
+
+// LookupGateway asks Discord for the recommended shard count and the
+// limits on starting sessions.
+func LookupGateway(ctx context.Context, opts SessionOptions) (GatewayInfo, error) {
+	s, err := discordgo.New("Bot " + opts.Token)
+	if err != nil {
+		return GatewayInfo{}, fmt.Errorf("create session: %w", err)
 	}
-	if appID == "" && s.State != nil && s.State.User != nil {
-		appID = s.State.User.ID
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteTransport{base: opts.APIBase, next: http.DefaultTransport}}
+	g, err := s.GatewayBot(discordgo.WithContext(ctx))
+	if err != nil {
+		if tokenRejected(err) {
+			return GatewayInfo{}, ErrTokenRejected
+		}
+		return GatewayInfo{}, fmt.Errorf("connect to the Discord gateway: GET /gateway/bot: %w", err)
 	}
-	if appID == "" {
-		return errors.New("discord sent no application id on connecting")
+	l := g.SessionStartLimit
+	return GatewayInfo{
+		Shards: max(g.Shards, 1), MaxConcurrency: max(l.MaxConcurrency, 1),
+		Remaining: l.Remaining, ResetAfter: time.Duration(l.ResetAfter) * time.Millisecond,
+	}, nil
+}
+
+// ShardOf is the shard that Discord sends a server's events to, of count:
+// (guild_id >> 22) % count. Outside servers (guild "") it is shard 0.
+func ShardOf(guild string, count int) int {
+	id, err := strconv.ParseUint(guild, 10, 64)
+	if err != nil || count < 1 {
+		return 0
 	}
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, opts.GuildID, Commands(), discordgo.WithContext(ctx))
+	return int((id >> 22) % uint64(count))
+}
+
+// register registers the bot's commands for the application, in one
+// server or globally. It replaces what was registered before, so that
+// doing it again, as every start does, changes nothing.
+func (b *Bot) register(ctx context.Context, s *discordgo.Session, appID, guildID string) error {
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, guildID, Commands(), discordgo.WithContext(ctx))
+	if err != nil && ctx.Err() != nil {
+		return nil // stopped while registering: the caller sees ctx done
+	}
 	if err != nil {
 		if tokenRejected(err) {
 			return ErrTokenRejected
@@ -206,14 +383,11 @@ func (b *Bot) Run(ctx context.Context, opts SessionOptions) error {
 		return fmt.Errorf("register commands: %w", err)
 	}
 	where := "globally (may take up to an hour to appear)"
-	if opts.GuildID != "" {
-		where = "for server " + opts.GuildID
+	if guildID != "" {
+		where = "for server " + guildID
 	}
 	b.log.Info("registered commands", "count", len(cmds), "where", where)
-
-	err = b.watch(ctx, s, opts.StallTimeout)
-	b.shutdown(opts.ShutdownTimeout)
-	return err
+	return nil
 }
 
 // openWithTimeout opens the gateway connection, giving up when the

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -193,4 +194,27 @@ func TestRunTokenRejected(t *testing.T) {
 			t.Fatalf("Run = %v, want ErrTokenRejected", err)
 		}
 	})
+}
+
+// TestIdentifyRounds: shard s is in bucket s % maxConcurrency, and each
+// round identifies at most one shard per bucket.
+func TestIdentifyRounds(t *testing.T) {
+	for _, tt := range []struct {
+		shards []int
+		conc   int
+		want   [][]int
+	}{
+		{[]int{0}, 1, [][]int{{0}}},
+		{[]int{0, 1, 2}, 1, [][]int{{0}, {1}, {2}}},
+		{[]int{0, 1, 2}, 3, [][]int{{0, 1, 2}}},
+		{[]int{2, 0, 1, 3}, 2, [][]int{{0, 1}, {2, 3}}},
+		{[]int{1, 2}, 16, [][]int{{1, 2}}},
+		{[]int{4, 5, 6, 7}, 2, [][]int{{4, 5}, {6, 7}}},
+		{[]int{0, 2, 4, 5}, 2, [][]int{{0, 5}, {2}, {4}}},
+		{[]int{3}, 0, [][]int{{3}}},
+	} {
+		if got := identifyRounds(tt.shards, tt.conc); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("identifyRounds(%v, %d) = %v, want %v", tt.shards, tt.conc, got, tt.want)
+		}
+	}
 }

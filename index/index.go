@@ -169,8 +169,9 @@ type Index struct {
 	counts      docCounts                       // of terms, for analysis (see docCounts)
 	cache       passageCache                    // candidates analyzed (see passageCache)
 	titlesMu    sync.Mutex
-	titles      map[string]analyzedField     // titles analyzed (see titleField)
-	lengths     atomic.Pointer[fieldLengths] // mean field lengths of the current index
+	titles      map[string]analyzedField       // titles analyzed (see titleField)
+	lengths     atomic.Pointer[fieldLengths]   // mean field lengths of the current index
+	passageNums atomic.Pointer[map[string]int] // passages by article of the current index, for Status
 
 	// mu serializes writers. swap guards cur against a rebuild: searches
 	// hold it for reading, and a rebuild takes it only to swap in the new
@@ -210,6 +211,11 @@ func (m manifest) passages() uint64 {
 // manifest: its fields' mean lengths and its languages.
 func (idx *Index) setStats(man manifest) {
 	idx.lengths.Store(man.lengths())
+	nums := make(map[string]int, len(man))
+	for id, e := range man {
+		nums[id] = e.Passages
+	}
+	idx.passageNums.Store(&nums)
 	langs := map[string]bool{}
 	for _, e := range man {
 		if e.Lang != "" {
@@ -521,6 +527,38 @@ func (idx *Index) Articles() map[string]string {
 		out[id] = e.Hash
 	}
 	return out
+}
+
+// Status is what an operator's dashboard and health check show of an
+// index.
+type Status struct {
+	Open       bool           // false once closed
+	Generation string         // the generation searched, which every rebuild replaces
+	Built      time.Time      // when that generation became current; zero when unknown
+	Passages   map[string]int // passages indexed, by article id; shared, not to be changed
+}
+
+// Status reports the state of the index. It does not wait for a change
+// or rebuild under way, so that a health check answers at once.
+func (idx *Index) Status() Status {
+	idx.swap.RLock()
+	st := Status{Open: idx.cur != nil}
+	if st.Open {
+		st.Generation = filepath.Base(idx.curDir)
+	}
+	idx.swap.RUnlock()
+	if !st.Open {
+		return st
+	}
+	// CURRENT is written, atomically, only when a build or rebuild makes
+	// a generation current.
+	if fi, err := os.Stat(filepath.Join(idx.dir, "CURRENT")); err == nil {
+		st.Built = fi.ModTime()
+	}
+	if nums := idx.passageNums.Load(); nums != nil {
+		st.Passages = *nums
+	}
+	return st
 }
 
 // ArticleHash identifies the indexed form of an article: it changes when any

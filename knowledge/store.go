@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -67,9 +68,26 @@ type Store struct {
 	mu       sync.RWMutex
 	builtin  map[string]*Article
 	local    map[string]*Article
-	problems []Problem // files skipped when the directory was last read
-	stamp    string    // what the directory looked like when last read
-	writes   uint64    // Adds and Removes so far, for Reload to tell it missed one
+	problems []Problem               // files skipped when the directory was last read
+	stamp    string                  // what the directory looked like when last read
+	writes   uint64                  // Adds and Removes so far, for Reload to tell it missed one
+	owns     func(guild string) bool // see Partition; nil owns every server
+}
+
+// Partition makes the store hold, for All, Articles and Get, the global
+// articles and the own articles of only the servers that owns reports: a
+// bot that runs some of the shards of a sharded bot serves only the
+// servers of those shards (see bot.ShardOf). The files of the other
+// servers stay on disk, untouched. nil owns every server.
+func (s *Store) Partition(owns func(guild string) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.owns = owns
+}
+
+// heldLocked reports whether a is in the store's partition.
+func (s *Store) heldLocked(a *Article) bool {
+	return s.owns == nil || a.IsGlobal() || s.owns(a.Scope)
 }
 
 // OpenStore reads the corpus in dataDir, creating the directory if needed.
@@ -243,7 +261,9 @@ func (s *Store) All() []*Article {
 	for _, m := range []map[string]*Article{s.builtin, s.local} {
 		start := len(out)
 		for _, a := range m {
-			out = append(out, a)
+			if s.heldLocked(a) {
+				out = append(out, a)
+			}
 		}
 		slices.SortFunc(out[start:], func(a, b *Article) int { return strings.Compare(a.ID, b.ID) })
 	}
@@ -263,6 +283,9 @@ func (s *Store) Get(id string) (*Article, bool) {
 		return a, true
 	}
 	a, ok := s.local[id]
+	if ok && !s.heldLocked(a) {
+		return nil, false
+	}
 	return a, ok
 }
 
@@ -281,6 +304,11 @@ func (s *Store) Add(a *Article, by Actor, source string) error {
 	if s.readOnly {
 		return errReadOnly
 	}
+	unlock, err := s.lockWrites()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if a.Scope == "" {
@@ -327,6 +355,11 @@ func (s *Store) Remove(id string, by Actor) (*Article, error) {
 	if s.readOnly {
 		return nil, errReadOnly
 	}
+	unlock, err := s.lockWrites()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.builtin[id] != nil {
@@ -448,8 +481,12 @@ func (s *Store) appendAuditLocked(c Change, by Actor) error {
 	if err != nil {
 		return fmt.Errorf("audit log: %w", err)
 	}
-	f, err := os.OpenFile(s.audit, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	f, err := os.OpenFile(s.audit, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
+		return fmt.Errorf("audit log: %w", err)
+	}
+	if err := dropTornLine(f); err != nil {
+		f.Close()
 		return fmt.Errorf("audit log: %w", err)
 	}
 	if _, err := f.Write(append(line, '\n')); err != nil {
@@ -461,6 +498,35 @@ func (s *Store) appendAuditLocked(c Change, by Actor) error {
 		return fmt.Errorf("audit log: %w", err)
 	}
 	return f.Close()
+}
+
+// dropTornLine cuts off the end of the audit log after its last newline:
+// what a writer killed in the middle of its write left, which it never
+// acknowledged. Left there, it would run into the next line. The caller
+// holds the write lock (see lockWrites), so no other writer appends
+// meanwhile.
+func dropTornLine(f *os.File) error {
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return err
+	}
+	size := fi.Size()
+	buf := make([]byte, min(size, 64<<10))
+	for end := size; end > 0; {
+		start := max(end-int64(len(buf)), 0)
+		n, err := f.ReadAt(buf[:end-start], start)
+		if err != nil && n < int(end-start) {
+			return err
+		}
+		if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+			if keep := start + int64(i) + 1; keep < size {
+				return f.Truncate(keep)
+			}
+			return nil
+		}
+		end = start
+	}
+	return f.Truncate(0) // one torn line and nothing before it
 }
 
 // maxAuditRead bounds how much of the audit log History reads.

@@ -637,3 +637,61 @@ func TestStoreRemovesOldLeftovers(t *testing.T) {
 		}
 	}
 }
+
+// TestStorePartition: a partitioned store holds the global articles and
+// those of the servers it owns, and leaves the others' files alone.
+func TestStorePartition(t *testing.T) {
+	dir := t.TempDir()
+	s := openTestStore(t, dir)
+	mine, theirs := newArticle("mine"), newArticle("theirs")
+	mine.Scope, theirs.Scope = "123456789012345678", "223456789012345678"
+	for _, a := range []*Article{mine, theirs} {
+		if err := s.Add(a, Actor{ID: "1"}, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Partition(func(guild string) bool { return guild == mine.Scope })
+	ids := map[string]bool{}
+	for _, a := range s.All() {
+		ids[a.ID] = true
+	}
+	if !ids[mine.ID] || ids[theirs.ID] || !ids[builtinArticle().ID] {
+		t.Errorf("partitioned store holds %v", ids)
+	}
+	if _, ok := s.Get(theirs.ID); ok {
+		t.Error("Get finds another server's article")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "corpus", theirs.ID+".md")); err != nil {
+		t.Errorf("the other server's file: %v", err)
+	}
+	s.Partition(nil)
+	if _, ok := s.Get(theirs.ID); !ok {
+		t.Error("unpartitioned, the store lost an article")
+	}
+}
+
+// TestAuditTornLine: what a writer killed in the middle of an audit line
+// left is cut off by the next writer, so every line stays a change.
+func TestAuditTornLine(t *testing.T) {
+	for _, torn := range []string{`{"time"`, "{\"action\":\"add\",\"article_id\":\"x\"}\n{\"ti", ""} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "audit.log"), []byte(torn), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s := openTestStore(t, dir)
+		if err := s.Add(newArticle("torn"), Actor{ID: "1"}, "test"); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, "audit.log"))
+		lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+		for _, line := range lines {
+			var c Change
+			if err := json.Unmarshal([]byte(line), &c); err != nil {
+				t.Errorf("after %q, the audit log is %q", torn, data)
+			}
+		}
+		if want := strings.Count(torn, "\n") + 1; len(lines) != want {
+			t.Errorf("after %q: %d lines, want %d", torn, len(lines), want)
+		}
+	}
+}

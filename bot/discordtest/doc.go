@@ -24,6 +24,15 @@
 // what the bot answered, how fast, and whether it always sent
 // "allowed_mentions":{"parse":[]}.
 //
+// It shards as Discord does: GET /gateway/bot recommends the shard count
+// and max_concurrency of [WithShards], an interaction goes to the session
+// of its guild's shard ([ShardOf]), the first IDENTIFY of each shard must
+// keep to the identify rate limit (a violation otherwise), and
+// [Server.DropShard] drops one shard. [Server.PostInteraction] plays
+// Discord's side of an HTTP interactions endpoint: it signs an interaction
+// with an Ed25519 key, posts it, and records the answer as the first
+// response.
+//
 // Tests steer the fake from the outside: [Server.Dispatch] sends a built
 // interaction ([Server.SlashCommand], [Server.Autocomplete],
 // [Server.ButtonClick], [Server.SelectMenu], [Server.ModalSubmit]) to the
@@ -36,11 +45,10 @@
 // comes from GET /gateway, so no websocket setting has to change.
 //
 // What it does not fake: guilds, channels, members and roles beyond the IDs
-// carried in interactions; regular channel messages; voice; sharding (shard
-// fields are accepted and ignored); the ETF encoding and zlib transport
-// compression of the gateway (every frame is a JSON text frame, which is
-// what Discord sends when compression is not negotiated); the HTTP
-// interactions endpoint mode; the global rate limit and Cloudflare bans;
-// localizations, which are accepted without checks; and the exact wording of
-// every Discord error, of which only the codes and field paths are faithful.
+// carried in interactions; regular channel messages; voice; the ETF
+// encoding and zlib transport compression of the gateway (every frame is a
+// JSON text frame, which is what Discord sends when compression is not
+// negotiated); the global rate limit and Cloudflare bans; localizations,
+// which are accepted without checks; and the exact wording of every
+// Discord error, of which only the codes and field paths are faithful.
 package discordtest

@@ -45,6 +45,15 @@ type Identify struct {
 	Intents discordgo.Intent
 	Shard   []int
 	Raw     json.RawMessage
+	At      time.Time // when it arrived
+}
+
+// shard is the shard id the IDENTIFY named, 0 without sharding.
+func (id Identify) shard() int {
+	if len(id.Shard) == 2 {
+		return id.Shard[0]
+	}
+	return 0
 }
 
 // A gwConn is one websocket connection to the gateway.
@@ -77,14 +86,34 @@ type gwSession struct {
 	seq  int64
 	log  []gwEvent // dispatches sent, for replay on RESUME
 	conn *gwConn
+
+	shard, shardCount int   // from IDENTIFY; 0 and 1 without sharding
+	attached          int64 // when it was last attached (Server.attachCount)
+}
+
+// ShardOf is the shard that Discord sends a guild's events to:
+// (guild_id >> 22) % shardCount. Events outside guilds go to shard 0.
+func ShardOf(guildID string, shardCount int) int {
+	id, err := strconv.ParseUint(guildID, 10, 64)
+	if err != nil || shardCount < 1 {
+		return 0
+	}
+	return int((id >> 22) % uint64(shardCount))
+}
+
+// receives reports whether sess gets ev: every session without sharding,
+// the guild's shard with it.
+func (sess *gwSession) receives(ev gwEvent) bool {
+	return sess.shardCount <= 1 || ShardOf(ev.guild, sess.shardCount) == sess.shard
 }
 
 // A gwEvent is a dispatch, sent or waiting for a connection.
 type gwEvent struct {
-	seq  int64
-	typ  string
-	data json.RawMessage
-	in   *interaction // for INTERACTION_CREATE
+	seq   int64
+	typ   string
+	data  json.RawMessage
+	in    *interaction // for INTERACTION_CREATE
+	guild string       // the guild it belongs to, which decides its shard
 }
 
 type frame struct {
@@ -179,6 +208,13 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 	if q.Get("compress") != "" {
 		http.Error(w, "discordtest: transport compression is not supported", http.StatusBadRequest)
+		return
+	}
+	s.mu.Lock()
+	refusing := s.refusing
+	s.mu.Unlock()
+	if refusing {
+		http.Error(w, "discordtest: the gateway refuses connections (RefuseGateway)", http.StatusServiceUnavailable)
 		return
 	}
 	ws, err := upgrader.Upgrade(w, r, nil)
@@ -299,9 +335,32 @@ func (s *Server) identifyLocked(c *gwConn, d json.RawMessage) {
 		return
 	}
 	s.identifies++
-	s.lastIdentify = &Identify{Token: id.Token, Intents: discordgo.Intent(*id.Intents), Shard: id.Shard, Raw: append(json.RawMessage(nil), d...)}
+	now := time.Now()
+	s.lastIdentify = &Identify{Token: id.Token, Intents: discordgo.Intent(*id.Intents), Shard: id.Shard, Raw: append(json.RawMessage(nil), d...), At: now}
+	sess := &gwSession{id: newSessionID(), shardCount: 1}
+	if id.Shard != nil {
+		sess.shard, sess.shardCount = id.Shard[0], id.Shard[1]
+	}
+	// Discord lets max_concurrency shards identify per 5 s, one per
+	// rate-limit bucket (shard % max_concurrency). Checked for each shard's
+	// first IDENTIFY, the start-up that a bot schedules; discordgo's own
+	// identify after an invalid session is left alone.
+	first := true
+	for _, prev := range s.identifyLog {
+		if prev.shard() == sess.shard {
+			first = false
+		}
+	}
+	for _, prev := range s.identifyLog {
+		p := prev.shard()
+		if first && p%s.cfg.concurrency == sess.shard%s.cfg.concurrency && now.Sub(prev.At) < 5*time.Second {
+			s.violations = append(s.violations, fmt.Sprintf("gateway: IDENTIFY of shard %d %v after shard %d's, in the same bucket of max_concurrency %d (Discord allows one per 5 s)",
+				sess.shard, now.Sub(prev.At).Round(time.Millisecond), p, s.cfg.concurrency))
+			break
+		}
+	}
+	s.identifyLog = append(s.identifyLog, *s.lastIdentify)
 
-	sess := &gwSession{id: newSessionID()}
 	s.sessions[sess.id] = sess
 	s.attachLocked(c, sess)
 
@@ -389,6 +448,8 @@ func (s *Server) attachLocked(c *gwConn, sess *gwSession) {
 	sess.conn = c
 	c.authed, c.ready, c.greeted = true, true, true
 	s.current = sess
+	s.attachCount++
+	sess.attached = s.attachCount
 }
 
 // flushLocked sends the dispatches that waited for a connection, and a
@@ -397,7 +458,11 @@ func (s *Server) flushLocked(c *gwConn) {
 	pending := s.pending
 	s.pending = nil
 	for _, ev := range pending {
-		s.sendLocked(c, ev)
+		if c.session.receives(ev) {
+			s.sendLocked(c, ev)
+		} else {
+			s.pending = append(s.pending, ev)
+		}
 	}
 	if c.ackOwed {
 		c.ackOwed = false
@@ -425,12 +490,56 @@ func (s *Server) sendLocked(c *gwConn, ev gwEvent) {
 // dispatchLocked sends a dispatch to the current session, or keeps it until
 // a connection is ready.
 func (s *Server) dispatchLocked(ev gwEvent) {
-	if sess := s.current; sess != nil && sess.conn != nil && sess.conn.ready {
+	if sess := s.sessionForLocked(ev); sess != nil {
 		s.sendLocked(sess.conn, ev)
 	} else {
 		s.pending = append(s.pending, ev)
 	}
 	s.notifyLocked()
+}
+
+// sessionForLocked is the ready session that receives ev: the one attached
+// last among those of its shard.
+func (s *Server) sessionForLocked(ev gwEvent) *gwSession {
+	var best *gwSession
+	for _, sess := range s.sessions {
+		if sess.conn == nil || !sess.conn.ready || !sess.receives(ev) {
+			continue
+		}
+		if best == nil || sess.attached > best.attached {
+			best = sess
+		}
+	}
+	return best
+}
+
+// IdentifyLog returns every IDENTIFY the gateway received, in order.
+func (s *Server) IdentifyLog() []Identify {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Identify(nil), s.identifyLog...)
+}
+
+// DropShard is DropConnections for the connections of one shard only.
+func (s *Server) DropShard(shard int) {
+	s.mu.Lock()
+	var conns []*gwConn
+	for c := range s.conns {
+		if c.session == nil || c.session.shard != shard {
+			continue
+		}
+		c.dropped = true
+		c.ready = false
+		if c.session.conn == c {
+			c.session.conn = nil
+		}
+		conns = append(conns, c)
+	}
+	s.notifyLocked()
+	s.mu.Unlock()
+	for _, c := range conns {
+		c.kill()
+	}
 }
 
 // disconnected forgets a connection. Discord invalidates the session when
@@ -560,6 +669,16 @@ func (s *Server) DropConnections() {
 	}
 }
 
+// RefuseGateway makes the gateway refuse new connections (with 503) while
+// refuse is true, as an outage of Discord's gateway nodes does, so that a
+// client whose connection dropped stays disconnected until it is set
+// false again. Connections already open are not touched.
+func (s *Server) RefuseGateway(refuse bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refusing = refuse
+}
+
 // Hang makes the gateway stop answering while keeping its connections
 // open, as an outage behind a proxy looks: heartbeats go unacknowledged,
 // and new gateway connections are accepted but never sent HELLO, which
@@ -630,6 +749,26 @@ func (s *Server) Dispatch(i *discordgo.Interaction) error {
 // payloads discordgo's types cannot express. The interaction is tracked
 // when it has an id and a token.
 func (s *Server) DispatchJSON(data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errors.New("discordtest: server closed")
+	}
+	in, err := s.trackLocked(data)
+	if err != nil {
+		return err
+	}
+	guild := ""
+	if in != nil {
+		guild = in.guildID
+	}
+	s.dispatchLocked(gwEvent{typ: "INTERACTION_CREATE", data: append(json.RawMessage(nil), data...), in: in, guild: guild})
+	return nil
+}
+
+// trackLocked records an interaction about to be sent, when it has an id
+// and a token, so that the bot's answers to it can be checked.
+func (s *Server) trackLocked(data []byte) (*interaction, error) {
 	var head struct {
 		ID        string                    `json:"id"`
 		AppID     string                    `json:"application_id"`
@@ -648,17 +787,12 @@ func (s *Server) DispatchJSON(data []byte) error {
 		Message json.RawMessage `json:"message"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return fmt.Errorf("discordtest: decoding interaction: %w", err)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return errors.New("discordtest: server closed")
+		return nil, fmt.Errorf("discordtest: decoding interaction: %w", err)
 	}
 	var in *interaction
 	if head.ID != "" && head.Token != "" {
 		if s.interactions[head.ID] != nil || s.byToken[head.Token] != nil {
-			return fmt.Errorf("discordtest: interaction %s was already dispatched", head.ID)
+			return nil, fmt.Errorf("discordtest: interaction %s was already dispatched", head.ID)
 		}
 		in = &interaction{
 			id: head.ID, token: head.Token, appID: head.AppID, typ: head.Type,
@@ -676,10 +810,10 @@ func (s *Server) DispatchJSON(data []byte) error {
 		if len(head.Message) > 0 && string(head.Message) != "null" {
 			var w wireMessage
 			if err := json.Unmarshal(head.Message, &w); err != nil {
-				return fmt.Errorf("discordtest: decoding the interaction's message: %w", err)
+				return nil, fmt.Errorf("discordtest: decoding the interaction's message: %w", err)
 			}
 			if w.ID == "" {
-				return errors.New("discordtest: the interaction's message has no id")
+				return nil, errors.New("discordtest: the interaction's message has no id")
 			}
 			if s.messages[w.ID] == nil {
 				w.normalize()
@@ -690,8 +824,7 @@ func (s *Server) DispatchJSON(data []byte) error {
 		s.interactions[in.id] = in
 		s.byToken[in.token] = in
 	}
-	s.dispatchLocked(gwEvent{typ: "INTERACTION_CREATE", data: append(json.RawMessage(nil), data...), in: in})
-	return nil
+	return in, nil
 }
 
 // DispatchEvent sends any other gateway event, such as MESSAGE_CREATE, for

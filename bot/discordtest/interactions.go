@@ -21,7 +21,11 @@ type interaction struct {
 	msgType          int            // type of the message a callback creates
 	componentMsg     string         // the message a component was used on
 
-	sentAt     time.Time // when INTERACTION_CREATE was sent; zero until then
+	sentAt time.Time // when INTERACTION_CREATE was sent; zero until then
+	// posting is open while PostInteraction waits for the bot's HTTP
+	// answer, which Discord takes as the first response before anything
+	// the bot sends after it (see waitHTTPResponse).
+	posting    chan struct{}
 	acked      bool
 	ackType    int
 	expired    bool // the deadline for the first callback passed

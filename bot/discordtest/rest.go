@@ -170,7 +170,11 @@ func (s *Server) serveAPI(rt route, w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
+	s.waitHTTPResponse(r)
 	c := &call{r: r, now: time.Now()}
+	if ns, err := strconv.ParseInt(r.Header.Get(recordingHeader), 10, 64); err == nil {
+		c.now = time.Unix(0, ns)
+	}
 	c.rec = &Request{
 		Method: r.Method,
 		Path:   r.URL.Path,
@@ -466,12 +470,12 @@ func (s *Server) getGateway(c *call) reply {
 func (s *Server) getGatewayBot(c *call) reply {
 	return jsonReply(http.StatusOK, map[string]any{
 		"url":    s.wsURL,
-		"shards": 1,
+		"shards": s.cfg.shards,
 		"session_start_limit": map[string]int{
 			"total":           1000,
 			"remaining":       1000 - s.identifies,
 			"reset_after":     14400000,
-			"max_concurrency": 1,
+			"max_concurrency": s.cfg.concurrency,
 		},
 	})
 }

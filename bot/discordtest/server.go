@@ -70,7 +70,10 @@ type Server struct {
 	identifies   int
 	resumes      int
 	lastIdentify *Identify
-	hung         bool // see Hang
+	identifyLog  []Identify // every IDENTIFY, in order (see Identifies)
+	attachCount  int64      // orders sessions by their last attachment
+	hung         bool       // see Hang
+	refusing     bool       // see RefuseGateway
 }
 
 type config struct {
@@ -85,6 +88,8 @@ type config struct {
 	rateWindow  time.Duration
 	privileged  discordgo.Intent
 	logger      *slog.Logger
+	shards      int // recommended by GET /gateway/bot
+	concurrency int // max_concurrency of GET /gateway/bot
 }
 
 // An Option changes how a Server behaves, for the tests that need something
@@ -147,6 +152,14 @@ func WithPrivilegedIntents(intents discordgo.Intent) Option {
 	return func(c *config) { c.privileged = intents }
 }
 
+// WithShards sets the shard count that GET /gateway/bot recommends and its
+// max_concurrency: how many shards may identify in each 5-second window,
+// shard s in bucket s % maxConcurrency. An IDENTIFY that breaks the limit
+// is recorded as a violation.
+func WithShards(shards, maxConcurrency int) Option {
+	return func(c *config) { c.shards, c.concurrency = max(shards, 1), max(maxConcurrency, 1) }
+}
+
 // WithLogger makes the fake log what it receives and rejects, which helps to
 // debug a failing test. By default it logs nothing.
 func WithLogger(l *slog.Logger) Option {
@@ -176,6 +189,8 @@ func New(opts ...Option) *Server {
 		tokenTTL:    DefaultTokenTTL,
 		rateLimit:   50,
 		rateWindow:  time.Second,
+		shards:      1,
+		concurrency: 1,
 	}
 	for _, o := range opts {
 		o(&s.cfg)

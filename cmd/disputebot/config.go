@@ -1,9 +1,12 @@
 package main
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -16,8 +19,9 @@ import (
 // Config is every setting of disputebot, read once from the environment.
 // Only this package reads the environment.
 type Config struct {
-	DataDir  string
-	LogLevel slog.Level
+	DataDir   string
+	LogLevel  slog.Level
+	LogFormat string // LOG_FORMAT: "text" (the default) or "json"
 
 	DiscordToken string   // DISCORD_TOKEN; never logged or shown
 	GuildID      string   // DISCORD_GUILD_ID
@@ -34,6 +38,17 @@ type Config struct {
 	// long feedback records are kept.
 	FeedbackRetention time.Duration
 	AllowPrivateFetch bool // ALLOW_PRIVATE_FETCH, for tests against local servers only
+
+	MetricsAddr string // METRICS_ADDR: where /healthz and /metrics are served; "" serves neither
+
+	// INTERACTIONS_ADDR: where Discord's HTTP interactions are answered,
+	// instead of the gateway; "" uses the gateway. DISCORD_PUBLIC_KEY, the
+	// application's key, checks their signatures.
+	InteractionsAddr string
+	PublicKey        ed25519.PublicKey
+
+	ShardCount int   // SHARD_COUNT: 0 for "auto", Discord's recommendation
+	Shards     []int // SHARDS: the shard ids this process runs; nil runs all
 }
 
 // LogValue keeps the token out of logs even if a Config is logged whole.
@@ -43,10 +58,12 @@ func (c Config) LogValue() slog.Value {
 		base = c.APIBase.String()
 	}
 	return slog.GroupValue(
-		slog.String("data_dir", c.DataDir), slog.String("log_level", c.LogLevel.String()),
+		slog.String("data_dir", c.DataDir), slog.String("log_level", c.LogLevel.String()), slog.String("log_format", c.LogFormat),
 		slog.Bool("token_set", c.DiscordToken != ""), slog.String("guild_id", c.GuildID),
 		slog.String("api_base", base), slog.String("rate_limit", fmt.Sprintf("%d/%v", c.RateLimit, c.RateWindow)),
 		slog.Bool("feedback", c.Feedback), slog.String("feedback_retention", c.FeedbackRetention.String()),
+		slog.String("metrics_addr", c.MetricsAddr), slog.String("interactions_addr", c.InteractionsAddr),
+		slog.Int("shard_count", c.ShardCount), slog.Any("shards", c.Shards),
 	)
 }
 
@@ -78,7 +95,7 @@ func settingError(env Env, key, format string, args ...any) error {
 // loadConfig reads and checks the settings. An error is one line that names
 // the setting, and never shows its value.
 func loadConfig(env Env) (Config, error) {
-	c := Config{DataDir: "./data", LogLevel: slog.LevelWarn, RateLimit: 5, RateWindow: 10 * time.Second,
+	c := Config{DataDir: "./data", LogLevel: slog.LevelWarn, LogFormat: "text", RateLimit: 5, RateWindow: 10 * time.Second,
 		Feedback: true, FeedbackRetention: knowledge.DefaultFeedbackRetention}
 	get := func(k string) string { return strings.TrimSpace(env(k)) }
 	if v := get("DATA_DIR"); v != "" {
@@ -88,6 +105,12 @@ func loadConfig(env Env) (Config, error) {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			return c, settingError(env, "LOG_LEVEL", "must be debug, info, warn or error")
 		}
+	}
+	if v := get("LOG_FORMAT"); v != "" {
+		if v != "text" && v != "json" {
+			return c, settingError(env, "LOG_FORMAT", "must be text (the default) or json (one JSON object a line, for log collectors)")
+		}
+		c.LogFormat = v
 	}
 	if v := get("DISCORD_TOKEN"); v != "" {
 		v = strings.TrimPrefix(v, "Bot ")
@@ -167,7 +190,59 @@ func loadConfig(env Env) (Config, error) {
 		}
 		c.AllowPrivateFetch = b
 	}
+	if v := get("METRICS_ADDR"); v != "" {
+		if !validListenAddr(v) {
+			return c, settingError(env, "METRICS_ADDR", "must be a host and port to listen on, such as 127.0.0.1:9090 or :9090, or left empty")
+		}
+		c.MetricsAddr = v
+	}
+	if v := get("INTERACTIONS_ADDR"); v != "" {
+		if !validListenAddr(v) {
+			return c, settingError(env, "INTERACTIONS_ADDR", "must be a host and port to listen on, such as :8080, or left empty to use the gateway")
+		}
+		c.InteractionsAddr = v
+	}
+	if v := get("DISCORD_PUBLIC_KEY"); v != "" {
+		key, err := hex.DecodeString(v)
+		if err != nil || len(key) != ed25519.PublicKeySize {
+			return c, settingError(env, "DISCORD_PUBLIC_KEY", "is not an application public key, which is 64 hexadecimal digits "+
+				"(copy Public Key from the General Information page of your application)")
+		}
+		c.PublicKey = key
+	}
+	if v := get("SHARD_COUNT"); v != "" && v != "auto" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxShard {
+			return c, settingError(env, "SHARD_COUNT", "must be auto (what Discord recommends) or a number of shards from 1 to %d", maxShard)
+		}
+		c.ShardCount = n
+	}
+	if v := get("SHARDS"); v != "" && v != "all" {
+		ids, err := parseShards(v)
+		if err != nil {
+			return c, settingError(env, "SHARDS", "must be the shard ids this process runs, such as 0-3 or 0,2,5-7 (%v)", err)
+		}
+		if c.ShardCount > 0 && ids[len(ids)-1] >= c.ShardCount {
+			return c, settingError(env, "SHARDS", "names shard %d, but SHARD_COUNT is %d (shards are numbered from 0)", ids[len(ids)-1], c.ShardCount)
+		}
+		c.Shards = ids
+	}
+	if c.InteractionsAddr != "" && c.PublicKey == nil {
+		return c, settingError(env, "DISCORD_PUBLIC_KEY", "is required with INTERACTIONS_ADDR, to check that requests come from Discord "+
+			"(copy Public Key from the General Information page of your application)")
+	}
 	return c, nil
+}
+
+// validListenAddr reports whether addr is a host (which may be empty, for
+// every interface) and a port number, as net.Listen takes them.
+func validListenAddr(addr string) bool {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 0 && n <= 65535
 }
 
 func clipSetting(s string) string {
@@ -177,7 +252,12 @@ func clipSetting(s string) string {
 	return s
 }
 
-// newLogger writes structured logs to w.
-func newLogger(w io.Writer, level slog.Level) *slog.Logger {
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+// newLogger writes structured logs to w: as key=value text for people, or
+// as one JSON object a line for log collectors (LOG_FORMAT=json).
+func newLogger(w io.Writer, format string, level slog.Level) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }

@@ -11,6 +11,10 @@
 //	disputebot corpus add|list|remove|check|export|import ...
 //	disputebot index rebuild
 //	disputebot feedback [export|purge] [--guild ID] [--since DATE] [--json]
+//	disputebot version
+//	disputebot healthcheck
+//	disputebot backup FILE
+//	disputebot restore FILE
 //
 // Settings come from the environment and from a .env file in the working
 // directory; see .env.example.
@@ -83,6 +87,10 @@ Usage:
   disputebot corpus add|list|remove|check|export|import ...   manage the corpus (see 'disputebot corpus')
   disputebot index rebuild        rebuild the search index from the corpus
   disputebot feedback [export|purge] [--guild ID] ...   what members asked (see 'disputebot feedback -h')
+  disputebot version              the module version and VCS revision of this binary
+  disputebot healthcheck          exit 0 if the running bot's /healthz (METRICS_ADDR) says healthy
+  disputebot backup FILE          a consistent archive of the corpus added and the audit log, while the bot runs
+  disputebot restore FILE         unpack a backup into an empty DATA_DIR and rebuild the index
   disputebot help
 
 Settings are read from the environment and .env (see .env.example).
@@ -100,6 +108,7 @@ func Run(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) 
 	}
 	commands := map[string]command{
 		"ask": cmdAsk, "eval": cmdEval, "feedback": cmdFeedback, "timeline": cmdTimeline, "run": cmdRun, "corpus": cmdCorpus, "index": cmdIndex,
+		"version": cmdVersion, "healthcheck": cmdHealthcheck, "backup": cmdBackup, "restore": cmdRestore,
 	}
 	switch args[0] {
 	case "help", "-h", "--help":
@@ -128,6 +137,9 @@ type Main struct {
 	log        *slog.Logger
 	configured bool
 	service    *app.Service
+	// ownsGuild is the partition of the servers a sharded run serves
+	// (see planShards and app.Service.Partition); nil serves all.
+	ownsGuild func(guild string) bool
 }
 
 // configure reads and checks the settings and makes the logger, once.
@@ -139,7 +151,7 @@ func (m *Main) configure() error {
 	if err != nil {
 		return err
 	}
-	m.config, m.log, m.configured = cfg, newLogger(m.stderr, cfg.LogLevel), true
+	m.config, m.log, m.configured = cfg, newLogger(m.stderr, cfg.LogFormat, cfg.LogLevel), true
 	return nil
 }
 

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net"
 	"sync"
 	"time"
 
 	"github.com/disputebot/disputebot/app"
 	"github.com/disputebot/disputebot/bot"
+	"github.com/disputebot/disputebot/metrics"
 )
 
 // cmdRun starts the Discord bot and runs until interrupted.
@@ -39,6 +41,17 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
+	opts := bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase}
+	if cfg.InteractionsAddr == "" {
+		if err := m.planShards(ctx, &opts); err != nil {
+			return err
+		}
+		if m.ownsGuild != nil {
+			if err := svc.Partition(ctx, m.ownsGuild); err != nil {
+				return err
+			}
+		}
+	}
 	m.log.Info("starting", "config", cfg, "articles", len(svc.All()))
 	// The watcher stops, and its last refresh ends, before the service
 	// closes.
@@ -67,8 +80,44 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		expiring.Go(func() { fb.Expire(expireCtx, expireEvery) })
 		bcfg.Feedback = fb
 	}
+	if cfg.InteractionsAddr != "" {
+		// Replicas behind a load balancer each have their own DATA_DIR: a
+		// change made through one would reach only that one, so the
+		// corpus is changed on the command line of each (see README).
+		bcfg.Curator = nil
+	}
+	var mx *metrics.Metrics
+	if cfg.MetricsAddr != "" {
+		mx = metrics.New(corpusMetrics(svc))
+		bcfg.Metrics = mx
+	}
 	b := bot.New(bcfg)
-	err = b.Run(ctx, bot.SessionOptions{Token: cfg.DiscordToken, GuildID: cfg.GuildID, APIBase: cfg.APIBase})
+	var endpoint net.Listener
+	if cfg.InteractionsAddr != "" {
+		// Listening first makes an address in use stop start-up.
+		if endpoint, err = net.Listen("tcp", cfg.InteractionsAddr); err != nil {
+			return fmt.Errorf("serve interactions: %w", err)
+		}
+	}
+	if mx != nil {
+		health := []metrics.Health{indexHealth(svc)}
+		if endpoint == nil {
+			health = append([]metrics.Health{gatewayHealth(b)}, health...)
+		}
+		stop, err := m.serveHTTP("/healthz and /metrics", cfg.MetricsAddr, mx.Handler(health...))
+		if err != nil {
+			if endpoint != nil {
+				endpoint.Close()
+			}
+			return err
+		}
+		defer stop()
+	}
+	if endpoint != nil {
+		err = b.ServeEndpoint(ctx, endpoint, cfg.PublicKey, opts)
+	} else {
+		err = b.Run(ctx, opts)
+	}
 	if errors.Is(err, bot.ErrTokenRejected) {
 		// Restarting cannot help: exitConfig tells the supervisor so.
 		return &configError{msgTokenRejected}
@@ -77,6 +126,47 @@ func cmdRun(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	m.log.Info("stopped")
+	return nil
+}
+
+// planShards settles which shards this process runs, of how many, asking
+// Discord for its recommendation and limits (GET /gateway/bot); the
+// service then holds only those shards' servers.
+func (m *Main) planShards(ctx context.Context, opts *bot.SessionOptions) error {
+	cfg := m.config
+	info, err := bot.LookupGateway(ctx, *opts)
+	if errors.Is(err, bot.ErrTokenRejected) {
+		return &configError{msgTokenRejected}
+	}
+	if err != nil {
+		return err
+	}
+	count := cfg.ShardCount
+	if count == 0 {
+		count = info.Shards
+	}
+	shards := cfg.Shards
+	if len(shards) > 0 && shards[len(shards)-1] >= count {
+		return settingError(m.env, "SHARDS", "names shard %d, but Discord recommends %d shards (numbered from 0): set SHARD_COUNT, "+
+			"the same in every process", shards[len(shards)-1], count)
+	}
+	n := len(shards)
+	if n == 0 {
+		n = count
+	}
+	if info.Remaining < n {
+		return fmt.Errorf("discord allows %d more gateway sessions until %v from now, and this process needs %d: "+
+			"wait, or restart the bot less often", info.Remaining, info.ResetAfter.Round(time.Minute), n)
+	}
+	opts.ShardCount, opts.Shards, opts.MaxConcurrency = count, shards, info.MaxConcurrency
+	if count > 1 && len(shards) > 0 {
+		owned := map[int]bool{}
+		for _, id := range shards {
+			owned[id] = true
+		}
+		m.ownsGuild = func(guild string) bool { return owned[bot.ShardOf(guild, count)] }
+	}
+	m.log.Info("planned shards", "shard_count", count, "shards", shards, "max_concurrency", info.MaxConcurrency)
 	return nil
 }
 
