@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/disputebot/disputebot/bot/discordtest"
 )
 
 // TestBackupRestore backs up the DATA_DIR of a running bot with a server's
@@ -47,5 +49,43 @@ func TestBackupRestore(t *testing.T) {
 	}
 	if code, _, stderr := run(t, restored, "restore", file); code == exitOK || !strings.Contains(stderr, "not empty") {
 		t.Errorf("restore over a corpus: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestBackupKeepsFeedback: a backup of a running bot's DATA_DIR holds its
+// feedback records and their key, consistent although the bot holds the
+// database open, and the restored records read as the original's.
+func TestBackupKeepsFeedback(t *testing.T) {
+	t.Parallel()
+	fake := newFake(t)
+	dataDir := seedDataDir(t)
+	bot := startBot(t, fake, dataDir, nil)
+	ask := fake.SlashCommand("ask", discordtest.StringOption("question", madridQuestion), voter())
+	r := dispatch(t, fake, ask)
+	notHelpful, _ := r.button(t, "Not helpful")
+	if v := dispatch(t, fake, fake.ButtonClick(notHelpful, fake.OriginalMessage(ask.ID), voter())); !strings.Contains(v.Content, "Thanks") {
+		t.Fatalf("the vote was answered %q", v.Content)
+	}
+
+	file := filepath.Join(t.TempDir(), "backup.tar.gz")
+	if code, out, stderr := run(t, dataDir, "backup", file); code != exitOK {
+		t.Fatalf("backup: exit %d\n%s%s", code, out, stderr)
+	}
+	if code := bot.stop(); code != exitOK {
+		t.Fatalf("the bot stopped with exit %d", code)
+	}
+	want := feedbackReport(t, dataDir)
+	if want.Questions != 1 || want.Votes != 1 {
+		t.Fatalf("the original records: %+v, want one question and one vote", want)
+	}
+	restored := filepath.Join(t.TempDir(), "data")
+	if code, out, stderr := run(t, restored, "restore", file); code != exitOK {
+		t.Fatalf("restore: exit %d\n%s%s", code, out, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(restored, "feedback.key")); err != nil {
+		t.Errorf("the records' key was not restored: %v", err)
+	}
+	if got := feedbackReport(t, restored); got.Questions != want.Questions || got.Votes != want.Votes || got.Helpful != want.Helpful || len(got.Gaps) != len(want.Gaps) {
+		t.Errorf("restored records %+v, want %+v", got, want)
 	}
 }
