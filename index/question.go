@@ -396,9 +396,30 @@ var focusPatterns = []*regexp.Regexp{
 // auxiliaries are the verbs that follow the noun of "how many X".
 var auxiliaries = set("did does do is was were are has have had will would can could got get went came")
 
+// cjkFocus finds the noun a Korean or Japanese question counts: the one
+// before 何人 or 몇 명 ("裁判官は何人", "의원은 몇 명").
+var cjkFocus = regexp.MustCompile(`([\p{Han}\p{Katakana}ー]{2,})(?:は|が|って|の数は)?(?:全部で|合計で|一体)?何(?:人|社|件|個|回|カ国|か国)|([\p{Hangul}]{2,})\s*(?:모두|총|전부)?\s*몇\s?(?:명|개|곳|번|건|개국)`)
+
 // markFocus marks the concept of the noun an English question asks about,
 // when it has one (see concept.focus).
 func markFocus(idx *Index, q *question, text string) {
+	if m := cjkFocus.FindStringSubmatch(text); m != nil {
+		word := m[1] + m[2]
+		if m[2] != "" {
+			word = lang.KoreanStem(m[2])
+		}
+		canonical := ""
+		if ms, _ := idx.glossary.Match(word); len(ms) == 1 {
+			canonical = ms[0].Group.Canonical()
+		}
+		for i := range q.concepts {
+			if c := &q.concepts[i]; c.label == word || canonical != "" && c.label == canonical {
+				c.focus = true
+				return
+			}
+		}
+		return
+	}
 	for _, re := range focusPatterns {
 		m := re.FindStringSubmatch(text)
 		if m == nil {

@@ -288,6 +288,9 @@ func TestFocus(t *testing.T) {
 		{"What conference were the ministers attending in Madrid?", "conference"},
 		{"how many crew does the gwanggaeto the great carry", "crew"},
 		{"What is the top speed of the Kawasaki P-1 maritime patrol aircraft?", "speed"},
+		{"韓国の最高裁判所の裁判官は何人いますか？", "judges"},
+		{"문희상 법안을 공동 발의한 의원은 몇 명이에요?", "National Assembly"},
+		{"피해자 몇 명이 소송을 냈어?", "victims"},
 		{"when did the destroyer lock its radar", ""},
 	} {
 		q := analyzeQuestion(t, idx, tc.q)
