@@ -30,6 +30,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge/internal/sorted"
 )
 
 //go:generate sh -c "echo see gen.go for where EDICT and the readings come from && go run gen.go -edict /tmp/edict.utf8 -hanja /tmp/package/lib/data/hanjaeum.json"
@@ -64,34 +66,7 @@ const maxRunes = 16
 
 // lookup returns the rest of the line of a sorted table that starts with
 // key and a tab.
-func lookup(table, key string) (string, bool) {
-	if key == "" || strings.ContainsAny(key, "\t\n") {
-		return "", false
-	}
-	lineAt := func(i int) (start int, line string) {
-		start = strings.LastIndexByte(table[:i], '\n') + 1
-		end := strings.IndexByte(table[start:], '\n')
-		if end < 0 {
-			end = len(table) - start
-		}
-		return start, table[start : start+end]
-	}
-	lo, hi := 0, len(table)
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		start, line := lineAt(mid)
-		k, rest, _ := strings.Cut(line, "\t")
-		switch {
-		case k == key:
-			return rest, true
-		case k < key:
-			lo = start + len(line) + 1
-		default:
-			hi = start
-		}
-	}
-	return "", false
-}
+func lookup(table, key string) (string, bool) { return sorted.Lookup(table, key) }
 
 // Japanese returns the English words for a Japanese word written in kanji
 // or katakana, or nil.

@@ -17,9 +17,10 @@ package thesaurus
 
 import (
 	_ "embed"
-	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/disputebot/disputebot/knowledge/internal/sorted"
 )
 
 //go:generate go run gen.go -wordnet /usr/share/wordnet
@@ -46,36 +47,7 @@ var notNouns string
 
 // lookup returns the rest of the line of a sorted table that starts with
 // key and a tab.
-func lookup(table, key string) (string, bool) {
-	if key == "" || strings.ContainsAny(key, "\t\n") {
-		return "", false
-	}
-	// Binary search over byte offsets: each probe moves to the start of
-	// the line it falls in.
-	lineAt := func(i int) (start int, line string) {
-		start = strings.LastIndexByte(table[:i], '\n') + 1
-		end := strings.IndexByte(table[start:], '\n')
-		if end < 0 {
-			end = len(table) - start
-		}
-		return start, table[start : start+end]
-	}
-	lo, hi := 0, len(table)
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		start, line := lineAt(mid)
-		k, rest, _ := strings.Cut(line, "\t")
-		switch {
-		case k == key:
-			return rest, true
-		case k < key:
-			lo = start + len(line) + 1
-		default:
-			hi = start
-		}
-	}
-	return "", false
-}
+func lookup(table, key string) (string, bool) { return sorted.Lookup(table, key) }
 
 // Senses returns the synonyms of a lemma (a lowercase word or phrase in
 // its base form) by sense, most frequent sense first.
@@ -204,14 +176,4 @@ func contains(s []string, x string) bool {
 		}
 	}
 	return false
-}
-
-// sorted reports whether a table is sorted, for the tests.
-func sorted(table string) bool {
-	lines := strings.Split(strings.TrimSuffix(table, "\n"), "\n")
-	return sort.SliceIsSorted(lines, func(i, j int) bool {
-		a, _, _ := strings.Cut(lines[i], "\t")
-		b, _, _ := strings.Cut(lines[j], "\t")
-		return a < b
-	})
 }

@@ -3,12 +3,14 @@ package thesaurus
 import (
 	"slices"
 	"testing"
+
+	"github.com/disputebot/disputebot/knowledge/internal/sorted"
 )
 
 func TestTablesSorted(t *testing.T) {
 	for name, table := range map[string]string{"wordnet": wordnet, "exceptions": exceptions, "notnouns": notNouns} {
-		if !sorted(table) {
-			t.Errorf("%s.txt is not sorted by its first column; regenerate it", name)
+		if k := sorted.Unsorted(table); k != "" {
+			t.Errorf("%s.txt is not sorted by its first column at %q; regenerate it", name, k)
 		}
 	}
 }
