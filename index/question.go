@@ -751,7 +751,9 @@ func englishSpellings(hepburn string) []string {
 
 // askingWords are words that ask, address or fill rather than say what a
 // question is about: question words, verbs of telling and knowing,
-// greetings and chat fillers. English stop words are dropped by the
+// greetings and chat fillers, and the modal verbs the analyzer's stop list
+// keeps ("when will they meet", "wont" read as "will not"; not "may",
+// which is also a month). English stop words are dropped by the
 // analyzer already; these are the rest of a question's frame ("can you
 // explain what happened with"), which passages seldom hold and which would
 // otherwise count as content the corpus lacks.
@@ -765,7 +767,8 @@ var askingWords = set(`what when where who whom whose which why how whats whens 
 	question questions ask asking answer info information details detail summary overview
 	anything something everything thing things stuff deal story whole
 	exactly kind sort lot lots much many bit still ever also even now today currently
-	someone anyone somebody anybody people guy`)
+	someone anyone somebody anybody people guy
+	will can shall might must`)
 
 // allAsking reports whether all the words are asking words or stop words,
 // which a thesaurus phrase made of them ("at all", "how come") would not

@@ -334,3 +334,23 @@ func TestIdentifiersApart(t *testing.T) {
 		}
 	}
 }
+
+// TestModalsAreGrammar: "will", "can" and the other modals that bleve's
+// English stop list keeps are how a question is put, not what it asks
+// about — the dev questions below counted "will" as a rare word the
+// passages lacked.
+func TestModalsAreGrammar(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, q := range []string{
+		"When will Abe and Moon Jae-in meet?",
+		"What will the foreign ministers do before the Chengdu summit?",
+		"why wont the sk govt just step in on the court rulings??",
+		"can the court seize nippon steel's shares",
+	} {
+		for _, l := range conceptLabels(analyzeQuestion(t, idx, q)) {
+			if l == "will" || l == "can" {
+				t.Errorf("%q has the concept %q", q, l)
+			}
+		}
+	}
+}
