@@ -32,7 +32,7 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-16"
+const MappingVersion = "disputebot-17"
 
 // analyzerName is the analysis of English text (see languages.go for the
 // others): Unicode words, possessives dropped, lowercased, English stop

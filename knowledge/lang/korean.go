@@ -44,6 +44,21 @@ var koreanParticles = []string{
 	"은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "랑", "께", "나", "요",
 }
 
+// afterConsonant are the particles that only follow a syllable ending in a
+// consonant; after a vowel Korean writes their other form (가, 는, 를, 와,
+// 로, 나, 랑, 란).
+var afterConsonant = map[string]bool{
+	"이": true, "은": true, "을": true, "과": true, "으로": true, "이나": true, "이랑": true, "이란": true,
+	"으로는": true, "으로도": true, "으로의": true, "과의": true, "이라도": true,
+}
+
+// endsInConsonant reports whether a word's last syllable has a final
+// consonant (받침).
+func endsInConsonant(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 != 0
+}
+
 // KoreanForms returns a Korean word and the shorter forms left as its
 // endings and particles come off, longest first: 해제됐나요 gives 해제됐나요
 // and 해제; 일본에서는 gives 일본에서는 and 일본. Nothing is cut to less than
@@ -61,7 +76,13 @@ func KoreanForms(word string) []string {
 		if utf8.RuneCountInString(s) == 1 && utf8.RuneCountInString(w) < 3 {
 			return false
 		}
-		w = strings.TrimSuffix(w, s)
+		rest := strings.TrimSuffix(w, s)
+		if afterConsonant[s] && !endsInConsonant(rest) {
+			// 이나, 은, 을... follow a consonant; after a vowel they are
+			// part of the word (이쿠이나, a name, is not 이쿠 + 이나).
+			return false
+		}
+		w = rest
 		out = append(out, w)
 		return true
 	}

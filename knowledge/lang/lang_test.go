@@ -15,6 +15,10 @@ func TestKoreanStem(t *testing.T) {
 		{"발표한", "발표"},
 		{"합의했습니까", "합의"},
 		{"배상하라는", "배상"},
+		// particles that follow a consonant are not cut after a vowel
+		{"이쿠이나", "이쿠이나"},
+		{"일본이나", "일본"},
+		{"아베이", "아베이"},
 		{"지급하기로", "지급"},
 		{"요구했지만", "요구"},
 		{"검토하면서", "검토"},
