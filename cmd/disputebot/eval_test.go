@@ -8,35 +8,49 @@ import (
 )
 
 // The question files of testdata/eval are asked through the command line,
-// as an operator would: the default corpus for dev.jsonl, and the
-// articles of testdata/eval/articles/dev added with `corpus add` for the
-// questions on them. The levels below are those the engine reached on
-// them when its ranking was last tuned, less a small margin: a change that
-// makes answers worse fails here. (The issue's targets, which are higher,
-// are what `disputebot eval` checks by default.)
+// as an operator would. Their levels are those the engine reached, less a
+// small margin: a change that makes answers worse fails here. (The issue's
+// targets, which are higher, are what `disputebot eval` checks by default.)
 
-// devLevels are the eval flags of the dev split's regression check.
-var devLevels = []string{"--min-hit1", "0.74", "--min-hit3", "0.84", "--max-not-covered", "0.11", "--max-off-answered", "0.19", "--min-cjk-hit3", "0.86"}
-
-func TestEvalDev(t *testing.T) {
-	args := append([]string{"eval"}, devLevels...)
-	code, out, stderr := run(t, "", append(args, "../../testdata/eval/dev.jsonl")...)
-	t.Log("\n" + head(out, 40))
-	if code != exitOK {
-		t.Fatalf("dev split below its levels (exit %d): %s", code, stderr)
-	}
+// evalLevels are the regression checks, one per question file: the
+// articles to add first, if any, and the eval flags of its levels. Dev's
+// are those of its last tuning; the test files are never tuned on, and
+// theirs are those of their last run after the work it judged.
+var evalLevels = []struct {
+	name, articles, file string
+	levels               []string
+}{
+	{"dev", "", "dev.jsonl",
+		[]string{"--min-hit1", "0.74", "--min-hit3", "0.84", "--max-not-covered", "0.11", "--max-off-answered", "0.19", "--min-cjk-hit3", "0.86"}},
+	{"dev articles", "articles/dev", "articles/dev.jsonl",
+		[]string{"--min-hit1", "0.5", "--min-hit3", "0.6", "--max-not-covered", "0.22", "--max-off-answered", "0.3", "--min-cjk-hit3", "0.55"}},
+	{"test", "", "test.jsonl",
+		[]string{"--min-hit1", "0.62", "--min-hit3", "0.77", "--max-not-covered", "0.14", "--max-off-answered", "0.3", "--min-cjk-hit3", "0.77"}},
+	{"test articles", "articles/test", "articles/test.jsonl",
+		[]string{"--min-hit1", "0.35", "--min-hit3", "0.48", "--max-not-covered", "0.24", "--max-off-answered", "0.34", "--min-cjk-hit3", "0.5"}},
+	{"test2 articles", "articles/test2", "articles/test2.jsonl",
+		[]string{"--min-hit1", "0.16", "--min-hit3", "0.29", "--max-not-covered", "0.38", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.09"}},
 }
 
-// TestEvalDevArticles adds articles on subjects the default corpus does
-// not mention, as a moderator would, and asks about them.
-func TestEvalDevArticles(t *testing.T) {
-	dir := t.TempDir()
-	addArticles(t, dir, "../../testdata/eval/articles/dev")
-	code, out, stderr := run(t, dir, "eval", "--min-hit1", "0.5", "--min-hit3", "0.6", "--max-not-covered", "0.22",
-		"--max-off-answered", "0.3", "--min-cjk-hit3", "0.55", "../../testdata/eval/articles/dev.jsonl")
-	t.Log("\n" + head(out, 30))
-	if code != exitOK {
-		t.Fatalf("dev articles below their levels (exit %d): %s", code, stderr)
+// TestEvalLevels asks each question file through the command line; the
+// articles on subjects the default corpus does not mention are added
+// with `corpus add` first, as a moderator would.
+func TestEvalLevels(t *testing.T) {
+	const root = "../../testdata/eval"
+	for _, tc := range evalLevels {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := ""
+			if tc.articles != "" {
+				dir = t.TempDir()
+				addArticles(t, dir, filepath.Join(root, tc.articles))
+			}
+			args := append(append([]string{"eval"}, tc.levels...), filepath.Join(root, tc.file))
+			code, out, stderr := run(t, dir, args...)
+			t.Log("\n" + head(out, 40))
+			if code != exitOK {
+				t.Fatalf("%s below its levels (exit %d): %s", tc.name, code, stderr)
+			}
+		})
 	}
 }
 
@@ -62,45 +76,4 @@ func head(s string, n int) string {
 		lines = lines[:n]
 	}
 	return strings.Join(lines, "\n")
-}
-
-// testLevels are the eval flags of the test split's regression check: the
-// levels the engine reached the first time the test split was run, after
-// the ranking work, less a small margin. The test split is never tuned
-// on; these only catch a change that makes it worse.
-var testLevels = []string{"--min-hit1", "0.62", "--min-hit3", "0.77", "--max-not-covered", "0.14", "--max-off-answered", "0.3", "--min-cjk-hit3", "0.77"}
-
-func TestEvalTest(t *testing.T) {
-	args := append([]string{"eval"}, testLevels...)
-	code, out, stderr := run(t, "", append(args, "../../testdata/eval/test.jsonl")...)
-	t.Log("\n" + head(out, 40))
-	if code != exitOK {
-		t.Fatalf("test split below its levels (exit %d): %s", code, stderr)
-	}
-}
-
-// TestEvalTestArticles adds the three test articles, on events the
-// default corpus does not cover, with `corpus add`, and asks about them.
-func TestEvalTestArticles(t *testing.T) {
-	dir := t.TempDir()
-	addArticles(t, dir, "../../testdata/eval/articles/test")
-	code, out, stderr := run(t, dir, "eval", "--min-hit1", "0.35", "--min-hit3", "0.48", "--max-not-covered", "0.24",
-		"--max-off-answered", "0.34", "--min-cjk-hit3", "0.5", "../../testdata/eval/articles/test.jsonl")
-	t.Log("\n" + head(out, 30))
-	if code != exitOK {
-		t.Fatalf("test articles below their levels (exit %d): %s", code, stderr)
-	}
-}
-
-// TestEvalTest2Articles does the same with the second held-out pair of
-// articles, whose first measure these levels are, less a margin.
-func TestEvalTest2Articles(t *testing.T) {
-	dir := t.TempDir()
-	addArticles(t, dir, "../../testdata/eval/articles/test2")
-	code, out, stderr := run(t, dir, "eval", "--min-hit1", "0.16", "--min-hit3", "0.29", "--max-not-covered", "0.38",
-		"--max-off-answered", "0.55", "--min-cjk-hit3", "0.09", "../../testdata/eval/articles/test2.jsonl")
-	t.Log("\n" + head(out, 30))
-	if code != exitOK {
-		t.Fatalf("test2 articles below their levels (exit %d): %s", code, stderr)
-	}
 }
