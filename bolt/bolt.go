@@ -405,7 +405,7 @@ func createKey(path string) ([]byte, error) {
 	if err := os.Link(tmp, path); err != nil {
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
-	return key, syncDir(dir)
+	return key, knowledge.SyncDir(dir)
 }
 
 // moveAside renames a file that cannot be read to name.corrupt-TIME, for
@@ -415,20 +415,7 @@ func moveAside(path string, now time.Time) (string, error) {
 	if err := os.Rename(path, aside); err != nil {
 		return "", err
 	}
-	return aside, syncDir(filepath.Dir(path))
-}
-
-// syncDir makes a rename, link or removal in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("sync directory %s: %w", dir, err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync directory %s: %w", dir, err)
-	}
-	return nil
+	return aside, knowledge.SyncDir(filepath.Dir(path))
 }
 
 // hash returns HMAC-SHA256 under the key of parts, each ended by a zero
@@ -485,7 +472,7 @@ func (db *DB) compact() error {
 	}
 	old := db.bolt
 	db.bolt = dst
-	if err := syncDir(db.Dir); err != nil {
+	if err := knowledge.SyncDir(db.Dir); err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
 	if err := old.Close(); err != nil {

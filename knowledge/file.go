@@ -65,7 +65,7 @@ func writeFile(path string, data []byte, replace bool) error {
 		}
 		if err == nil {
 			os.Remove(tmp)
-			return syncDir(dir)
+			return SyncDir(dir)
 		}
 		// No hard links on this file system: check, then rename.
 		if _, err := os.Lstat(path); err == nil {
@@ -75,11 +75,12 @@ func writeFile(path string, data []byte, replace bool) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("replace %s: %w", path, err)
 	}
-	return syncDir(dir)
+	return SyncDir(dir)
 }
 
-// syncDir makes a rename or removal in dir durable.
-func syncDir(dir string) error {
+// SyncDir makes a rename, link or removal in dir durable: the entry is on
+// disk once the directory is.
+func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return fmt.Errorf("sync directory %s: %w", dir, err)

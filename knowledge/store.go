@@ -375,7 +375,7 @@ func (s *Store) Remove(id string, by Actor) (*Article, error) {
 	if err := os.Remove(filepath.Join(s.dir, id+".md")); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("remove article: %w", err)
 	}
-	if err := syncDir(s.dir); err != nil {
+	if err := SyncDir(s.dir); err != nil {
 		return nil, err
 	}
 	delete(s.local, id)
