@@ -326,53 +326,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 				}
 			}
 		}
-		// The English for a word the lexicon does not know: a Korean or
-		// Japanese question about an English article says it in other
-		// words.
-		if r.Dictionary > 0 {
-			korean := w.lang == knowledge.Korean
-			if !korean && r.CrossReading > 0 && idx.hasLanguage(knowledge.Korean) {
-				// A Japanese compound's reading as a whole, which a
-				// Korean article writes as one word (追悼式: 추도식).
-				for _, o := range dictionary.Hangul(w.text) {
-					terms := idx.phraseIn(knowledge.Korean, o)
-					c.addAlt(st, knowledge.Korean, terms, r.CrossReading, seen)
-					c.addCompounds(st, terms, r.CrossReading*r.Compound, seen)
-				}
-			}
-			for _, part := range dictionary.Split(w.text, korean) {
-				english := dictionary.Japanese(part)
-				if korean {
-					english = dictionary.Korean(part)
-				}
-				for _, e := range english {
-					c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
-				}
-				// Korean and Japanese share the words of Chinese
-				// characters: 賠償 is 배상, which a Korean article
-				// writes, and 배상 is 賠償 in a Japanese one.
-				if r.CrossReading > 0 {
-					other, words := knowledge.Korean, dictionary.Hangul(part)
-					if korean {
-						other, words = knowledge.Japanese, dictionary.Kanji(part)
-					}
-					if idx.hasLanguage(other) {
-						for _, o := range words {
-							terms := idx.phraseIn(other, o)
-							c.addAlt(st, other, terms, r.CrossReading, seen)
-							if other == knowledge.Korean {
-								c.addCompounds(st, terms, r.CrossReading*r.Compound, seen)
-							}
-						}
-					}
-				}
-			}
-			if korean {
-				idx.addNamedCompound(st, &c, w.text, r, seen)
-			} else {
-				idx.addKanjiNames(st, &c, w.text, r, seen)
-			}
-		}
+		idx.addTranslations(st, &c, w, r, seen)
 		if len(c.alts) > 0 {
 			c.weigh(st, own, n, r, "")
 		} else {
@@ -715,6 +669,61 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 			}
 		}
 		return
+	}
+}
+
+// addTranslations adds what a Korean or Japanese word the lexicon does not
+// know is in the corpus's other languages: its English from the
+// dictionary (a Korean or Japanese question about an English article says
+// it in other words), its counterpart in the other of the two through the
+// Chinese characters they share (賠償 is 배상, which a Korean article
+// writes, and 배상 is 賠償 in a Japanese one), and the names it holds, in
+// Latin letters.
+func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, seen map[string]bool) {
+	korean := w.lang == knowledge.Korean
+	other := knowledge.Korean
+	if korean {
+		other = knowledge.Japanese
+	}
+	cross := r.CrossReading > 0 && idx.hasLanguage(other)
+	addOther := func(word string) {
+		terms := idx.phraseIn(other, word)
+		c.addAlt(st, other, terms, r.CrossReading, seen)
+		if other == knowledge.Korean {
+			c.addCompounds(st, terms, r.CrossReading*r.Compound, seen)
+		}
+	}
+	if cross && !korean {
+		// A Japanese compound's reading as a whole, which a Korean
+		// article writes as one word (追悼式: 추도식).
+		for _, o := range dictionary.Hangul(w.text) {
+			addOther(o)
+		}
+	}
+	for _, part := range dictionary.Split(w.text, korean) {
+		if r.Dictionary > 0 {
+			english := dictionary.Japanese(part)
+			if korean {
+				english = dictionary.Korean(part)
+			}
+			for _, e := range english {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+			}
+		}
+		if cross {
+			words := dictionary.Hangul(part)
+			if korean {
+				words = dictionary.Kanji(part)
+			}
+			for _, o := range words {
+				addOther(o)
+			}
+		}
+	}
+	if korean {
+		idx.addNamedCompound(st, c, w.text, r, seen)
+	} else {
+		idx.addKanjiNames(st, c, w.text, r, seen)
 	}
 }
 
