@@ -251,17 +251,23 @@ func isCaption(n *html.Node) bool {
 // paragraph would be answered as one: it names the article's subject in
 // few words.
 func markCaptions(n *html.Node) {
-	if n.Type == html.ElementNode && n.Data != "figcaption" && !holdsPicture(n) {
-		for _, a := range n.Attr {
-			if (a.Key == "class" || a.Key == "id") && strings.Contains(strings.ToLower(a.Val), "caption") {
-				n.Data, n.DataAtom = "figcaption", atom.Figcaption
-				return
-			}
-		}
+	if n.Type == html.ElementNode && n.Data != "figcaption" && saysCaption(n) && !holdsPicture(n) {
+		n.Data, n.DataAtom = "figcaption", atom.Figcaption
+		return
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		markCaptions(c)
 	}
+}
+
+// saysCaption reports whether an element's class or id says caption.
+func saysCaption(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && strings.Contains(strings.ToLower(a.Val), "caption") {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsPicture reports whether a node is or contains an image.
