@@ -922,6 +922,7 @@ func atoi(s string) int {
 // place for "where", a statement for "what did X say", in English, Korean
 // and Japanese.
 func answerTypes(text string) []string {
+	text = subordinateWhen(text)
 	var out []string
 	for _, p := range answerPatterns {
 		if p.re.MatchString(text) && !slices.Contains(out, p.cue) {
@@ -929,6 +930,30 @@ func answerTypes(text string) []string {
 		}
 	}
 	return out
+}
+
+// whWord is an English question word that opens what a question asks.
+var whWord = regexp.MustCompile(`(?i)\b(?:who|whom|whose|what|which|how|why|where)\b`)
+
+// clauseWhen is "when" opening a clause: a word follows it.
+var clauseWhen = regexp.MustCompile(`(?i)\bwhen\s+[\p{L}\p{N}]`)
+
+// subordinateWhen removes the "when" of a clause that follows the
+// question's own question word: "who were the ministers when the incident
+// took place" asks for people, "how did Tokyo react when Seoul scrapped
+// it" for a reaction, not a date. "Who signed it, and when?" still asks
+// for one, as does a question whose only question word is "when".
+func subordinateWhen(text string) string {
+	wh := whWord.FindStringIndex(text)
+	if wh == nil {
+		return text
+	}
+	rest := text[wh[1]:]
+	loc := clauseWhen.FindStringIndex(rest)
+	if loc == nil {
+		return text
+	}
+	return text[:wh[1]] + rest[:loc[0]] + rest[loc[0]+len("when"):]
 }
 
 // framePhrases are question words of more than one word whose words

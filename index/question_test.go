@@ -354,3 +354,30 @@ func TestModalsAreGrammar(t *testing.T) {
 		}
 	}
 }
+
+// TestSubordinateWhen: a "when" clause after the question's own question
+// word does not make it ask for a date (dev examples: testdata/eval/dev.jsonl
+// and articles/dev.jsonl); a "when" that is the question still does.
+func TestSubordinateWhen(t *testing.T) {
+	tests := []struct {
+		q    string
+		date bool
+	}{
+		{"Who were the two countries' defence ministers when the incident took place?", false},
+		{"What protocol are the crews of both militaries now bound by when they run into each other?", false},
+		{"how did tokyo react when korea scrapped the foundation", false},
+		{"ok and what did suga call it when it kicked in", false},
+		{"What role do those substances play when building gadgets like phones?", false},
+		{"Who signed GSOMIA, and when?", true},
+		{"when did tokyo call its top diplomat back from korea", true},
+		{"so when did japan lift it", true},
+		{"japan lifted the curbs when?", true},
+		{"what year did the court rule", true},
+	}
+	for _, tc := range tests {
+		got := slices.Contains(answerTypes(normalize(tc.q)), cueDate)
+		if got != tc.date {
+			t.Errorf("%q: asks for a date %v, want %v", tc.q, got, tc.date)
+		}
+	}
+}
