@@ -329,6 +329,17 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		idx.addTranslations(st, &c, w, r, seen)
 		if len(c.alts) > 0 {
 			c.weigh(st, own, n, r, "")
+			if w.english != nil {
+				// A verb weighs no more than its English would, were it
+				// a question's word the corpus lacked: 受ける (影響を受ける,
+				// "be affected") is "receive", a verb of many senses,
+				// however seldom the corpus says "receive".
+				limit := 0.0
+				for _, e := range w.english {
+					limit = max(limit, unknownWeight(e, n, r))
+				}
+				c.weight = min(c.weight, max(r.MinWeight, limit))
+			}
 		} else {
 			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
 		}
@@ -603,6 +614,7 @@ type cjkWord struct {
 	lang     string   // ko or ja
 	strength float64  // 1, or less for a word too short to tell much
 	latin    []string // its romanizations, when it can be read aloud (Hangul, kana)
+	english  []string // a Japanese verb's or adjective's English, found from its conjugated form
 }
 
 // cjkContent returns the content words of the Korean and Japanese parts
@@ -625,12 +637,22 @@ func cjkContent(rest string) []cjkWord {
 		}
 		out = append(out, w)
 	}
+	verbEnd := 0 // the end of the stem of the last verb found
 	for _, jw := range lang.JapaneseContent(rest) {
+		if jw.Start < verbEnd {
+			continue // 込 of 持ち込もう, part of the verb before it
+		}
 		w := cjkWord{text: jw.Text, lang: knowledge.Japanese, strength: 1}
 		if jw.Weak {
 			w.strength = 0.5
 		}
-		if l := lang.RomanizeKana(jw.Text); l != "" {
+		// A verb or adjective (祀られて, "enshrined"): its stem is the
+		// kanji, its English in the dictionary under its plain form.
+		if _, english, n := dictionary.Inflected(rest[jw.Start:]); n > 0 {
+			w.english, w.strength = english, 1
+			verbEnd = jw.Start + n
+		}
+		if l := lang.RomanizeKana(w.text); l != "" {
 			w.latin = []string{l}
 		}
 		out = append(out, w)
@@ -684,6 +706,15 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 	other := knowledge.Korean
 	if korean {
 		other = knowledge.Japanese
+	}
+	if w.english != nil {
+		// A verb's stem read alone is no word of the other language.
+		if r.Dictionary > 0 {
+			for _, e := range w.english {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+			}
+		}
+		return
 	}
 	cross := r.CrossReading > 0 && idx.hasLanguage(other)
 	addOther := func(word string) {

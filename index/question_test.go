@@ -381,3 +381,29 @@ func TestSubordinateWhen(t *testing.T) {
 		}
 	}
 }
+
+// TestJapaneseVerbs: a conjugated Japanese verb the lexicon does not know
+// is read through its dictionary form, whose English the dictionary has
+// (dev examples from testdata/eval/articles/dev.jsonl), and its stem's
+// other kanji are not read as words of their own.
+func TestJapaneseVerbs(t *testing.T) {
+	tests := []struct{ q, stem, english string }{
+		{"靖国神社には何人くらいが祀られていますか？", "祀", "enshrine"},
+		{"日本は竹島問題を国際司法裁判所に持ち込もうとしたことがありますか？", "持", "bring in"},
+		{"済州の観艦式、日本が行かなかったのってなんで？", "行", "go"},
+	}
+	for _, tc := range tests {
+		var found bool
+		for _, w := range cjkContent(tc.q) {
+			if w.text == "込" {
+				t.Errorf("%q: 込 read apart from 持ち込む", tc.q)
+			}
+			if w.text == tc.stem {
+				found = slices.Contains(w.english, tc.english)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not read as %q: %+v", tc.q, tc.stem, tc.english, cjkContent(tc.q))
+		}
+	}
+}

@@ -152,3 +152,46 @@ func FuzzSplit(f *testing.F) {
 		Korean(s)
 	})
 }
+
+// TestInflected: a conjugated verb or adjective is found in its dictionary
+// form; a noun followed by a particle is not taken for one.
+func TestInflected(t *testing.T) {
+	tests := []struct {
+		text, word, stem string
+		english          string // one of its English words
+	}{
+		{"祀られていますか？", "祀る", "祀", "enshrine"},
+		{"持ち込もうとしたことがありますか", "持ち込む", "持ち込", "bring in"},
+		{"命じられた？", "命じる", "命じ", "order"},
+		{"払ったの", "払う", "払", "pay"},
+		{"認めていない", "認める", "認め", ""},
+		{"高かった", "高い", "高", "high"},
+		{"上は", "", "", ""},       // 上 and は, not 上る
+		{"竹島を", "", "", ""},      // a noun and its particle
+		{"判決で日本企業は", "", "", ""}, // nouns
+		{"輸出規制", "", "", ""},     // no ending
+		{"はい", "", "", ""},
+		{"", "", "", ""},
+	}
+	for _, tc := range tests {
+		w, english, n := Inflected(tc.text)
+		if w != tc.word || tc.text[:n] != tc.stem {
+			t.Errorf("Inflected(%q) = %q, stem %q; want %q, %q", tc.text, w, tc.text[:n], tc.word, tc.stem)
+		}
+		if tc.english != "" && !contains(english, tc.english) {
+			t.Errorf("Inflected(%q): English %v, want %q among them", tc.text, english, tc.english)
+		}
+	}
+}
+
+func FuzzInflected(f *testing.F) {
+	for _, s := range []string{"祀られています", "持ち込もう", "上は", "高", "々る"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w, _, n := Inflected(s)
+		if n > len(s) || (w == "") != (n == 0) || w != "" && !strings.HasPrefix(w, s[:n]) {
+			t.Errorf("Inflected(%q) = %q, %d", s, w, n)
+		}
+	})
+}

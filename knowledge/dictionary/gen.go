@@ -7,8 +7,9 @@
 // lib/data/hanjaeum.json):
 //
 //   - japanese.txt: each common Japanese word written in kanji or katakana
-//     (EDICT's "(P)" entries), a tab, and the English words of its first
-//     two senses, separated by "|";
+//     (EDICT's "(P)" entries), and each common verb and adjective written
+//     in kanji with a hiragana ending (祀る), a tab, and the English words
+//     of its first two senses, separated by "|";
 //   - korean.txt: the Sino-Korean reading of each of those written in kanji
 //     alone ("교과서" for 教科書), a tab, and the words it reads, separated
 //     by "|";
@@ -117,7 +118,7 @@ func main() {
 		}
 		for _, h := range strings.Split(m[1], ";") {
 			h = strings.ReplaceAll(parenRE.ReplaceAllString(h, ""), "(P)", "")
-			if utf8.RuneCountInString(h) < 2 || !written(h) {
+			if utf8.RuneCountInString(h) < 2 || !written(h) && !inflected(h, m[2]) {
 				continue
 			}
 			for _, w := range english {
@@ -165,6 +166,26 @@ func plain(w string) bool {
 func written(h string) bool {
 	for _, r := range h {
 		if !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '々' {
+			return false
+		}
+	}
+	return true
+}
+
+// inflected reports whether a headword is a verb or an adjective written
+// in kanji with its ending in hiragana (祀る, 持ち込む, 高い): the form
+// dictionary.Inflected finds behind a question's conjugated one.
+func inflected(h, glosses string) bool {
+	if !strings.Contains(glosses, "(v1") && !strings.Contains(glosses, "(v5") && !strings.Contains(glosses, "(adj-i") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(h)
+	last, _ := utf8.DecodeLastRuneInString(h)
+	if !unicode.Is(unicode.Han, first) || !unicode.Is(unicode.Hiragana, last) {
+		return false
+	}
+	for _, r := range h {
+		if !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Hiragana, r) {
 			return false
 		}
 	}
