@@ -32,7 +32,7 @@ import (
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-17"
+const MappingVersion = "disputebot-18"
 
 // analyzerName is the analysis of English text (see languages.go for the
 // others): Unicode words, possessives dropped, lowercased, English stop
@@ -55,7 +55,11 @@ const (
 	// dateline, captions and what the neighbouring passages say, as the
 	// distinct analyzed terms (stored, not indexed). A passage that speaks
 	// of "the two ministers" is found by their names there.
-	fieldContext   = "context"
+	fieldContext = "context"
+	// fieldAcronyms holds the initials of the names a passage writes
+	// out, each with its name ("icj International Court of Justice"):
+	// indexed whole, not stored (see acronym.go).
+	fieldAcronyms  = "acronyms"
 	fieldArticleID = "article_id"
 	fieldPassage   = "passage"
 	fieldKind      = "kind"
@@ -315,6 +319,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	}
 	dm.AddFieldMappingsAt(fieldLang, keyword(true))
 	dm.AddFieldMappingsAt(fieldContext, stored())
+	dm.AddFieldMappingsAt(fieldAcronyms, keyword(false))
 	dm.AddFieldMappingsAt(fieldArticleID, keyword(true))
 	dm.AddFieldMappingsAt(fieldPassage, num)
 	dm.AddFieldMappingsAt(fieldKind, keyword(true))
@@ -338,6 +343,7 @@ type passageDoc struct {
 	TitleJa   string    `json:"title_ja,omitempty"`
 	Lang      string    `json:"lang"`
 	Context   string    `json:"context"`
+	Acronyms  []string  `json:"acronyms,omitempty"`
 	ArticleID string    `json:"article_id"`
 	Passage   int       `json:"passage"`
 	Kind      string    `json:"kind"`
@@ -930,6 +936,7 @@ func newPassageDoc(a *knowledge.Article, p *knowledge.Passage, lang string, an a
 		Text: p.Text, Title: a.Title, Lang: lang, Context: contextTerms(an, p.Context), ArticleID: a.ID, Passage: p.N,
 		Kind: string(p.Kind), Topics: topics, Scope: scope,
 		Publisher: a.Publisher, URL: a.URL, Published: a.Published,
+		Acronyms: acronyms(a.Title + ".\n" + p.Text),
 	}
 	switch lang {
 	case knowledge.Korean:

@@ -121,6 +121,9 @@ type stats interface {
 	// compounds returns the Korean words of the corpus that hold a word,
 	// most frequent first.
 	compounds(word string, max int) []string
+	// expansions returns the names of the corpus whose initials are a
+	// word ("icj"), most frequent first.
+	expansions(acronym string) []string
 }
 
 // idf is BM25's inverse document frequency.
@@ -261,12 +264,18 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, m[1]+m[3]+" "+m[2]+m[4]), 1, seen)
 			}
 		}
+		if len(c.alts) == 0 && r.Acronym > 0 && mayBeAcronym(w) {
+			// Initials of a name the corpus spells out ("icj").
+			for _, e := range st.expansions(w) {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Acronym, seen)
+			}
+		}
 		english := thesaurus.Known(w)
 		if len(c.alts) == 0 {
 			// A word the corpus lacks may be a paraphrase of one it has.
 			idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen)
 		}
-		if st.docFreq(t) == 0 && !english && !isNumber(t) {
+		if st.docFreq(t) == 0 && !english && !isNumber(t) && len(c.alts) == 0 {
 			// A misspelling: the corpus words closest to it, or the
 			// lexicon name it is closest to.
 			for _, fix := range st.corrections(t, maxCorrections) {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -404,6 +405,81 @@ func TestJapaneseVerbs(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: %s not read as %q: %+v", tc.q, tc.stem, tc.english, cjkContent(tc.q))
+		}
+	}
+}
+
+// TestAcronyms: the initials of a passage's capitalized names, connectors
+// skipped, hyphenated words apart, a sentence's first word not in the way.
+func TestAcronyms(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // among the acronyms
+		not  []string
+	}{
+		{"Japan proposed taking the dispute to the International Court of Justice in 1954.",
+			[]string{"icj International Court of Justice"}, []string{"jp Japan proposed"}},
+		{"Both navies will follow the Code for Unplanned Encounters at Sea, agreed in 2014.",
+			[]string{"cues Code for Unplanned Encounters at Sea"}, nil},
+		{"A Maritime Self-Defense Force P-1 patrol plane was flying overhead.",
+			[]string{"msdf Maritime Self Defense Force"}, nil},
+		{"The Liberal Democratic Party won. South Korea objected.",
+			[]string{"ldp Liberal Democratic Party", "tldp The Liberal Democratic Party", "sk South Korea"}, []string{"ldps Liberal Democratic Party South"}},
+		{"the Reconciliation and Healing Foundation, set up in 2016",
+			[]string{"rhf Reconciliation and Healing Foundation"}, nil},
+		{"no names here at all", nil, []string{"nh no here"}},
+	}
+	for _, tc := range tests {
+		got := acronyms(tc.text)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("acronyms(%q) = %q, want %q among them", tc.text, got, w)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("acronyms(%q) has %q", tc.text, w)
+			}
+		}
+	}
+}
+
+func FuzzAcronyms(f *testing.F) {
+	f.Add("the International Court of Justice (ICJ)")
+	f.Add("Self-Defense -- Force of of")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := acronyms(s)
+		if len(got) > maxAcronymsPerPassage {
+			t.Fatalf("%d acronyms", len(got))
+		}
+		for _, a := range got {
+			letters, name, ok := strings.Cut(a, " ")
+			if !ok || len(letters) < minAcronym || len(letters) > maxAcronym || name == "" {
+				t.Fatalf("acronym %q", a)
+			}
+		}
+	})
+}
+
+// TestAcronymQuestions: chat's initials find the names the dev articles
+// spell out and never abbreviate (testdata/eval/articles/dev: the Code for
+// Unplanned Encounters at Sea, the International Court of Justice, the
+// Reconciliation and Healing Foundation, the Maritime Self-Defense Force).
+func TestAcronymQuestions(t *testing.T) {
+	idx, _ := loadDev(t)
+	tests := []struct{ q, want string }{
+		{"what is cues", "Code for Unplanned Encounters at Sea"},
+		{"what happened with the icj", "International Court of Justice"},
+		{"what is the rhf", "Reconciliation and Healing Foundation"},
+		{"what was the msdf plane doing", "Maritime Self-Defense Force"},
+	}
+	for _, tc := range tests {
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Hits) == 0 || !strings.Contains(ans.Hits[0].Text, tc.want) {
+			t.Errorf("%q: first hit %v, want the passage naming the %s", tc.q, ans.Hits, tc.want)
 		}
 	}
 }

@@ -1,0 +1,148 @@
+package index
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Chat writes names by their initials ("did japan take it to the icj",
+// "what does cues say"), where a news article spells them out once
+// ("the International Court of Justice", "the Code for Unplanned
+// Encounters at Sea") and often never uses the initials. The index keeps,
+// for each passage, the initials of the capitalized names it holds, with
+// the name; a question's word that no passage says, read as initials,
+// finds the names they stand for. The corpus is the list of acronyms: a
+// moderator's article brings its own.
+
+// Acronyms are from minAcronym to maxAcronym letters.
+const (
+	minAcronym = 2
+	maxAcronym = 6
+	// maxAcronymsPerPassage bounds what one passage adds to the index.
+	maxAcronymsPerPassage = 64
+	// maxExpansions bounds the names a question's word may stand for.
+	maxExpansions = 4
+)
+
+// nameWords are the words of a name and what stands between them: a
+// space or a hyphen continues a name ("Self-Defense"), anything else
+// ends it.
+var nameWords = regexp.MustCompile(`[\p{L}\p{N}]+|[^\p{L}\p{N}]+`)
+
+// nameConnectors are the lowercase words that stand inside a name without
+// giving it a letter ("Court of Justice", "Code for Unplanned Encounters
+// at Sea").
+var nameConnectors = set("of for and on at the in to de")
+
+// acronyms returns the initials of the names in text, each followed by a
+// space and the name as written: "icj International Court of Justice".
+// A name is two to six capitalized words, with connectors between them;
+// every stretch of a longer run that starts and ends with a capitalized
+// word is one, so that a capitalized word that opens a sentence ("The
+// International Court of Justice") does not hide the name after it.
+func acronyms(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	var run []string // the words of the current run, connectors included
+	flush := func() {
+		for i := range run {
+			if !nameWord(run[i]) {
+				continue
+			}
+			letters := ""
+			for j := i; j < len(run) && len(letters) < maxAcronym; j++ {
+				if !nameWord(run[j]) {
+					continue
+				}
+				r, _ := utf8.DecodeRuneInString(run[j])
+				letters += string(unicode.ToLower(r))
+				if len(letters) < minAcronym {
+					continue
+				}
+				a := letters + " " + strings.Join(run[i:j+1], " ")
+				if !seen[a] && len(out) < maxAcronymsPerPassage {
+					seen[a] = true
+					out = append(out, a)
+				}
+			}
+		}
+		run = run[:0]
+	}
+	for _, tok := range nameWords.FindAllString(text, -1) {
+		r, _ := utf8.DecodeRuneInString(tok)
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if nameWord(tok) || len(run) > 0 && nameConnectors[tok] {
+				run = append(run, tok)
+			} else {
+				flush()
+			}
+		case tok == " " || tok == "-":
+		default:
+			flush()
+		}
+	}
+	flush()
+	// A run that ends with connectors ("Court of") has them cut by the
+	// stretches above, which end with a capitalized word.
+	return out
+}
+
+// nameWord reports whether a word is a word of a name in Latin letters:
+// a capital, then small letters (see capitalized).
+func nameWord(w string) bool { return w[0] < utf8.RuneSelf && capitalized(w) }
+
+// mayBeAcronym reports whether a question's word may be initials: two to
+// six Latin letters.
+func mayBeAcronym(w string) bool {
+	if len(w) < minAcronym || len(w) > maxAcronym {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// expansions returns the names whose initials are acronym, the commonest
+// first, read from the acronyms field of the snapshot and remembered.
+func (s *snapshotStats) expansions(acronym string) []string {
+	key := "\x01" + acronym
+	s.c.mu.Lock()
+	out, ok := s.c.compounds[key]
+	s.c.mu.Unlock()
+	if ok {
+		return out
+	}
+	type name struct {
+		text string
+		df   uint64
+	}
+	var names []name
+	if d, err := s.r.FieldDictPrefix(fieldAcronyms, []byte(acronym+" ")); err == nil {
+		for len(names) < maxAcronymsPerPassage {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				break
+			}
+			names = append(names, name{strings.TrimPrefix(e.Term, acronym+" "), e.Count})
+		}
+		d.Close()
+	}
+	slices.SortFunc(names, func(a, b name) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.text, b.text)) })
+	for _, n := range names[:min(len(names), maxExpansions)] {
+		out = append(out, n.text)
+	}
+	s.c.mu.Lock()
+	if s.c.snap == s.r && len(s.c.compounds) < maxDocCounts {
+		s.c.compounds[key] = out
+	}
+	s.c.mu.Unlock()
+	return out
+}
