@@ -7,6 +7,10 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/disputebot/disputebot/knowledge"
 )
 
 // Chat writes names by their initials ("did japan take it to the icj",
@@ -138,6 +142,160 @@ func (s *snapshotStats) expansions(acronym string) []string {
 	slices.SortFunc(names, func(a, b name) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.text, b.text)) })
 	for _, n := range names[:min(len(names), maxExpansions)] {
 		out = append(out, n.text)
+	}
+	s.c.mu.Lock()
+	if s.c.snap == s.r && len(s.c.compounds) < maxDocCounts {
+		s.c.compounds[key] = out
+	}
+	s.c.mu.Unlock()
+	return out
+}
+
+// News names a place or a thing each side calls differently once, in one
+// sentence ("The islets, which South Korea controls and calls Dokdo, are
+// known in Japan as Takeshima"; "whether the sea should be called the Sea
+// of Japan or the East Sea"), and then uses one of the names. The index
+// keeps, for each passage, the names such a sentence gives as one another's
+// aliases; a question that says one finds the passages that say the other.
+
+// namingWords introduce a name: "calls Dokdo", "known in Japan as
+// Takeshima", "called the East Sea".
+var namingWords = regexp.MustCompile(`\b(?:calls?|called|calling|known(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)? as|refers? to it as|named)\s+(?:the\s+)?`)
+
+// namedSentence is a sentence, roughly: the aliases are sought inside one.
+var namedSentence = regexp.MustCompile(`[^.!?;]+`)
+
+// maxAliasWords bounds the words of a name given by a naming word.
+const maxAliasWords = 5
+
+// aliases returns the pairs of names that a sentence of text gives to the
+// same thing, each as "name\x1fother" in both orders, the names lowercased.
+func aliases(text string) []string {
+	var out []string
+	for _, s := range namedSentence.FindAllString(text, -1) {
+		var names []string
+		// "Kono called Kang and Abe called Moon" is two telephone calls:
+		// names given by "call" alone are aliases only with a "known as"
+		// or "or" beside them.
+		sure := false
+		for _, loc := range namingWords.FindAllStringIndex(s, -1) {
+			rest := s[loc[1]:]
+			first := leadingName(rest)
+			if first == "" {
+				continue
+			}
+			names = append(names, first)
+			sure = sure || !strings.HasPrefix(s[loc[0]:], "call")
+			// "called the Sea of Japan or the East Sea"
+			after := strings.TrimPrefix(strings.TrimPrefix(rest[len(first):], " or "), "the ")
+			if after != rest[len(first):] {
+				if second := leadingName(after); second != "" {
+					names = append(names, second)
+					sure = true
+				}
+			}
+		}
+		if !sure {
+			continue
+		}
+		for i, a := range names {
+			for _, b := range names[i+1:] {
+				if !strings.EqualFold(a, b) && len(out) < maxAcronymsPerPassage {
+					out = append(out, strings.ToLower(a)+"\x1f"+strings.ToLower(b), strings.ToLower(b)+"\x1f"+strings.ToLower(a))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// leadingName returns the name text starts with: capitalized words with
+// connectors between them, at most maxAliasWords, or "".
+func leadingName(text string) string {
+	words, last := 0, 0
+	for _, loc := range nameWords.FindAllStringIndex(text, 2*maxAliasWords+1) {
+		tok := text[loc[0]:loc[1]]
+		r, _ := utf8.DecodeRuneInString(tok)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if tok != " " {
+				break
+			}
+			continue
+		}
+		if nameWord(tok) {
+			words++
+			last = loc[1]
+		} else if !nameConnectors[tok] || words == 0 {
+			break
+		}
+		if words == maxAliasWords {
+			break
+		}
+	}
+	return text[:last]
+}
+
+// aliasKeys turns the pairs of names of an English passage into the
+// terms of the aliases field: the first name analyzed, its terms apart by
+// spaces (as a question's concept holds them), then the other as written.
+func aliasKeys(an analysis.Analyzer, lang string, pairs []string) []string {
+	if an == nil || lang != knowledge.English {
+		return nil
+	}
+	var out []string
+	for _, p := range pairs {
+		name, other, _ := strings.Cut(p, "\x1f")
+		if key := termKey(analyzedTerms(an, name)); key != "" {
+			out = append(out, key+"\x1f"+other)
+		}
+	}
+	return out
+}
+
+// analyzedTerms returns the terms an analyzer makes of text.
+func analyzedTerms(an analysis.Analyzer, text string) []string {
+	var out []string
+	for _, t := range an.Analyze([]byte(text)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// termKey joins the terms of a name, stop-word gaps left out.
+func termKey(terms []string) string {
+	var b strings.Builder
+	for _, t := range terms {
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// aliasesOf returns the other names the corpus gives to a name, given as
+// its terms apart by spaces (see aliases), read from the aliases field of
+// the snapshot and remembered.
+func (s *snapshotStats) aliasesOf(name string) []string {
+	key := "\x02" + name
+	s.c.mu.Lock()
+	out, ok := s.c.compounds[key]
+	s.c.mu.Unlock()
+	if ok {
+		return out
+	}
+	if d, err := s.r.FieldDictPrefix(fieldAliases, []byte(name+"\x1f")); err == nil {
+		for len(out) < maxExpansions {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				break
+			}
+			out = append(out, strings.TrimPrefix(e.Term, name+"\x1f"))
+		}
+		d.Close()
 	}
 	s.c.mu.Lock()
 	if s.c.snap == s.r && len(s.c.compounds) < maxDocCounts {

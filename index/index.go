@@ -59,7 +59,10 @@ const (
 	// fieldAcronyms holds the initials of the names a passage writes
 	// out, each with its name ("icj International Court of Justice"):
 	// indexed whole, not stored (see acronym.go).
-	fieldAcronyms  = "acronyms"
+	fieldAcronyms = "acronyms"
+	// fieldAliases holds the pairs of names a passage gives to one thing
+	// ("dokdo\x1ftakeshima"): indexed whole, not stored (see acronym.go).
+	fieldAliases   = "aliases"
 	fieldArticleID = "article_id"
 	fieldPassage   = "passage"
 	fieldKind      = "kind"
@@ -320,6 +323,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(fieldLang, keyword(true))
 	dm.AddFieldMappingsAt(fieldContext, stored())
 	dm.AddFieldMappingsAt(fieldAcronyms, keyword(false))
+	dm.AddFieldMappingsAt(fieldAliases, keyword(false))
 	dm.AddFieldMappingsAt(fieldArticleID, keyword(true))
 	dm.AddFieldMappingsAt(fieldPassage, num)
 	dm.AddFieldMappingsAt(fieldKind, keyword(true))
@@ -344,6 +348,7 @@ type passageDoc struct {
 	Lang      string    `json:"lang"`
 	Context   string    `json:"context"`
 	Acronyms  []string  `json:"acronyms,omitempty"`
+	Aliases   []string  `json:"aliases,omitempty"`
 	ArticleID string    `json:"article_id"`
 	Passage   int       `json:"passage"`
 	Kind      string    `json:"kind"`
@@ -936,7 +941,7 @@ func newPassageDoc(a *knowledge.Article, p *knowledge.Passage, lang string, an a
 		Text: p.Text, Title: a.Title, Lang: lang, Context: contextTerms(an, p.Context), ArticleID: a.ID, Passage: p.N,
 		Kind: string(p.Kind), Topics: topics, Scope: scope,
 		Publisher: a.Publisher, URL: a.URL, Published: a.Published,
-		Acronyms: acronyms(a.Title + ".\n" + p.Text),
+		Acronyms: acronyms(a.Title + ".\n" + p.Text), Aliases: aliasKeys(an, lang, aliases(p.Text)),
 	}
 	switch lang {
 	case knowledge.Korean:

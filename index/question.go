@@ -124,6 +124,9 @@ type stats interface {
 	// expansions returns the names of the corpus whose initials are a
 	// word ("icj"), most frequent first.
 	expansions(acronym string) []string
+	// aliasesOf returns the other names the corpus gives to a name, given
+	// as its terms apart by spaces ("dokdo": Takeshima).
+	aliasesOf(name string) []string
 }
 
 // idf is BM25's inverse document frequency.
@@ -354,8 +357,27 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		}
 		add(c)
 	}
+	if r.Alias > 0 {
+		for i := range q.concepts {
+			idx.addAliases(st, &q.concepts[i], r, seen)
+		}
+	}
 	markFocus(idx, &q, asked)
 	return q
+}
+
+// addAliases adds the other names the corpus gives to what a concept
+// names (see aliases): a question about Dokdo finds the passages of an
+// article that calls the islets Takeshima once it has said both.
+func (idx *Index) addAliases(st stats, c *concept, r ranking, seen map[string]bool) {
+	for _, a := range slices.Clone(c.alts) {
+		if a.lang != knowledge.English || a.broader || a.conf < minRetrieveConf {
+			continue
+		}
+		for _, other := range st.aliasesOf(termKey(a.terms)) {
+			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, other), a.conf*r.Alias, seen)
+		}
+	}
 }
 
 // focusPatterns find the noun a question asks about: the one after "how

@@ -483,3 +483,61 @@ func TestAcronymQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestAliases: the names a sentence gives one thing are aliases; telephone
+// calls are not.
+func TestAliases(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The islets, which South Korea controls and calls Dokdo, are known in Japan as Takeshima.", []string{"dokdo\x1ftakeshima", "takeshima\x1fdokdo"}},
+		{"the quarrel is tied up with whether the sea should be called the Sea of Japan or the East Sea.", []string{"sea of japan\x1feast sea", "east sea\x1fsea of japan"}},
+		{"Kono called Kang and Abe called Moon on Tuesday.", nil},
+		{"Japan calls the South Korean presence an illegal occupation.", nil},
+		{"It is known as the Sea.", nil},
+	}
+	for _, tc := range tests {
+		if got := aliases(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("aliases(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func FuzzAliases(f *testing.F) {
+	f.Add("The islets, which South Korea calls Dokdo, are known in Japan as Takeshima.")
+	f.Add("called the Sea of Japan or the East Sea")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, a := range aliases(s) {
+			x, y, ok := strings.Cut(a, "\x1f")
+			if !ok || x == "" || y == "" {
+				t.Fatalf("alias %q", a)
+			}
+		}
+	})
+}
+
+// TestAliasQuestions: a question that names the islets as Korea does finds
+// the dev article that calls them Takeshima after saying both names once
+// (testdata/eval/articles/dev.jsonl).
+func TestAliasQuestions(t *testing.T) {
+	idx, _ := loadDev(t)
+	tests := []struct{ q, want string }{
+		{"독도 방어훈련은 언제부터 해 왔어요?", "rehearsed the defence of the islets since 1986"},
+		{"일본 교과서는 독도를 어떻게 가르치게 돼 있어?", "revised its curriculum guidelines"},
+		{"seoul agreed to let the icj decide on dokdo, didnt it?", "Seoul turned down each proposal"},
+	}
+	for _, tc := range tests {
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: tc.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for i, h := range ans.Hits {
+			found = found || i < 3 && strings.Contains(h.Text, tc.want)
+		}
+		if !found {
+			t.Errorf("%q: %q not in the first three of %d hits", tc.q, tc.want, len(ans.Hits))
+		}
+	}
+}
