@@ -22,10 +22,11 @@ const (
 	cueReason    = "reason"    // because, citing, due to
 	cuePlace     = "place"     // in Madrid, at the summit in Chengdu
 	cueStart     = "start"     // something began, took effect, was imposed
+	cuePerson    = "person"    // Foreign Minister Taro Kono; Takeshi Iwaya, Japan's defence minister
 )
 
 // cueOrder is the order cues are listed in.
-var cueOrder = []string{cueDate, cueDuration, cueNumber, cueAmount, cueStatement, cueReason, cueStart, cuePlace}
+var cueOrder = []string{cueDate, cueDuration, cueNumber, cueAmount, cueStatement, cueReason, cueStart, cuePlace, cuePerson}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -48,7 +49,10 @@ var (
 	speech          = set("said says say saying stated argue argues argued insist insists insisted claim claims claimed calls urge urged urges pressed demand demands demanded told warned stressed noted maintain maintains maintained stance position view views viewed described announced proposed expressed conveyed reaffirmed confirmed protested welcomed")
 	reasons         = set("because since citing cited reason reasons reprisal retaliation after following")
 	starts          = set("began begun introduced imposed launched")
-	notPlaces       = set("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday japanese korean english japan's korea's the a an article appendix group gallup korea.net")
+	// titles are the words that stand next to a person's name: "Foreign
+	// Minister Taro Kono", "Jin Sun-mee, the minister".
+	titles    = set("president minister secretary speaker ambassador spokesman spokeswoman spokesperson chairman chairwoman chairperson judge justice professor governor mayor emperor lawmaker counterpart premier envoy mr ms mrs dr")
+	notPlaces = set("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday japanese korean english japan's korea's the a an article appendix group gallup korea.net")
 )
 
 // token is a word or number of a passage, with what stood before it.
@@ -204,6 +208,9 @@ func cues(text, lang string) []string {
 			}
 		}
 	}
+	if hasPerson(toks, text) {
+		found[cuePerson] = true
+	}
 	// Quotations of some length are statements.
 	if !found[cueStatement] && (quoted(text, '"', '"') || quoted(text, '“', '”')) {
 		found[cueStatement] = true
@@ -215,6 +222,32 @@ func cues(text, lang string) []string {
 		}
 	}
 	return out
+}
+
+// hasPerson reports whether English text names a person: a name after a
+// title ("Foreign Minister Taro Kono", "Mr Abe"), a name followed by one
+// ("Takeshi Iwaya, Japan's defence minister"), or a Korean name, whose
+// given name is hyphenated ("Kang Kyung-wha").
+func hasPerson(toks []token, text string) bool {
+	name := func(i int) bool {
+		return i >= 0 && i < len(toks) && capitalized(toks[i].text) && !notPlaces[toks[i].lower]
+	}
+	for i, t := range toks {
+		if titles[t.lower] && name(i+1) && !toks[i+1].hyphen {
+			return true
+		}
+		if name(i) && name(i+1) && i+2 < len(toks) && toks[i+2].hyphen && !toks[i+2].cap {
+			return true
+		}
+		if name(i) && i+1 < len(toks) && strings.HasPrefix(text[t.end:toks[i+1].start], ",") {
+			for j := i + 1; j < min(len(toks), i+6); j++ {
+				if titles[toks[j].lower] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // cjkCuePatterns find the cues in Korean and Japanese text, which the word
@@ -232,6 +265,7 @@ var cjkCuePatterns = []struct {
 	{regexp.MustCompile(`때문|이유|이라며|라며|로 인해|에 따라|ため|理由|として|により|を受け`), cueReason},
 	{regexp.MustCompile(`밝혔|말했|강조했|주장했|비판했|요구했|述べ|語っ|強調し|表明し|批判し|求め|と話し|と発表`), cueStatement},
 	{regexp.MustCompile(`에서 (열린|만나|회담)|で(開か|会談|行わ)`), cuePlace},
+	{regexp.MustCompile(`[가-힣]{2,4} (?:[가-힣]+ )?(?:대통령|총리|장관|대변인|의장|대사|교수|위원장|차관|관방장관)|[가-힣]{2,4} ?씨|\p{Han}{2,4}(?:（[^）]{1,20}）)?(?:首相|外相|大臣|長官|氏|大統領|議長|大使|報道官|次官|知事|教授)`), cuePerson},
 }
 
 // capitalized reports whether a word is written like a name: a capital,

@@ -986,12 +986,29 @@ func atoi(s string) int {
 func answerTypes(text string) []string {
 	text = subordinateWhen(text)
 	var out []string
+	if asksWho(text) {
+		out = append(out, cuePerson)
+	}
 	for _, p := range answerPatterns {
 		if p.re.MatchString(text) && !slices.Contains(out, p.cue) {
 			out = append(out, p.cue)
 		}
 	}
 	return out
+}
+
+// personWords ask for a person in Korean and Japanese: 누가, 누구, 誰.
+var personWords = regexp.MustCompile(`누가|누구|誰|どなた`)
+
+// asksWho reports whether a question asks for a person: its own question
+// word is "who" ("who were the ministers"; not "what did the official who
+// resigned say"), or it asks 누가 or 誰.
+func asksWho(text string) bool {
+	if wh := whWord.FindString(text); wh != "" {
+		wh = strings.ToLower(wh)
+		return wh == "who" || wh == "whom"
+	}
+	return personWords.MatchString(text)
 }
 
 // whWord is an English question word that opens what a question asks.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
 // conceptLabels returns the labels of a question's concepts.
@@ -538,6 +539,40 @@ func TestAliasQuestions(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: %q not in the first three of %d hits", tc.q, tc.want, len(ans.Hits))
+		}
+	}
+}
+
+// TestWhoAsksForAPerson: a question whose own question word is "who" (or
+// 누가, 誰) wants a passage that names a person, as the answers to the dev
+// examples do; a relative "who" does not.
+func TestWhoAsksForAPerson(t *testing.T) {
+	tests := []struct {
+		q, answer string // a dev question and its answer passage
+	}{
+		{"Who were the two countries' defence ministers when the incident took place?",
+			"Takeshi Iwaya, Japan's defence minister at the time, and his counterpart in Seoul, Jeong Kyeong-doo, were at odds."},
+		{"제3자 변제안 누가 언제 발표했어?", "박진 외교부 장관은 2023년 3월 6일 이 같은 내용의 정부 해법을 발표했다."},
+		{"Who announced the 2023 plan?", "On Monday 6 March 2023 South Korean Foreign Minister Park Jin announced the plan."},
+		{"2023年12月の判決を「到底受け入れられない」って言った官房長官は誰？", "林芳正官房長官は記者会見で判決を批判した。"},
+	}
+	for _, tc := range tests {
+		if !slices.Contains(answerTypes(normalize(tc.q)), cuePerson) {
+			t.Errorf("%q does not ask for a person", tc.q)
+		}
+		l := lang.Language(tc.answer)
+		if !slices.Contains(cues(tc.answer, l), cuePerson) {
+			t.Errorf("%q names no person", tc.answer)
+		}
+	}
+	for _, q := range []string{"what did the official who resigned say", "When was the plan announced?"} {
+		if slices.Contains(answerTypes(normalize(q)), cuePerson) {
+			t.Errorf("%q asks for a person", q)
+		}
+	}
+	for _, text := range []string{"In Seoul, the Foreign Ministry issued a statement.", "The Maritime Self-Defense Force flew a P-1.", "Japan's Ministry of Economy, Trade and Industry said so."} {
+		if slices.Contains(cues(text, knowledge.English), cuePerson) {
+			t.Errorf("%q names a person", text)
 		}
 	}
 }
