@@ -67,6 +67,9 @@ func TestCuesMatchRegexReference(t *testing.T) {
 		got, want := strings.Join(cues(text, knowledge.English), ","), strings.Join(cuesRegex(text), ",")
 		if got != want {
 			for _, c := range cueOrder {
+				if c == cuePerson {
+					continue // no regexp came before it (see TestWhoAsksForAPerson)
+				}
 				g, w := strings.Contains(","+got+",", ","+c+","), strings.Contains(","+want+",", ","+c+",")
 				if g != w {
 					diff[c]++
