@@ -122,6 +122,20 @@ func init() {
 	}
 }
 
+// questionWords are the Korean words of asking that take the copula.
+var questionWords = []string{"뭐", "무엇", "언제", "어디", "누구", "얼마", "왜", "몇", "어느", "어떤", "무슨"}
+
+// copulaEndings are the copula and sentence endings a question word takes:
+// 언제야, 언제예요, 누구였지, 무엇입니까.
+var copulaEndings = map[string]bool{}
+
+func init() {
+	for _, e := range strings.Fields(`야 지 냐 니 요 죠 예요 에요 이야 이지 이냐 이니 이에요 이죠 였어 였지 였냐 였나 였나요 였어요 였죠 였을까
+		이었어 이었지 이었나 이었나요 이었어요 이었죠 일까 일까요 인가 인가요 인지 인데 입니까 입니다 이었습니까 였습니까 임 이었음 였음`) {
+		copulaEndings[e] = true
+	}
+}
+
 // KoreanFunctionWord reports whether a Korean word, in any of its forms,
 // is a word of grammar or of asking rather than of content.
 func KoreanFunctionWord(word string) bool {
@@ -131,6 +145,13 @@ func KoreanFunctionWord(word string) bool {
 	}
 	for _, f := range KoreanForms(word) {
 		if koreanFunctionWords[f] {
+			return true
+		}
+	}
+	// A question word with the copula or a sentence ending (언제야, 얼마야,
+	// 무엇이었나요, 어디였지): the question word, however it ends.
+	for _, q := range questionWords {
+		if rest, ok := strings.CutPrefix(word, q); ok && rest != "" && copulaEndings[rest] {
 			return true
 		}
 	}

@@ -43,12 +43,15 @@ func TestKoreanStem(t *testing.T) {
 }
 
 func TestKoreanFunctionWord(t *testing.T) {
-	for _, w := range []string{"언제", "뭐야", "어떻게", "누가", "관련해", "왜"} {
+	// With the copula or a sentence ending, as in the dev questions
+	// (testdata/eval/dev.jsonl: 언제야, 얼마야, 누구였지; articles/dev.jsonl:
+	// 무엇입니까).
+	for _, w := range []string{"언제", "뭐야", "어떻게", "누가", "관련해", "왜", "언제야", "얼마야", "누구였지", "무엇입니까", "어디였지", "무엇이었나요"} {
 		if !KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
-	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨"} {
+	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨", "왜곡", "몇몇"} {
 		if KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = true", w)
 		}
