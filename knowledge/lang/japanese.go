@@ -1,6 +1,9 @@
 package lang
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Japanese is written without spaces, but its scripts divide it: content
 // words (nouns, the stems of verbs and adjectives) are written in kanji,
@@ -45,8 +48,8 @@ func JapaneseContent(text string) []JapaneseWord {
 		if r.Script != Kanji && r.Script != Katakana {
 			continue
 		}
-		if japaneseFunctionWords[r.Text] {
-			continue
+		if japaneseFunctionWords[r.Text] || strings.HasPrefix(r.Text, "何") {
+			continue // 何番目, 何回目, 何か国: words of asking
 		}
 		out = append(out, JapaneseWord{Text: r.Text, Start: r.Start, End: r.End, Weak: r.Script == Kanji && utf8.RuneCountInString(r.Text) == 1})
 	}

@@ -67,6 +67,10 @@ func TestJapaneseContent(t *testing.T) {
 		{"徴用工判決で日本企業は何を命じられた？", []string{"徴用工判決", "日本企業", "命"}},
 		{"ホワイト国から外されたのはいつ？", []string{"ホワイト", "国", "外"}},
 		{"東京オリンピックについて安倍さんは何と言った", []string{"東京", "オリンピック", "安倍"}},
+		// Words of asking that start with 何, as in the dev questions.
+		{"新日鉄住金への判決は、2018年の三つの判決のうち何番目でしたか？", []string{"新日鉄住金", "判決", "三", "判決"}},
+		{"輸入の何割を日本に頼っていたのですか？", []string{"輸入", "日本", "頼"}},
+		{"失効の何時間前に決めた？", []string{"失効", "決"}},
 	}
 	for _, tt := range tests {
 		var got []string
