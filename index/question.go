@@ -143,6 +143,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	// "How long", "how many", "what year": the words say what kind of
 	// answer is wanted, which the answer type stands for.
 	text = framePhrases.ReplaceAllString(text, " ")
+	text, phrasal := idx.joinParticles(text)
 	n := st.passages()
 	corpusHas := func(word string) bool {
 		for _, t := range idx.analyze1(word) {
@@ -162,6 +163,14 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			return
 		}
 		q.concepts = append(q.concepts, c)
+	}
+
+	// Phrasal verbs parted by their object, which the lexicon would read
+	// word by word ("call" of "call its ambassador back").
+	for _, phrase := range phrasal {
+		if c, ok := idx.phraseConcept(st, phrase, thesaurus.Lemmas(phrase), r, seen, true); ok {
+			add(c)
+		}
 	}
 
 	// Names and terms of the lexicon, in every spelling and language.
@@ -227,19 +236,10 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			if len(lemmas) == 0 || allAsking(words[i:i+size]) {
 				continue
 			}
-			c := concept{label: phrase}
-			own := idx.phraseIn(knowledge.English, phrase)
-			if content(own) < 2 {
-				continue // "in place": one word with stop words, which is read as that word
-			}
-			c.addAlt(st, knowledge.English, own, 1, seen)
-			if len(c.alts) == 0 {
-				idx.addSynonyms(st, &c, lemmas, r, seen)
-			}
-			if len(c.alts) == 0 {
+			c, ok := idx.phraseConcept(st, phrase, lemmas, r, seen, false)
+			if !ok {
 				continue // neither the phrase nor its synonyms are in the corpus: its words are tried alone
 			}
-			c.weigh(st, own, n, r, phrase)
 			add(c)
 			for k := i; k < i+size; k++ {
 				used[k] = true
@@ -378,6 +378,75 @@ func (idx *Index) addAliases(st stats, c *concept, r ranking, seen map[string]bo
 			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, other), a.conf*r.Alias, seen)
 		}
 	}
+}
+
+// phraseConcept is the concept of a phrase of the thesaurus ("back off",
+// "call back"): the phrase where the corpus says it, else (or, for a
+// phrasal verb written apart, also) its synonyms;
+// false when the corpus has neither, or the phrase is one word with stop
+// words ("in place").
+func (idx *Index) phraseConcept(st stats, phrase string, lemmas []string, r ranking, seen map[string]bool, parted bool) (concept, bool) {
+	c := concept{label: phrase}
+	own := idx.phraseIn(knowledge.English, phrase)
+	if content(own) < 2 && !parted {
+		return c, false
+	}
+	if content(own) >= 2 {
+		c.addAlt(st, knowledge.English, own, 1, seen)
+	}
+	// A parted phrasal verb was written apart: that its words are in
+	// the corpus says nothing of the phrase, so its synonyms count too.
+	if len(c.alts) == 0 || parted {
+		idx.addSynonyms(st, &c, lemmas, r, seen)
+	}
+	if len(c.alts) == 0 {
+		return c, false
+	}
+	c.weigh(st, own, st.passages(), r, phrase)
+	return c, true
+}
+
+// particles are the words that end a phrasal verb: "put back", "call
+// off".
+var particles = set("back off down up out away over")
+
+// joinParticles moves the particle of a phrasal verb parted from it by its
+// object next to it, when the lexicon or the thesaurus knows the verb and
+// particle together ("put korea back on the list" is read "put back korea
+// on the list": the lexicon's put back, restore, and its Korean and Japanese
+// words; "call its diplomat back" is "call back", recall). The object is
+// one to three words. A phrasal verb the lexicon does not know is taken out
+// of the text and returned apart, for the lexicon would read its verb
+// alone.
+func (idx *Index) joinParticles(text string) (string, []string) {
+	var phrasal []string
+	words := strings.Split(text, " ")
+	for i, p := range words {
+		if !particles[strings.ToLower(p)] {
+			continue
+		}
+		for v := i - 2; v >= max(0, i-4); v-- {
+			verb := strings.ToLower(words[v])
+			if askingWords[verb] || strings.ContainsAny(strings.Join(words[v:i], " "), ",.;:?!") {
+				break
+			}
+			if stopWords[verb] {
+				continue // "its" of "call its diplomat back"
+			}
+			phrase := verb + " " + strings.ToLower(p)
+			if ms, rest := idx.glossary.Match(phrase); len(ms) == 1 && strings.TrimSpace(rest) == "" {
+				moved := append([]string{words[v], p}, words[v+1:i]...)
+				copy(words[v:i+1], moved)
+				break
+			}
+			if len(thesaurus.Lemmas(phrase)) > 0 {
+				phrasal = append(phrasal, phrase)
+				words[v], words[i] = "", ""
+				break
+			}
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(words, " ")), " "), phrasal
 }
 
 // focusPatterns find the noun a question asks about: the one after "how

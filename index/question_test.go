@@ -576,3 +576,30 @@ func TestWhoAsksForAPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestPartedPhrasalVerbs: a phrasal verb parted by its object is read
+// whole, through the lexicon or the thesaurus (testdata/lang/questions.jsonl
+// line 42; testdata/eval/articles/dev.jsonl line 54; dev.jsonl's "sent the
+// case back").
+func TestPartedPhrasalVerbs(t *testing.T) {
+	idx, _ := loadDev(t)
+	tests := []struct {
+		q, label string
+		alt      []string // among the concept's spellings
+	}{
+		{"when did japan put korea back on the white list", "restore", []string{"restor"}},
+		{"when did tokyo call its top diplomat back from korea", "call back", []string{"recal"}},
+		{"Which court sent the case back in 2012?", "retrial", []string{"sent", "back"}},
+		{"did the court turn the appeal down", "turn down", []string{"reject"}},
+	}
+	for _, tc := range tests {
+		q := analyzeQuestion(t, idx, tc.q)
+		c := findConcept(q, tc.label)
+		if c == nil || !hasAlt(c, tc.alt...) {
+			t.Errorf("%q: no concept %q said as %q: %q", tc.q, tc.label, tc.alt, conceptLabels(q))
+		}
+	}
+	if got, phrasal := idx.joinParticles("what did abe say about it back then"); len(phrasal) > 0 || got != "what did abe say about it back then" {
+		t.Errorf("joined %q, %q", got, phrasal)
+	}
+}
