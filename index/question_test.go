@@ -603,3 +603,44 @@ func TestPartedPhrasalVerbs(t *testing.T) {
 		t.Errorf("joined %q, %q", got, phrasal)
 	}
 }
+
+// TestArticleContext: a passage is read in its article: what other
+// candidates of the article say counts for it in part (the dev questions
+// below, whose answers leave a word of the question to their neighbours,
+// are answered in the first three only with it).
+func TestArticleContext(t *testing.T) {
+	idx := defaultIndex(t)
+	tests := []struct{ q, want string }{
+		{"What did Tokyo's top diplomat say of the verdicts against the aircraft-and-ship conglomerate?", "Kono"},
+		{"ホワイト国除外で影響を受ける品目は約1200と言ったのは誰ですか？", "Hong Nam-ki said about 1,200 items"},
+		{"GSOMIA가 정확히 무슨 협정이에요?", "share classified military intelligence"},
+	}
+	top3 := func(q, want string) bool {
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range ans.Hits {
+			if i < 3 && strings.Contains(h.Text, want) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range tests {
+		if !top3(tc.q, tc.want) {
+			t.Errorf("%q: %q not in the first three", tc.q, tc.want)
+		}
+	}
+	idx.ranking.ArticleCredit = 0
+	defer func() { idx.ranking = defaultRanking }()
+	missed := 0
+	for _, tc := range tests {
+		if !top3(tc.q, tc.want) {
+			missed++
+		}
+	}
+	if missed == 0 {
+		t.Errorf("without the article's context the questions are answered as well: the test shows nothing")
+	}
+}

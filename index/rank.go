@@ -45,6 +45,7 @@ type ranking struct {
 	// A concept found only in the title or the context counts this much.
 	TitleCredit   float64
 	ContextCredit float64
+	ArticleCredit float64 // a concept said by another candidate passage of the same article
 
 	// The rank of a candidate is coverage^CoverageExp, times BM25F
 	// relative to the best candidate (with this share), times boosts for
@@ -72,7 +73,7 @@ var defaultRanking = ranking{
 	Synonyms: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 1, UnknownCJK: 0.2, UnknownOther: 0.6, WeightExp: 1,
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, CrossReading: 0.9, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
-	TitleCredit: 0.7, ContextCredit: 0.2,
+	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7, FocusMiss: 0.6,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.2, MinRelative: 0.15,
 }
@@ -85,13 +86,15 @@ type features struct {
 	coverage float64 // weighted share of the question said by the passage, its title or its context
 	body     float64 // the same, by the passage's own text
 	bm25f    float64
-	prox     float64 // 0 to 1: how close together the concepts stand
-	sentence float64 // the weighted share of the question covered by the passage's best sentence
-	topical  float64 // the weighted share of the question its article's title says
-	heaviest float64 // the weight of the heaviest concept said, over that of a word in no passage
-	small    bool    // the corpus is too small for heaviest to tell (see minStatsCorpus)
-	typeOK   bool    // the passage has what the question's form asks for
-	focusOK  bool    // the passage, its title or its context says the question's focus (see concept.focus)
+	prox     float64   // 0 to 1: how close together the concepts stand
+	sentence float64   // the weighted share of the question covered by the passage's best sentence
+	topical  float64   // the weighted share of the question its article's title says
+	heaviest float64   // the weight of the heaviest concept said, over that of a word in no passage
+	small    bool      // the corpus is too small for heaviest to tell (see minStatsCorpus)
+	typeOK   bool      // the passage has what the question's form asks for
+	focusOK  bool      // the passage, its title or its context says the question's focus (see concept.focus)
+	said     []float64 // per concept: how surely the passage, its title or its context says it
+	saidBody []float64 // per concept: how surely the passage's own text says it
 }
 
 // scored is a candidate with its features and rank score.
@@ -116,6 +119,9 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 		f := r.features(q, p, avg, total)
 		best = max(best, f.bm25f)
 		out = append(out, scored{p: p, f: f})
+	}
+	if r.ArticleCredit > 0 {
+		r.articleContext(q, out, total)
 	}
 	for i := range out {
 		s := &out[i]
@@ -145,6 +151,34 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 		return cmp.Or(cmp.Compare(own(b), own(a)), cmp.Compare(b.score, a.score), cmp.Compare(a.p.id, b.p.id))
 	})
 	return out
+}
+
+// articleContext credits a candidate, in part, with the concepts that
+// other candidates of its article say in their own text: a passage is read
+// in its article ("the decision" of a paragraph is the one the paragraph
+// before it reports).
+func (r ranking) articleContext(q *question, out []scored, total float64) {
+	byArticle := map[string][]float64{}
+	for _, s := range out {
+		said := byArticle[s.p.hit.ArticleID]
+		if said == nil {
+			said = make([]float64, len(q.concepts))
+			byArticle[s.p.hit.ArticleID] = said
+		}
+		for i, v := range s.f.saidBody {
+			said[i] = max(said[i], v)
+		}
+	}
+	for k := range out {
+		f := &out[k].f
+		said := byArticle[out[k].p.hit.ArticleID]
+		for i, c := range q.concepts {
+			if extra := r.ArticleCredit*said[i] - f.said[i]; extra > 0 {
+				f.said[i] += extra
+				f.coverage += c.weight * extra / total
+			}
+		}
+	}
 }
 
 // cut keeps the ranked candidates that answer the question: none when the
@@ -187,7 +221,8 @@ func (r ranking) evidence(f features) float64 {
 
 // features computes a candidate's features.
 func (r ranking) features(q *question, p *passage, avg fieldLengths, total float64) features {
-	f := features{typeOK: true, focusOK: true, small: q.passages < minStatsCorpus}
+	f := features{typeOK: true, focusOK: true, small: q.passages < minStatsCorpus,
+		said: make([]float64, len(q.concepts)), saidBody: make([]float64, len(q.concepts))}
 	unit := math.Pow(idf(0, q.passages), r.WeightExp)
 	for _, cue := range q.wants {
 		f.typeOK = f.typeOK && p.hasCue(cue)
@@ -196,7 +231,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	weights := [numFields]float64{1, r.TitleWeight, r.ContextWeight}
 	var where [][]int // per concept found in the body: the positions where it stands
 	bySentence := map[int]float64{}
-	for _, c := range q.concepts {
+	for ci, c := range q.concepts {
 		if !c.known {
 			f.focusOK = f.focusOK && !c.focus
 			continue
@@ -225,6 +260,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		if c.focus && said == 0 {
 			f.focusOK = false
 		}
+		f.said[ci], f.saidBody[ci] = said, saidBody
 		f.coverage += c.weight * said
 		f.body += c.weight * saidBody
 		f.topical += c.weight * inTitle
