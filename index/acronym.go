@@ -117,13 +117,10 @@ func mayBeAcronym(w string) bool {
 // expansions returns the names whose initials are acronym, the commonest
 // first, read from the acronyms field of the snapshot and remembered.
 func (s *snapshotStats) expansions(acronym string) []string {
-	key := "\x01" + acronym
-	s.c.mu.Lock()
-	out, ok := s.c.compounds[key]
-	s.c.mu.Unlock()
-	if ok {
-		return out
-	}
+	return s.remember("\x01"+acronym, func() []string { return s.findExpansions(acronym) })
+}
+
+func (s *snapshotStats) findExpansions(acronym string) []string {
 	type name struct {
 		text string
 		df   uint64
@@ -140,14 +137,10 @@ func (s *snapshotStats) expansions(acronym string) []string {
 		d.Close()
 	}
 	slices.SortFunc(names, func(a, b name) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.text, b.text)) })
+	var out []string
 	for _, n := range names[:min(len(names), maxExpansions)] {
 		out = append(out, n.text)
 	}
-	s.c.mu.Lock()
-	if s.c.snap == s.r && len(s.c.compounds) < maxDocCounts {
-		s.c.compounds[key] = out
-	}
-	s.c.mu.Unlock()
 	return out
 }
 
@@ -280,13 +273,11 @@ func termKey(terms []string) string {
 // its terms apart by spaces (see aliases), read from the aliases field of
 // the snapshot and remembered.
 func (s *snapshotStats) aliasesOf(name string) []string {
-	key := "\x02" + name
-	s.c.mu.Lock()
-	out, ok := s.c.compounds[key]
-	s.c.mu.Unlock()
-	if ok {
-		return out
-	}
+	return s.remember("\x02"+name, func() []string { return s.findAliases(name) })
+}
+
+func (s *snapshotStats) findAliases(name string) []string {
+	var out []string
 	if d, err := s.r.FieldDictPrefix(fieldAliases, []byte(name+"\x1f")); err == nil {
 		for len(out) < maxExpansions {
 			e, err := d.Next()
@@ -297,10 +288,5 @@ func (s *snapshotStats) aliasesOf(name string) []string {
 		}
 		d.Close()
 	}
-	s.c.mu.Lock()
-	if s.c.snap == s.r && len(s.c.compounds) < maxDocCounts {
-		s.c.compounds[key] = out
-	}
-	s.c.mu.Unlock()
 	return out
 }

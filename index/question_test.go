@@ -462,29 +462,6 @@ func FuzzAcronyms(f *testing.F) {
 	})
 }
 
-// TestAcronymQuestions: chat's initials find the names the dev articles
-// spell out and never abbreviate (testdata/eval/articles/dev: the Code for
-// Unplanned Encounters at Sea, the International Court of Justice, the
-// Reconciliation and Healing Foundation, the Maritime Self-Defense Force).
-func TestAcronymQuestions(t *testing.T) {
-	idx, _ := loadDev(t)
-	tests := []struct{ q, want string }{
-		{"what is cues", "Code for Unplanned Encounters at Sea"},
-		{"what happened with the icj", "International Court of Justice"},
-		{"what is the rhf", "Reconciliation and Healing Foundation"},
-		{"what was the msdf plane doing", "Maritime Self-Defense Force"},
-	}
-	for _, tc := range tests {
-		ans, err := idx.Search(context.Background(), knowledge.Query{Text: tc.q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(ans.Hits) == 0 || !strings.Contains(ans.Hits[0].Text, tc.want) {
-			t.Errorf("%q: first hit %v, want the passage naming the %s", tc.q, ans.Hits, tc.want)
-		}
-	}
-}
-
 // TestAliases: the names a sentence gives one thing are aliases; telephone
 // calls are not.
 func TestAliases(t *testing.T) {
@@ -518,15 +495,25 @@ func FuzzAliases(f *testing.F) {
 	})
 }
 
-// TestAliasQuestions: a question that names the islets as Korea does finds
-// the dev article that calls them Takeshima after saying both names once
+// TestNamesLearnedFromTheCorpus: a question finds a dev article's passage
+// by the initials of a name it spells out and never abbreviates (the Code
+// for Unplanned Encounters at Sea, the International Court of Justice, the
+// Reconciliation and Healing Foundation, the Maritime Self-Defense Force),
+// or by the name the other side gives the islets it calls Takeshima
 // (testdata/eval/articles/dev.jsonl).
-func TestAliasQuestions(t *testing.T) {
+func TestNamesLearnedFromTheCorpus(t *testing.T) {
 	idx, _ := loadDev(t)
-	tests := []struct{ q, want string }{
-		{"독도 방어훈련은 언제부터 해 왔어요?", "rehearsed the defence of the islets since 1986"},
-		{"일본 교과서는 독도를 어떻게 가르치게 돼 있어?", "revised its curriculum guidelines"},
-		{"seoul agreed to let the icj decide on dokdo, didnt it?", "Seoul turned down each proposal"},
+	tests := []struct {
+		q, want string
+		within  int // the passage is among the first within
+	}{
+		{"what is cues", "Code for Unplanned Encounters at Sea", 1},
+		{"what happened with the icj", "International Court of Justice", 1},
+		{"what is the rhf", "Reconciliation and Healing Foundation", 1},
+		{"what was the msdf plane doing", "Maritime Self-Defense Force", 1},
+		{"독도 방어훈련은 언제부터 해 왔어요?", "rehearsed the defence of the islets since 1986", 3},
+		{"일본 교과서는 독도를 어떻게 가르치게 돼 있어?", "revised its curriculum guidelines", 3},
+		{"seoul agreed to let the icj decide on dokdo, didnt it?", "Seoul turned down each proposal", 3},
 	}
 	for _, tc := range tests {
 		ans, err := idx.Search(context.Background(), knowledge.Query{Text: tc.q})
@@ -535,10 +522,10 @@ func TestAliasQuestions(t *testing.T) {
 		}
 		found := false
 		for i, h := range ans.Hits {
-			found = found || i < 3 && strings.Contains(h.Text, tc.want)
+			found = found || i < tc.within && strings.Contains(h.Text, tc.want)
 		}
 		if !found {
-			t.Errorf("%q: %q not in the first three of %d hits", tc.q, tc.want, len(ans.Hits))
+			t.Errorf("%q: %q not in the first %d of %d hits", tc.q, tc.want, tc.within, len(ans.Hits))
 		}
 	}
 }

@@ -28,8 +28,9 @@ type docCounts struct {
 	mu     sync.Mutex
 	snap   index.IndexReader // the snapshot the counts are of
 	counts map[string]uint64 // "field\x00term"
-	// compounds remembers the Korean compounds of words (see
-	// snapshotStats.compounds), which take a walk of the dictionary.
+	// compounds remembers what walks of the term dictionary found for a
+	// question's words (see snapshotStats.remember): Korean compounds,
+	// the names of initials, aliases, under keys of their own.
 	compounds map[string][]string
 	korean    []termCount // the Korean terms of the snapshot, when read
 }
@@ -151,14 +152,20 @@ func (s *snapshotStats) compounds(word string, limit int) []string {
 	if utf8.RuneCountInString(word) < 2 || utf8.RuneCountInString(word) > maxCorrectedRunes {
 		return nil
 	}
-	key := word + "\x00" + strconv.Itoa(limit)
+	return s.remember(word+"\x00"+strconv.Itoa(limit), func() []string { return s.findCompounds(word, limit) })
+}
+
+// remember returns what find returns for key, found once per snapshot:
+// the words that a walk of the term dictionary gives for a question's word
+// (its compounds, the names it is the initials of, its aliases).
+func (s *snapshotStats) remember(key string, find func() []string) []string {
 	s.c.mu.Lock()
 	out, ok := s.c.compounds[key]
 	s.c.mu.Unlock()
 	if ok {
 		return out
 	}
-	out = s.findCompounds(word, limit)
+	out = find()
 	s.c.mu.Lock()
 	if s.c.snap == s.r && len(s.c.compounds) < maxDocCounts {
 		s.c.compounds[key] = out
