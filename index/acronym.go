@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -76,24 +77,48 @@ func acronyms(text string) []string {
 		}
 		run = run[:0]
 	}
-	for _, tok := range nameWords.FindAllString(text, -1) {
+	for tok := range wordsAndGaps(text) {
 		r, _ := utf8.DecodeRuneInString(tok)
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if nameWord(tok) || len(run) > 0 && nameConnectors[tok] {
 				run = append(run, tok)
-			} else {
+			} else if len(run) > 0 {
 				flush()
 			}
 		case tok == " " || tok == "-":
 		default:
-			flush()
+			if len(run) > 0 {
+				flush()
+			}
 		}
 	}
 	flush()
 	// A run that ends with connectors ("Court of") has them cut by the
 	// stretches above, which end with a capitalized word.
 	return out
+}
+
+// wordsAndGaps yields the words of text (letters and digits) and what
+// stands between them, in order, as nameWords finds them: the same, without
+// a regular expression, which was most of the time acronyms took.
+func wordsAndGaps(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start, inWord := 0, false
+		for i, r := range text {
+			w := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if i > start && w != inWord {
+				if !yield(text[start:i]) {
+					return
+				}
+				start = i
+			}
+			inWord = w
+		}
+		if start < len(text) {
+			yield(text[start:])
+		}
+	}
 }
 
 // nameWord reports whether a word is a word of a name in Latin letters:
@@ -164,6 +189,9 @@ const maxAliasWords = 5
 // aliases returns the pairs of names that a sentence of text gives to the
 // same thing, each as "name\x1fother" in both orders, the names lowercased.
 func aliases(text string) []string {
+	if !strings.Contains(text, "call") && !strings.Contains(text, "known") && !strings.Contains(text, "named") && !strings.Contains(text, "refer") {
+		return nil // no naming word: most passages
+	}
 	var out []string
 	for _, s := range namedSentence.FindAllString(text, -1) {
 		var names []string

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
 	"github.com/disputebot/disputebot/knowledge/lang"
@@ -630,4 +631,19 @@ func TestArticleContext(t *testing.T) {
 	if missed == 0 {
 		t.Errorf("without the article's context the questions are answered as well: the test shows nothing")
 	}
+}
+
+// FuzzWordsAndGaps: wordsAndGaps splits text as the nameWords pattern does.
+func FuzzWordsAndGaps(f *testing.F) {
+	f.Add("The International Court of Justice (ICJ), 1954.")
+	f.Add("Self-Defense  -- Force 海上自衛隊 é")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		got := slices.Collect(wordsAndGaps(s))
+		if want := nameWords.FindAllString(s, -1); !slices.Equal(got, want) {
+			t.Errorf("wordsAndGaps(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
