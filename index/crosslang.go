@@ -1,0 +1,198 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/dictionary"
+	"github.com/disputebot/disputebot/knowledge/lang"
+)
+
+// Korean and Japanese words of a question that the lexicon does not know:
+// how they are found in a question's rest, and what they are in the
+// corpus's other languages (the dictionary's English, the other language's
+// reading of shared Chinese characters, names read aloud).
+
+// cjkWord is a Korean or Japanese content word of a question that the
+// lexicon did not know.
+type cjkWord struct {
+	text     string
+	lang     string   // ko or ja
+	strength float64  // 1, or less for a word too short to tell much
+	latin    []string // its romanizations, when it can be read aloud (Hangul, kana)
+	english  []string // a Japanese verb's or adjective's English, found from its conjugated form
+}
+
+// cjkContent returns the content words of the Korean and Japanese parts
+// of a question's rest (what the lexicon left).
+func cjkContent(rest string) []cjkWord {
+	var out []cjkWord
+	for _, r := range lang.Runs(rest) {
+		// A single syllable is what a lexicon match left of its word
+		// (어 of 풀렸어), or too short to tell much.
+		if r.Script != lang.Hangul || lang.KoreanFunctionWord(r.Text) || utf8.RuneCountInString(r.Text) == 1 {
+			continue
+		}
+		w := cjkWord{text: lang.KoreanStem(r.Text), lang: knowledge.Korean, strength: 1}
+		for _, f := range lang.KoreanForms(r.Text) {
+			for _, l := range lang.RomanizeKorean(f) {
+				if !slices.Contains(w.latin, l) {
+					w.latin = append(w.latin, l)
+				}
+			}
+		}
+		out = append(out, w)
+	}
+	verbEnd := 0 // the end of the stem of the last verb found
+	for _, jw := range lang.JapaneseContent(rest) {
+		if jw.Start < verbEnd {
+			continue // 込 of 持ち込もう, part of the verb before it
+		}
+		w := cjkWord{text: jw.Text, lang: knowledge.Japanese, strength: 1}
+		if jw.Weak {
+			w.strength = 0.5
+		}
+		// A verb or adjective (祀られて, "enshrined"): its stem is the
+		// kanji, its English in the dictionary under its plain form.
+		if _, english, n := dictionary.Inflected(rest[jw.Start:]); n > 0 {
+			w.english, w.strength = english, 1
+			verbEnd = jw.Start + n
+		}
+		if l := lang.RomanizeKana(w.text); l != "" {
+			w.latin = []string{l}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// addNamedCompound reads a Korean word written as a name and a noun
+// together, as Korean often writes them (사도광산, "Sado mine"; 이시바총리,
+// "Prime Minister Ishiba"): when a start of two syllables or more reads, in
+// Latin letters, as a word of the corpus and the rest divides into
+// dictionary words, the name is one more spelling of the concept, and the
+// rest's English too.
+func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	runes := []rune(word)
+	for k := len(runes) - 1; k >= 2; k-- {
+		rest := dictionary.Split(string(runes[k:]), true)
+		if len(rest) == 0 {
+			continue
+		}
+		var names []string
+		for _, l := range lang.RomanizeKorean(string(runes[:k])) {
+			if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
+				names = append(names, terms[0])
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		for _, t := range names {
+			c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
+		}
+		for _, part := range rest {
+			for _, e := range dictionary.Korean(part) {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+			}
+		}
+		return
+	}
+}
+
+// addTranslations adds what a Korean or Japanese word the lexicon does not
+// know is in the corpus's other languages: its English from the
+// dictionary (a Korean or Japanese question about an English article says
+// it in other words), its counterpart in the other of the two through the
+// Chinese characters they share (賠償 is 배상, which a Korean article
+// writes, and 배상 is 賠償 in a Japanese one), and the names it holds, in
+// Latin letters.
+func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, seen map[string]bool) {
+	korean := w.lang == knowledge.Korean
+	other := knowledge.Korean
+	if korean {
+		other = knowledge.Japanese
+	}
+	if w.english != nil {
+		// A verb's stem read alone is no word of the other language.
+		if r.Dictionary > 0 {
+			for _, e := range w.english {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+			}
+		}
+		return
+	}
+	cross := r.CrossReading > 0 && idx.hasLanguage(other)
+	addOther := func(word string) {
+		terms := idx.phraseIn(other, word)
+		c.addAlt(st, other, terms, r.CrossReading, seen)
+		if other == knowledge.Korean {
+			c.addCompounds(st, terms, r.CrossReading*r.Compound, seen)
+		}
+	}
+	if cross && !korean {
+		// A Japanese compound's reading as a whole, which a Korean
+		// article writes as one word (追悼式: 추도식).
+		for _, o := range dictionary.Hangul(w.text) {
+			addOther(o)
+		}
+	}
+	for _, part := range dictionary.Split(w.text, korean) {
+		if r.Dictionary > 0 {
+			english := dictionary.Japanese(part)
+			if korean {
+				english = dictionary.Korean(part)
+			}
+			for _, e := range english {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+			}
+		}
+		if cross {
+			words := dictionary.Hangul(part)
+			if korean {
+				words = dictionary.Kanji(part)
+			}
+			for _, o := range words {
+				addOther(o)
+			}
+		}
+	}
+	if korean {
+		idx.addNamedCompound(st, c, w.text, r, seen)
+	} else {
+		idx.addKanjiNames(st, c, w.text, r, seen)
+	}
+}
+
+// addKanjiNames reads the Japanese names a kanji word holds (佐渡金山: Sado,
+// Kanayama or Kinzan; 竹島: Takeshima) and adds those that the corpus
+// writes in Latin letters: a Japanese question names a person or a place of
+// an English article in kanji, which only their reading links. The corpus
+// chooses among a name's readings, as an English article spells only one.
+func (idx *Index) addKanjiNames(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	for _, part := range dictionary.SplitNames(word) {
+		for _, reading := range dictionary.Names(part) {
+			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
+				if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
+					c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
+				}
+			}
+		}
+	}
+}
+
+// englishSpellings returns a Hepburn spelling and, when it differs, the
+// spelling English texts use, without long vowels: Tokyo for toukyou,
+// Osaka for oosaka, Kono for kouno.
+func englishSpellings(hepburn string) []string {
+	if hepburn == "" {
+		return nil
+	}
+	short := strings.NewReplacer("ou", "o", "oo", "o", "uu", "u").Replace(hepburn)
+	if short == hepburn {
+		return []string{hepburn}
+	}
+	return []string{hepburn, short}
+}

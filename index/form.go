@@ -1,0 +1,307 @@
+package index
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/disputebot/disputebot/knowledge/lang"
+	"github.com/disputebot/disputebot/knowledge/thesaurus"
+)
+
+// The form of a question, apart from what it is about: what it is normalized
+// to (contractions, chat shorthand, dates in digits, phrasal verbs parted by
+// their object), what kind of answer its question words ask for, and the
+// thing it asks the figure or property of (its focus).
+
+// particles are the words that end a phrasal verb: "put back", "call
+// off".
+var particles = set("back off down up out away over")
+
+// joinParticles moves the particle of a phrasal verb parted from it by its
+// object next to it, when the lexicon or the thesaurus knows the verb and
+// particle together ("put korea back on the list" is read "put back korea
+// on the list": the lexicon's put back, restore, and its Korean and Japanese
+// words; "call its diplomat back" is "call back", recall). The object is
+// one to three words. A phrasal verb the lexicon does not know is taken out
+// of the text and returned apart, for the lexicon would read its verb
+// alone.
+func (idx *Index) joinParticles(text string) (string, []string) {
+	var phrasal []string
+	words := strings.Split(text, " ")
+	for i, p := range words {
+		if !particles[strings.ToLower(p)] {
+			continue
+		}
+		for v := i - 2; v >= max(0, i-4); v-- {
+			verb := strings.ToLower(words[v])
+			if askingWords[verb] || strings.ContainsAny(strings.Join(words[v:i], " "), ",.;:?!") {
+				break
+			}
+			if stopWords[verb] {
+				continue // "its" of "call its diplomat back"
+			}
+			phrase := verb + " " + strings.ToLower(p)
+			if ms, rest := idx.glossary.Match(phrase); len(ms) == 1 && strings.TrimSpace(rest) == "" {
+				moved := append([]string{words[v], p}, words[v+1:i]...)
+				copy(words[v:i+1], moved)
+				break
+			}
+			if len(thesaurus.Lemmas(phrase)) > 0 {
+				phrasal = append(phrasal, phrase)
+				words[v], words[i] = "", ""
+				break
+			}
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(words, " ")), " "), phrasal
+}
+
+// focusPatterns find the noun a question asks about: the one after "how
+// many", "which" or "what" followed by a verb, or before "of" in "what is
+// the X of".
+var focusPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\bhow many (?:of the )?([a-z][a-z-]+(?: [a-z][a-z-]+)?)`),
+	regexp.MustCompile(`(?i)\b(?:which|what) ([a-z][a-z-]+) (?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b`),
+	regexp.MustCompile(`(?i)\bwhat (?:is|was|are|were|'s) the (?:[a-z-]+ )?([a-z][a-z-]+) of\b`),
+}
+
+// auxiliaries are the verbs that follow the noun of "how many X".
+var auxiliaries = set("did does do is was were are has have had will would can could got get went came")
+
+// cjkFocus finds the noun a Korean or Japanese question counts: the one
+// before 何人 or 몇 명 ("裁判官は何人", "의원은 몇 명").
+var cjkFocus = regexp.MustCompile(`([\p{Han}\p{Katakana}ー]{2,})(?:は|が|って|の数は)?(?:全部で|合計で|一体)?何(?:人|社|件|個|回|カ国|か国)|([\p{Hangul}]{2,})\s*(?:모두|총|전부)?\s*몇\s?(?:명|개|곳|번|건|개국)`)
+
+// markFocus marks the concept of the noun an English question asks about,
+// when it has one (see concept.focus).
+func markFocus(idx *Index, q *question, text string) {
+	if m := cjkFocus.FindStringSubmatch(text); m != nil {
+		word := m[1] + m[2]
+		if m[2] != "" {
+			word = lang.KoreanStem(m[2])
+		}
+		canonical := ""
+		if ms, _ := idx.glossary.Match(word); len(ms) == 1 {
+			canonical = ms[0].Group.Canonical()
+		}
+		for i := range q.concepts {
+			if c := &q.concepts[i]; c.label == word || canonical != "" && c.label == canonical {
+				c.focus = true
+				return
+			}
+		}
+		return
+	}
+	for _, re := range focusPatterns {
+		m := re.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		// The head of "how many South Koreans" or "how many public
+		// comments" is its second word, unless that is a verb.
+		word := strings.ToLower(m[1])
+		if first, second, ok := strings.Cut(word, " "); ok {
+			word = first
+			if !stopWords[second] && !askingWords[second] && !auxiliaries[second] && !strings.HasSuffix(second, "ed") && thesaurus.Nominal(second) {
+				word = second
+			}
+		}
+		if askingWords[word] || stopWords[word] {
+			return
+		}
+		terms := idx.analyze1(word)
+		if len(terms) != 1 {
+			return
+		}
+		for i := range q.concepts {
+			c := &q.concepts[i]
+			if strings.EqualFold(c.label, word) || slices.Contains(idx.analyze1(c.label), terms[0]) {
+				c.focus = true
+				return
+			}
+			for _, a := range c.alts {
+				if a.conf == 1 && slices.Contains(a.terms, terms[0]) {
+					c.focus = true
+					return
+				}
+			}
+		}
+		return
+	}
+}
+
+// normalize rewrites what a question writes differently from passages:
+// contractions ("won't" would leave the word "won"), also as chat writes
+// them without the apostrophe ("wont", "didnt"), chat shorthand ("govt",
+// "yrs"), and dates in digits.
+func normalize(s string) string {
+	s = contractions.Replace(strings.ReplaceAll(s, "’", "'"))
+	s = bareContractions.ReplaceAllStringFunc(s, func(w string) string {
+		return bareContraction[strings.ToLower(w)]
+	})
+	s = shorthandWords.ReplaceAllStringFunc(s, func(w string) string {
+		if full, ok := shorthand[strings.ToLower(w)]; ok {
+			return full
+		}
+		return w
+	})
+	return numericDates.ReplaceAllStringFunc(s, spellDate)
+}
+
+// shorthand are the abbreviations of chat for words passages spell out.
+var shorthand = map[string]string{
+	"govt": "government", "gov't": "government", "gvt": "government", "yr": "year", "yrs": "years",
+	"ppl": "people", "abt": "about", "b4": "before", "bc": "because", "bcuz": "because", "cuz": "because",
+	"w/": "with", "w/o": "without", "thru": "through", "tho": "though", "prez": "president", "pres": "president",
+	"intl": "international", "natl": "national", "dept": "department", "mins": "minutes", "min": "minutes",
+	"hrs": "hours", "approx": "about", "info": "information", "convo": "conversation", "gonna": "going to",
+	"wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of", "dunno": "do not know",
+}
+
+var shorthandWords = func() *regexp.Regexp {
+	words := make([]string, 0, len(shorthand))
+	for w := range shorthand {
+		words = append(words, regexp.QuoteMeta(w))
+	}
+	slices.Sort(words)
+	return regexp.MustCompile(`(?i)(?:^|\b)(?:` + strings.Join(words, "|") + `)(?:\b|$)`)
+}()
+
+// bareContraction are contractions written without their apostrophe.
+var bareContraction = map[string]string{
+	"dont": "do not", "didnt": "did not", "doesnt": "does not", "isnt": "is not", "wasnt": "was not",
+	"werent": "were not", "arent": "are not", "cant": "can not", "wont": "will not", "couldnt": "could not",
+	"wouldnt": "would not", "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
+	"im": "i am", "ive": "i have", "youre": "you are", "theyre": "they are", "whats": "what is", "thats": "that is",
+	"theres": "there is", "whos": "who is", "hows": "how is", "wheres": "where is",
+}
+
+var bareContractions = func() *regexp.Regexp {
+	words := make([]string, 0, len(bareContraction))
+	for w := range bareContraction {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(words, "|") + `)\b`)
+}()
+
+// contractions are expanded before analysis.
+var contractions = strings.NewReplacer(
+	"won't", "will not", "can't", "can not", "cannot", "can not", "shan't", "shall not",
+	"n't", " not", "'re", " are", "'ve", " have", "'ll", " will", "'m", " am", "'d", " would",
+	"Won't", "Will not", "Can't", "Can not",
+)
+
+// numericDates are dates written in digits: year first (2019-08-28,
+// 2019/8/28, 2019.8.28, as in Korea and Japan) or last (8/28/2019 or
+// 28/8/2019). Passages spell their dates out ("28 August 2019").
+var numericDates = regexp.MustCompile(`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+
+// spellDate spells out a numeric date. With day and month both 12 or
+// less, a date with the year last is read the American way, month first;
+// one that is no date at all is left as it is.
+func spellDate(s string) string {
+	m := numericDates.FindStringSubmatch(s)
+	var y, mo, d string
+	switch {
+	case m == nil:
+		return s
+	case m[1] != "":
+		y, mo, d = m[1], m[2], m[3]
+	default:
+		mo, d, y = m[4], m[5], m[6]
+		if a, b := atoi(m[4]), atoi(m[5]); a > 12 && b <= 12 {
+			mo, d = m[5], m[4]
+		}
+	}
+	month, day := atoi(mo), atoi(d)
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return s
+	}
+	return fmt.Sprintf("%d %s %s", day, time.Month(month), y)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// answerTypes returns what the form of a question asks for, as cues that
+// passages carry (see cues): a date for "when", a figure for "how many",
+// a sum for "how much", a duration for "how long", a cause for "why", a
+// place for "where", a statement for "what did X say", in English, Korean
+// and Japanese.
+func answerTypes(text string) []string {
+	text = subordinateWhen(text)
+	var out []string
+	if asksWho(text) {
+		out = append(out, cuePerson)
+	}
+	for _, p := range answerPatterns {
+		if p.re.MatchString(text) && !slices.Contains(out, p.cue) {
+			out = append(out, p.cue)
+		}
+	}
+	return out
+}
+
+// personWords ask for a person in Korean and Japanese: 누가, 누구, 誰.
+var personWords = regexp.MustCompile(`누가|누구|誰|どなた`)
+
+// asksWho reports whether a question asks for a person: its own question
+// word is "who" ("who were the ministers"; not "what did the official who
+// resigned say"), or it asks 누가 or 誰.
+func asksWho(text string) bool {
+	if wh := whWord.FindString(text); wh != "" {
+		wh = strings.ToLower(wh)
+		return wh == "who" || wh == "whom"
+	}
+	return personWords.MatchString(text)
+}
+
+// whWord is an English question word that opens what a question asks.
+var whWord = regexp.MustCompile(`(?i)\b(?:who|whom|whose|what|which|how|why|where)\b`)
+
+// clauseWhen is "when" opening a clause: a word follows it.
+var clauseWhen = regexp.MustCompile(`(?i)\bwhen\s+[\p{L}\p{N}]`)
+
+// subordinateWhen removes the "when" of a clause that follows the
+// question's own question word: "who were the ministers when the incident
+// took place" asks for people, "how did Tokyo react when Seoul scrapped
+// it" for a reaction, not a date. "Who signed it, and when?" still asks
+// for one, as does a question whose only question word is "when".
+func subordinateWhen(text string) string {
+	wh := whWord.FindStringIndex(text)
+	if wh == nil {
+		return text
+	}
+	rest := text[wh[1]:]
+	loc := clauseWhen.FindStringIndex(rest)
+	if loc == nil {
+		return text
+	}
+	return text[:wh[1]] + rest[:loc[0]] + rest[loc[0]+len("when"):]
+}
+
+// framePhrases are question words of more than one word whose words
+// would otherwise count as content ("long", "many", "year").
+var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b`)
+
+// answerPatterns are the question words of each kind of answer. Korean and
+// Japanese are written without \b, which Go applies to ASCII words only.
+var answerPatterns = []struct {
+	re  *regexp.Regexp
+	cue string
+}{
+	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마 ?동안|몇 ?분|몇 ?시간|どのくらい|どれくらい|何分|何時間`), cueDuration},
+	{regexp.MustCompile(`(?i)\bwhen\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
+	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?개|몇 ?퍼센트|何人|いくつ|何社|何件|何割`), cueNumber},
+	{regexp.MustCompile(`(?i)\bhow much\b|\bwhat (amount|sum)\b|얼마|いくら|金額`), cueAmount},
+	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|どうして|理由`), cueReason},
+	{regexp.MustCompile(`(?i)\bwhere\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},
+	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|was|were)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|tell|told)\b|\b(stance|position|view|reaction|response) (of|on|to)\b|뭐라고|입장|반응|何と言|なんと言|立場|反応`), cueStatement},
+}
