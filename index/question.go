@@ -130,46 +130,88 @@ func idf(df, n uint64) float64 {
 	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// analyze turns question text into concepts.
+// analyze turns question text into concepts: first its form (normalized,
+// what kind of answer it asks for), then what it is about, a concept per
+// lexicon term, thesaurus phrase or word, each with every spelling the
+// corpus may use for it and a weight.
 func (idx *Index) analyze(st stats, text string, r ranking) question {
-	q := question{lang: lang.Language(text), passages: st.passages()}
+	a := &reading{idx: idx, st: st, r: r, n: st.passages(), seen: map[string]bool{}}
+	a.q = question{lang: lang.Language(text), passages: a.n}
+
+	// The form: normalized text, the kind of answer asked for, phrasal
+	// verbs put together, misspelt lexicon words corrected.
 	text = normalize(text)
 	asked := text
-	q.wants = answerTypes(text)
+	a.q.wants = answerTypes(text)
 	// "How long", "how many", "what year": the words say what kind of
 	// answer is wanted, which the answer type stands for.
 	text = framePhrases.ReplaceAllString(text, " ")
 	text, phrasal := idx.joinParticles(text)
-	n := st.passages()
+	text = a.corrected(text)
+
+	// What it is about: phrasal verbs the lexicon would read word by
+	// word ("call" of "call its ambassador back"), the names and terms of
+	// the lexicon, the thesaurus's phrases, single words, and the Korean
+	// and Japanese words the lexicon does not know; then the other names
+	// the corpus gives them, and the focus.
+	for _, phrase := range phrasal {
+		if c, ok := idx.phraseConcept(st, phrase, thesaurus.Lemmas(phrase), r, a.seen, true); ok {
+			a.add(c)
+		}
+	}
+	rest := a.lexiconConcepts(text)
+	words := latinWords(rest)
+	a.wordConcepts(words, a.phraseConcepts(words))
+	a.cjkConcepts(rest)
+	if r.Alias > 0 {
+		for i := range a.q.concepts {
+			idx.addAliases(st, &a.q.concepts[i], r, a.seen)
+		}
+	}
+	markFocus(idx, &a.q, asked)
+	return a.q
+}
+
+// reading is a question being analyzed: the corpus statistics and weights
+// it is read with, and the concepts found so far.
+type reading struct {
+	idx  *Index
+	st   stats
+	r    ranking
+	n    uint64          // the passages of the corpus
+	seen map[string]bool // analyzed spellings already in a concept
+	q    question
+}
+
+// add adds a concept, unless the question has enough or it says nothing.
+func (a *reading) add(c concept) {
+	if len(a.q.concepts) >= maxConcepts || len(c.alts) == 0 && c.weight == 0 {
+		return
+	}
+	a.q.concepts = append(a.q.concepts, c)
+}
+
+// corrected corrects misspelt lexicon words of text, leaving words of
+// asking, English words and words of the corpus as they are.
+func (a *reading) corrected(text string) string {
 	corpusHas := func(word string) bool {
-		for _, t := range idx.analyze1(word) {
-			if st.docFreq(t) > 0 {
+		for _, t := range a.idx.analyze1(word) {
+			if a.st.docFreq(t) > 0 {
 				return true
 			}
 		}
 		return false
 	}
-	text = idx.glossary.Correct(text, func(word string) bool {
+	return a.idx.glossary.Correct(text, func(word string) bool {
 		w := strings.ToLower(word)
 		return askingWords[w] || thesaurus.Known(w) || corpusHas(word)
 	})
-	seen := map[string]bool{} // analyzed spellings already in a concept
-	add := func(c concept) {
-		if len(q.concepts) >= maxConcepts || len(c.alts) == 0 && c.weight == 0 {
-			return
-		}
-		q.concepts = append(q.concepts, c)
-	}
+}
 
-	// Phrasal verbs parted by their object, which the lexicon would read
-	// word by word ("call" of "call its ambassador back").
-	for _, phrase := range phrasal {
-		if c, ok := idx.phraseConcept(st, phrase, thesaurus.Lemmas(phrase), r, seen, true); ok {
-			add(c)
-		}
-	}
-
-	// Names and terms of the lexicon, in every spelling and language.
+// lexiconConcepts adds the names and terms of the lexicon that text holds,
+// in every spelling and language, and returns what the lexicon left.
+func (a *reading) lexiconConcepts(text string) (rest string) {
+	idx, st, r, n, seen, add := a.idx, a.st, a.r, a.n, a.seen, a.add
 	matches, rest := idx.glossary.Match(text)
 	for _, m := range matches {
 		c := concept{label: m.Group.Canonical()}
@@ -217,11 +259,14 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		add(c)
 	}
 
-	// Phrases of the thesaurus ("back off", "hit back"), then single
-	// words. Korean and Japanese words the lexicon does not know cannot
-	// match an English passage, but they say what the question is about.
-	words := latinWords(rest)
-	used := make([]bool, len(words))
+	return rest
+}
+
+// phraseConcepts adds the phrases of the thesaurus among words ("back off",
+// "hit back") and reports which words they took.
+func (a *reading) phraseConcepts(words []string) (used []bool) {
+	idx, st, r, seen, add := a.idx, a.st, a.r, a.seen, a.add
+	used = make([]bool, len(words))
 	for size := 3; size >= 2; size-- {
 		for i := 0; i+size <= len(words); i++ {
 			if slices.Contains(used[i:i+size], true) {
@@ -242,6 +287,14 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			}
 		}
 	}
+	return used
+}
+
+// wordConcepts adds the words no lexicon term or phrase took: each as the
+// corpus spells it, or, failing that, as the identifier, the initials, the
+// synonyms or the correction it may be, or as a word the corpus lacks.
+func (a *reading) wordConcepts(words []string, used []bool) {
+	idx, st, r, n, seen, add := a.idx, a.st, a.r, a.n, a.seen, a.add
 	for i, w := range words {
 		if used[i] || askingWords[w] {
 			continue
@@ -302,6 +355,13 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		c.weigh(st, terms, n, r, w)
 		add(c)
 	}
+}
+
+// cjkConcepts adds the Korean and Japanese words of rest that the lexicon
+// does not know: they cannot match an English passage as written, but they
+// say what the question is about.
+func (a *reading) cjkConcepts(rest string) {
+	idx, st, r, n, seen, add := a.idx, a.st, a.r, a.n, a.seen, a.add
 	for _, w := range cjkContent(rest) {
 		c := concept{label: w.text}
 		// The word itself, where passages in its language hold it.
@@ -353,13 +413,6 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		}
 		add(c)
 	}
-	if r.Alias > 0 {
-		for i := range q.concepts {
-			idx.addAliases(st, &q.concepts[i], r, seen)
-		}
-	}
-	markFocus(idx, &q, asked)
-	return q
 }
 
 // addAliases adds the other names the corpus gives to what a concept
