@@ -45,7 +45,7 @@ func (idx *Index) joinParticles(text string) (string, []string) {
 				continue // "its" of "call its diplomat back"
 			}
 			phrase := verb + " " + strings.ToLower(p)
-			if ms, rest := idx.glossary.Match(phrase); len(ms) == 1 && strings.TrimSpace(rest) == "" {
+			if idx.glossary.Variant(phrase) != nil {
 				moved := append([]string{words[v], p}, words[v+1:i]...)
 				copy(words[v:i+1], moved)
 				break

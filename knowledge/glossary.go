@@ -45,7 +45,8 @@ type AliasMatch struct {
 // for single tokens.
 type Glossary struct {
 	Groups   []*AliasGroup
-	variants []glossaryVariant // longest first, so that the longest match wins
+	variants []glossaryVariant      // longest first, so that the longest match wins
+	byKey    map[string]*AliasGroup // variant (folded) -> its group
 
 	wordsOnce sync.Once
 	words     []string // Latin words of five letters or more, for Correct
@@ -84,7 +85,7 @@ func ParseGlossary(text string) (*Glossary, error) {
 	if !utf8.ValidString(text) {
 		return nil, Errorf(EINVALID, "glossary is not valid UTF-8")
 	}
-	g := &Glossary{}
+	g := &Glossary{byKey: map[string]*AliasGroup{}}
 	seen := map[string]int{}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(make([]byte, 0, 64<<10), maxGlossaryBytes)
@@ -127,6 +128,7 @@ func ParseGlossary(text string) (*Glossary, error) {
 					grp.Asked = append(grp.Asked, v)
 				}
 				g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), group: grp, text: v})
+				g.byKey[key] = grp
 			}
 		}
 		if all := len(grp.Variants) + len(grp.Asked); len(grp.Variants) < 1 || all < 2 || all > maxVariantsPerGroup {
@@ -145,6 +147,13 @@ func ParseGlossary(text string) (*Glossary, error) {
 func sortVariants(vs []glossaryVariant) {
 	// Stable, so that file order holds among variants of one length.
 	slices.SortStableFunc(vs, func(a, b glossaryVariant) int { return len(b.key) - len(a.key) })
+}
+
+// Variant returns the group that text, as a whole, is a variant of (or a
+// way of asking for), or nil: a map lookup where Match would scan every
+// variant.
+func (g *Glossary) Variant(text string) *AliasGroup {
+	return g.byKey[foldAlias(text)]
 }
 
 // Match finds the glossary variants in a question, longest first and without

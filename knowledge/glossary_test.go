@@ -532,3 +532,22 @@ func FuzzGlossaryFuzzy(f *testing.F) {
 		}
 	})
 }
+
+// TestGlossaryVariant: every variant, in any case and punctuation, is found
+// whole by Variant; a longer text holding one is not.
+func TestGlossaryVariant(t *testing.T) {
+	g := DefaultGlossary()
+	for _, grp := range g.Groups {
+		for _, v := range append(slices.Clone(grp.Variants), grp.Asked...) {
+			if got := g.Variant(strings.ToUpper(v)); got != grp {
+				t.Errorf("Variant(%q) = %v, want group %q", v, got, grp.Canonical())
+			}
+		}
+	}
+	if got := g.Variant("put back"); got == nil || got.Canonical() != "restore" {
+		t.Errorf(`Variant("put back") = %v, want restore`, got)
+	}
+	if got := g.Variant("what about put back"); got != nil {
+		t.Errorf("Variant of a longer text = %q", got.Canonical())
+	}
+}
