@@ -146,25 +146,31 @@ func (s *snapshotStats) expansions(acronym string) []string {
 }
 
 func (s *snapshotStats) findExpansions(acronym string) []string {
-	type name struct {
-		text string
-		df   uint64
-	}
-	var names []name
-	if d, err := s.r.FieldDictPrefix(fieldAcronyms, []byte(acronym+" ")); err == nil {
-		for len(names) < maxAcronymsPerPassage {
-			e, err := d.Next()
-			if err != nil || e == nil {
-				break
-			}
-			names = append(names, name{strings.TrimPrefix(e.Term, acronym+" "), e.Count})
-		}
-		d.Close()
-	}
-	slices.SortFunc(names, func(a, b name) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.text, b.text)) })
+	names := s.withPrefix(fieldAcronyms, acronym+" ", maxAcronymsPerPassage)
+	slices.SortFunc(names, func(a, b termCount) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term)) })
 	var out []string
 	for _, n := range names[:min(len(names), maxExpansions)] {
-		out = append(out, n.text)
+		out = append(out, n.term)
+	}
+	return out
+}
+
+// withPrefix returns the terms of a field that start with prefix, without
+// it, in the dictionary's order, with the passages holding each; at most
+// limit.
+func (s *snapshotStats) withPrefix(field, prefix string, limit int) []termCount {
+	var out []termCount
+	d, err := s.r.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	for len(out) < limit {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			break
+		}
+		out = append(out, termCount{strings.TrimPrefix(e.Term, prefix), e.Count})
 	}
 	return out
 }
@@ -306,15 +312,8 @@ func (s *snapshotStats) aliasesOf(name string) []string {
 
 func (s *snapshotStats) findAliases(name string) []string {
 	var out []string
-	if d, err := s.r.FieldDictPrefix(fieldAliases, []byte(name+"\x1f")); err == nil {
-		for len(out) < maxExpansions {
-			e, err := d.Next()
-			if err != nil || e == nil {
-				break
-			}
-			out = append(out, strings.TrimPrefix(e.Term, name+"\x1f"))
-		}
-		d.Close()
+	for _, t := range s.withPrefix(fieldAliases, name+"\x1f", maxExpansions) {
+		out = append(out, t.term)
 	}
 	return out
 }
