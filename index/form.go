@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/disputebot/disputebot/knowledge"
 	"github.com/disputebot/disputebot/knowledge/lang"
 	"github.com/disputebot/disputebot/knowledge/thesaurus"
 )
@@ -304,4 +305,54 @@ var answerPatterns = []struct {
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|どうして|理由`), cueReason},
 	{regexp.MustCompile(`(?i)\bwhere\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},
 	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|was|were)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|tell|told)\b|\b(stance|position|view|reaction|response) (of|on|to)\b|뭐라고|입장|반응|何と言|なんと言|立場|反応`), cueStatement},
+}
+
+// definitionForms are questions that ask what or who something is: "what
+// is X", "who was X", "X full name", "what does X stand for", "X가 뭐야",
+// "X 누구임", "무슨 협정이에요", "Xって何", "Xとは", "Xってどんな人". The
+// subject is a short noun phrase, not a clause: "the minister who said
+// X" asks for a person, "what was decided" for an event.
+var definitionForms = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^(?:so |ok |and )?(?:what|who|wtf)(?:'s| is| are| was| were)\s+(.{1,60}?)\s*\?*$`),
+	regexp.MustCompile(`(?i)^(?:what does|what do) (.{1,40}) (?:stand for|mean)\s*\?*$`),
+	regexp.MustCompile(`(?i)^(.{1,40}?)\s+full name\s*\?*$`),
+	regexp.MustCompile(`^(.{1,40}?)\s*(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|무엇인가요|무엇입니까|누구야|누구예요|누구인가요|누구임|누구입니까)\s*\?*$`),
+	regexp.MustCompile(`^(.{1,40}?)\s*무슨 \S+(?:이에요|예요|인가요|이야|야|임)\s*\?*$`),
+	regexp.MustCompile(`^(.{1,30}?)(?:って|とは|は)(?:何|なに|なん|誰|だれ|どんな(?:人|もの|組織)?)(?:です|でしょう|だ)?か?\s*[？?]*$`),
+	regexp.MustCompile(`^(.{1,30}?)とは\s*[？?]*$`),
+}
+
+// asksDefinition reports whether a question asks what or who something
+// is: one of definitionForms whose subject is at most four words, holds
+// no verb of English (-ing, -ed, "to") and no Korean or Japanese clause
+// (a word ending in a verb's 은/ㄴ or の, た before the particle, a
+// Japanese run of more than twelve characters).
+func asksDefinition(text string) bool {
+	text = strings.TrimSpace(text)
+	for _, re := range definitionForms {
+		m := re.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		subject := strings.Fields(m[1])
+		if len(subject) > 4 || len(subject) == 0 {
+			return false
+		}
+		for _, w := range subject {
+			w = strings.ToLower(strings.Trim(w, ".,!?'\"“”"))
+			if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || w == "to" || w == "and" || w == "about" {
+				return false
+			}
+		}
+		last := []rune(subject[len(subject)-1])
+		if len(last) > 12 && scriptLanguage(string(last)) == knowledge.Japanese {
+			return false // Japanese, unspaced: a clause more than a name
+		}
+		switch last[len(last)-1] {
+		case 'の', 'た', '한', '된', '은', '던':
+			return false
+		}
+		return true
+	}
+	return false
 }

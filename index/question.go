@@ -38,8 +38,12 @@ import (
 type question struct {
 	concepts []concept
 	wants    []string // cues that the form of the question asks for ("date", ...)
-	lang     string   // the language it is written in: en, ko or ja
-	passages uint64   // in the index when it was analyzed
+	// defines: the question asks what or who something is ("what is
+	// gsomia", "文喜相ってどんな人"), which the passage introducing it
+	// answers (see firstMentions).
+	defines  bool
+	lang     string // the language it is written in: en, ko or ja
+	passages uint64 // in the index when it was analyzed
 }
 
 // concept is one thing a question asks about, with the ways the corpus may
@@ -143,6 +147,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	text = normalize(text)
 	asked := text
 	a.q.wants = answerTypes(text)
+	a.q.defines = asksDefinition(text)
 	// "How long", "how many", "what year": the words say what kind of
 	// answer is wanted, which the answer type stands for.
 	text = framePhrases.ReplaceAllString(text, " ")

@@ -647,3 +647,83 @@ func FuzzWordsAndGaps(f *testing.F) {
 		}
 	})
 }
+
+// TestAsksDefinition: questions asking what or who something is, in the
+// three languages, and questions of the same words that ask something else
+// (dev examples from testdata/eval/dev.jsonl and articles/dev.jsonl).
+func TestAsksDefinition(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"Who is Moon Hee-sang?", true},
+		{"What is GSOMIA?", true},
+		{"NSSM full name", true},
+		{"What is tamagushi-ryo?", true},
+		{"what does the alpha in 1+1+α stand for", true},
+		{"文喜相ってどんな人？", true},
+		{"GSOMIAの正式名称は何ですか？", true},
+		{"GSOMIA가 정확히 무슨 협정이에요?", true},
+		{"지소미아가 뭐야?", true},
+		{"徴用工とは？", true},
+		{"What is North Korea threatening to do?", false},
+		{"Who is Moon Hee-sang and what did he propose?", false},
+		{"who was the only nippon steel plaintiff still alive in 2018", false},
+		{"what are the wartime forced labour rulings about", false},
+		{"「1+1」案を拒否したのは誰ですか？", false},
+		{"新日鉄住金の訴訟で、判決を聞けた唯一の原告って誰？", false},
+		{"지소미아 종료 유예 발표한 청와대 사람 누구야?", false},
+		{"강경화 장관이 2018년 1월에 내놓은 후속 조치는 무엇입니까?", false},
+		{"when did japan remove korea from the white list", false},
+	}
+	for _, tc := range tests {
+		if got := asksDefinition(normalize(tc.q)); got != tc.want {
+			t.Errorf("asksDefinition(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+// TestFirstMention: a question asking what or who something is gets the
+// passage that introduces it, where its article first names it (the dev
+// questions below are answered first only with it).
+func TestFirstMention(t *testing.T) {
+	idx := defaultIndex(t)
+	tests := []struct{ q, want string }{
+		{"Who is Moon Hee-sang?", "born on 3 March 1945"},
+		{"文喜相ってどんな人？", "Speaker of South Korea's National Assembly from July 2018"},
+		{"What is GSOMIA?", "General Security of Military Information Agreement"},
+	}
+	first := func(q, want string) bool {
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ans.Hits) > 0 && strings.Contains(ans.Hits[0].Text, want)
+	}
+	for _, tc := range tests {
+		if !first(tc.q, tc.want) {
+			t.Errorf("%q: %q is not first", tc.q, tc.want)
+		}
+	}
+	idx.ranking.FirstMention = 0
+	defer func() { idx.ranking = defaultRanking }()
+	missed := 0
+	for _, tc := range tests {
+		if !first(tc.q, tc.want) {
+			missed++
+		}
+	}
+	if missed == 0 {
+		t.Errorf("without first mentions the questions are answered as well: the test shows nothing")
+	}
+}
+
+// FuzzAsksDefinition: any question text is read without a panic.
+func FuzzAsksDefinition(f *testing.F) {
+	f.Add("Who is Moon Hee-sang?")
+	f.Add("文喜相ってどんな人？")
+	f.Add("GSOMIA가 정확히 무슨 협정이에요?")
+	f.Fuzz(func(t *testing.T, s string) {
+		asksDefinition(normalize(s))
+	})
+}

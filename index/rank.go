@@ -50,12 +50,13 @@ type ranking struct {
 	// The rank of a candidate is coverage^CoverageExp, times BM25F
 	// relative to the best candidate (with this share), times boosts for
 	// proximity, topicality and answer type.
-	CoverageExp float64
-	BM25Share   float64
-	Proximity   float64 // boost when the question's concepts stand close together in the passage
-	Topical     float64 // boost by the share of the question its article's title says: the article is about it
-	TypeMiss    float64 // factor for a passage without what the question's form asks for (a date for "when")
-	FocusMiss   float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
+	CoverageExp  float64
+	BM25Share    float64
+	Proximity    float64 // boost when the question's concepts stand close together in the passage
+	Topical      float64 // boost by the share of the question its article's title says: the article is about it
+	FirstMention float64 // for a question asking what or who something is: boost by the share of the question first said, in its article, by the passage (see firstMentions)
+	TypeMiss     float64 // factor for a passage without what the question's form asks for (a date for "when")
+	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
 
 	// Answering: a passage answers when its evidence (see evidence)
 	// reaches MinEvidence, its own text covers MinBody of the question,
@@ -74,7 +75,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, CrossReading: 0.9, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, TypeMiss: 0.7, FocusMiss: 0.6,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -89,6 +90,7 @@ type features struct {
 	prox     float64   // 0 to 1: how close together the concepts stand
 	sentence float64   // the weighted share of the question covered by the passage's best sentence
 	topical  float64   // the weighted share of the question its article's title says
+	first    float64   // the weighted share of the question first said, among the candidates of its article, by this passage
 	heaviest float64   // the weight of the heaviest concept said, over that of a word in no passage
 	small    bool      // the corpus is too small for heaviest to tell (see minStatsCorpus)
 	typeOK   bool      // the passage has what the question's form asks for
@@ -123,6 +125,9 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 	if r.ArticleCredit > 0 {
 		r.articleContext(q, out, total)
 	}
+	if r.FirstMention > 0 && q.defines {
+		firstMentions(q, out, total)
+	}
 	for i := range out {
 		s := &out[i]
 		rel := 0.0
@@ -130,7 +135,7 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 			rel = s.f.bm25f / best
 		}
 		s.score = math.Pow(s.f.coverage, r.CoverageExp) * (1 - r.BM25Share + r.BM25Share*rel) *
-			(1 + r.Proximity*s.f.prox) * (1 + r.Topical*s.f.topical)
+			(1 + r.Proximity*s.f.prox) * (1 + r.Topical*s.f.topical) * (1 + r.FirstMention*s.f.first)
 		if !s.f.typeOK {
 			s.score *= r.TypeMiss
 		}
@@ -176,6 +181,40 @@ func (r ranking) articleContext(q *question, out []scored, total float64) {
 			if extra := r.ArticleCredit*said[i] - f.said[i]; extra > 0 {
 				f.said[i] += extra
 				f.coverage += c.weight * extra / total
+			}
+		}
+	}
+}
+
+// firstMentions sets each candidate's share of the question that it is
+// the first of its article's candidates to say in its own words. News
+// and reference writing introduce a person, a body or a term where they
+// first name it ("Moon Hee-sang, born on 3 March 1945, was Speaker ...")
+// and refer back to it after: the first mention is where "who is" and
+// "what is" are answered. Candidates stand for the article: a question's
+// words retrieve the passages that hold them.
+func firstMentions(q *question, out []scored, total float64) {
+	type key struct {
+		article string
+		concept int
+	}
+	first := map[key]int{}
+	for _, s := range out {
+		for i, v := range s.f.saidBody {
+			if v < 1 {
+				continue
+			}
+			k := key{s.p.hit.ArticleID, i}
+			if n, ok := first[k]; !ok || s.p.n < n {
+				first[k] = s.p.n
+			}
+		}
+	}
+	for k := range out {
+		f := &out[k].f
+		for i, v := range f.saidBody {
+			if v >= 1 && first[key{out[k].p.hit.ArticleID, i}] == out[k].p.n {
+				f.first += q.concepts[i].weight / total
 			}
 		}
 	}
@@ -327,7 +366,7 @@ func proximity(where [][]int) float64 {
 
 // describe writes the question's concepts, for Explain.
 func (q *question) describe(w *strings.Builder) {
-	fmt.Fprintf(w, "language %s; answer types %v\n", q.lang, q.wants)
+	fmt.Fprintf(w, "language %s; answer types %v; asks what or who it is %v\n", q.lang, q.wants, q.defines)
 	for _, c := range q.concepts {
 		fmt.Fprintf(w, "concept %q weight %.2f known %v:", c.label, c.weight, c.known)
 		for _, a := range c.alts {
