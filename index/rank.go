@@ -65,6 +65,7 @@ type ranking struct {
 	EvidenceSentence float64 // weight of the best sentence's coverage in the evidence
 	MinEvidence      float64
 	MinBody          float64
+	ConceptSpecific  float64 // 1: the specificity of a concept is that of its commonest spelling (see specificity); 0: of the question's own
 	MinSpecific      float64 // the heaviest concept said must weigh this much: "Tokyo" alone is not a question the corpus answers
 	MinRelative      float64
 }
@@ -76,7 +77,7 @@ var defaultRanking = ranking{
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6,
-	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, MinSpecific: 0.2, MinRelative: 0.15,
+	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
 // fieldLengths are the mean lengths, in words, of the searched fields.
@@ -304,7 +305,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		f.body += c.weight * saidBody
 		f.topical += c.weight * inTitle
 		if said > 0 {
-			f.heaviest = max(f.heaviest, c.weight/unit)
+			f.heaviest = max(f.heaviest, r.specificity(c, q.passages)/unit)
 		}
 		f.bm25f += c.weight * tf / (r.K1 + tf)
 		if len(pos) > 0 {
@@ -326,6 +327,26 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	f.topical /= total
 	f.prox = proximity(where)
 	return f
+}
+
+// specificity is how much a concept tells which passages a question is
+// about: its weight, but no more than the weight of its commonest
+// spelling of full confidence. "Tokyo" is written in few passages, but it
+// is Japan, which nearly every passage names.
+func (r ranking) specificity(c concept, n uint64) float64 {
+	if r.ConceptSpecific == 0 {
+		return c.weight
+	}
+	var df uint64
+	for _, a := range c.alts {
+		if a.conf >= 1 && !a.broader {
+			df = max(df, a.df)
+		}
+	}
+	if df == 0 {
+		return c.weight
+	}
+	return min(c.weight, max(r.MinWeight, math.Pow(idf(df, n), r.WeightExp)))
 }
 
 // proximity is how close together the concepts found in a passage stand:

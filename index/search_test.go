@@ -254,3 +254,26 @@ func analyzeQuestion(t testing.TB, idx *Index, q string) question {
 }
 
 func normalizeForTest(q string) string { return knowledge.CleanQuestion(q) }
+
+// TestCorpusWideNames: a question whose only subject is a name the whole
+// corpus is about, under a spelling few passages use ("tokyo" for Japan),
+// is not one the corpus answers ("what time is it in tokyo" of dev), while
+// the same name with what is asked of it still is.
+func TestCorpusWideNames(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, q := range []string{"what time is it in tokyo", "how big is tokyo", "whats happening in tokyo rn"} {
+		if ans := ask(t, idx, knowledge.Query{Text: q}); len(ans.Hits) > 0 {
+			t.Errorf("%q is off topic but got %d hits, first: %.80s", q, len(ans.Hits), ans.Hits[0].Text)
+		}
+	}
+	for _, q := range []string{"when did tokyo tighten the export controls", "seoul reaction to the ruling", "what did tokyo say about gsomia"} {
+		if ans := ask(t, idx, knowledge.Query{Text: q}); len(ans.Hits) == 0 {
+			t.Errorf("%q got no hits", q)
+		}
+	}
+	idx.ranking.ConceptSpecific = 0
+	defer func() { idx.ranking = defaultRanking }()
+	if ans := ask(t, idx, knowledge.Query{Text: "what time is it in tokyo"}); len(ans.Hits) == 0 {
+		t.Errorf("without the concept's specificity the question is abstained from as well: the test shows nothing")
+	}
+}
