@@ -9,8 +9,9 @@ import (
 	"github.com/disputebot/disputebot/knowledge"
 )
 
-// Cues are coarse facts about what a passage contains, indexed as keywords
-// so that the form of a question can favour passages of the right kind:
+// Cues are coarse facts about what a passage contains, read from its text
+// when a question asks for them, so that the form of a question can favour
+// passages of the right kind:
 // "when" questions want dates, "how long" questions want durations, "how
 // much" questions want sums.
 const (
@@ -260,8 +261,8 @@ var cjkCuePatterns = []struct {
 }{
 	{regexp.MustCompile(`\d{4}\s?[년年]|\d{1,2}\s?[월月]\s?\d{1,2}\s?[일日]|[월화수목금토일]요일|[月火水木金土日]曜`), cueDate},
 	{regexp.MustCompile(`\d+\s?(분|시간|개월|년간|日間|分間|時間|か月|ヶ月|年間)`), cueDuration},
-	{regexp.MustCompile(`\d[\d,.]*\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
-	{regexp.MustCompile(`\d[\d,.]*\s?(억|조|만)?\s?(원|엔|달러|円|ドル)|[₩¥$]\s?\d`), cueAmount},
+	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
+	{regexp.MustCompile(`\d[\d,.]*\s?(?:억|조|만|万|億|兆)?\s?(원|엔|달러|円|ドル|ウォン)|[₩¥$]\s?\d`), cueAmount},
 	{regexp.MustCompile(`때문|이유|이라며|라며|로 인해|에 따라|ため|理由|として|により|を受け`), cueReason},
 	{regexp.MustCompile(`밝혔|말했|강조했|주장했|비판했|요구했|述べ|語っ|強調し|表明し|批判し|求め|と話し|と発表`), cueStatement},
 	{regexp.MustCompile(`에서 (열린|만나|회담)|で(開か|会談|行わ)`), cuePlace},

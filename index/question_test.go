@@ -727,3 +727,27 @@ func FuzzAsksDefinition(f *testing.F) {
 		asksDefinition(normalize(s))
 	})
 }
+
+// TestCJKFigureCues: Korean and Japanese write a figure's magnitude
+// between the number and its counter or currency (882万人, 100億ドル,
+// 700억 달러, 1만 명): the figure is a count or a sum all the same.
+func TestCJKFigureCues(t *testing.T) {
+	tests := []struct {
+		text, lang, cue string
+	}{
+		{"韓国からの訪日客は約882万人で、過去最多となった。", knowledge.Japanese, cueNumber},
+		{"訪日外国人全体は約3,687万人だった。", knowledge.Japanese, cueNumber},
+		{"両国は100億ドル規模の通貨スワップで合意した。", knowledge.Japanese, cueAmount},
+		{"2011년 10월에는 700억 달러까지 늘었다.", knowledge.Korean, cueAmount},
+		{"집회에는 약 1만 명이 모였다.", knowledge.Korean, cueNumber},
+		{"原告は4人だった。", knowledge.Japanese, cueNumber},
+	}
+	for _, tc := range tests {
+		if got := cues(tc.text, tc.lang); !slices.Contains(got, tc.cue) {
+			t.Errorf("cues(%q) = %v, want %s", tc.text, got, tc.cue)
+		}
+	}
+	if got := cues("万が一に備えて協議を続ける。", knowledge.Japanese); slices.Contains(got, cueNumber) || slices.Contains(got, cueAmount) {
+		t.Errorf("a text without figures has figure cues: %v", got)
+	}
+}
