@@ -202,3 +202,47 @@ func TestKoreanNumbersApart(t *testing.T) {
 		t.Errorf("%d of %d questions found their passage", n, len(cases))
 	}
 }
+
+// TestEnglishTranslations: an English question about a Korean or Japanese
+// article a moderator added, on a subject the lexicon does not know, finds
+// it through the Japanese words its English translates and their Korean
+// readings (the dev articles' English questions about
+// ja-korean-visitors-2024.md and ko-currency-swap-2023.md).
+func TestEnglishTranslations(t *testing.T) {
+	idx, _ := loadDev(t)
+	cases := []struct{ q, want string }{
+		{"why r koreans flying to japan so much rn, cheap flights?", "格安航空会社（LCC）が地方空港への路線を相次いで増やし"},
+		{"Which body published the 2024 inbound visitor estimates, and on what date?", "日本政府観光局（JNTO）は2025年1月15日"},
+		{"how many japanese went to korea in 2024", "韓国を訪れた日本人は約322万人"},
+	}
+	with := inTopThree(t, idx, cases)
+	idx.ranking.Translation = 0
+	defer func() { idx.ranking = defaultRanking }()
+	idx.cache.invalidate()
+	without := inTopThree(t, idx, cases)
+	t.Logf("in the top three: %d of %d with the translations, %d without", with, len(cases), without)
+	if with <= without || with < 3 {
+		t.Errorf("with the translations %d, without %d: they do not serve these questions", with, without)
+	}
+}
+
+// TestSingleKanjiWeak: a single kanji left of a Japanese question (人 of
+// どんな人) weighs little even where a Japanese article of the corpus has
+// it (in every 万人 and 日本人): adding such an article must not make the
+// questions about the others "not covered".
+func TestSingleKanjiWeak(t *testing.T) {
+	idx, _ := loadDev(t)
+	for _, c := range []struct{ q, want string }{
+		{"文喜相ってどんな人？", "Speaker of South Korea's National Assembly"},
+		{"安倍首相は判決についてどう言った人？", "Shinzo Abe"},
+	} {
+		ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3})
+		found := false
+		for _, h := range ans.Hits {
+			found = found || strings.Contains(h.Text, c.want)
+		}
+		if !found {
+			t.Errorf("%q: %q not in the top three (%d hits)", c.q, c.want, len(ans.Hits))
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"github.com/disputebot/disputebot/knowledge/lang"
 	"github.com/disputebot/disputebot/knowledge/thesaurus"
 )
@@ -357,8 +358,39 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			add(c)
 			continue
 		}
+		idx.addEnglishTranslations(st, &c, w, r, seen)
 		c.weigh(st, terms, n, r, w)
 		add(c)
+	}
+}
+
+// addEnglishTranslations adds the Korean and Japanese words that an English
+// word of a question translates, where the corpus has articles in those
+// languages: "how much was the currency swap" finds a Korean article on
+// the 통화스와프 through 通貨 (통화) and スワップ. Words of the lexicon have
+// their translations there; this serves every other word.
+func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	ja, ko := idx.hasLanguage(knowledge.Japanese), idx.hasLanguage(knowledge.Korean)
+	if r.Translation <= 0 || !ja && !ko {
+		return
+	}
+	lemmas := thesaurus.Lemmas(word)
+	if len(lemmas) == 0 {
+		lemmas = []string{word}
+	}
+	for _, l := range lemmas {
+		for _, t := range dictionary.Translations(l) {
+			if ja {
+				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, t), r.Translation, seen)
+			}
+			if ko && lang.IsCJK(t) {
+				for _, h := range dictionary.Hangul(t) {
+					terms := idx.phraseIn(knowledge.Korean, h)
+					c.addAlt(st, knowledge.Korean, terms, r.Translation, seen)
+					c.addCompounds(st, terms, r.Translation*r.Compound, seen) // 통화스와프 for 통화
+				}
+			}
+		}
 	}
 }
 
@@ -413,6 +445,10 @@ func (a *reading) cjkConcepts(rest string) {
 				}
 				c.weight = min(c.weight, max(r.MinWeight, limit))
 			}
+			// A single kanji (人 of どんな人, 外 of 外された) tells as
+			// little where the corpus has it as where it does not: a
+			// Japanese article has 人 in every 万人 and 日本人.
+			c.weight *= w.strength
 		} else {
 			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
 		}
@@ -453,6 +489,7 @@ func (idx *Index) phraseConcept(st stats, phrase string, lemmas []string, r rank
 	if len(c.alts) == 0 || parted {
 		idx.addSynonyms(st, &c, lemmas, r, seen)
 	}
+	idx.addEnglishTranslations(st, &c, phrase, r, seen)
 	if len(c.alts) == 0 {
 		return c, false
 	}

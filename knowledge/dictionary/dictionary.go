@@ -48,6 +48,13 @@ var japaneseTable string
 //go:embed korean.txt
 var koreanTable string
 
+// englishTable is japaneseTable turned around: one line per English word
+// or phrase, sorted, a tab, and the Japanese words it translates, closest
+// first, separated by "|". TestEnglishTable derives it (-update writes it).
+//
+//go:embed english.txt
+var englishTable string
+
 // namesTable holds one line per Japanese proper noun of two kanji or more,
 // sorted: the name, a tab, and its katakana readings separated by "|";
 // from the IPA dictionary (see internal/ipagen).
@@ -132,6 +139,20 @@ var (
 	hangulOnce sync.Once
 	hangul     map[string][]string // Japanese word -> its Korean readings
 )
+
+// Translations returns the common Japanese words that an English word or
+// phrase translates (currency: 通貨, 貨幣), closest first: those of which it
+// is the sole or first meaning before those it is one of many of. Their
+// Korean readings (Hangul) are what a Korean article writes for the
+// Sino-Korean ones. An English question finds Korean and Japanese articles
+// through them.
+func Translations(english string) []string {
+	rest, ok := lookup(englishTable, strings.ToLower(english))
+	if !ok {
+		return nil
+	}
+	return strings.Split(rest, "|")
+}
 
 // Korean returns the English words for a Sino-Korean word written in
 // hangul: those of every common Japanese word with its reading.

@@ -1,6 +1,10 @@
 package dictionary
 
 import (
+	"cmp"
+	"flag"
+	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -194,4 +198,88 @@ func FuzzInflected(f *testing.F) {
 			t.Errorf("Inflected(%q) = %q, %d", s, w, n)
 		}
 	})
+}
+
+func TestTranslations(t *testing.T) {
+	tests := []struct{ english, want string }{
+		{"currency", "通貨"},
+		{"swap", "スワップ"},
+		{"visit", "訪問"},
+		{"textbook", "教科書"},
+	}
+	for _, tt := range tests {
+		if got := Translations(tt.english); !slices.Contains(got, tt.want) {
+			t.Errorf("Translations(%q) = %q, want %q among them", tt.english, got, tt.want)
+		}
+	}
+	if got := Translations("zzzz"); got != nil {
+		t.Errorf("Translations(zzzz) = %q, want none", got)
+	}
+	if got := Translations("currency"); got[0] != "通貨" && got[0] != "カレンシー" {
+		t.Errorf("Translations(currency) = %q: a word whose sole meaning it is comes first", got)
+	}
+}
+
+var update = flag.Bool("update", false, "write english.txt from japanese.txt")
+
+// englishTableOf turns the Japanese table around (see englishTable): for
+// each English meaning, the words of which it is the earliest meaning
+// first, then those with the fewest meanings, at most maxTranslations.
+func englishTableOf(japanese string) string {
+	type cand struct {
+		word      string
+		rank, all int
+	}
+	byEnglish := map[string][]cand{}
+	for line := range strings.SplitSeq(japanese, "\n") {
+		word, meanings, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		ms := strings.Split(meanings, "|")
+		for i, m := range ms {
+			if m != "" && !strings.ContainsAny(m, "\t\n") {
+				byEnglish[m] = append(byEnglish[m], cand{word, i, len(ms)})
+			}
+		}
+	}
+	keys := slices.Sorted(maps.Keys(byEnglish))
+	var b strings.Builder
+	for _, e := range keys {
+		cs := byEnglish[e]
+		slices.SortStableFunc(cs, func(a, b cand) int {
+			return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.all, b.all))
+		})
+		b.WriteString(e)
+		b.WriteByte('\t')
+		for i, c := range cs[:min(len(cs), maxTranslations)] {
+			if i > 0 {
+				b.WriteByte('|')
+			}
+			b.WriteString(c.word)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// maxTranslations bounds the Japanese words given for one English word.
+const maxTranslations = 6
+
+// TestEnglishTable: english.txt is japanese.txt turned around; run with
+// -update after regenerating japanese.txt.
+func TestEnglishTable(t *testing.T) {
+	want := englishTableOf(japaneseTable)
+	if *update {
+		if err := os.WriteFile("english.txt", []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if englishTable != want {
+		t.Errorf("english.txt is not japanese.txt turned around: run go test -run TestEnglishTable -update")
+	}
+	if k := sorted.Unsorted(englishTable); k != "" {
+		t.Errorf("english.txt is not sorted at %q", k)
+	}
 }
