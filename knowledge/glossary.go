@@ -53,10 +53,11 @@ type Glossary struct {
 }
 
 type glossaryVariant struct {
-	key   string // normalized with foldAlias
-	cjk   bool   // matched anywhere, not only at word boundaries
-	group *AliasGroup
-	text  string
+	key    string // normalized with foldAlias
+	cjk    bool   // matched inside words, not only at word boundaries
+	hangul bool   // Korean: matched at a word's start or after a compound's noun (see indexVariant)
+	group  *AliasGroup
+	text   string
 }
 
 // Limits on glossary files, which are trusted but hand-edited.
@@ -127,7 +128,7 @@ func ParseGlossary(text string) (*Glossary, error) {
 				} else {
 					grp.Asked = append(grp.Asked, v)
 				}
-				g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), group: grp, text: v})
+				g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), hangul: isHangul(key), group: grp, text: v})
 				g.byKey[key] = grp
 			}
 		}
@@ -178,11 +179,29 @@ func (g *Glossary) Match(question string) (matches []AliasMatch, rest string) {
 	return matches, strings.Join(strings.Fields(text), " ")
 }
 
-// indexVariant finds v in the padded, folded text: anywhere for CJK variants,
-// between spaces for the others.
+// indexVariant finds v in the padded, folded text: anywhere for Japanese
+// and Chinese variants, which are written without spaces; for Korean ones
+// at the start of a word or after a word of two syllables or more that it
+// is compounded with (일제강제동원피해자 holds 강제동원), not after a single
+// one, which is part of another word (누구입니까 does not hold 구입,
+// "purchase"); between spaces for the others.
 func indexVariant(text string, v glossaryVariant) int {
-	if v.cjk {
+	if v.cjk && !v.hangul {
 		return strings.Index(text, v.key)
+	}
+	if v.hangul {
+		for off := 0; ; {
+			i := strings.Index(text[off:], v.key)
+			if i < 0 {
+				return -1
+			}
+			i += off
+			start := strings.LastIndexByte(text[:i], ' ') + 1
+			if i == start || utf8.RuneCountInString(text[start:i]) >= 2 {
+				return i
+			}
+			off = i + 1
+		}
 	}
 	for off := 0; ; {
 		i := strings.Index(text[off:], v.key)
@@ -224,6 +243,16 @@ func foldAlias(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// isHangul reports whether s is written in Hangul (and spaces) alone.
+func isHangul(s string) bool {
+	for _, r := range s {
+		if r != ' ' && !unicode.Is(unicode.Hangul, r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // hasCJK reports whether s contains Han, Hangul, Hiragana or Katakana.

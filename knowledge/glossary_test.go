@@ -551,3 +551,30 @@ func TestGlossaryVariant(t *testing.T) {
 		t.Errorf("Variant of a longer text = %q", got.Canonical())
 	}
 }
+
+// TestKoreanVariantsInWords: a Korean variant is found at the start of a
+// word, with its particles, or compounded after a noun of two syllables
+// or more; not after a single syllable, which makes another word with it
+// (누구입니까 is "who is it", not 구입, "purchase").
+func TestKoreanVariantsInWords(t *testing.T) {
+	g := DefaultGlossary()
+	tests := []struct {
+		q, group string
+		want     bool
+	}{
+		{"재판장은 누구입니까?", "buy", false},
+		{"삼성전자가 소재를 구입했어?", "buy", true},
+		{"반도체수출규제 언제 풀렸어", "export controls", true},
+		{"강제동원 피해자 몇 명?", "wartime labor", true},
+	}
+	for _, tc := range tests {
+		ms, _ := g.Match(tc.q)
+		found := false
+		for _, m := range ms {
+			found = found || m.Group.Canonical() == tc.group
+		}
+		if found != tc.want {
+			t.Errorf("Match(%q) finds %q: %v, want %v (%q)", tc.q, tc.group, found, tc.want, canonicals(ms))
+		}
+	}
+}
