@@ -59,6 +59,11 @@ type ranking struct {
 	TypeMiss     float64 // factor for a passage without what the question's form asks for (a date for "when")
 	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
 
+	// OwnShare: a passage in the language of a Korean or Japanese
+	// question comes first when it answers and scores at least this share
+	// of the best: a passage that only touches the question does not.
+	OwnShare float64
+
 	// Answering: a passage answers when its evidence (see evidence)
 	// reaches MinEvidence, its own text covers MinBody of the question,
 	// and it says a concept of some weight; further passages must also
@@ -77,7 +82,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, CrossReading: 0.9, Translation: 0.8, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, OwnShare: 0.5,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -148,8 +153,12 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 	// A Korean or Japanese question gets the passages in its language
 	// first, of those that answer it: a member who asks in Korean reads
 	// Korean.
+	top := 0.0
+	for _, s := range out {
+		top = max(top, s.score)
+	}
 	own := func(s scored) int {
-		if q.lang != knowledge.English && s.p.lang == q.lang && r.answers(s.f) {
+		if q.lang != knowledge.English && s.p.lang == q.lang && r.answers(s.f) && s.score >= r.OwnShare*top {
 			return 1
 		}
 		return 0
