@@ -29,10 +29,12 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
 	"github.com/disputebot/disputebot/app"
+	"github.com/disputebot/disputebot/index"
 	"github.com/disputebot/disputebot/knowledge"
 )
 
@@ -47,6 +49,9 @@ const (
 )
 
 func main() {
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(index.GCPercent)
+	}
 	// .env never overrides what the environment already sets.
 	dot, err := readDotEnv(".env")
 	if err != nil {
