@@ -280,3 +280,20 @@ func TestOwnLanguageFirstWhenItAnswers(t *testing.T) {
 		t.Errorf("with the share %d first, without %d: it does not serve these questions", with, without)
 	}
 }
+
+// TestOneSyllableReadingsStandForNothing: the Korean reading of an
+// English word's Japanese translation is searched as it is, never as a
+// part of the corpus's longer words: "ground" is 地面, read 지면, which
+// 나빠지면 ("if it worsens") holds; and a reading analyzed into one
+// syllable stands for nothing.
+func TestOneSyllableReadingsStandForNothing(t *testing.T) {
+	idx, _ := loadDev(t)
+	q := analyzeQuestion(t, idx, "On what grounds did the January panel refuse?")
+	for _, c := range q.concepts {
+		for _, a := range c.alts {
+			if a.lang == knowledge.Korean && c.label == "grounds" {
+				t.Errorf("%q has the Korean spelling %q", c.label, a.terms)
+			}
+		}
+	}
+}

@@ -386,8 +386,13 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 			if ko && lang.IsCJK(t) {
 				for _, h := range dictionary.Hangul(t) {
 					terms := idx.phraseIn(knowledge.Korean, h)
+					if len(terms) != 1 || utf8.RuneCountInString(terms[0]) < 2 {
+						// One syllable (지 of 지면, read as 지 and the
+						// ending 면) is part of too many words to stand
+						// for one.
+						continue
+					}
 					c.addAlt(st, knowledge.Korean, terms, r.Translation, seen)
-					c.addCompounds(st, terms, r.Translation*r.Compound, seen) // 통화스와프 for 통화
 				}
 			}
 		}
