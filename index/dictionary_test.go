@@ -297,3 +297,35 @@ func TestOneSyllableReadingsStandForNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishTypos: a misspelt English word that no passage says
+// ("actualy", "definately") is read as the word it misspells — an adverb
+// that weighs little — not as an unknown name that makes a covered
+// question "not covered" (the first is a dev article question; dev has
+// no other of this class yet, so the others are ours).
+func TestEnglishTypos(t *testing.T) {
+	idx, _ := loadDev(t)
+	cases := []string{
+		"did the no japan boycott actualy hurt korean tourist numbers",
+		"did japan definately lift the export curbs in 2023",
+		"was the gsomia pact realy extended in 2019",
+	}
+	answered := func() int {
+		n := 0
+		for _, q := range cases {
+			if ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3}); len(ans.Hits) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	with := answered()
+	idx.ranking.EnglishTypos = false
+	defer func() { idx.ranking = defaultRanking }()
+	idx.cache.invalidate()
+	without := answered()
+	t.Logf("answered: %d of %d reading typos, %d without", with, len(cases), without)
+	if with != len(cases) || with <= without {
+		t.Errorf("reading typos %d answered, without %d", with, without)
+	}
+}

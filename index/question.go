@@ -345,6 +345,14 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 				}
 			}
 		}
+		if len(c.alts) == 0 && !english && r.EnglishTypos && !isNumber(t) {
+			// A misspelt English word the corpus lacks ("actualy"): read
+			// as the word, for its synonyms and its weight.
+			if fix := thesaurus.Correct(w); fix != "" {
+				w, english = fix, true
+				idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen)
+			}
+		}
 		if len(c.alts) == 0 && !english {
 			// Not English and not in the corpus: chat shorthand ("rn",
 			// "govt"), a romanized word, a name the thesaurus is too old

@@ -33,6 +33,7 @@ type ranking struct {
 	Compound      float64 // confidence of a Korean compound of the corpus holding a question's word (세계유산위원회 for 유산)
 	Acronym       float64 // confidence of a name of the corpus whose initials are a question's word ("icj": International Court of Justice); 0 turns them off
 	Alias         float64 // confidence of another name the corpus gives to what a question names (Dokdo: Takeshima), times that of the name; 0 turns them off
+	EnglishTypos  bool    // a word no passage says, one edit from an English word (thesaurus.Correct), is read as that word
 	NonNoun       float64 // share of its weight kept by an English word the corpus lacks that is never a noun ("automatically"): how a question is put, not its topic
 
 	// BM25F: a concept's occurrences in the passage, its article's title
@@ -79,7 +80,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Synonyms: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 1, UnknownCJK: 0.2, UnknownOther: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, CrossReading: 0.9, Translation: 0.8, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, EnglishTypos: true, CrossReading: 0.9, Translation: 0.8, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, OwnShare: 0.5,

@@ -113,6 +113,52 @@ func Nominal(word string) bool {
 	return len(lemmas) == 0
 }
 
+// Correct returns the English word that a misspelt word of five letters or
+// more is one edit from ("actualy": actually, "goverment": government),
+// or "" when there is none. Edits are tried in the order typists make
+// them most: two letters swapped, a letter left out, one too many, one
+// wrong; the first word WordNet knows is the one.
+func Correct(word string) string {
+	if len(word) < 5 || Known(word) {
+		return ""
+	}
+	for _, r := range word {
+		if r < 'a' || r > 'z' {
+			return "" // a name, a number, another script: not a typo of English
+		}
+	}
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	try := func(w string) bool { _, ok := lookup(wordnet, w); return ok || len(Lemmas(w)) > 0 }
+	for i := 0; i+1 < len(word); i++ {
+		if w := word[:i] + string(word[i+1]) + string(word[i]) + word[i+2:]; try(w) {
+			return w
+		}
+	}
+	for i := 0; i <= len(word); i++ {
+		for _, c := range letters {
+			if w := word[:i] + string(c) + word[i:]; try(w) {
+				return w
+			}
+		}
+	}
+	for i := range len(word) {
+		if w := word[:i] + word[i+1:]; try(w) {
+			return w
+		}
+	}
+	for i := range len(word) {
+		for _, c := range letters {
+			if byte(c) == word[i] {
+				continue
+			}
+			if w := word[:i] + string(c) + word[i+1:]; try(w) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
 // Known reports whether a lowercase word or phrase is in WordNet as it is
 // or through one of its base forms ("visited", "talks", "went").
 func Known(word string) bool {

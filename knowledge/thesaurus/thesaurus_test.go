@@ -136,3 +136,36 @@ func BenchmarkLemmasAndSenses(b *testing.B) {
 		}
 	}
 }
+
+func TestCorrect(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"actualy", "actually"},
+		{"goverment", "government"},
+		{"recieved", "received"},
+		{"compensaton", "compensation"},
+		{"actually", ""}, // right already
+		{"govt", ""},     // too short to tell
+		{"gsomia", ""},   // no English word near
+		{"hanketsu", ""}, // romanized Japanese
+		{"Seoul", ""},    // a name
+		{"보상금", ""},      // another script
+	}
+	for _, tt := range tests {
+		if got := Correct(tt.word); got != tt.want {
+			t.Errorf("Correct(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func FuzzCorrect(f *testing.F) {
+	f.Add("actualy")
+	f.Add("zzzzzzzz")
+	f.Fuzz(func(t *testing.T, w string) {
+		if len(w) > 40 {
+			return
+		}
+		if got := Correct(w); got != "" && !Known(got) {
+			t.Errorf("Correct(%q) = %q, which is not English", w, got)
+		}
+	})
+}
