@@ -101,6 +101,9 @@ const (
 	// maxBroaderSenses is the most senses a broader word may have to stand
 	// for a question word (see addSynonyms).
 	maxBroaderSenses = 2
+	// maxTypos bounds the words of a question tried as misspellings of
+	// English (thesaurus.Correct, up to 2 ms a word).
+	maxTypos = 4
 	// maxAlts bounds the alternatives of one concept.
 	maxAlts = 16
 	// maxConcepts bounds the concepts of one question.
@@ -301,6 +304,7 @@ func (a *reading) phraseConcepts(words []string) (used []bool) {
 // synonyms or the correction it may be, or as a word the corpus lacks.
 func (a *reading) wordConcepts(words []string, used []bool) {
 	idx, st, r, n, seen, add := a.idx, a.st, a.r, a.n, a.seen, a.add
+	typos := 0 // words tried as misspellings of English (see maxTypos)
 	for i, w := range words {
 		if used[i] || askingWords[w] {
 			continue
@@ -345,9 +349,10 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 				}
 			}
 		}
-		if len(c.alts) == 0 && !english && r.EnglishTypos && !isNumber(t) {
+		if len(c.alts) == 0 && !english && r.EnglishTypos && !isNumber(t) && typos < maxTypos {
 			// A misspelt English word the corpus lacks ("actualy"): read
 			// as the word, for its synonyms and its weight.
+			typos++
 			if fix := thesaurus.Correct(w); fix != "" {
 				w, english = fix, true
 				idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen)

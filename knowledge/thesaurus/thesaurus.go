@@ -119,7 +119,7 @@ func Nominal(word string) bool {
 // them most: two letters swapped, a letter left out, one too many, one
 // wrong; the first word WordNet knows is the one.
 func Correct(word string) string {
-	if len(word) < 5 || Known(word) {
+	if len(word) < 5 || len(word) > maxCorrect || Known(word) {
 		return ""
 	}
 	for _, r := range word {
@@ -158,6 +158,10 @@ func Correct(word string) string {
 	}
 	return ""
 }
+
+// maxCorrect bounds the words Correct tries, in bytes: it tries some
+// fifty edits a letter, and English words are shorter.
+const maxCorrect = 24
 
 // Known reports whether a lowercase word or phrase is in WordNet as it is
 // or through one of its base forms ("visited", "talks", "went").

@@ -2,6 +2,7 @@ package thesaurus
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/disputebot/disputebot/knowledge/internal/sorted"
@@ -168,4 +169,13 @@ func FuzzCorrect(f *testing.F) {
 			t.Errorf("Correct(%q) = %q, which is not English", w, got)
 		}
 	})
+}
+
+// BenchmarkCorrect: the longest word Correct tries, with no English word
+// near it, is its slowest case.
+func BenchmarkCorrect(b *testing.B) {
+	w := strings.Repeat("qz", maxCorrect/2)
+	for b.Loop() {
+		Correct(w)
+	}
 }
