@@ -338,6 +338,11 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen)
 		}
 		if st.docFreq(t) == 0 && !english && !isNumber(t) && len(c.alts) == 0 {
+			// A Japanese word in Latin letters (baisho, hanketsu): the
+			// words it reads, in English and as written.
+			idx.addRomaji(st, &c, w, r, seen)
+		}
+		if st.docFreq(t) == 0 && !english && !isNumber(t) && len(c.alts) == 0 {
 			// A misspelling: the corpus words closest to it, or the
 			// lexicon name it is closest to.
 			for _, fix := range st.corrections(t, maxCorrections) {
@@ -376,6 +381,37 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		add(c)
 	}
 }
+
+// addRomaji adds what a word in Latin letters reads as in Japanese
+// ("kyosei rodo": 強制, 労働, "compulsion" and "labour"), at confidence
+// Romaji: the English of each word the reading may be, the word itself
+// and its Korean reading where the corpus has articles in those
+// languages. Homophones are many (kisei: 規制, 帰省, 既成); the corpus
+// decides which it says.
+func (idx *Index) addRomaji(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	if r.Romaji <= 0 || utf8.RuneCountInString(word) < minRomajiRunes {
+		return
+	}
+	for _, jw := range dictionary.Romaji(word) {
+		for _, e := range dictionary.Japanese(jw) {
+			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Romaji, seen)
+		}
+		if idx.hasLanguage(knowledge.Japanese) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, jw), r.Romaji, seen)
+		}
+		if idx.hasLanguage(knowledge.Korean) && lang.IsCJK(jw) {
+			for _, h := range dictionary.Hangul(jw) {
+				if terms := idx.phraseIn(knowledge.Korean, h); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= 2 {
+					c.addAlt(st, knowledge.Korean, terms, r.Romaji, seen)
+				}
+			}
+		}
+	}
+}
+
+// minRomajiRunes is the shortest word read as Japanese in Latin letters:
+// shorter ones are mostly chat shorthand ("smh", "imo").
+const minRomajiRunes = 4
 
 // addEnglishTranslations adds the Korean and Japanese words that an English
 // word of a question translates, where the corpus has articles in those
@@ -718,7 +754,19 @@ var askingWords = set(`what when where who whom whose which why how whats whens 
 	anything something everything thing things stuff deal story whole
 	exactly kind sort lot lots much many bit still ever also even now today currently
 	someone anyone somebody anybody people guy
-	will can shall might must`)
+	will can shall might must
+	` + romajiGrammar)
+
+// romajiGrammar are the Japanese words of grammar and asking as members who
+// learned Japanese by ear type them in Latin letters ("nikkan shuno kaidan
+// wa itsu", "jikan wa dono kurai"): particles, the copula and auxiliaries,
+// question words and demonstratives, which hiragana writes and the Japanese
+// analysis leaves out. Those that are English words (made, dare, sore, no,
+// to) are left to English.
+const romajiGrammar = `wa ga wo ni de mo ka ne yo kara yori dake shika nado desu deshita desho deshou
+	da datta masu mashita masen nai nakatta teru iru imasu aru arimasu suru shita shimashita sareta
+	nano nandesu ndesu itsu doko naze doushite doshite nani nan ikura ikutsu nannin dono dore kurai gurai
+	kono sono ano kore dou`
 
 // allAsking reports whether all the words are asking words or stop words,
 // which a thesaurus phrase made of them ("at all", "how come") would not

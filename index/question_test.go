@@ -2,12 +2,16 @@ package index
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/dictionary"
+	"github.com/disputebot/disputebot/knowledge/evalset"
 	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
@@ -749,5 +753,128 @@ func TestCJKFigureCues(t *testing.T) {
 	}
 	if got := cues("万が一に備えて協議を続ける。", knowledge.Japanese); slices.Contains(got, cueNumber) || slices.Contains(got, cueAmount) {
 		t.Errorf("a text without figures has figure cues: %v", got)
+	}
+}
+
+// TestRomaji: Japanese words typed in Latin letters are read through the
+// dictionary (baisho: 賠償, compensation), not only through the romanized
+// spellings the lexicon lists. The dev split's romanized questions are
+// asked with a lexicon stripped of every romanized spelling the dictionary
+// can read: reading them recovers at least two of those the stripping
+// loses.
+func TestRomaji(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "knowledge", "glossary.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := knowledge.ParseGlossary(stripRomaji(string(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases, err := evalset.ReadFile(filepath.Join("..", "testdata", "eval", "dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := Open(t.TempDir(), Options{Logger: quiet, Glossary: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	if err := idx.Sync(context.Background(), defaultCorpus(t)); err != nil {
+		t.Fatal(err)
+	}
+	top3 := func() int {
+		idx.cache.invalidate()
+		n := 0
+		for _, c := range cases {
+			if c.Kind != "romanized" {
+				continue
+			}
+			ans := ask(t, idx, knowledge.Query{Text: c.Q, Limit: 3})
+			for _, h := range ans.Hits {
+				if evalset.Matches(h.Text, c.Expect) {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	with := top3()
+	idx.ranking.Romaji = 0
+	defer func() { idx.ranking = defaultRanking }()
+	without := top3()
+	t.Logf("romanized dev questions in the top three, the lexicon's romaji stripped: %d reading romaji, %d without", with, without)
+	if with < without+2 {
+		t.Errorf("reading romaji: %d, without: %d", with, without)
+	}
+}
+
+// stripRomaji removes from a glossary the variants in Latin letters whose
+// words the romaji dictionary reads ("kyosei rodo", "baisho").
+func stripRomaji(text string) string {
+	var b strings.Builder
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\n")
+		main, hidden, has := strings.Cut(line, "||")
+		if strings.HasPrefix(line, "#") || !strings.Contains(main, "|") {
+			b.WriteString(line + "\n")
+			continue
+		}
+		var keep []string
+		for i, v := range strings.Split(main, "|") {
+			v = strings.TrimSpace(v)
+			if i > 0 && readsAsRomaji(v) {
+				continue
+			}
+			keep = append(keep, v)
+		}
+		b.WriteString(strings.Join(keep, " | "))
+		if has {
+			b.WriteString(" ||" + hidden)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func readsAsRomaji(v string) bool {
+	words := strings.Fields(strings.ReplaceAll(v, "-", " "))
+	if len(words) == 0 || len(words) > 3 || v != strings.ToLower(v) {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if r < 'a' || r > 'z' {
+				return false
+			}
+		}
+		if dictionary.Romaji(w) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// TestRomajiAsking: Japanese question words typed in Latin letters ask for
+// what their kana do, and its particles are grammar, not topic.
+func TestRomajiAsking(t *testing.T) {
+	tests := []struct{ q, cue string }{
+		{"nikkan shuno kaidan wa itsu?", cueDate},
+		{"kaidan wa doko de atta", cuePlace},
+		{"baisho wa ikura", cueAmount},
+		{"genkoku wa nannin?", cueNumber},
+		{"naze gsomia haki?", cueReason},
+		{"jikan wa dono kurai?", cueDuration},
+	}
+	for _, tc := range tests {
+		if got := answerTypes(normalize(tc.q)); !slices.Contains(got, tc.cue) {
+			t.Errorf("answerTypes(%q) = %v, want %s", tc.q, got, tc.cue)
+		}
+	}
+	for _, w := range []string{"wa", "desu", "itsu", "kara", "nani"} {
+		if !askingWords[w] {
+			t.Errorf("%q is not a word of asking or grammar", w)
+		}
 	}
 }

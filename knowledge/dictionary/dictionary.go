@@ -55,6 +55,16 @@ var koreanTable string
 //go:embed english.txt
 var englishTable string
 
+// romajiTable holds one line per romanized reading of a common word,
+// sorted: the reading in Latin letters (Hepburn, and without long vowels as
+// people type it: baishou, baisho), a tab, and the words that read so,
+// separated by "|". TestRomajiTable derives it from readings.txt, the
+// words' readings in the IPA dictionary (internal/ipagen; -update writes
+// it).
+//
+//go:embed romaji.txt
+var romajiTable string
+
 // namesTable holds one line per Japanese proper noun of two kanji or more,
 // sorted: the name, a tab, and its katakana readings separated by "|";
 // from the IPA dictionary (see internal/ipagen).
@@ -148,6 +158,18 @@ var (
 // through them.
 func Translations(english string) []string {
 	rest, ok := lookup(englishTable, strings.ToLower(english))
+	if !ok {
+		return nil
+	}
+	return strings.Split(rest, "|")
+}
+
+// Romaji returns the common Japanese words that a word in Latin letters is
+// the reading of (baisho: 賠償; hanketsu: 判決; kisei: 規制, 帰省 and the
+// other words read so), or nil: members who learned Japanese by ear type
+// its words in Latin letters, and the corpus decides among the readings.
+func Romaji(word string) []string {
+	rest, ok := lookup(romajiTable, strings.ToLower(word))
 	if !ok {
 		return nil
 	}

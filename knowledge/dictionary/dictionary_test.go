@@ -3,6 +3,7 @@ package dictionary
 import (
 	"cmp"
 	"flag"
+	"fmt"
 	"maps"
 	"os"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge/internal/sorted"
+	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
 func TestTablesSorted(t *testing.T) {
@@ -220,7 +222,7 @@ func TestTranslations(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "write english.txt from japanese.txt")
+var update = flag.Bool("update", false, "write english.txt from japanese.txt and romaji.txt from readings.txt")
 
 // englishTableOf turns the Japanese table around (see englishTable): for
 // each English meaning, the words of which it is the earliest meaning
@@ -281,5 +283,67 @@ func TestEnglishTable(t *testing.T) {
 	}
 	if k := sorted.Unsorted(englishTable); k != "" {
 		t.Errorf("english.txt is not sorted at %q", k)
+	}
+}
+
+// romajiTableOf turns readings.txt into the romaji table (see romajiTable):
+// each katakana reading in Hepburn, and also without its long vowels
+// (ou, oo, uu as o, o, u), at most maxRomaji words a reading.
+func romajiTableOf(readings string) string {
+	byRomaji := map[string][]string{}
+	for line := range strings.SplitSeq(readings, "\n") {
+		word, rs, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		for r := range strings.SplitSeq(rs, "|") {
+			h := lang.RomanizeKana(r)
+			if len(h) < 3 {
+				continue
+			}
+			short := strings.NewReplacer("ou", "o", "oo", "o", "uu", "u").Replace(h)
+			for _, k := range []string{h, short} {
+				if !slices.Contains(byRomaji[k], word) && len(byRomaji[k]) < maxRomaji {
+					byRomaji[k] = append(byRomaji[k], word)
+				}
+			}
+		}
+	}
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(byRomaji)) {
+		fmt.Fprintf(&b, "%s\t%s\n", k, strings.Join(byRomaji[k], "|"))
+	}
+	return b.String()
+}
+
+// maxRomaji bounds the words given for one reading.
+const maxRomaji = 8
+
+// TestRomajiTable: romaji.txt is readings.txt romanized; run with -update
+// after regenerating readings.txt.
+func TestRomajiTable(t *testing.T) {
+	readings, err := os.ReadFile("readings.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := romajiTableOf(string(readings))
+	if *update {
+		if err := os.WriteFile("romaji.txt", []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if romajiTable != want {
+		t.Errorf("romaji.txt is not readings.txt romanized: run go test -run TestRomajiTable -update")
+	}
+	if k := sorted.Unsorted(romajiTable); k != "" {
+		t.Errorf("romaji.txt is not sorted at %q", k)
+	}
+	for _, c := range []struct{ romaji, want string }{
+		{"baisho", "賠償"}, {"baishou", "賠償"}, {"hanketsu", "判決"}, {"kyosei", "強制"}, {"rodo", "労働"}, {"yushutsu", "輸出"},
+	} {
+		if got := Romaji(c.romaji); !slices.Contains(got, c.want) {
+			t.Errorf("Romaji(%q) = %q, want %q among them", c.romaji, got, c.want)
+		}
 	}
 }

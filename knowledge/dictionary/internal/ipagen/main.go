@@ -1,11 +1,16 @@
 // Command ipagen writes names.txt, the readings of Japanese proper nouns
-// that the dictionary package embeds, from the IPA dictionary
-// (mecab-ipadic 2.7.0) as kagome ships it.
+// that the dictionary package embeds, and readings.txt, the readings of
+// the common words of japanese.txt, from the IPA dictionary (mecab-ipadic
+// 2.7.0) as kagome ships it.
 //
 // It is a module of its own so that the bot does not carry the 90 MB
 // dictionary: only the names it needs, 2.8 MB of text, are kept.
 //
 //	cd knowledge/dictionary/internal/ipagen && go run . >../../names.txt
+//	go run . -common ../../japanese.txt >../../readings.txt
+//
+// A line of readings.txt holds a word of japanese.txt, a tab, and its
+// katakana readings separated by "|".
 //
 // A line holds a name written in two or more kanji (places,
 // organizations, surnames and other proper nouns; given names are left
@@ -15,6 +20,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"log"
 	"os"
@@ -23,11 +29,18 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
 )
 
 func main() {
+	common := flag.String("common", "", "write the readings of the words of this japanese.txt instead of the names")
+	flag.Parse()
 	d := ipa.Dict()
+	if *common != "" {
+		writeReadings(d, *common)
+		return
+	}
 	names := d.POSTable.NameList
 	readings := map[string][]string{}
 	for i, c := range d.Contents {
@@ -42,6 +55,45 @@ func main() {
 		// base form, reading, pronunciation.
 		surface, reading := c[2], c[3]
 		if utf8.RuneCountInString(surface) < 2 || !allKanji(surface) || reading == "" || slices.Contains(readings[surface], reading) {
+			continue
+		}
+		readings[surface] = append(readings[surface], reading)
+	}
+	keys := make([]string, 0, len(readings))
+	for k := range readings {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w := bufio.NewWriter(os.Stdout)
+	for _, k := range keys {
+		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(readings[k], "|"))
+	}
+	if err := w.Flush(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// writeReadings writes the katakana readings of the words of a
+// japanese.txt, as the IPA dictionary gives them for the same surface.
+func writeReadings(d *dict.Dict, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	want := map[string]bool{}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if w, _, ok := strings.Cut(line, "\t"); ok {
+			want[w] = true
+		}
+	}
+	readings := map[string][]string{}
+	for _, c := range d.Contents {
+		if len(c) < 4 {
+			continue
+		}
+		// A conjugated form's reading is not its word's (持ち込ま).
+		surface, reading := c[2], c[3]
+		if c[1] != "*" && c[1] != "基本形" || !want[surface] || reading == "" || reading == "*" || slices.Contains(readings[surface], reading) {
 			continue
 		}
 		readings[surface] = append(readings[surface], reading)
