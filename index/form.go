@@ -251,7 +251,7 @@ func answerTypes(text string) []string {
 }
 
 // personWords ask for a person in Korean and Japanese: 누가, 누구, 誰.
-var personWords = regexp.MustCompile(`누가|누구|誰|どなた`)
+var personWords = regexp.MustCompile(`누가|누구|誰|どなた|(?i)\bnug[ua]\b`)
 
 // asksWho reports whether a question asks for a person: its own question
 // word is "who" ("who were the ministers"; not "what did the official who
@@ -298,12 +298,12 @@ var answerPatterns = []struct {
 	re  *regexp.Regexp
 	cue string
 }{
-	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마 ?동안|몇 ?분|몇 ?시간|どのくらい|どれくらい|何分|何時間|\bdo(no|re) ?[kg]urai\b`), cueDuration},
-	{regexp.MustCompile(`(?i)\bwhen\b|\bitsu\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
-	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?개|몇 ?퍼센트|何人|いくつ|何社|何件|何割|\bnannin\b|\bikutsu\b`), cueNumber},
-	{regexp.MustCompile(`(?i)\bhow much\b|\bikura\b|\bwhat (amount|sum)\b|얼마|いくら|金額`), cueAmount},
-	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|どうして|理由|\bnaze\b|\bdou?shite\b`), cueReason},
-	{regexp.MustCompile(`(?i)\bwhere\b|\bdoko\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},
+	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마 ?동안|몇 ?분|몇 ?시간|どのくらい|どれくらい|何分|何時間|\bdo(no|re) ?[kg]urai\b|\beolmana ?orae\b`), cueDuration},
+	{regexp.MustCompile(`(?i)\bwhen\b|\bitsu\b|\beonje\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
+	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?개|몇 ?퍼센트|何人|いくつ|何社|何件|何割|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
+	{regexp.MustCompile(`(?i)\bhow much\b|\bikura\b|\beolma\b|\bwhat (amount|sum)\b|얼마|いくら|金額`), cueAmount},
+	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|どうして|理由|\bnaze\b|\bdou?shite\b|\bwae\b`), cueReason},
+	{regexp.MustCompile(`(?i)\bwhere\b|\bdoko\b|\beodi\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},
 	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|was|were)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|tell|told)\b|\b(stance|position|view|reaction|response) (of|on|to)\b|뭐라고|입장|반응|何と言|なんと言|立場|反応`), cueStatement},
 }
 

@@ -382,15 +382,28 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 	}
 }
 
-// addRomaji adds what a word in Latin letters reads as in Japanese
-// ("kyosei rodo": 強制, 労働, "compulsion" and "labour"), at confidence
-// Romaji: the English of each word the reading may be, the word itself
-// and its Korean reading where the corpus has articles in those
-// languages. Homophones are many (kisei: 規制, 帰省, 既成); the corpus
-// decides which it says.
+// addRomaji adds what a word in Latin letters reads as in Korean or
+// Japanese ("baesang": 배상; "kyosei rodo": 強制, 労働, "compulsion" and
+// "labour"), at confidence Romaji: the English of each word the reading
+// may be, and the word itself and its reading in the other language where
+// the corpus has articles in those languages. Homophones are many (kisei:
+// 規制, 帰省, 既成); the corpus decides which it says.
 func (idx *Index) addRomaji(st stats, c *concept, word string, r ranking, seen map[string]bool) {
 	if r.Romaji <= 0 || utf8.RuneCountInString(word) < minRomajiRunes {
 		return
+	}
+	for _, kw := range dictionary.Romaja(word) {
+		for _, e := range dictionary.Korean(kw) {
+			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Romaji, seen)
+		}
+		if idx.hasLanguage(knowledge.Korean) {
+			c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, kw), r.Romaji, seen)
+		}
+		if idx.hasLanguage(knowledge.Japanese) {
+			for _, jw := range dictionary.Kanji(kw) {
+				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, jw), r.Romaji, seen)
+			}
+		}
 	}
 	for _, jw := range dictionary.Romaji(word) {
 		for _, e := range dictionary.Japanese(jw) {
@@ -757,16 +770,18 @@ var askingWords = set(`what when where who whom whose which why how whats whens 
 	will can shall might must
 	` + romajiGrammar)
 
-// romajiGrammar are the Japanese words of grammar and asking as members who
-// learned Japanese by ear type them in Latin letters ("nikkan shuno kaidan
-// wa itsu", "jikan wa dono kurai"): particles, the copula and auxiliaries,
-// question words and demonstratives, which hiragana writes and the Japanese
-// analysis leaves out. Those that are English words (made, dare, sore, no,
-// to) are left to English.
+// romajiGrammar are the Japanese and Korean words of grammar and asking as
+// members who learned the languages by ear type them in Latin letters
+// ("nikkan shuno kaidan wa itsu", "baesang pangyeol eonje"): particles,
+// the copula and auxiliaries, question words and demonstratives, which the
+// analysis of the scripts leaves out. Those that are English words (made,
+// dare, sore, no, to, i) are left to English.
 const romajiGrammar = `wa ga wo ni de mo ka ne yo kara yori dake shika nado desu deshita desho deshou
 	da datta masu mashita masen nai nakatta teru iru imasu aru arimasu suru shita shimashita sareta
 	nano nandesu ndesu itsu doko naze doushite doshite nani nan ikura ikutsu nannin dono dore kurai gurai
-	kono sono ano kore dou`
+	kono sono ano kore dou
+	eun neun eul reul ui eseo ege hante rang irang hago eonje mwo mwoya mwoeyo mwonde nugu nuga nuguya
+	eodi eodiya wae eolma eolmana myeot haesseo haetda haenna haesseoyo iya ieyo imnikka inga`
 
 // allAsking reports whether all the words are asking words or stop words,
 // which a thesaurus phrase made of them ("at all", "how come") would not

@@ -866,13 +866,16 @@ func TestRomajiAsking(t *testing.T) {
 		{"genkoku wa nannin?", cueNumber},
 		{"naze gsomia haki?", cueReason},
 		{"jikan wa dono kurai?", cueDuration},
+		{"baesang pangyeol eonje?", cueDate},
+		{"suchul gyuje nugu mandeureosseo", cuePerson},
+		{"wae gsomia jongnyo?", cueReason},
 	}
 	for _, tc := range tests {
 		if got := answerTypes(normalize(tc.q)); !slices.Contains(got, tc.cue) {
 			t.Errorf("answerTypes(%q) = %v, want %s", tc.q, got, tc.cue)
 		}
 	}
-	for _, w := range []string{"wa", "desu", "itsu", "kara", "nani"} {
+	for _, w := range []string{"wa", "desu", "itsu", "kara", "nani", "eonje", "neun", "mwoya"} {
 		if !askingWords[w] {
 			t.Errorf("%q is not a word of asking or grammar", w)
 		}

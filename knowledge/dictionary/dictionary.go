@@ -65,6 +65,15 @@ var englishTable string
 //go:embed romaji.txt
 var romajiTable string
 
+// romajaTable holds one line per romanized reading of a Sino-Korean word
+// of koreanTable, sorted: the reading in Revised Romanization and its
+// variants (baesang, besang), a tab, and the hangul words that read so,
+// separated by "|". TestRomajaTable derives it from koreanTable (-update
+// writes it).
+//
+//go:embed romaja.txt
+var romajaTable string
+
 // namesTable holds one line per Japanese proper noun of two kanji or more,
 // sorted: the name, a tab, and its katakana readings separated by "|";
 // from the IPA dictionary (see internal/ipagen).
@@ -170,6 +179,17 @@ func Translations(english string) []string {
 // its words in Latin letters, and the corpus decides among the readings.
 func Romaji(word string) []string {
 	rest, ok := lookup(romajiTable, strings.ToLower(word))
+	if !ok {
+		return nil
+	}
+	return strings.Split(rest, "|")
+}
+
+// Romaja returns the Sino-Korean words that a word in Latin letters is the
+// reading of (baesang: 배상; tanhaek: 탄핵), or nil: Korean typed in Latin
+// letters, as Japanese is (see Romaji).
+func Romaja(word string) []string {
+	rest, ok := lookup(romajaTable, strings.ToLower(word))
 	if !ok {
 		return nil
 	}

@@ -222,7 +222,7 @@ func TestTranslations(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "write english.txt from japanese.txt and romaji.txt from readings.txt")
+var update = flag.Bool("update", false, "write english.txt from japanese.txt, romaji.txt from readings.txt and romaja.txt from korean.txt")
 
 // englishTableOf turns the Japanese table around (see englishTable): for
 // each English meaning, the words of which it is the earliest meaning
@@ -344,6 +344,53 @@ func TestRomajiTable(t *testing.T) {
 	} {
 		if got := Romaji(c.romaji); !slices.Contains(got, c.want) {
 			t.Errorf("Romaji(%q) = %q, want %q among them", c.romaji, got, c.want)
+		}
+	}
+}
+
+// romajaTableOf romanizes the readings of korean.txt (see romajaTable), at
+// most maxRomaji words a reading.
+func romajaTableOf(korean string) string {
+	byRomaja := map[string][]string{}
+	for line := range strings.SplitSeq(korean, "\n") {
+		word, _, ok := strings.Cut(line, "\t")
+		if !ok || utf8.RuneCountInString(word) < 2 {
+			continue
+		}
+		for _, k := range lang.RomanizeKorean(word) {
+			if len(k) >= 4 && !slices.Contains(byRomaja[k], word) && len(byRomaja[k]) < maxRomaji {
+				byRomaja[k] = append(byRomaja[k], word)
+			}
+		}
+	}
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(byRomaja)) {
+		fmt.Fprintf(&b, "%s\t%s\n", k, strings.Join(byRomaja[k], "|"))
+	}
+	return b.String()
+}
+
+// TestRomajaTable: romaja.txt is korean.txt's readings romanized; run with
+// -update after regenerating korean.txt.
+func TestRomajaTable(t *testing.T) {
+	want := romajaTableOf(koreanTable)
+	if *update {
+		if err := os.WriteFile("romaja.txt", []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if romajaTable != want {
+		t.Errorf("romaja.txt is not korean.txt romanized: run go test -run TestRomajaTable -update")
+	}
+	if k := sorted.Unsorted(romajaTable); k != "" {
+		t.Errorf("romaja.txt is not sorted at %q", k)
+	}
+	for _, c := range []struct{ romaja, want string }{
+		{"baesang", "배상"}, {"pangyeol", "판결"}, {"tanhaek", "탄핵"}, {"gangje", "강제"}, {"undong", "운동"},
+	} {
+		if got := Romaja(c.romaja); !slices.Contains(got, c.want) {
+			t.Errorf("Romaja(%q) = %q, want %q among them", c.romaja, got, c.want)
 		}
 	}
 }
