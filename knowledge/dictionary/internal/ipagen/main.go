@@ -59,18 +59,7 @@ func main() {
 		}
 		readings[surface] = append(readings[surface], reading)
 	}
-	keys := make([]string, 0, len(readings))
-	for k := range readings {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	w := bufio.NewWriter(os.Stdout)
-	for _, k := range keys {
-		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(readings[k], "|"))
-	}
-	if err := w.Flush(); err != nil {
-		log.Fatal(err)
-	}
+	writeSorted(readings)
 }
 
 // writeReadings writes the katakana readings of the words of a
@@ -98,6 +87,11 @@ func writeReadings(d *dict.Dict, path string) {
 		}
 		readings[surface] = append(readings[surface], reading)
 	}
+	writeSorted(readings)
+}
+
+// writeSorted writes a word and its readings a line, sorted by word.
+func writeSorted(readings map[string][]string) {
 	keys := make([]string, 0, len(readings))
 	for k := range readings {
 		keys = append(keys, k)
