@@ -95,7 +95,9 @@ func (s *Service) add(ctx context.Context, a *knowledge.Article, by knowledge.Ac
 //     article keeps the scope its record gives.
 //   - A publisher, when it names none: "Added by" the member, or "Added
 //     on the command line".
-//   - A publication date, when it has none: today.
+//   - A publication date, when it has none: the one its dateline and the
+//     weekday of its first paragraph give (knowledge.DatelineDate), else
+//     today.
 func complete(a *knowledge.Article, by knowledge.Actor, imported bool) {
 	switch {
 	case by.Guild != "":
@@ -113,6 +115,9 @@ func complete(a *knowledge.Article, by knowledge.Actor, imported bool) {
 	}
 	if a.Published.IsZero() {
 		a.Published = today()
+		if d, ok := knowledge.DatelineDate(a, time.Now().UTC()); ok {
+			a.Published = d
+		}
 	}
 }
 

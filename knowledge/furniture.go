@@ -3,6 +3,7 @@ package knowledge
 import (
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Pages and pasted articles carry text that is not the article: the byline
@@ -66,4 +67,91 @@ func cutDateline(text string) (dateline, rest string) {
 		return "", text
 	}
 	return strings.TrimRight(place, " —–-"), text[m[1]:]
+}
+
+var (
+	// datelineDay: the month and day a dateline gives ("Oct. 17", "July
+	// 22"), and a year when it has one.
+	datelineDay = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b(?:,?\s+((?:19|20)\d\d))?`)
+	// weekdayWord: the day of the week news writes an event under ("on
+	// Thursday").
+	weekdayWord = regexp.MustCompile(`\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b`)
+	// yearWord: a year the text mentions.
+	yearWord = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+)
+
+// DatelineDate returns the date of an article that gives none but opens
+// with a dateline: "TOKYO, July 22 (East Asia Wire) — The UNESCO World
+// Heritage Committee on Thursday adopted …". A dateline writes the month
+// and day, and the year only seldom; the year is the one, from the year
+// before the latest the text mentions up to now, on which that day fell on
+// the weekday the first paragraph names. Without a weekday, or with none
+// such year, it reports false: a guess would be worse than none.
+func DatelineDate(a *Article, now time.Time) (time.Time, bool) {
+	var first string
+	for i, p := range a.Body {
+		text := CleanText(p.Text)
+		if i >= 3 {
+			break
+		}
+		if text == "" || isByline(text, a.Byline) || isFurniture(text) || p.Caption || p.Heading {
+			continue
+		}
+		first = text
+		break
+	}
+	dateline, rest := cutDateline(first)
+	if dateline == "" {
+		dateline, rest = a.Dateline, first
+	}
+	m := datelineDay.FindStringSubmatch(dateline)
+	if m == nil {
+		return time.Time{}, false
+	}
+	month, ok := monthsByAbbrev[m[1]]
+	day := atoi(m[2])
+	if !ok || day < 1 || day > 31 {
+		return time.Time{}, false
+	}
+	if m[3] != "" {
+		d := time.Date(atoi(m[3]), month, day, 0, 0, 0, 0, time.UTC)
+		return d, d.Day() == day && !d.After(now)
+	}
+	wd := weekdayWord.FindString(rest)
+	if wd == "" {
+		return time.Time{}, false
+	}
+	latest := 0
+	for _, p := range a.Body {
+		for _, y := range yearWord.FindAllString(p.Text, -1) {
+			if n := atoi(y); n <= now.Year() {
+				latest = max(latest, n)
+			}
+		}
+	}
+	if latest == 0 {
+		latest = now.Year()
+	}
+	for y := latest - 1; y <= now.Year(); y++ {
+		d := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
+		if d.Day() == day && !d.After(now) && d.Weekday().String() == wd {
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
+
+var monthsByAbbrev = map[string]time.Month{
+	"Jan": time.January, "Feb": time.February, "Mar": time.March, "Apr": time.April, "May": time.May, "Jun": time.June,
+	"Jul": time.July, "Aug": time.August, "Sep": time.September, "Sept": time.September, "Oct": time.October,
+	"Nov": time.November, "Dec": time.December,
+}
+
+// atoi reads a short run of ASCII digits.
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }

@@ -1,0 +1,56 @@
+package knowledge
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDatelineDate(t *testing.T) {
+	now := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	body := func(ps ...string) *Article {
+		a := &Article{}
+		for _, p := range ps {
+			a.Body = append(a.Body, Paragraph{Text: p})
+		}
+		return a
+	}
+	tests := []struct {
+		name string
+		a    *Article
+		want string // "" for no date
+	}{
+		{"weekday and a later deadline", body("By Hana Yoshida-Clarke, Tokyo Correspondent",
+			"TOKYO, July 22 (East Asia Wire) — The UNESCO World Heritage Committee on Thursday adopted a decision.",
+			"The sites were inscribed in July 2015. Japan must report by Dec. 1, 2022."), "2021-07-22"},
+		{"weekday, older years in the text", body(
+			"SEOUL, Oct. 17 (Korea Pacific Press) — Japanese Prime Minister Shigeru Ishiba sent a ritual offering to Yasukuni Shrine on Thursday, the first day of its festival.",
+			"Kishida had done so in 2023."), "2024-10-17"},
+		{"a year in the dateline", body("TOKYO, Dec. 16, 2019 (Kyodo) — The two ministers met on Monday in Madrid for talks."), "2019-12-16"},
+		{"no weekday", body("TOKYO, July 22 (East Asia Wire) — The committee adopted a decision on the sites in 2021."), ""},
+		{"no dateline", body("The committee on Thursday adopted a decision about the sites inscribed in 2015."), ""},
+		{"the weekday fits no year", body("TOKYO, July 22 (Wire) — The committee met on Monday to adopt a decision.", "It was 2026."), ""},
+		{"not yet", body("TOKYO, Dec. 24 (Wire) — The ministers will meet on Thursday to agree on the plan.", "It is 2026."), ""},
+	}
+	for _, tc := range tests {
+		d, ok := DatelineDate(tc.a, now)
+		got := ""
+		if ok {
+			got = d.Format(DateLayout)
+		}
+		if got != tc.want {
+			t.Errorf("%s: DatelineDate = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func FuzzDatelineDate(f *testing.F) {
+	f.Add("TOKYO, July 22 (East Asia Wire) — The committee on Thursday adopted a decision.", "Report by 2022.")
+	f.Add("SEOUL, Feb. 30 — On Monday nothing at all happened here today.", "")
+	f.Fuzz(func(t *testing.T, first, second string) {
+		now := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
+		a := &Article{Body: []Paragraph{{Text: first}, {Text: second}}}
+		if d, ok := DatelineDate(a, now); ok && (d.After(now) || d.Year() < 1900) {
+			t.Errorf("DatelineDate(%q) = %v", first, d)
+		}
+	})
+}
