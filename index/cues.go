@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/thesaurus"
 )
 
 // Cues are coarse facts about what a passage contains, read from its text
@@ -169,11 +170,13 @@ func cues(text, lang string) []string {
 			if currencies[next] || magnitudes[next] && currencies[word(i+2)] {
 				found[cueAmount] = true
 			}
-			if countNouns[next] || magnitudes[next] || next == "percent" || next == "per" && word(i+2) == "cent" {
+			if countNouns[next] || magnitudes[next] || next == "percent" || next == "per" && word(i+2) == "cent" ||
+				!isYear(t) && i+1 < len(toks) && !toks[i+1].cap && pluralNoun(next) {
 				found[cueNumber] = true
 			}
 		}
-		if numberWords[w] && countAfterWords[word(i+1)] || (w == "dozens" || w == "hundreds" || w == "thousands") && countAfterWords[word(i+1)] {
+		if numberWords[w] && (countAfterWords[word(i+1)] || i+1 < len(toks) && !toks[i+1].cap && pluralNoun(word(i+1))) ||
+			(w == "dozens" || w == "hundreds" || w == "thousands") && countAfterWords[word(i+1)] {
 			found[cueNumber] = true
 		}
 		if t.money {
@@ -223,6 +226,22 @@ func cues(text, lang string) []string {
 		}
 	}
 	return out
+}
+
+// pluralNoun reports whether a lowercase word is the plural of a noun
+// ("sites", "prefectures", "ships"): a count is a number and what it
+// counts, whatever the article counts, not only the things this corpus
+// happened to count.
+func pluralNoun(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || stopWords[w] {
+		return false
+	}
+	for _, l := range thesaurus.Lemmas(w) {
+		if l != w && (l+"s" == w || l+"es" == w || strings.TrimSuffix(l, "y")+"ies" == w) && thesaurus.Nominal(l) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPerson reports whether English text names a person: a name after a

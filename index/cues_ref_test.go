@@ -27,6 +27,24 @@ var (
 	}
 )
 
+// pluralAfterNumber: a number and the lowercase word after it.
+var pluralAfterNumber = regexp.MustCompile(`(?:\b|^)(\d+(?:[,.]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|several|few|eleven|twelve)\s+([a-z]+)(?:[^'’a-z]|$)`)
+
+// countsPlural reports whether text counts something: a number, not a
+// year, and the plural of a noun (see pluralNoun).
+func countsPlural(text string) bool {
+	for _, m := range pluralAfterNumber.FindAllStringSubmatch(text, -1) {
+		n := m[1]
+		if len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) {
+			continue
+		}
+		if pluralNoun(m[2]) {
+			return true
+		}
+	}
+	return false
+}
+
 // notPlaces are capitalized words that follow "in" without being places.
 var notPlacesRe = regexp.MustCompile(`^(in|at|to|from) (the )?(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Japanese|Korean|English|Japan's|Korea's|The|A|An|Article|Appendix|Group|Gallup|Korea.net)\b`)
 
@@ -34,7 +52,7 @@ var notPlacesRe = regexp.MustCompile(`^(in|at|to|from) (the )?(January|February|
 func cuesRegex(text string) []string {
 	var out []string
 	for _, c := range []string{cueDate, cueDuration, cueNumber, cueAmount, cueStatement, cueReason, cueStart} {
-		if cueRegexRef[c].MatchString(text) {
+		if cueRegexRef[c].MatchString(text) || c == cueNumber && countsPlural(text) {
 			out = append(out, c)
 		}
 	}

@@ -881,3 +881,24 @@ func TestRomajiAsking(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsOfAnything: a count is a number and the plural of a noun,
+// whatever an added article counts ("23 sites", "eight prefectures", "two
+// destroyers"), not only what the default corpus counts; a year before a
+// plural is not a count.
+func TestCountsOfAnything(t *testing.T) {
+	for _, text := range []string{
+		"The 23 sites, spread across eight prefectures, were inscribed together.",
+		"The navy sent two destroyers to the area.",
+		"Some 57,900 labourers were brought to the mines.",
+	} {
+		if !slices.Contains(cues(text, knowledge.English), cueNumber) {
+			t.Errorf("cues(%q) has no count", text)
+		}
+	}
+	for _, text := range []string{"In 2019 reports differed on the totals.", "The two countries' categories changed.", "It was one of those days."} {
+		if slices.Contains(cues(text, knowledge.English), cueNumber) {
+			t.Errorf("cues(%q) has a count", text)
+		}
+	}
+}
