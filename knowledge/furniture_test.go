@@ -54,3 +54,28 @@ func FuzzDatelineDate(f *testing.F) {
 		}
 	})
 }
+
+// TestFurnitureLines: the lines a news page puts around the article are
+// not answer text; sentences that merely mention publishing are.
+func TestFurnitureLines(t *testing.T) {
+	for _, text := range []string{
+		"Published August 19, 2023, 6:40 a.m. ET | Updated 11:05 a.m. ET 6 min read",
+		"Updated 3 hours ago",
+		"Posted 12 March 2024",
+		"4 min read",
+		"© 2024 The Example Times. All rights reserved.",
+	} {
+		if !isFurniture(text) {
+			t.Errorf("isFurniture(%q) = false", text)
+		}
+	}
+	for _, text := range []string{
+		"Published figures for 2019 differ, because the agencies count visitors differently.",
+		"The ministry updated its list of trusted trading partners on 28 August 2019.",
+		"The report was published in 2021 and read widely in Seoul.",
+	} {
+		if isFurniture(text) {
+			t.Errorf("isFurniture(%q) = true", text)
+		}
+	}
+}

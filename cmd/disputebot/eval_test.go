@@ -30,6 +30,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.37", "--min-hit3", "0.5", "--max-not-covered", "0.24", "--max-off-answered", "0.34", "--min-cjk-hit3", "0.5"}},
 	{"test2 articles", "articles/test2", "articles/test2.jsonl",
 		[]string{"--min-hit1", "0.2", "--min-hit3", "0.37", "--max-not-covered", "0.38", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.19"}},
+	{"test3 articles", "articles/test3", "articles/test3.jsonl",
+		[]string{"--min-hit1", "0.3", "--min-hit3", "0.36", "--max-not-covered", "0.45", "--max-off-answered", "0.7", "--min-cjk-hit3", "0.5"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
