@@ -224,7 +224,19 @@ func checkFake(t *testing.T, fake *discordtest.Server) {
 // newFake starts a fake Discord that accepts e2eToken.
 func newFake(t *testing.T, opts ...discordtest.Option) *discordtest.Server {
 	t.Helper()
-	return discordtest.NewTB(t, append([]discordtest.Option{discordtest.WithToken(e2eToken)}, opts...)...)
+	// The fake's own log (connections, drops, refusals) goes to the
+	// test's, which shows it when the test fails: a gateway that dropped
+	// the bot is then told from a bot that dropped the gateway.
+	logger := slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	return discordtest.NewTB(t, append([]discordtest.Option{discordtest.WithToken(e2eToken), discordtest.WithLogger(logger)}, opts...)...)
+}
+
+// testLogWriter writes each log line to a test's log.
+type testLogWriter struct{ t *testing.T }
+
+func (w testLogWriter) Write(p []byte) (int, error) {
+	w.t.Log("fake discord: " + strings.TrimRight(string(p), "\n"))
+	return len(p), nil
 }
 
 // reply is the bot's complete answer to one interaction, as the fake
