@@ -338,19 +338,19 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen)
 		}
 		if st.docFreq(t) == 0 && !english && !isNumber(t) && len(c.alts) == 0 {
-			// A Japanese word in Latin letters (baisho, hanketsu): the
-			// words it reads, in English and as written.
+			// A Japanese or Korean word in Latin letters (baisho,
+			// baesang): the words it reads, in English and as written.
 			idx.addRomaji(st, &c, w, r, seen)
-		}
-		if st.docFreq(t) == 0 && !english && !isNumber(t) && len(c.alts) == 0 {
-			// A misspelling: the corpus words closest to it, or the
-			// lexicon name it is closest to.
-			for _, fix := range st.corrections(t, maxCorrections) {
-				c.addAlt(st, knowledge.English, []string{fix}, confCorrection, seen)
-			}
-			if g := idx.glossary.Fuzzy(w); g != nil {
-				for _, v := range g.Variants {
-					c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, v), confCorrection, seen)
+			if len(c.alts) == 0 {
+				// A misspelling: the corpus words closest to it, or the
+				// lexicon name it is closest to.
+				for _, fix := range st.corrections(t, maxCorrections) {
+					c.addAlt(st, knowledge.English, []string{fix}, confCorrection, seen)
+				}
+				if g := idx.glossary.Fuzzy(w); g != nil {
+					for _, v := range g.Variants {
+						c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, v), confCorrection, seen)
+					}
 				}
 			}
 		}
@@ -409,15 +409,26 @@ func (idx *Index) addRomaji(st stats, c *concept, word string, r ranking, seen m
 		for _, e := range dictionary.Japanese(jw) {
 			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Romaji, seen)
 		}
-		if idx.hasLanguage(knowledge.Japanese) {
-			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, jw), r.Romaji, seen)
-		}
-		if idx.hasLanguage(knowledge.Korean) && lang.IsCJK(jw) {
-			for _, h := range dictionary.Hangul(jw) {
-				if terms := idx.phraseIn(knowledge.Korean, h); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= 2 {
-					c.addAlt(st, knowledge.Korean, terms, r.Romaji, seen)
-				}
-			}
+		idx.addJapaneseWord(st, c, jw, r.Romaji, seen)
+	}
+}
+
+// addJapaneseWord adds a Japanese word of the dictionary as Japanese
+// articles write it and, for one in kanji, as Korean articles read it
+// (通貨: 통화), at confidence conf, where the corpus has such articles.
+// A reading is searched as it is: one analyzed into a single syllable
+// (지 of 지면, 지 and the ending 면) is part of too many words to stand
+// for one.
+func (idx *Index) addJapaneseWord(st stats, c *concept, word string, conf float64, seen map[string]bool) {
+	if idx.hasLanguage(knowledge.Japanese) {
+		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, word), conf, seen)
+	}
+	if !idx.hasLanguage(knowledge.Korean) || !lang.IsCJK(word) {
+		return
+	}
+	for _, h := range dictionary.Hangul(word) {
+		if terms := idx.phraseIn(knowledge.Korean, h); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= 2 {
+			c.addAlt(st, knowledge.Korean, terms, conf, seen)
 		}
 	}
 }
@@ -432,8 +443,7 @@ const minRomajiRunes = 4
 // the 통화스와프 through 通貨 (통화) and スワップ. Words of the lexicon have
 // their translations there; this serves every other word.
 func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ranking, seen map[string]bool) {
-	ja, ko := idx.hasLanguage(knowledge.Japanese), idx.hasLanguage(knowledge.Korean)
-	if r.Translation <= 0 || !ja && !ko {
+	if r.Translation <= 0 || !idx.hasLanguage(knowledge.Japanese) && !idx.hasLanguage(knowledge.Korean) {
 		return
 	}
 	lemmas := thesaurus.Lemmas(word)
@@ -442,21 +452,7 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 	}
 	for _, l := range lemmas {
 		for _, t := range dictionary.Translations(l) {
-			if ja {
-				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, t), r.Translation, seen)
-			}
-			if ko && lang.IsCJK(t) {
-				for _, h := range dictionary.Hangul(t) {
-					terms := idx.phraseIn(knowledge.Korean, h)
-					if len(terms) != 1 || utf8.RuneCountInString(terms[0]) < 2 {
-						// One syllable (지 of 지면, read as 지 and the
-						// ending 면) is part of too many words to stand
-						// for one.
-						continue
-					}
-					c.addAlt(st, knowledge.Korean, terms, r.Translation, seen)
-				}
-			}
+			idx.addJapaneseWord(st, c, t, r.Translation, seen)
 		}
 	}
 }
