@@ -94,25 +94,27 @@ const maxRunes = 16
 // key and a tab.
 func lookup(table, key string) (string, bool) { return sorted.Lookup(table, key) }
 
-// Japanese returns the English words for a Japanese word written in kanji
-// or katakana, or nil.
-func Japanese(word string) []string {
-	rest, ok := lookup(japaneseTable, word)
+// list returns the values, separated by "|", of key's line in a sorted
+// table, or nil.
+func list(table, key string) []string {
+	rest, ok := lookup(table, key)
 	if !ok {
 		return nil
 	}
 	return strings.Split(rest, "|")
 }
 
+// Japanese returns the English words for a Japanese word written in kanji
+// or katakana, or nil.
+func Japanese(word string) []string {
+	return list(japaneseTable, word)
+}
+
 // Kanji returns the common Japanese words that a Sino-Korean word written
 // in hangul reads (교과서: 教科書), or nil: what a Japanese article writes
 // for it.
 func Kanji(word string) []string {
-	rest, ok := lookup(koreanTable, word)
-	if !ok {
-		return nil
-	}
-	return strings.Split(rest, "|")
+	return list(koreanTable, word)
 }
 
 // Hangul returns the Korean readings of a Japanese word written in kanji
@@ -166,11 +168,7 @@ var (
 // Sino-Korean ones. An English question finds Korean and Japanese articles
 // through them.
 func Translations(english string) []string {
-	rest, ok := lookup(englishTable, strings.ToLower(english))
-	if !ok {
-		return nil
-	}
-	return strings.Split(rest, "|")
+	return list(englishTable, strings.ToLower(english))
 }
 
 // Romaji returns the common Japanese words that a word in Latin letters is
@@ -178,33 +176,21 @@ func Translations(english string) []string {
 // other words read so), or nil: members who learned Japanese by ear type
 // its words in Latin letters, and the corpus decides among the readings.
 func Romaji(word string) []string {
-	rest, ok := lookup(romajiTable, strings.ToLower(word))
-	if !ok {
-		return nil
-	}
-	return strings.Split(rest, "|")
+	return list(romajiTable, strings.ToLower(word))
 }
 
 // Romaja returns the Sino-Korean words that a word in Latin letters is the
 // reading of (baesang: 배상; tanhaek: 탄핵), or nil: Korean typed in Latin
 // letters, as Japanese is (see Romaji).
 func Romaja(word string) []string {
-	rest, ok := lookup(romajaTable, strings.ToLower(word))
-	if !ok {
-		return nil
-	}
-	return strings.Split(rest, "|")
+	return list(romajaTable, strings.ToLower(word))
 }
 
 // Korean returns the English words for a Sino-Korean word written in
 // hangul: those of every common Japanese word with its reading.
 func Korean(word string) []string {
-	rest, ok := lookup(koreanTable, word)
-	if !ok {
-		return nil
-	}
 	var out []string
-	for _, w := range strings.Split(rest, "|") {
+	for _, w := range list(koreanTable, word) {
 		for _, e := range Japanese(w) {
 			if !contains(out, e) {
 				out = append(out, e)
@@ -241,11 +227,7 @@ func SplitNames(word string) []string {
 // kanji (竹島: タケシマ, タケジマ), or nil: a name read aloud is what an
 // English article writes.
 func Names(word string) []string {
-	rest, ok := lookup(namesTable, word)
-	if !ok {
-		return nil
-	}
-	return strings.Split(rest, "|")
+	return list(namesTable, word)
 }
 
 // split divides word into the words of table, skipping characters no word

@@ -245,24 +245,16 @@ func englishTableOf(japanese string) string {
 			}
 		}
 	}
-	keys := slices.Sorted(maps.Keys(byEnglish))
-	var b strings.Builder
-	for _, e := range keys {
-		cs := byEnglish[e]
+	words := make(map[string][]string, len(byEnglish))
+	for e, cs := range byEnglish {
 		slices.SortStableFunc(cs, func(a, b cand) int {
 			return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.all, b.all))
 		})
-		b.WriteString(e)
-		b.WriteByte('\t')
-		for i, c := range cs[:min(len(cs), maxTranslations)] {
-			if i > 0 {
-				b.WriteByte('|')
-			}
-			b.WriteString(c.word)
+		for _, c := range cs[:min(len(cs), maxTranslations)] {
+			words[e] = append(words[e], c.word)
 		}
-		b.WriteByte('\n')
 	}
-	return b.String()
+	return formatTable(words)
 }
 
 // maxTranslations bounds the Japanese words given for one English word.
@@ -271,19 +263,35 @@ const maxTranslations = 6
 // TestEnglishTable: english.txt is japanese.txt turned around; run with
 // -update after regenerating japanese.txt.
 func TestEnglishTable(t *testing.T) {
-	want := englishTableOf(japaneseTable)
+	checkDerived(t, "english.txt", englishTable, englishTableOf(japaneseTable))
+}
+
+// checkDerived checks that an embedded table is what its test derives from
+// another, and sorted; with -update it writes it instead.
+func checkDerived(t *testing.T, file, table, want string) {
+	t.Helper()
 	if *update {
-		if err := os.WriteFile("english.txt", []byte(want), 0o644); err != nil {
+		if err := os.WriteFile(file, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	if englishTable != want {
-		t.Errorf("english.txt is not japanese.txt turned around: run go test -run TestEnglishTable -update")
+	if table != want {
+		t.Errorf("%s is not what %s derives: run it with -update", file, t.Name())
 	}
-	if k := sorted.Unsorted(englishTable); k != "" {
-		t.Errorf("english.txt is not sorted at %q", k)
+	if k := sorted.Unsorted(table); k != "" {
+		t.Errorf("%s is not sorted at %q", file, k)
 	}
+}
+
+// formatTable writes a sorted table: each key, a tab, and its values
+// separated by "|".
+func formatTable(values map[string][]string) string {
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(values)) {
+		fmt.Fprintf(&b, "%s\t%s\n", k, strings.Join(values[k], "|"))
+	}
+	return b.String()
 }
 
 // romajiTableOf turns readings.txt into the romaji table (see romajiTable):
@@ -309,11 +317,7 @@ func romajiTableOf(readings string) string {
 			}
 		}
 	}
-	var b strings.Builder
-	for _, k := range slices.Sorted(maps.Keys(byRomaji)) {
-		fmt.Fprintf(&b, "%s\t%s\n", k, strings.Join(byRomaji[k], "|"))
-	}
-	return b.String()
+	return formatTable(byRomaji)
 }
 
 // maxRomaji bounds the words given for one reading.
@@ -326,19 +330,7 @@ func TestRomajiTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := romajiTableOf(string(readings))
-	if *update {
-		if err := os.WriteFile("romaji.txt", []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if romajiTable != want {
-		t.Errorf("romaji.txt is not readings.txt romanized: run go test -run TestRomajiTable -update")
-	}
-	if k := sorted.Unsorted(romajiTable); k != "" {
-		t.Errorf("romaji.txt is not sorted at %q", k)
-	}
+	checkDerived(t, "romaji.txt", romajiTable, romajiTableOf(string(readings)))
 	for _, c := range []struct{ romaji, want string }{
 		{"baisho", "賠償"}, {"baishou", "賠償"}, {"hanketsu", "判決"}, {"kyosei", "強制"}, {"rodo", "労働"}, {"yushutsu", "輸出"},
 	} {
@@ -363,29 +355,13 @@ func romajaTableOf(korean string) string {
 			}
 		}
 	}
-	var b strings.Builder
-	for _, k := range slices.Sorted(maps.Keys(byRomaja)) {
-		fmt.Fprintf(&b, "%s\t%s\n", k, strings.Join(byRomaja[k], "|"))
-	}
-	return b.String()
+	return formatTable(byRomaja)
 }
 
 // TestRomajaTable: romaja.txt is korean.txt's readings romanized; run with
 // -update after regenerating korean.txt.
 func TestRomajaTable(t *testing.T) {
-	want := romajaTableOf(koreanTable)
-	if *update {
-		if err := os.WriteFile("romaja.txt", []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if romajaTable != want {
-		t.Errorf("romaja.txt is not korean.txt romanized: run go test -run TestRomajaTable -update")
-	}
-	if k := sorted.Unsorted(romajaTable); k != "" {
-		t.Errorf("romaja.txt is not sorted at %q", k)
-	}
+	checkDerived(t, "romaja.txt", romajaTable, romajaTableOf(koreanTable))
 	for _, c := range []struct{ romaja, want string }{
 		{"baesang", "배상"}, {"pangyeol", "판결"}, {"tanhaek", "탄핵"}, {"gangje", "강제"}, {"undong", "운동"},
 	} {
