@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -72,7 +73,7 @@ func cutDateline(text string) (dateline, rest string) {
 var (
 	// datelineDay: the month and day a dateline gives ("Oct. 17", "July
 	// 22"), and a year when it has one.
-	datelineDay = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b(?:,?\s+((?:19|20)\d\d))?`)
+	datelineDay = regexp.MustCompile(`\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b(?:,?\s+((?:19|20)\d\d))?`)
 	// weekdayWord: the day of the week news writes an event under ("on
 	// Thursday").
 	weekdayWord = regexp.MustCompile(`\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b`)
@@ -89,16 +90,11 @@ var (
 // such year, it reports false: a guess would be worse than none.
 func DatelineDate(a *Article, now time.Time) (time.Time, bool) {
 	var first string
-	for i, p := range a.Body {
-		text := CleanText(p.Text)
-		if i >= 3 {
+	for _, p := range a.Body[:min(len(a.Body), 3)] {
+		if text := CleanText(p.Text); text != "" && !p.Caption && !p.Heading && !isByline(text, a.Byline) && !isFurniture(text) {
+			first = text
 			break
 		}
-		if text == "" || isByline(text, a.Byline) || isFurniture(text) || p.Caption || p.Heading {
-			continue
-		}
-		first = text
-		break
 	}
 	dateline, rest := cutDateline(first)
 	if dateline == "" {
@@ -108,14 +104,16 @@ func DatelineDate(a *Article, now time.Time) (time.Time, bool) {
 	if m == nil {
 		return time.Time{}, false
 	}
-	month, ok := monthsByAbbrev[m[1]]
-	day := atoi(m[2])
-	if !ok || day < 1 || day > 31 {
+	mon, err := time.Parse("Jan", m[1])
+	day, _ := strconv.Atoi(m[2])
+	if err != nil || day < 1 {
 		return time.Time{}, false
 	}
+	month := mon.Month()
 	if m[3] != "" {
-		d := time.Date(atoi(m[3]), month, day, 0, 0, 0, 0, time.UTC)
-		return d, d.Day() == day && !d.After(now)
+		y, _ := strconv.Atoi(m[3])
+		d := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
+		return d, day <= daysIn(y, month) && !d.After(now)
 	}
 	wd := weekdayWord.FindString(rest)
 	if wd == "" {
@@ -124,7 +122,7 @@ func DatelineDate(a *Article, now time.Time) (time.Time, bool) {
 	latest := 0
 	for _, p := range a.Body {
 		for _, y := range yearWord.FindAllString(p.Text, -1) {
-			if n := atoi(y); n <= now.Year() {
+			if n, _ := strconv.Atoi(y); n <= now.Year() {
 				latest = max(latest, n)
 			}
 		}
@@ -134,24 +132,9 @@ func DatelineDate(a *Article, now time.Time) (time.Time, bool) {
 	}
 	for y := latest - 1; y <= now.Year(); y++ {
 		d := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
-		if d.Day() == day && !d.After(now) && d.Weekday().String() == wd {
+		if day <= daysIn(y, month) && !d.After(now) && d.Weekday().String() == wd {
 			return d, true
 		}
 	}
 	return time.Time{}, false
-}
-
-var monthsByAbbrev = map[string]time.Month{
-	"Jan": time.January, "Feb": time.February, "Mar": time.March, "Apr": time.April, "May": time.May, "Jun": time.June,
-	"Jul": time.July, "Aug": time.August, "Sep": time.September, "Sept": time.September, "Oct": time.October,
-	"Nov": time.November, "Dec": time.December,
-}
-
-// atoi reads a short run of ASCII digits.
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n
 }
