@@ -137,6 +137,7 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 	if r.FirstMention > 0 && q.defines {
 		firstMentions(q, out, total)
 	}
+	top := 0.0 // the best score
 	for i := range out {
 		s := &out[i]
 		rel := 0.0
@@ -151,14 +152,11 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 		if !s.f.focusOK {
 			s.score *= r.FocusMiss
 		}
-	}
-	// A Korean or Japanese question gets the passages in its language
-	// first, of those that answer it: a member who asks in Korean reads
-	// Korean.
-	top := 0.0
-	for _, s := range out {
 		top = max(top, s.score)
 	}
+	// A Korean or Japanese question gets the passages in its language
+	// first, of those that answer it and score at least OwnShare of the
+	// best: a member who asks in Korean reads Korean.
 	own := func(s scored) int {
 		if q.lang != knowledge.English && s.p.lang == q.lang && r.answers(s.f) && s.score >= r.OwnShare*top {
 			return 1
