@@ -218,7 +218,6 @@ func TestEnglishTranslations(t *testing.T) {
 	with := inTopThree(t, idx, cases)
 	idx.ranking.Translation = 0
 	defer func() { idx.ranking = defaultRanking }()
-	idx.cache.invalidate()
 	without := inTopThree(t, idx, cases)
 	t.Logf("in the top three: %d of %d with the translations, %d without", with, len(cases), without)
 	if with <= without || with < 3 {
