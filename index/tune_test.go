@@ -192,7 +192,7 @@ func TestDumpFeatures(t *testing.T) {
 	}
 	idx, d := loadDev(t)
 	var b strings.Builder
-	b.WriteString("set\tline\tontopic\tbleve\tat\tcorrect\tlang\tstyle\tcov\tbody\tbm25f\tprox\ttype\tconcepts\tknown\tunknownw\ttotalw\tmatchedw\tmaxw\tsentence\theaviest\tq\n")
+	b.WriteString("set\tline\tontopic\tbleve\tat\tcorrect\tlang\tstyle\tcov\tbody\tbm25f\tprox\ttype\tconcepts\tknown\tunknownw\ttotalw\tmatchedw\tmaxw\tsentence\theaviest\tevidence\tlead\tfocus\tq\n")
 	for _, set := range []struct {
 		name  string
 		cases []evalset.Case
@@ -239,9 +239,16 @@ func TestDumpFeatures(t *testing.T) {
 					}
 				}
 			}
-			fmt.Fprintf(&b, "%s\t%d\t%v\t%d\t%d\t%v\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.0f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n",
+			lead := 0.0 // the best score over the next of another article
+			for _, sc := range ranked[min(1, len(ranked)):] {
+				if sc.p.hit.ArticleID != ranked[0].p.hit.ArticleID && sc.score > 0 {
+					lead = ranked[0].score / sc.score
+					break
+				}
+			}
+			fmt.Fprintf(&b, "%s\t%d\t%v\t%d\t%d\t%v\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.0f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%s\n",
 				set.name, c.Line, len(c.Expect) > 0, bleveAt, at, correct, c.Lang, c.Style, top.coverage, top.body, top.bm25f, top.prox, top.typeOK,
-				len(q.concepts), known, unknown, total, matched, maxw, top.sentence, top.heaviest, c.Q)
+				len(q.concepts), known, unknown, total, matched, maxw, top.sentence, top.heaviest, defaultRanking.evidence(top), lead, top.focusOK, c.Q)
 		}
 	}
 	if err := os.WriteFile(*featuresOut, []byte(b.String()), 0o644); err != nil {

@@ -136,6 +136,16 @@ func init() {
 	}
 }
 
+// existentialEndings are the endings 있다 and 없다 take.
+var existentialEndings = map[string]bool{}
+
+func init() {
+	for _, e := range strings.Fields(`다 어 어요 나 나요 니 냐 지 죠 는 는데 는지 을 을까 을까요 었 었다 었어 었어요 었나 었나요 었니 었냐 었지 었죠
+		었다는 었다고 었던 었는데 었는지 었을까 었습니다 었습니까 습니다 습니까 던 다는 다고 대 었대 으며 으면 고 었고 음 었음`) {
+		existentialEndings[e] = true
+	}
+}
+
 // KoreanFunctionWord reports whether a Korean word, in any of its forms,
 // is a word of grammar or of asking rather than of content.
 func KoreanFunctionWord(word string) bool {
@@ -152,6 +162,13 @@ func KoreanFunctionWord(word string) bool {
 	// 무엇이었나요, 어디였지): the question word, however it ends.
 	for _, q := range questionWords {
 		if rest, ok := strings.CutPrefix(word, q); ok && rest != "" && copulaEndings[rest] {
+			return true
+		}
+	}
+	// 있다 and 없다, "there is" and "there is not", in any form
+	// (있었다는, 있습니까, 없었던): how a question is put.
+	for _, stem := range []string{"있", "없"} {
+		if rest, ok := strings.CutPrefix(word, stem); ok && existentialEndings[rest] {
 			return true
 		}
 	}

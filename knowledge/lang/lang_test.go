@@ -51,7 +51,15 @@ func TestKoreanFunctionWord(t *testing.T) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
-	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨", "왜곡", "몇몇"} {
+	// 있다 and 없다 in their forms (dev: 있었다는 in articles/dev.jsonl,
+	// 있었어 and 있던 in dev.jsonl), formal ones too.
+	for _, w := range []string{"있었다는", "있었어", "있던", "있습니까", "있었습니까", "없었다", "없습니다", "있을까요", "있다고"} {
+		if !KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = false", w)
+		}
+	}
+	// Words that start like them but say something: 없애다, "abolish".
+	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨", "왜곡", "몇몇", "없애", "없앴다", "있음직한"} {
 		if KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = true", w)
 		}
