@@ -566,6 +566,11 @@ func TestKoreanVariantsInWords(t *testing.T) {
 		{"삼성전자가 소재를 구입했어?", "buy", true},
 		{"반도체수출규제 언제 풀렸어", "export controls", true},
 		{"강제동원 피해자 몇 명?", "wartime labor", true},
+		// 첫, "first", is a word of one syllable that news writes
+		// before its noun (첫 수출 허가) or with it (첫날).
+		{"첫 수출 허가는 언제 나왔어?", "first", true},
+		{"회담 첫날 무슨 일이", "first", true},
+		{"외교부 장관이 첫 회담을 했다", "first", true},
 	}
 	for _, tc := range tests {
 		ms, _ := g.Match(tc.q)
