@@ -902,3 +902,42 @@ func TestCountsOfAnything(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerKindNouns: the noun of "what" that names the kind of answer
+// ("what justification", "on what grounds", "what sum") asks for a cause
+// or a sum and is not a word the answer must say, as in the dev questions
+// below, whose answers give the reasons and the sum in other words.
+func TestAnswerKindNouns(t *testing.T) {
+	idx, _ := openTest(t, defaultCorpus(t))
+	tests := []struct {
+		q, cue, noun string
+	}{
+		{"What justification did the industry department offer for the tougher regime?", cueReason, "justification"},
+		{"What justification did Japan's trade ministry give for tightening the rules in July 2019?", cueReason, "justification"},
+		{"On what grounds did opponents attack the Speaker's compensation legislation?", cueReason, "grounds"},
+		{"On what legal reasoning did the court rest its finding that the Japanese company still had to pay?", cueReason, "reasoning"},
+		{"the intel pact thing, what reason did seoul give for walking away from it in late summer 2019?", cueReason, "reason"},
+		{"What sum did each of the four claimants receive under the October 2018 judgment?", cueAmount, "sum"},
+		{"What total sum did the Supreme Court's decisions of 21 December 2023 require the Japanese firms to pay?", cueAmount, "sum"},
+	}
+	for _, tc := range tests {
+		q := analyzeQuestion(t, idx, tc.q)
+		if !slices.Contains(q.wants, tc.cue) {
+			t.Errorf("%q wants %v, not %s", tc.q, q.wants, tc.cue)
+		}
+		for _, c := range q.concepts {
+			if strings.EqualFold(c.label, tc.noun) {
+				t.Errorf("%q: %q is a concept", tc.q, tc.noun)
+			}
+		}
+	}
+	// A noun of "what" that is the question's subject stays.
+	q := analyzeQuestion(t, idx, "what share price did nippon steel have")
+	found := false
+	for _, c := range q.concepts {
+		found = found || c.label == "price"
+	}
+	if !found {
+		t.Errorf("\"price\" is not a concept of %q", "what share price did nippon steel have")
+	}
+}
