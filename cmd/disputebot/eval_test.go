@@ -14,16 +14,17 @@ import (
 
 // evalLevels are the regression checks, one per question file: the
 // articles to add first, if any, and the eval flags of its levels. Dev's
-// are those of its last tuning; the test files are never tuned on, and
+// are those of its last tuning (on the dev questions and articles of
+// stop 13, fresher and harder than before); the test files are never tuned on, and
 // theirs are those of their last run after the work it judged.
 var evalLevels = []struct {
 	name, articles, file string
 	levels               []string
 }{
 	{"dev", "", "dev.jsonl",
-		[]string{"--min-hit1", "0.77", "--min-hit3", "0.85", "--max-not-covered", "0.1", "--max-off-answered", "0.19", "--min-cjk-hit3", "0.9"}},
+		[]string{"--min-hit1", "0.72", "--min-hit3", "0.81", "--max-not-covered", "0.12", "--max-off-answered", "0.28", "--min-cjk-hit3", "0.88"}},
 	{"dev articles", "articles/dev", "articles/dev.jsonl",
-		[]string{"--min-hit1", "0.48", "--min-hit3", "0.59", "--max-not-covered", "0.18", "--max-off-answered", "0.6", "--min-cjk-hit3", "0.58"}},
+		[]string{"--min-hit1", "0.44", "--min-hit3", "0.54", "--max-not-covered", "0.22", "--max-off-answered", "0.6", "--min-cjk-hit3", "0.5"}},
 	{"test", "", "test.jsonl",
 		[]string{"--min-hit1", "0.62", "--min-hit3", "0.77", "--max-not-covered", "0.13", "--max-off-answered", "0.3", "--min-cjk-hit3", "0.77"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
