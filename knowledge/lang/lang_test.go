@@ -58,8 +58,15 @@ func TestKoreanFunctionWord(t *testing.T) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
+	// "After", "before", "how many days", "how old", with their particles,
+	// as the dev questions write them (후에, 며칠, 몇살이었냐, 전에).
+	for _, w := range []string{"후에", "전에", "며칠", "몇살", "후", "전"} {
+		if !KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = false", w)
+		}
+	}
 	// Words that start like them but say something: 없애다, "abolish".
-	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨", "왜곡", "몇몇", "없애", "없앴다", "있음직한"} {
+	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨", "왜곡", "몇몇", "없애", "없앴다", "있음직한", "전쟁", "후보"} {
 		if KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = true", w)
 		}
