@@ -150,8 +150,14 @@ func normalize(s string) string {
 		}
 		return w
 	})
+	s = hyphenPrefixes.ReplaceAllString(s, "")
 	return numericDates.ReplaceAllStringFunc(s, spellDate)
 }
+
+// hyphenPrefixes are the prefixes that a hyphen joins to a word ("pre-2019",
+// "mid-December", "co-authoring"): apart, the analysis would make each a
+// word of its own, rare in the corpus and so heavy, that says nothing.
+var hyphenPrefixes = regexp.MustCompile(`(?i)\b(?:pre|post|mid|non|anti|ex|co|re|sub|semi|multi|inter|pro)-`)
 
 // shorthand are the abbreviations of chat for words passages spell out.
 var shorthand = map[string]string{

@@ -941,3 +941,28 @@ func TestAnswerKindNouns(t *testing.T) {
 		t.Errorf("\"price\" is not a concept of %q", "what share price did nippon steel have")
 	}
 }
+
+// TestHyphenPrefixes: a prefix joined by a hyphen is no word of its own,
+// as in the dev questions below, where "pre" had been the heaviest word
+// (one passage says "pre-announced").
+func TestHyphenPrefixes(t *testing.T) {
+	idx, _ := openTest(t, defaultCorpus(t))
+	tests := []struct{ q, prefix, word string }{
+		{"When were all three materials finally put back under the pre-2019 licensing arrangement?", "pre", "2019"},
+		{"was there a mid-December meeting of the export officials", "mid", "December"},
+		{"how many lawmakers were co-authoring the Moon Hee-sang bill", "co", "authoring"},
+	}
+	for _, tc := range tests {
+		q := analyzeQuestion(t, idx, tc.q)
+		var labels []string
+		for _, c := range q.concepts {
+			labels = append(labels, c.label)
+		}
+		if slices.Contains(labels, tc.prefix) {
+			t.Errorf("%q: %q is a concept (%q)", tc.q, tc.prefix, labels)
+		}
+		if !strings.Contains(normalize(tc.q), " "+tc.word) {
+			t.Errorf("normalize(%q) = %q, lost %q", tc.q, normalize(tc.q), tc.word)
+		}
+	}
+}
