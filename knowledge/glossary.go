@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
 //go:embed glossary.txt
@@ -74,6 +76,7 @@ var DefaultGlossary = sync.OnceValue(func() *Glossary {
 	if err != nil {
 		panic("knowledge: built-in glossary: " + err.Error())
 	}
+	g.addRomanized()
 	return g
 })
 
@@ -143,6 +146,46 @@ func ParseGlossary(text string) (*Glossary, error) {
 	// Longest first: "Moon Hee-sang bill" must win over "Moon Hee-sang".
 	sortVariants(g.variants)
 	return g, nil
+}
+
+// minRomanizedLetters is the shortest Revised Romanization of a Korean
+// variant that is asked for it: shorter ones ("ilbon" is five) would be
+// English words or chat more often than Korean.
+const minRomanizedLetters = 5
+
+// addRomanized adds to each group, as ways of asking, the Revised
+// Romanization of its Korean variants of two syllables or more
+// (sinilcheoljugeum for 신일철주금, hwaiteuriseuteu for 화이트리스트): members
+// type Korean terms in Latin letters, and the file lists only some of
+// them. A spelling that is another group's variant, or a way of asking
+// for it, stays that group's. The romanization is letter by letter
+// (대법원: daebeopwon): a spelling with the standard's sound changes
+// (daebeobwon) is not matched.
+func (g *Glossary) addRomanized() {
+	for _, grp := range g.Groups {
+		for _, v := range grp.Variants {
+			key := foldAlias(v)
+			if !isHangul(key) || utf8.RuneCountInString(strings.ReplaceAll(key, " ", "")) < 2 {
+				continue
+			}
+			var words []string
+			for w := range strings.FieldsSeq(key) {
+				words = append(words, lang.RomanizeKorean(w)[0])
+			}
+			rr := strings.Join(words, " ")
+			k := foldAlias(rr)
+			if len(strings.ReplaceAll(k, " ", "")) < minRomanizedLetters || len(grp.Asked) >= maxVariantsPerGroup {
+				continue
+			}
+			if _, dup := g.byKey[k]; dup {
+				continue
+			}
+			grp.Asked = append(grp.Asked, rr)
+			g.variants = append(g.variants, glossaryVariant{key: k, group: grp, text: rr})
+			g.byKey[k] = grp
+		}
+	}
+	sortVariants(g.variants)
 }
 
 func sortVariants(vs []glossaryVariant) {

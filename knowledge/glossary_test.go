@@ -583,3 +583,28 @@ func TestKoreanVariantsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRomanizedKorean: a Korean variant typed in Revised Romanization
+// asks for its group, as two romanized dev questions write them
+// (sinilcheoljugeum, hwaiteuriseuteu), letter by letter (daebeopwon).
+func TestRomanizedKorean(t *testing.T) {
+	g := DefaultGlossary()
+	for spelling, want := range map[string]string{
+		"sinilcheoljugeum": "Nippon Steel",
+		"hwaiteuriseuteu":  "white list",
+		"daebeopwon":       "Supreme Court",
+		"ganggyeonghwa":    "Kang Kyung-wha",
+	} {
+		if got := g.Variant(spelling); got == nil || got.Canonical() != want {
+			t.Errorf("Variant(%q) = %v, want %q", spelling, got, want)
+		}
+	}
+	// Too short to tell from English or chat.
+	if got := g.Variant("mun"); got != nil {
+		t.Errorf("Variant(%q) = %q", "mun", got.Canonical())
+	}
+	ms, _ := g.Match("sinilcheoljugeum daebeopwon pangyeol 2018 baesanggeum eolma")
+	if c := canonicals(ms); !slices.Contains(c, "Nippon Steel") || !slices.Contains(c, "Supreme Court") {
+		t.Errorf("Match finds %q", c)
+	}
+}
