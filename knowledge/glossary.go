@@ -158,9 +158,10 @@ const minRomanizedLetters = 5
 // (sinilcheoljugeum for 신일철주금, hwaiteuriseuteu for 화이트리스트): members
 // type Korean terms in Latin letters, and the file lists only some of
 // them. A spelling that is another group's variant, or a way of asking
-// for it, stays that group's. The romanization is letter by letter
-// (대법원: daebeopwon): a spelling with the standard's sound changes
-// (daebeobwon) is not matched.
+// for it, stays that group's. Both the letter-by-letter romanization
+// (대법원: daebeopwon) and the one with finals carried over as the
+// standard writes them (daebeobwon) are asked; the standard's other
+// sound changes (nasals: 협력, hyeomnyeok) are not.
 func (g *Glossary) addRomanized() {
 	for _, grp := range g.Groups {
 		for _, v := range grp.Variants {
@@ -168,21 +169,23 @@ func (g *Glossary) addRomanized() {
 			if !isHangul(key) || utf8.RuneCountInString(strings.ReplaceAll(key, " ", "")) < 2 {
 				continue
 			}
-			var words []string
+			var letters, linked []string
 			for w := range strings.FieldsSeq(key) {
-				words = append(words, lang.RomanizeKorean(w)[0])
+				letters = append(letters, lang.RomanizeKorean(w)[0])
+				linked = append(linked, lang.RomanizeKoreanLinked(w))
 			}
-			rr := strings.Join(words, " ")
-			k := foldAlias(rr)
-			if len(strings.ReplaceAll(k, " ", "")) < minRomanizedLetters || len(grp.Asked) >= maxVariantsPerGroup {
-				continue
+			for _, rr := range []string{strings.Join(letters, " "), strings.Join(linked, " ")} {
+				k := foldAlias(rr)
+				if len(strings.ReplaceAll(k, " ", "")) < minRomanizedLetters || len(grp.Asked) >= maxVariantsPerGroup {
+					continue
+				}
+				if _, dup := g.byKey[k]; dup {
+					continue
+				}
+				grp.Asked = append(grp.Asked, rr)
+				g.variants = append(g.variants, glossaryVariant{key: k, group: grp, text: rr})
+				g.byKey[k] = grp
 			}
-			if _, dup := g.byKey[k]; dup {
-				continue
-			}
-			grp.Asked = append(grp.Asked, rr)
-			g.variants = append(g.variants, glossaryVariant{key: k, group: grp, text: rr})
-			g.byKey[k] = grp
 		}
 	}
 	sortVariants(g.variants)

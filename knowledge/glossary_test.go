@@ -585,14 +585,16 @@ func TestKoreanVariantsInWords(t *testing.T) {
 }
 
 // TestRomanizedKorean: a Korean variant typed in Revised Romanization
-// asks for its group, as two romanized dev questions write them
-// (sinilcheoljugeum, hwaiteuriseuteu), letter by letter (daebeopwon).
+// asks for its group, as three romanized dev questions write them
+// (sinilcheoljugeum, hwaiteuriseuteu, daebeobwon), and letter by letter
+// (daebeopwon).
 func TestRomanizedKorean(t *testing.T) {
 	g := DefaultGlossary()
 	for spelling, want := range map[string]string{
 		"sinilcheoljugeum": "Nippon Steel",
 		"hwaiteuriseuteu":  "white list",
 		"daebeopwon":       "Supreme Court",
+		"daebeobwon":       "Supreme Court",
 		"ganggyeonghwa":    "Kang Kyung-wha",
 	} {
 		if got := g.Variant(spelling); got == nil || got.Canonical() != want {

@@ -144,6 +144,7 @@ func FuzzLang(f *testing.F) {
 		}
 		Language(s)
 		RomanizeKorean(s)
+		RomanizeKoreanLinked(s)
 		RomanizeKana(s)
 	})
 }
@@ -173,6 +174,26 @@ func TestRomanizeKorean(t *testing.T) {
 	}
 	if got := RomanizeKorean("abc"); got != nil {
 		t.Errorf("RomanizeKorean(abc) = %q", got)
+	}
+}
+
+// TestRomanizeKoreanLinked: a final consonant before a syllable without
+// an initial is written as that syllable's initial, as the Revised
+// Romanization does; other syllables as RomanizeKorean writes them.
+func TestRomanizeKoreanLinked(t *testing.T) {
+	for word, want := range map[string]string{
+		"대법원":   "daebeobwon",
+		"합의":    "habui",
+		"신일철주금": "sinilcheoljugeum",
+		"독도":    "dokdo",
+		"울릉도":   "ulleungdo",
+		"강경화":   "ganggyeonghwa",
+		"좋아":    "joa",
+		"abc":   "",
+	} {
+		if got := RomanizeKoreanLinked(word); got != want {
+			t.Errorf("RomanizeKoreanLinked(%q) = %q, want %q", word, got, want)
+		}
 	}
 }
 

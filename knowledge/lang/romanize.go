@@ -68,6 +68,39 @@ func RomanizeKorean(word string) []string {
 	return out
 }
 
+// linkedFinals are the finals as the Revised Romanization writes them
+// before a syllable without an initial sound, where they are sounded as
+// its initial (법원: beobwon, 합의: habui).
+var linkedFinals = [...]string{"", "g", "kk", "ks", "n", "nj", "n", "d", "r", "lg", "lm", "lb", "ls", "lt", "lp", "r", "m", "b", "ps", "s", "ss", "ng", "j", "ch", "k", "t", "p", ""}
+
+// RomanizeKoreanLinked returns the Revised Romanization of a Hangul word
+// with a final consonant carried over to a following syllable that has no
+// initial sound (대법원: daebeobwon, where RomanizeKorean gives daebeopwon),
+// as the standard and many members write it; the other sound changes are
+// not applied. It returns "" when the word has no Hangul syllables.
+func RomanizeKoreanLinked(word string) string {
+	var b strings.Builder
+	var syl []int
+	for _, r := range word {
+		if r >= hangulBase && r <= hangulLast {
+			syl = append(syl, int(r-hangulBase))
+		}
+	}
+	for i, s := range syl {
+		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
+		in := rrInitials[ini]
+		if ini == initialR && i > 0 && (syl[i-1]%numFinals == finalL || syl[i-1]%numFinals == finalN) {
+			in = "l"
+		}
+		f := rrFinals[fin]
+		if i+1 < len(syl) && syl[i+1]/(numMedials*numFinals) == initialNone {
+			f = linkedFinals[fin]
+		}
+		b.WriteString(in + rrMedials[med] + f)
+	}
+	return b.String()
+}
+
 // prevFinal returns the final consonant of a Hangul syllable, or 0.
 func prevFinal(r rune) int {
 	if r < hangulBase || r > hangulLast {
