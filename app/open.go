@@ -132,7 +132,7 @@ func openServe(ctx context.Context, opts Options) (*Service, error) {
 // that DATA_DIR is a directory, makes the process act as its owner (see
 // actAsOwner), creates it if need be, and takes its lock as role. A command
 // holding the lock is waited for, at most wait; the running bot is not,
-// and the error then matches errBusy with holdsRun.
+// beyond runGrace, and the error then matches errBusy with holdsRun.
 func takeDataDir(dir, command, role string, wait time.Duration) (*dirLock, error) {
 	if err := checkDataDir(dir); err != nil {
 		return nil, err
@@ -144,11 +144,22 @@ func takeDataDir(dir, command, role string, wait time.Duration) (*dirLock, error
 		return nil, permissionError(fmt.Errorf("create DATA_DIR: %w", err), dir)
 	}
 	lock, err := lockDataDir(dir, role, 0)
-	if errors.Is(err, errBusy) && !holdsRun(err) {
+	switch {
+	case errors.Is(err, errBusy) && !holdsRun(err):
 		lock, err = lockDataDir(dir, role, wait)
+	case holdsRun(err):
+		// A bot that has just stopped may hold the lock a moment longer
+		// (a process it started, or one this process started, shares the
+		// lock's file until it has exec'd), and the lock file names the
+		// last holder: wait that moment before saying a bot runs.
+		lock, err = lockDataDir(dir, role, runGrace)
 	}
 	return lock, err
 }
+
+// runGrace is how long a process waits for a lock that the running bot
+// holds before it says so.
+const runGrace = time.Second
 
 // openAsk opens DATA_DIR for a command that only asks. When this process
 // may write DATA_DIR and no other holds it, that is the index of DATA_DIR
