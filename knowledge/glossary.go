@@ -176,7 +176,7 @@ func (g *Glossary) addRomanized() {
 			}
 			for _, rr := range []string{strings.Join(letters, " "), strings.Join(linked, " ")} {
 				k := foldAlias(rr)
-				if len(strings.ReplaceAll(k, " ", "")) < minRomanizedLetters || len(grp.Asked) >= maxVariantsPerGroup {
+				if len(strings.ReplaceAll(k, " ", "")) < minRomanizedLetters || len(grp.Variants)+len(grp.Asked) >= maxVariantsPerGroup {
 					continue
 				}
 				if _, dup := g.byKey[k]; dup {

@@ -40,28 +40,21 @@ const (
 // written in Hangul ("takeshima" for 다케시마), or nothing when the word
 // has no Hangul syllables.
 func RomanizeKorean(word string) []string {
-	var rr, ja strings.Builder
+	var ja strings.Builder
 	n := 0
-	runes := []rune(word)
-	for i, r := range runes {
+	for i, r := range word {
 		if r < hangulBase || r > hangulLast {
 			continue
 		}
 		n++
 		s := int(r - hangulBase)
 		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
-		// Korean: ㄹ after ㄹ or ㄴ is read "l" (울릉도, Ulleungdo).
-		in := rrInitials[ini]
-		if ini == initialR && i > 0 && prevFinal(runes[i-1]) != 0 && (prevFinal(runes[i-1]) == finalL || prevFinal(runes[i-1]) == finalN) {
-			in = "l"
-		}
-		rr.WriteString(in + rrMedials[med] + rrFinals[fin])
 		ja.WriteString(japaneseSyllable(ini, med, i == 0) + rrFinals[fin])
 	}
 	if n == 0 {
 		return nil
 	}
-	out := []string{rr.String()}
+	out := []string{revised(word, false)}
 	if j := ja.String(); j != out[0] {
 		out = append(out, j)
 	}
@@ -78,22 +71,27 @@ var linkedFinals = [...]string{"", "g", "kk", "ks", "n", "nj", "n", "d", "r", "l
 // initial sound (대법원: daebeobwon, where RomanizeKorean gives daebeopwon),
 // as the standard and many members write it; the other sound changes are
 // not applied. It returns "" when the word has no Hangul syllables.
-func RomanizeKoreanLinked(word string) string {
+func RomanizeKoreanLinked(word string) string { return revised(word, true) }
+
+// revised is the Revised Romanization of the Hangul syllables of word,
+// letter by letter but for ㄹ after ㄹ or ㄴ, read "l" (울릉도, Ulleungdo),
+// and, when linked, finals before a syllable without an initial sound.
+func revised(word string, linked bool) string {
 	var b strings.Builder
-	var syl []int
-	for _, r := range word {
-		if r >= hangulBase && r <= hangulLast {
-			syl = append(syl, int(r-hangulBase))
+	runes := []rune(word)
+	for i, r := range runes {
+		if r < hangulBase || r > hangulLast {
+			continue
 		}
-	}
-	for i, s := range syl {
+		s := int(r - hangulBase)
 		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
 		in := rrInitials[ini]
-		if ini == initialR && i > 0 && (syl[i-1]%numFinals == finalL || syl[i-1]%numFinals == finalN) {
+		if ini == initialR && i > 0 && (prevFinal(runes[i-1]) == finalL || prevFinal(runes[i-1]) == finalN) {
 			in = "l"
 		}
 		f := rrFinals[fin]
-		if i+1 < len(syl) && syl[i+1]/(numMedials*numFinals) == initialNone {
+		if linked && i+1 < len(runes) && runes[i+1] >= hangulBase && runes[i+1] <= hangulLast &&
+			int(runes[i+1]-hangulBase)/(numMedials*numFinals) == initialNone {
 			f = linkedFinals[fin]
 		}
 		b.WriteString(in + rrMedials[med] + f)
