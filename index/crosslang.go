@@ -35,6 +35,9 @@ func cjkContent(rest string) []cjkWord {
 		if r.Script != lang.Hangul || lang.KoreanFunctionWord(r.Text) || utf8.RuneCountInString(r.Text) == 1 {
 			continue
 		}
+		if r.Start > 0 && isASCIIDigit(rest[r.Start-1]) && lang.KoreanSuffix(r.Text) {
+			continue // the counter of a figure: 위를 of 2위를
+		}
 		w := cjkWord{text: lang.KoreanStem(r.Text), lang: knowledge.Korean, strength: 1}
 		for _, f := range lang.KoreanForms(r.Text) {
 			for _, l := range lang.RomanizeKorean(f) {
@@ -196,3 +199,6 @@ func englishSpellings(hepburn string) []string {
 	}
 	return []string{hepburn, short}
 }
+
+// isASCIIDigit reports whether b is a digit 0-9.
+func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -220,9 +220,28 @@ func (g *Glossary) Match(question string) (matches []AliasMatch, rest string) {
 				matches = append(matches, AliasMatch{Group: v.group, Variant: v.text})
 			}
 			text = text[:i] + strings.Repeat(" ", len(v.key)) + text[i+len(v.key):]
+			if v.hangul {
+				text = blankSuffix(text, i+len(v.key))
+			}
 		}
 	}
 	return matches, strings.Join(strings.Fields(text), " ")
+}
+
+// blankSuffix blanks the rest of the word at text[i:] when it is a suffix
+// of the Korean word a lexicon variant ended at (장은 of 재판장은, 졌습니까
+// of 떨어졌습니까; see lang.KoreanSuffix): left alone, it would be read as
+// a word of its own that no passage says. The rest of a compound (규제를
+// of 수출규제를 after 수출) stays.
+func blankSuffix(text string, i int) string {
+	end := strings.IndexByte(text[i:], ' ')
+	if end <= 0 {
+		return text
+	}
+	if !lang.KoreanSuffix(text[i : i+end]) {
+		return text
+	}
+	return text[:i] + strings.Repeat(" ", end) + text[i+end:]
 }
 
 // indexVariant finds v in the padded, folded text: anywhere for Japanese

@@ -106,6 +106,26 @@ func TestGlossaryMatch(t *testing.T) {
 			name: "case and punctuation", question: "W.T.O.? no: WTO!",
 			want: []string{"WTO"},
 		},
+		// What a Korean lexicon word leaves of its word: a suffix of one
+		// syllable with its particle, or a verb's ending, is no word of its
+		// own (articles/dev.jsonl 72, dev.jsonl 111 and 452); the rest of
+		// a compound is.
+		{
+			name: "suffix after a Korean term", question: "재판부의 재판장은 누구입니까",
+			want: []string{"court", "lawsuit"}, rest: ptr("누구입니까"),
+		},
+		{
+			name: "plural suffix after a Korean term", question: "원고들은 어느 공장에서",
+			want: []string{"plaintiffs", "plant"}, rest: ptr("어느"),
+		},
+		{
+			name: "ending after a Korean term", question: "주가는 얼마나 떨어졌습니까",
+			want: []string{"fell"}, rest: ptr("주가는 얼마나"),
+		},
+		{
+			name: "rest of a Korean compound", question: "수출규제대상 언제",
+			want: []string{"export controls"}, rest: ptr("대상 언제"),
+		},
 		{
 			name: "nothing", question: "How is the weather?", rest: ptr("how is the weather"),
 		},

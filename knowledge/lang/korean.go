@@ -146,12 +146,104 @@ func init() {
 	}
 }
 
+// koreanInflections are the pieces that follow the stem of a verb or
+// adjective: honorific, tense and mood (시, 셨, 겠, 었, 졌), the benefactive
+// auxiliary (주, 줘: "for me"), and the endings that close a clause or a
+// sentence. Questions chain them (하+셨+어, 재개하+겠+다고, 알려+주+시+겠+
+// 습니까); KoreanInflection reads such a chain.
+var koreanInflections = strings.Fields(`시 셨 셔 겠 었 았 였 졌 져 주 줘 줄 준 주세요
+	습니까 습니다 니까 니다 ㅂ니다 어요 아요 여요 에요 세요 어 아 여 요 죠 지요 지 다 고 다고 다는 다며 다면 다던데 던데 데 는데 는지 은지 는가 은가
+	나 나요 냐 냐고 니 네 군 구나 대 대요 래 래요 자 며 면 면서 서 게 도록 려 려고 려는 려다 려면 기 기로 음 임 는 은 을 던 ㄴ ㄹ 까 까요 ㄹ까`)
+
+// lightStems are the stems of the verbs that carry grammar rather than
+// meaning in a question: 하다 "do" and 되다 "become" (which the nouns of the
+// dispute take: 해제하다), 있다 and 없다, 계시다 (있다 said of an elder:
+// 살아 계셔), and 알리다 of "tell me" (알려주시겠습니까), in the forms their
+// endings give the stem.
+var lightStems = strings.Fields(`하 해 했 할 한 합 되 돼 됐 될 된 됩 있 없 계시 계셔 계신 계세 알려`)
+
+// KoreanInflection reports whether s is made only of the pieces of a verb
+// ending (koreanInflections): what is left of a verb whose stem a lexicon
+// word took (졌습니까 of 떨어졌습니까), or the ending of a light verb.
+func KoreanInflection(s string) bool {
+	if s == "" {
+		return false
+	}
+	// ok[i]: s[:i] is a chain of inflections.
+	ok := make([]bool, len(s)+1)
+	ok[0] = true
+	for i := range len(s) {
+		if !ok[i] {
+			continue
+		}
+		for _, p := range koreanInflections {
+			if strings.HasPrefix(s[i:], p) {
+				ok[i+len(p)] = true
+			}
+		}
+	}
+	return ok[len(s)]
+}
+
+// boundNouns are the nouns that cannot stand alone: counters (명 people,
+// 년 years, 위 rank, 번 times, 건 cases) and 측/쪽 "side". With a particle
+// (측은, 년에, 2위를) they are how a question counts or points, not what it
+// is about.
+var boundNouns = strings.Fields(`측 쪽 분 명 년 위 번 건 개 곳 차 회 살 번째`)
+
+// boundParticles are the particles a bound noun is read with. Not 의 or
+// 도, which end nouns of their own: 회의 "meeting", 건의 "proposal", 년도
+// "fiscal year".
+var boundParticles = map[string]bool{"은": true, "는": true, "이": true, "가": true, "을": true, "를": true, "에": true, "에서": true, "으로": true, "로": true}
+
+// interrogatives begin the words of asking however they end (몇건이나,
+// 얼마씩, 어디셔, 뭐라): no content word of Korean begins so. 왜 is not
+// among them (왜곡, "distortion"), nor 몇몇, "several".
+var interrogatives = strings.Fields(`얼마 몇 어디 누구 언제 뭐 무엇 어느 어떤 어떻 어땠 무슨`)
+
+// KoreanSuffix reports whether s, written right after a word of the
+// lexicon or a figure, is a suffix of one syllable with its grammar (장은
+// of 재판장은, 들은 of 원고들은, 위를 of 2위를) or grammar alone
+// (졌습니까 of 떨어졌습니까): it makes a longer word of what came before,
+// not a word of its own.
+func KoreanSuffix(s string) bool {
+	if s == "" {
+		return false
+	}
+	if KoreanFunctionWord(s) || KoreanInflection(s) {
+		return true
+	}
+	_, size := utf8.DecodeRuneInString(s)
+	rest := s[size:]
+	return rest == "" || slices.Contains(koreanParticles, rest) || slices.Contains(koreanEndings, rest) || KoreanInflection(rest)
+}
+
 // KoreanFunctionWord reports whether a Korean word, in any of its forms,
 // is a word of grammar or of asking rather than of content.
 func KoreanFunctionWord(word string) bool {
 	// What a lexicon match leaves of a word: its particle or ending alone.
 	if slices.Contains(koreanParticles, word) || slices.Contains(koreanEndings, word) {
 		return true
+	}
+	for _, q := range interrogatives {
+		if strings.HasPrefix(word, q) && !strings.HasPrefix(word, "몇몇") {
+			return true
+		}
+	}
+	// A light verb in any form (하겠다고, 하셨어, 해줘, 계셔).
+	for _, stem := range lightStems {
+		if rest, ok := strings.CutPrefix(word, stem); ok && (rest == "" || KoreanInflection(rest)) {
+			return true
+		}
+	}
+	// A bound noun alone or with its particle (측은, 년에, 번째).
+	if slices.Contains(boundNouns, word) {
+		return true
+	}
+	for _, b := range boundNouns {
+		if rest, ok := strings.CutPrefix(word, b); ok && boundParticles[rest] {
+			return true
+		}
 	}
 	for _, f := range KoreanForms(word) {
 		if koreanFunctionWords[f] {

@@ -65,8 +65,16 @@ func TestKoreanFunctionWord(t *testing.T) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
+	// Words of asking however they end, light verbs in any form, and
+	// bound nouns with their particles, as the dev questions write them
+	// (dev.jsonl 103, 260, 454; articles/dev.jsonl 47, 55, 62, 153, 154).
+	for _, w := range []string{"몇건이나", "얼마씩", "얼마엿음", "어디셔", "뭐라", "하겠다고", "하셨어", "해줘", "계셔", "알려주시겠습니까", "측은", "쪽은", "년에", "위를", "번째"} {
+		if !KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = false", w)
+		}
+	}
 	// Words that start like them but say something: 없애다, "abolish".
-	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨", "왜곡", "몇몇", "없애", "없앴다", "있음직한", "전쟁", "후보"} {
+	for _, w := range []string{"수출규제", "배상을", "대법원은", "날씨", "왜곡", "몇몇", "없애", "없앴다", "있음직한", "전쟁", "후보", "하루", "한일", "해제", "합의", "할머니", "해역", "회의", "차관", "위안부", "분쟁", "명예", "명의", "년도"} {
 		if KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = true", w)
 		}
@@ -210,6 +218,43 @@ func TestRomanizeKana(t *testing.T) {
 	for _, tt := range tests {
 		if got := RomanizeKana(tt.word); got != tt.want {
 			t.Errorf("RomanizeKana(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestKoreanSuffix(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"장은", true},   // 재판장은: 長 with its particle
+		{"들은", true},   // 원고들은: the plural
+		{"위를", true},   // 2위를: a counter
+		{"졌습니까", true}, // 떨어졌습니까: a verb's ending
+		{"했어요", true},  // 해제했어요
+		{"에서는", true},  // a particle alone
+		{"규제를", false}, // 수출규제를: the rest of a compound
+		{"대상을", false}, // 수출규제대상을
+		{"법원은", false}, // 지방법원은
+		{"강화", false},  // 수출규제강화
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := KoreanSuffix(tt.s); got != tt.want {
+			t.Errorf("KoreanSuffix(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestKoreanInflection(t *testing.T) {
+	for _, s := range []string{"셨어", "겠다고", "주시겠습니까", "졌습니까", "어요", "었다는"} {
+		if !KoreanInflection(s) {
+			t.Errorf("KoreanInflection(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "규제", "판결", "루", "국"} {
+		if KoreanInflection(s) {
+			t.Errorf("KoreanInflection(%q) = true", s)
 		}
 	}
 }
