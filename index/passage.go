@@ -28,6 +28,15 @@ type passage struct {
 	sentences []int
 	cuesOnce  sync.Once // cues are read only for questions with an answer type
 	cues      map[string]bool
+	actorOnce sync.Once // the actor is read only for questions that name both countries
+	actor     side
+}
+
+// actorSide returns the country most of the passage's sentences have as
+// their actor (see passageActor), reading its text the first time.
+func (p *passage) actorSide() side {
+	p.actorOnce.Do(func() { p.actor = passageActor(p.hit.Text) })
+	return p.actor
 }
 
 // hasCue reports whether the passage holds what a question's form asks

@@ -45,6 +45,9 @@ type question struct {
 	defines  bool
 	lang     string // the language it is written in: en, ko or ja
 	passages uint64 // in the index when it was analyzed
+	// actor is the country the question asks what it did, when it
+	// names both (see agent.go).
+	actor side
 }
 
 // concept is one thing a question asks about, with the ways the corpus may
@@ -144,7 +147,7 @@ func idf(df, n uint64) float64 {
 // corpus may use for it and a weight.
 func (idx *Index) analyze(st stats, text string, r ranking) question {
 	a := &reading{idx: idx, st: st, r: r, n: st.passages(), seen: map[string]bool{}}
-	a.q = question{lang: lang.Language(text), passages: a.n}
+	a.q = question{lang: lang.Language(text), passages: a.n, actor: questionActor(text)}
 
 	// The form: normalized text, the kind of answer asked for, phrasal
 	// verbs put together, misspelt lexicon words corrected.

@@ -60,6 +60,7 @@ type ranking struct {
 	FirstMention float64 // for a question asking what or who something is: boost by the share of the question first said, in its article, by the passage (see firstMentions)
 	TypeMiss     float64 // factor for a passage without what the question's form asks for (a date for "when")
 	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
+	Actor        float64 // for a question naming both countries, penalty of a passage whose sentences have the other country as actor (see agent.go)
 
 	// OwnShare: a passage in the language of a Korean or Japanese
 	// question comes first when it answers and scores at least this share
@@ -84,7 +85,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, EnglishTypos: true, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, OwnShare: 0.5,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, OwnShare: 0.5,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -151,6 +152,11 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 		}
 		if !s.f.focusOK {
 			s.score *= r.FocusMiss
+		}
+		if q.actor != noSide && r.Actor > 0 {
+			if s.p.actorSide() == q.actor.other() {
+				s.score *= 1 - r.Actor
+			}
 		}
 		top = max(top, s.score)
 	}
