@@ -173,6 +173,11 @@ func TestRomanizeKorean(t *testing.T) {
 		{"고이즈미", "koizumi"},
 		{"후쿠시마", "fukushima"},
 		{"도쿄", "tokyo"},
+		// and those that start with a voiced sound, which Korean writes
+		// with the same letters (articles/dev.jsonl 140: 쓰다 다이스케)
+		{"다이스케", "daisuke"},
+		{"준이치로", "junichiro"},
+		{"다나카", "tanaka"},
 	}
 	for _, tt := range tests {
 		got := RomanizeKorean(tt.word)
