@@ -40,7 +40,10 @@ func cjkContent(rest string) []cjkWord {
 		}
 		w := cjkWord{text: lang.KoreanStem(r.Text), lang: knowledge.Korean, strength: 1}
 		for _, f := range lang.KoreanForms(r.Text) {
-			for _, l := range lang.RomanizeKorean(f) {
+			for _, l := range append(lang.RomanizeKorean(f), lang.RomanizeJapaneseVoiced(f)) {
+				if l == "" {
+					continue
+				}
 				if !slices.Contains(w.latin, l) {
 					w.latin = append(w.latin, l)
 				}

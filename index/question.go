@@ -497,7 +497,11 @@ func (a *reading) cjkConcepts(rest string) {
 				}
 			}
 		}
-		idx.addTranslations(st, &c, w, r, seen)
+		// A Korean personal name, as English news spells it (이용수: Lee
+		// Yong-soo), is no word to translate (이용, "use").
+		if w.lang != knowledge.Korean || !idx.addKoreanName(st, &c, w.text, r, seen) {
+			idx.addTranslations(st, &c, w, r, seen)
+		}
 		if len(c.alts) > 0 {
 			c.weigh(st, own, n, r, "")
 			if w.english != nil {
@@ -520,6 +524,42 @@ func (a *reading) cjkConcepts(rest string) {
 		}
 		add(c)
 	}
+}
+
+// addKoreanName adds the spellings of a Korean personal name that the
+// corpus holds (see lang.KoreanName): surname and given name, the given
+// name in two words ("Lee Yong-soo") or one ("Lee Yongsoo"), at confidence
+// Romanized, and reports whether it added one.
+func (idx *Index) addKoreanName(st stats, c *concept, word string, r ranking, seen map[string]bool) bool {
+	surname, given, ok := lang.KoreanName(word)
+	if !ok || r.Romanized <= 0 {
+		return false
+	}
+	// term is the one analyzed term of a spelling the corpus holds.
+	term := func(s string) string {
+		if t := idx.analyze1(s); len(t) == 1 && st.docFreq(t[0]) > 0 {
+			return t[0]
+		}
+		return ""
+	}
+	added := false
+	for _, s := range surname {
+		sur := term(s)
+		if sur == "" {
+			continue
+		}
+		for _, g1 := range given[0] {
+			for _, g2 := range given[1] {
+				if t := term(g1 + g2); t != "" {
+					added = c.addAlt(st, knowledge.English, []string{sur, t}, r.Romanized, seen) || added
+				}
+				if t1, t2 := term(g1), term(g2); t1 != "" && t2 != "" {
+					added = c.addAlt(st, knowledge.English, []string{sur, t1, t2}, r.Romanized, seen) || added
+				}
+			}
+		}
+	}
+	return added
 }
 
 // addAliases adds the other names the corpus gives to what a concept

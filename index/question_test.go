@@ -966,3 +966,36 @@ func TestHyphenPrefixes(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanNameInEnglish: a Korean question naming a person that an
+// English article a moderator added names in the person's own spelling
+// finds the article, and the name is not translated (이용, "use"), as in
+// articles/dev.jsonl 71.
+func TestKoreanNameInEnglish(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t),
+		article("survivor", "", "2021-04-22",
+			"Lee Yong-soo, one of the surviving comfort women, who was in court, said the ruling was absurd and that she would take the case to the International Court of Justice.",
+			"The court in Seoul dismissed the suit brought by 20 plaintiffs against the Japanese government."),
+		article("volunteer", "", "2021-04-23",
+			"Kim Mi-rae, a volunteer at the shelter, said the visitors use the new library every week."),
+	))
+	q := analyzeQuestion(t, idx, "이용수 할머니는 판결 듣고 뭐라고 하셨어?")
+	found := false
+	for _, c := range q.concepts {
+		for _, a := range c.alts {
+			if slices.Equal(a.terms, []string{"lee", "yong", "soo"}) {
+				found = true
+			}
+			if slices.Contains(a.terms, "use") {
+				t.Errorf("concept %q holds %q", c.label, a.terms)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no concept holds lee yong soo: %+v", q.concepts)
+	}
+	ans := ask(t, idx, knowledge.Query{Text: "이용수 할머니는 판결 듣고 뭐라고 하셨어?", Limit: 3})
+	if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "survivor" {
+		t.Errorf("first hit %+v, want the survivor article", ans.Hits)
+	}
+}

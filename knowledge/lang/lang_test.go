@@ -150,6 +150,13 @@ func FuzzLang(f *testing.F) {
 				t.Fatalf("JapaneseContent(%q): %+v", s, w)
 			}
 		}
+		for _, w := range strings.Fields(s) {
+			KoreanInflection(w)
+			KoreanSuffix(w)
+			if sur, given, ok := KoreanName(w); ok && (len(sur) == 0 || len(given[0]) == 0 || len(given[1]) == 0) {
+				t.Fatalf("KoreanName(%q) = %q, %q", w, sur, given)
+			}
+		}
 		Language(s)
 		RomanizeKorean(s)
 		RomanizeKoreanLinked(s)
@@ -173,16 +180,19 @@ func TestRomanizeKorean(t *testing.T) {
 		{"고이즈미", "koizumi"},
 		{"후쿠시마", "fukushima"},
 		{"도쿄", "tokyo"},
-		// and those that start with a voiced sound, which Korean writes
-		// with the same letters (articles/dev.jsonl 140: 쓰다 다이스케)
-		{"다이스케", "daisuke"},
-		{"준이치로", "junichiro"},
 		{"다나카", "tanaka"},
 	}
 	for _, tt := range tests {
 		got := RomanizeKorean(tt.word)
 		if !slices.Contains(got, tt.want) {
 			t.Errorf("RomanizeKorean(%q) = %q, want %q among them", tt.word, got, tt.want)
+		}
+	}
+	// A Japanese name that starts with a voiced sound, which Korean
+	// writes with the same letters (articles/dev.jsonl 140: 쓰다 다이스케).
+	for word, want := range map[string]string{"다이스케": "daisuke", "다나카": "danaka", "고노": "gono", "부산": ""} {
+		if got := RomanizeJapaneseVoiced(word); got != want {
+			t.Errorf("RomanizeJapaneseVoiced(%q) = %q, want %q", word, got, want)
 		}
 	}
 	if got := RomanizeKorean("abc"); got != nil {
@@ -260,6 +270,35 @@ func TestKoreanInflection(t *testing.T) {
 	for _, s := range []string{"", "규제", "판결", "루", "국"} {
 		if KoreanInflection(s) {
 			t.Errorf("KoreanInflection(%q) = true", s)
+		}
+	}
+}
+
+// TestKoreanName: Korean names as English news spells them; the first
+// three as the dev articles' English passages do (articles/dev.jsonl 71:
+// 이용수; the radar and wartime-labour articles: 정경두, 양금덕).
+func TestKoreanName(t *testing.T) {
+	tests := []struct {
+		word, surname, given1, given2 string
+	}{
+		{"이용수", "lee", "yong", "soo"},
+		{"정경두", "jeong", "kyeong", "doo"},
+		{"양금덕", "yang", "geum", "deok"},
+		{"김정곤", "kim", "jeong", "gon"},
+		{"강경화", "kang", "kyung", "hwa"},
+		{"박진", "", "", ""},  // a given name of one syllable: not read
+		{"일본인", "", "", ""}, // 일 is no surname
+	}
+	for _, tt := range tests {
+		sur, given, ok := KoreanName(tt.word)
+		if tt.surname == "" {
+			if ok {
+				t.Errorf("KoreanName(%q) = %q, %q, want none", tt.word, sur, given)
+			}
+			continue
+		}
+		if !ok || !slices.Contains(sur, tt.surname) || !slices.Contains(given[0], tt.given1) || !slices.Contains(given[1], tt.given2) {
+			t.Errorf("KoreanName(%q) = %q, %q; want %s %s-%s among them", tt.word, sur, given, tt.surname, tt.given1, tt.given2)
 		}
 	}
 }

@@ -1,9 +1,6 @@
 package lang
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // An English article writes Korean and Japanese names in Latin letters
 // (Dokdo, Takeshima, Ishiba), and a Korean or Japanese member writes them
@@ -42,12 +39,8 @@ const (
 // Romanization ("dokdo" for 독도), and the spelling of a Japanese name
 // written in Hangul ("takeshima" for 다케시마), or nothing when the word
 // has no Hangul syllables.
-//
-// Korean writes a Japanese word's first t or k as ㄷ or ㄱ (다나카, Tanaka),
-// and its first d or g the same way (다이스케, Daisuke): a word that starts
-// so has both readings.
 func RomanizeKorean(word string) []string {
-	var ja, voiced strings.Builder
+	var ja strings.Builder
 	n := 0
 	for i, r := range word {
 		if r < hangulBase || r > hangulLast {
@@ -57,18 +50,37 @@ func RomanizeKorean(word string) []string {
 		s := int(r - hangulBase)
 		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
 		ja.WriteString(japaneseSyllable(ini, med, i == 0) + rrFinals[fin])
-		voiced.WriteString(japaneseSyllable(ini, med, false) + rrFinals[fin])
 	}
 	if n == 0 {
 		return nil
 	}
 	out := []string{revised(word, false)}
-	for _, j := range []string{ja.String(), voiced.String()} {
-		if !slices.Contains(out, j) {
-			out = append(out, j)
-		}
+	if j := ja.String(); j != out[0] {
+		out = append(out, j)
 	}
 	return out
+}
+
+// RomanizeJapaneseVoiced returns the spelling of a Japanese name written
+// in Hangul read with a voiced first sound, or "" when it is the reading
+// RomanizeKorean gives. Korean writes a Japanese word's first t or k as ㄷ
+// or ㄱ (다나카, Tanaka), and its first d or g the same way (다이스케,
+// Daisuke): a word that starts so has both readings.
+func RomanizeJapaneseVoiced(word string) string {
+	var ja, voiced strings.Builder
+	for i, r := range word {
+		if r < hangulBase || r > hangulLast {
+			continue
+		}
+		s := int(r - hangulBase)
+		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
+		ja.WriteString(japaneseSyllable(ini, med, i == 0) + rrFinals[fin])
+		voiced.WriteString(japaneseSyllable(ini, med, false) + rrFinals[fin])
+	}
+	if voiced.String() == ja.String() {
+		return ""
+	}
+	return voiced.String()
 }
 
 // linkedFinals are the finals as the Revised Romanization writes them

@@ -1,0 +1,100 @@
+package lang
+
+import (
+	"slices"
+	"strings"
+)
+
+// English news spells Korean personal names as the people themselves do,
+// which is seldom the Revised Romanization: 이용수 is Lee Yong-soo, not I
+// Yongsu; 정경두 Jeong Kyeong-doo; 양금덕 Yang Geum-deok. A Korean question
+// that names someone an English article names finds the article only
+// through such a spelling. KoreanName gives the spellings a name may
+// have: the surname's usual ones, and for each syllable of the given name
+// the Revised Romanization and the variants that names keep from older
+// systems (eo as u, eu as u, u as oo, i as ee, g as k, j as ch). The
+// corpus decides which it says.
+
+// surnames are the usual English spellings of the commonest Korean
+// surnames, which cover most of the population.
+var surnames = map[string][]string{
+	"김": {"kim"}, "이": {"lee", "yi", "rhee"}, "박": {"park", "pak"}, "최": {"choi", "choe"}, "정": {"jeong", "jung", "chung"},
+	"강": {"kang"}, "조": {"cho", "jo"}, "윤": {"yoon", "yun"}, "장": {"jang", "chang"}, "임": {"lim", "im"},
+	"한": {"han"}, "오": {"oh"}, "서": {"seo", "suh"}, "신": {"shin"}, "권": {"kwon"}, "황": {"hwang"},
+	"안": {"ahn"}, "송": {"song"}, "류": {"ryu", "yoo"}, "유": {"yoo", "yu"}, "홍": {"hong"}, "전": {"jeon", "chun"},
+	"고": {"ko", "koh"}, "문": {"moon", "mun"}, "양": {"yang"}, "손": {"son", "sohn"}, "배": {"bae"},
+	"백": {"baek", "paik"}, "허": {"heo", "huh"}, "남": {"nam"}, "심": {"shim", "sim"}, "노": {"roh", "noh"},
+	"하": {"ha"}, "곽": {"kwak"}, "성": {"sung", "seong"}, "차": {"cha"}, "주": {"joo", "ju"}, "우": {"woo"},
+	"구": {"koo", "ku"}, "민": {"min"}, "진": {"jin"}, "나": {"na"}, "지": {"ji"}, "엄": {"eom", "um"},
+	"채": {"chae"}, "원": {"won"}, "천": {"cheon", "chun"}, "방": {"bang"}, "공": {"kong"}, "현": {"hyun"},
+	"함": {"ham"}, "변": {"byun", "byeon"}, "염": {"yeom"}, "여": {"yeo"}, "추": {"choo", "chu"}, "도": {"do"},
+	"석": {"seok", "suk"}, "선": {"sun", "seon"}, "설": {"seol"}, "마": {"ma"}, "길": {"gil", "kil"},
+	"연": {"yeon"}, "표": {"pyo"}, "명": {"myung"}, "반": {"ban"}, "왕": {"wang"}, "금": {"keum", "geum"},
+	"육": {"yook"}, "인": {"in"}, "탁": {"tak"}, "국": {"kook"}, "은": {"eun"}, "봉": {"bong"}, "태": {"tae"},
+}
+
+// syllableVariants returns the spellings of a syllable of a given name:
+// its Revised Romanization and the older spellings names keep.
+func syllableVariants(syllable string) []string {
+	rr := revised(syllable, false)
+	out := []string{rr}
+	add := func(s string) {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, v := range slices.Clone(out) {
+		add(strings.Replace(v, "eo", "u", 1))    // deok: duk, seong: sung
+		add(strings.Replace(v, "yeo", "you", 1)) // yeong: young
+		add(strings.Replace(v, "eu", "u", 1))    // geum: gum
+		add(strings.Replace(v, "eu", "eo", 1))   // eun: eon (rare)
+		if strings.HasSuffix(v, "u") && !strings.HasSuffix(v, "eu") {
+			add(v + "o") // su: soo, du: doo
+			add(strings.TrimSuffix(v, "u") + "oo")
+		}
+		if strings.HasSuffix(v, "i") && !strings.HasSuffix(v, "ui") {
+			add(v + "e") // hi: hee (and si: sie, harmless)
+			add(strings.TrimSuffix(v, "i") + "ee")
+		}
+		if strings.HasSuffix(v, "ui") {
+			add(strings.TrimSuffix(v, "ui") + "ee") // hui: hee
+		}
+	}
+	for _, v := range slices.Clone(out) {
+		switch {
+		case strings.HasPrefix(v, "g"):
+			add("k" + v[1:]) // gyeong: kyeong, kyung
+		case strings.HasPrefix(v, "j"):
+			add("ch" + v[1:]) // jeong: cheong, chung
+		case strings.HasPrefix(v, "s") && strings.HasPrefix(v[1:], "i"):
+			add("sh" + v[1:]) // sin: shin
+		case strings.HasPrefix(v, "b"):
+			add("p" + v[1:])
+		case strings.HasPrefix(v, "d"):
+			add("t" + v[1:])
+		}
+	}
+	return out
+}
+
+// KoreanName reads a word of Hangul as a Korean personal name, a surname
+// of one syllable and a given name of two: the surname's usual spellings
+// and each given-name syllable's. ok is false for a word that is not of
+// that form.
+func KoreanName(word string) (surname []string, given [2][]string, ok bool) {
+	r := []rune(word)
+	if len(r) != 3 {
+		return nil, given, false
+	}
+	for _, c := range r {
+		if c < hangulBase || c > hangulLast {
+			return nil, given, false
+		}
+	}
+	surname, ok = surnames[string(r[0])]
+	if !ok {
+		return nil, given, false
+	}
+	given[0], given[1] = syllableVariants(string(r[1])), syllableVariants(string(r[2]))
+	return surname, given, true
+}
