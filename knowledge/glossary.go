@@ -320,15 +320,10 @@ func isHangul(s string) bool {
 	return s != ""
 }
 
-// hasCJK reports whether s contains Han, Hangul, Hiragana or Katakana.
-func hasCJK(s string) bool {
-	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
-			return true
-		}
-	}
-	return false
-}
+// hasCJK reports whether s contains Han, Hangul, Hiragana or Katakana,
+// the katakana long-vowel mark ー and middle dot ・ included: they belong
+// to the script's words (トリエンナーレ), though Unicode puts them in none.
+func hasCJK(s string) bool { return lang.IsCJK(s) }
 
 // Fuzzy returns the group of the single-word glossary variant that word is
 // a likely misspelling of: one edit away (two for words of eight letters or
