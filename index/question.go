@@ -131,6 +131,10 @@ type stats interface {
 	// expansions returns the names of the corpus whose initials are a
 	// word ("icj"), most frequent first.
 	expansions(acronym string) []string
+	// loanwords returns the English words of the corpus whose
+	// consonants are a skeleton (see skeleton): the words a Korean or
+	// Japanese loanword may be.
+	loanwords(skel string) []string
 	// aliasesOf returns the other names the corpus gives to a name, given
 	// as its terms apart by spaces ("dokdo": Takeshima).
 	aliasesOf(name string) []string
@@ -497,6 +501,11 @@ func (a *reading) cjkConcepts(rest string) {
 				}
 			}
 		}
+		// A loanword (トリエンナーレ, 트리엔날레: Triennale), by its
+		// consonants, when no spelling is the corpus's.
+		if len(c.alts) == 0 {
+			idx.addLoanword(st, &c, w, r, seen)
+		}
 		// A Korean personal name, as English news spells it (이용수: Lee
 		// Yong-soo), is no word to translate (이용, "use").
 		if w.lang != knowledge.Korean || !idx.addKoreanName(st, &c, w.text, r, seen) {
@@ -523,6 +532,27 @@ func (a *reading) cjkConcepts(rest string) {
 			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
 		}
 		add(c)
+	}
+}
+
+// addLoanword adds the English words of the corpus that a word in
+// katakana, or in Hangul that the dictionary does not read as Chinese
+// characters, sounds like (see loanwords), at confidence Romanized.
+func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen map[string]bool) {
+	var reading string
+	switch w.lang {
+	case knowledge.Japanese:
+		reading = lang.RomanizeKana(w.text) // "" unless all kana
+	case knowledge.Korean:
+		if lang.LoanwordLike(w.text) && len(dictionary.Korean(w.text)) == 0 {
+			reading = lang.RomanizeKoreanLinked(w.text)
+		}
+	}
+	if reading == "" || r.Romanized <= 0 {
+		return
+	}
+	for _, t := range st.loanwords(skeleton(reading)) {
+		c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
 	}
 }
 

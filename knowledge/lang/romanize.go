@@ -255,3 +255,21 @@ var kana = map[rune]string{
 	'わ': "wa", 'ゐ': "i", 'ゑ': "e", 'を': "o", 'ん': "n", 'ゔ': "vu",
 	'ぁ': "a", 'ぃ': "i", 'ぅ': "u", 'ぇ': "e", 'ぉ': "o", 'ゃ': "ya", 'ゅ': "yu", 'ょ': "yo",
 }
+
+// LoanwordLike reports whether a Hangul word looks borrowed: it has a
+// syllable of a consonant and ㅡ alone (트, 스, 프, 르), the vowel Korean
+// puts after a consonant that ends an English syllable (트리엔날레,
+// Triennale; 유네스코, UNESCO), which its own words seldom have.
+func LoanwordLike(word string) bool {
+	for _, r := range word {
+		if r < hangulBase || r > hangulLast {
+			continue
+		}
+		s := int(r - hangulBase)
+		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
+		if med == vEu && fin == 0 && ini != initialNone {
+			return true
+		}
+	}
+	return false
+}
