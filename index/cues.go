@@ -282,7 +282,7 @@ var cjkCuePatterns = []struct {
 	{regexp.MustCompile(`\d+\s?(분|시간|개월|년간|日間|分間|時間|か月|ヶ月|年間)`), cueDuration},
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:억|조|만|万|億|兆)?\s?(원|엔|달러|円|ドル|ウォン)|[₩¥$]\s?\d`), cueAmount},
-	{regexp.MustCompile(`때문|이유|이라며|라며|로 인해|에 따라|ため|理由|として|により|を受け`), cueReason},
+	{regexp.MustCompile(`때문|이유|배경|이라며|라며|로 인해|에 따라|ため|理由|背景|として|により|を受け`), cueReason},
 	{regexp.MustCompile(`밝혔|말했|강조했|주장했|비판했|요구했|述べ|語っ|強調し|表明し|批判し|求め|と話し|と発表`), cueStatement},
 	{regexp.MustCompile(`에서 (열린|만나|회담)|で(開か|会談|行わ)`), cuePlace},
 	{regexp.MustCompile(`[가-힣]{2,4} (?:[가-힣]+ )?(?:대통령|총리|장관|대변인|의장|대사|교수|위원장|차관|관방장관)|[가-힣]{2,4} ?씨|\p{Han}{2,4}(?:（[^）]{1,20}）)?(?:首相|外相|大臣|長官|氏|大統領|議長|大使|報道官|次官|知事|教授)`), cuePerson},

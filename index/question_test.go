@@ -171,6 +171,10 @@ func TestAnalysisClasses(t *testing.T) {
 		{"how much did nippon steel have to pay", cueAmount},
 		{"why did seoul end gsomia", cueReason},
 		{"지소미아 종료 결정은 왜 했어?", cueReason},
+		// Chat Japanese asks why with なんで (articles/dev.jsonl 39, 114).
+		{"済州の観艦式、日本が行かなかったのってなんで？", cueReason},
+		{"なんでこんなに韓国から来る人増えたの？", cueReason},
+		{"何故GSOMIAを破棄したのか", cueReason},
 		{"where did abe and moon meet", cuePlace},
 	} {
 		t.Run("answer type/"+tc.q, func(t *testing.T) {
@@ -749,6 +753,13 @@ func TestCJKFigureCues(t *testing.T) {
 	for _, tc := range tests {
 		if got := cues(tc.text, tc.lang); !slices.Contains(got, tc.cue) {
 			t.Errorf("cues(%q) = %v, want %s", tc.text, got, tc.cue)
+		}
+	}
+	// News gives a cause as the background of what happened (背景には,
+	// 배경에는), as the LCC passage of articles/dev.jsonl 121 does.
+	for text, l := range map[string]string{"背景には歴史的な円安がある。": knowledge.Japanese, "배경에는 엔저가 있다.": knowledge.Korean} {
+		if got := cues(text, l); !slices.Contains(got, cueReason) {
+			t.Errorf("cues(%q) = %v, want a reason", text, got)
 		}
 	}
 	if got := cues("万が一に備えて協議を続ける。", knowledge.Japanese); slices.Contains(got, cueNumber) || slices.Contains(got, cueAmount) {
