@@ -305,6 +305,13 @@ var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|fa
 // phrase that sets the answer type too.
 const askedReason = `\b(?:what|which|on what|for what)(?: legal)? (?:reasons?|justification|rationale|grounds|reasoning|explanation|motive|basis)\b`
 
+// asksNow finds the words that ask where things stand now: the latest
+// of what the corpus reports answers, not the first.
+var asksNow = regexp.MustCompile(`(?i)\b(?:now|nowadays|currently|these days|any ?more|right now|still (?:a thing|on|in (?:place|effect|force)|valid|active|going|standing|there|around))\b|지금|현재|요즘|아직도|今は|今も|現在|いまだに`)
+
+// yearIn finds a year, in any of the three languages.
+var yearIn = regexp.MustCompile(`\b(?:19|20)\d\d\b|(?:19|20)\d\d(?:년|年)`)
+
 // answerPatterns are the question words of each kind of answer. Korean and
 // Japanese are written without \b, which Go applies to ASCII words only.
 var answerPatterns = []struct {

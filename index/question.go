@@ -48,6 +48,9 @@ type question struct {
 	// actor is the country the question asks what it did, when it
 	// names both (see agent.go).
 	actor side
+	// recent: the question asks where things stand now ("gsomia still a
+	// thing?", "지금 몇 분이나 살아 계셔?") and names no year.
+	recent bool
 }
 
 // concept is one thing a question asks about, with the ways the corpus may
@@ -158,6 +161,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	text = normalize(text)
 	asked := text
 	a.q.wants = answerTypes(text)
+	a.q.recent = asksNow.MatchString(text) && !yearIn.MatchString(text)
 	a.q.defines = asksDefinition(text)
 	// "How long", "how many", "what year": the words say what kind of
 	// answer is wanted, which the answer type stands for.

@@ -1010,3 +1010,37 @@ func TestKoreanNameInEnglish(t *testing.T) {
 		t.Errorf("first hit %+v, want the survivor article", ans.Hits)
 	}
 }
+
+// TestAsksNow: a question about where things stand now (dev.jsonl 374,
+// 237; articles/dev.jsonl 55, 73) favours the passage reporting the
+// latest year; one that names a year, or uses "still" of something else,
+// does not.
+func TestAsksNow(t *testing.T) {
+	for q, want := range map[string]bool{
+		"gsomia still a thing?": true,
+		"Is the whole feud wrapped up now, apart from the courtroom fights?": true,
+		"피해자 할머니들 지금 몇 분이나 살아 계셔?":                                           true,
+		"위안부 피해자 할머니들 지금 몇 분 생존해 계셔?":                                        true,
+		"輸出規制は今も続いているの？":                                                     true,
+		"who was the only nippon steel plaintiff still alive in 2018":        false,
+		"How many of the 2018 plaintiffs were still alive in March 2023?":    false,
+		"what is gsomia": false,
+		"지금 2019년 수출규제 얘기하는 거야?": false,
+	} {
+		text := normalize(q)
+		if got := asksNow.MatchString(text) && !yearIn.MatchString(text); got != want {
+			t.Errorf("%q asks about now: %v, want %v", q, got, want)
+		}
+	}
+	if got := latestYear("From 2015 to 2019年, and 2023년; not 1850 or 12019"); got != 2023 {
+		t.Errorf("latestYear = %d, want 2023", got)
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t),
+		article("count-2018", "", "2018-11-21", "In 2018, 27 of the 239 women registered as victims were alive."),
+		article("count-2021", "", "2021-01-09", "As of January 2021, 15 of the 240 women registered as victims were alive."),
+	))
+	ans := ask(t, idx, knowledge.Query{Text: "how many of the women registered as victims are alive now", Limit: 3})
+	if len(ans.Hits) < 2 || ans.Hits[0].ArticleID != "count-2021" {
+		t.Errorf("hits %+v, want count-2021 first", ans.Hits)
+	}
+}

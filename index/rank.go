@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/disputebot/disputebot/knowledge"
@@ -60,6 +61,7 @@ type ranking struct {
 	FirstMention float64 // for a question asking what or who something is: boost by the share of the question first said, in its article, by the passage (see firstMentions)
 	TypeMiss     float64 // factor for a passage without what the question's form asks for (a date for "when")
 	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
+	Recency      float64 // for a question asking where things stand now, boost of the passage reporting the latest year of the candidates
 	Actor        float64 // for a question naming both countries, penalty of a passage whose sentences have the other country as actor (see agent.go)
 
 	// OwnShare: a passage in the language of a Korean or Japanese
@@ -85,7 +87,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, EnglishTypos: true, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, OwnShare: 0.5,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -138,6 +140,23 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 	if r.FirstMention > 0 && q.defines {
 		firstMentions(q, out, total)
 	}
+	// For a question about now, the latest year each candidate names,
+	// and the span of those of the candidates that answer: the boost
+	// ranks them within what answers, whatever the corpus's history.
+	var latest []int
+	lo, hi := 0, 0
+	if q.recent && r.Recency > 0 {
+		latest = make([]int, len(out))
+		for i := range out {
+			latest[i] = latestYear(out[i].p.hit.Text)
+			if y := latest[i]; y > 0 && r.answers(out[i].f) {
+				if lo == 0 || y < lo {
+					lo = y
+				}
+				hi = max(hi, y)
+			}
+		}
+	}
 	top := 0.0 // the best score
 	for i := range out {
 		s := &out[i]
@@ -152,6 +171,9 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 		}
 		if !s.f.focusOK {
 			s.score *= r.FocusMiss
+		}
+		if latest != nil && hi > lo && latest[i] > lo {
+			s.score *= 1 + r.Recency*float64(min(latest[i], hi)-lo)/float64(hi-lo)
 		}
 		if q.actor != noSide && r.Actor > 0 {
 			if s.p.actorSide() == q.actor.other() {
@@ -433,4 +455,15 @@ func (r ranking) describe(w *strings.Builder, q *question, cands []*passage, avg
 		fmt.Fprintf(w, "%s %-40s score %.3f evidence %.2f cov %.2f body %.2f sentence %.2f heaviest %.2f bm25f %.2f prox %.2f type %v: %.60s\n",
 			mark, s.p.id, s.score, r.evidence(f), f.coverage, f.body, f.sentence, f.heaviest, f.bm25f, f.prox, f.typeOK, s.p.hit.Text)
 	}
+}
+
+// latestYear returns the latest year from 1900 on that text names, or 0.
+func latestYear(text string) int {
+	y := 0
+	for _, m := range yearIn.FindAllString(text, -1) {
+		if n, err := strconv.Atoi(m[:4]); err == nil {
+			y = max(y, n)
+		}
+	}
+	return y
 }
