@@ -1,10 +1,8 @@
 package index
 
 import (
-	"cmp"
 	"iter"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -146,13 +144,7 @@ func (s *snapshotStats) expansions(acronym string) []string {
 }
 
 func (s *snapshotStats) findExpansions(acronym string) []string {
-	names := s.withPrefix(fieldAcronyms, acronym+" ", maxAcronymsPerPassage)
-	slices.SortFunc(names, func(a, b termCount) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term)) })
-	var out []string
-	for _, n := range names[:min(len(names), maxExpansions)] {
-		out = append(out, n.term)
-	}
-	return out
+	return commonest(s.withPrefix(fieldAcronyms, acronym+" ", maxAcronymsPerPassage), maxExpansions)
 }
 
 // withPrefix returns the terms of a field that start with prefix, without

@@ -1,10 +1,6 @@
 package index
 
-import (
-	"cmp"
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Korean and Japanese write an English word they borrow as it sounds,
 // with vowels of their own between its consonants: Triennale is
@@ -96,11 +92,6 @@ func (s *snapshotStats) loanwords(skel string) []string {
 				cands = append(cands, termCount{e.Term, e.Count})
 			}
 		}
-		slices.SortFunc(cands, func(a, b termCount) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term)) })
-		var out []string
-		for _, c := range cands[:min(len(cands), maxLoanwords)] {
-			out = append(out, c.term)
-		}
-		return out
+		return commonest(cands, maxLoanwords)
 	})
 }

@@ -122,19 +122,21 @@ func (s *snapshotStats) corrections(term string, limit int) []string {
 		return nil
 	}
 	defer d.Close()
-	type cand struct {
-		term string
-		df   uint64
-	}
-	var cands []cand
+	var cands []termCount
 	for range 64 {
 		e, err := d.Next()
 		if err != nil || e == nil {
 			break
 		}
-		cands = append(cands, cand{e.Term, e.Count})
+		cands = append(cands, termCount{e.Term, e.Count})
 	}
-	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term)) })
+	return commonest(cands, limit)
+}
+
+// commonest returns the terms held by the most passages, at most limit,
+// in that order (and in the dictionary's among equals).
+func commonest(cands []termCount, limit int) []string {
+	slices.SortFunc(cands, func(a, b termCount) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term)) })
 	var out []string
 	for _, c := range cands[:min(len(cands), limit)] {
 		out = append(out, c.term)
@@ -181,12 +183,7 @@ func (s *snapshotStats) findCompounds(word string, limit int) []string {
 			cands = append(cands, tc)
 		}
 	}
-	slices.SortFunc(cands, func(a, b termCount) int { return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term)) })
-	var out []string
-	for _, c := range cands[:min(len(cands), limit)] {
-		out = append(out, c.term)
-	}
-	return out
+	return commonest(cands, limit)
 }
 
 // termCount is a term and the number of passages holding it.
