@@ -538,6 +538,10 @@ func TestKoreanAndJapaneseTopics(t *testing.T) {
 		{"일본 수출규제 1년", "https://example.com/a", "ilbon suchulgyuje 1 nyeon "},
 		{"ホワイト国 復帰", "https://example.com/a", "howaito "},
 		{"輸出管理の見直し", "https://example.com/news/export-review.html", "export-review"},
+		// Mostly kanji, with a little katakana: the link says more
+		// (articles/test4's Japanese article).
+		{"日韓国交正常化60年、東京とソウルで記念行事", "https://example.com/ja-normalization-60th-2025", "ja-normalization-60th-2025"},
+		{"日韓国交正常化60年、東京とソウルで記念行事", "", "60 souru "},
 	} {
 		if got := idTitle(&Article{Title: tc.title, URL: tc.url}); got != tc.want {
 			t.Errorf("idTitle(%q) = %q, want %q", tc.title, got, tc.want)

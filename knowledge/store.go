@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/disputebot/disputebot/knowledge/lang"
 	"io"
 	"io/fs"
 	"net/url"
@@ -20,6 +19,9 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
 // Actor is who changes the corpus, from where, and for which server: a
@@ -567,11 +569,12 @@ func (s *Store) History(guild string, n int) ([]Change, error) {
 
 // idTitle is the title an id is made from: as it is, with its Hangul and
 // katakana romanized (수출규제 is "suchulgyuje"), and, when that leaves no
-// letters (a title of kanji alone), the last part of the article's link,
-// which sites write in Latin letters.
+// letters (a title of kanji alone) or leaves out most of a title of kanji
+// (日韓国交正常化60年、東京とソウルで… would be "60 souru 60"), the last
+// part of the article's link, which sites write in Latin letters.
 func idTitle(a *Article) string {
 	var b strings.Builder
-	letters := 0
+	letters, kept, kanji := 0, 0, 0
 	for _, r := range lang.Runs(a.Title) {
 		var part string
 		switch r.Script {
@@ -581,19 +584,28 @@ func idTitle(a *Article) string {
 			part = lang.RomanizeKorean(r.Text)[0]
 		case lang.Katakana: // hiragana is grammar, not a name
 			part = lang.RomanizeKana(r.Text)
+		case lang.Kanji:
+			kanji += utf8.RuneCountInString(r.Text)
 		}
 		if part != "" {
 			b.WriteString(part + " ")
 			letters += len(part)
+			kept += utf8.RuneCountInString(r.Text)
 		}
 	}
-	if letters >= 3 {
-		return b.String()
-	}
+	slug := ""
 	if u, err := url.Parse(a.URL); err == nil {
-		if slug := path.Base(strings.TrimSuffix(u.Path, "/")); slug != "." && slug != "/" {
-			return strings.TrimSuffix(slug, path.Ext(slug))
+		if s := path.Base(strings.TrimSuffix(u.Path, "/")); s != "." && s != "/" {
+			slug = strings.TrimSuffix(s, path.Ext(s))
 		}
+	}
+	switch {
+	case letters >= 3 && (kanji <= kept || len(slug) < 3):
+		return b.String()
+	case slug != "":
+		return slug
+	case letters >= 3:
+		return b.String()
 	}
 	return a.Title
 }
