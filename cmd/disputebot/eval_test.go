@@ -34,6 +34,11 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.2", "--min-hit3", "0.4", "--max-not-covered", "0.38", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.25"}},
 	{"test3 articles", "articles/test3", "articles/test3.jsonl",
 		[]string{"--min-hit1", "0.3", "--min-hit3", "0.36", "--max-not-covered", "0.45", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.5"}},
+	// test4 and articles/test4: their baselines (end of stop 14).
+	{"test4", "", "test4.jsonl",
+		[]string{"--min-hit1", "0.63", "--min-hit3", "0.75", "--max-not-covered", "0.14", "--max-off-answered", "0.35", "--min-cjk-hit3", "0.75"}},
+	{"test4 articles", "articles/test4", "articles/test4.jsonl",
+		[]string{"--min-hit1", "0.25", "--min-hit3", "0.4", "--max-not-covered", "0.4", "--max-off-answered", "0.7", "--min-cjk-hit3", "0.4"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
