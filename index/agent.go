@@ -50,8 +50,8 @@ var englishCountry = regexp.MustCompile(`(?i)\b(?:(north )?(south korea|s\. ?kor
 // role: subject or topic (은, 는, 이, 가, 도; は, が, も) or object (을,
 // 를; を).
 var (
-	koreanCountry   = regexp.MustCompile(`(북한|북)?(한국|우리 ?정부|우리나라|서울|일본|도쿄)(은|는|이|가|도|을|를)?`)
-	japaneseCountry = regexp.MustCompile(`(北朝鮮)?(韓国|ソウル|日本|東京)(は|が|も|を)?`)
+	koreanCountry   = regexp.MustCompile(`(한국|우리 ?정부|우리나라|서울|일본|도쿄)(은|는|이|가|도|을|를)?`)
+	japaneseCountry = regexp.MustCompile(`(韓国|ソウル|日本|東京)(は|が|も|を)?`)
 )
 
 // sideOf names the country of a match of the patterns above.
@@ -95,13 +95,11 @@ func mentions(text string) []mention {
 		if re == koreanCountry && !hangul || re == japaneseCountry && !han {
 			continue // searched by the ranking of every candidate: skip what cannot match
 		}
+		// North Korea (북한, 北朝鮮) holds neither name.
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			if m[2] >= 0 {
-				continue
-			}
-			mt := mention{side: sideOf(text[m[4]:m[5]]), start: m[0]}
-			if m[6] >= 0 {
-				switch text[m[6]:m[7]] {
+			mt := mention{side: sideOf(text[m[2]:m[3]]), start: m[0]}
+			if m[4] >= 0 {
+				switch text[m[4]:m[5]] {
 				case "을", "를", "を":
 					mt.object = true
 				default:

@@ -31,6 +31,8 @@ func TestQuestionActor(t *testing.T) {
 		{"한국과 일본은 왜 싸웠어?", noSide},
 		{"日本と韓国の関係は", noSide},
 		{"when did japan warn north korea", noSide},
+		{"일본은 북한을 어떻게 봐?", noSide},
+		{"日本は北朝鮮をどう見ている？", noSide},
 		{"when did japan tighten export controls", noSide},
 		{"what did the koreans think of the japanese", noSide},
 		{"", noSide},
