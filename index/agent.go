@@ -1,10 +1,13 @@
 package index
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
 // The dispute is a string of measures each side took against the other,
@@ -110,11 +113,7 @@ func mentions(text string) []mention {
 		}
 	}
 	// Patterns ran one after another: put the mentions in text order.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].start < out[j-1].start; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortStableFunc(out, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 	return out
 }
 
@@ -193,15 +192,13 @@ var together = regexp.MustCompile(`(?i)^\S+(?:'s)?\s*(?:and|&|-|–|/|or|vs\.?|v
 // Japanese and Korean full stops.
 var sentenceEnd = regexp.MustCompile(`[.!?。！？](?:\s|$)`)
 
-// scripts reports whether text holds Hangul and Chinese characters or
-// katakana.
+// scripts reports whether text holds Hangul, and kanji or katakana.
 func scripts(text string) (hangul, han bool) {
 	for _, r := range text {
-		switch {
-		case r < 0x1100:
-		case unicode.Is(unicode.Hangul, r):
+		switch lang.ScriptOf(r) {
+		case lang.Hangul:
 			hangul = true
-		case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r):
+		case lang.Kanji, lang.Katakana:
 			han = true
 		}
 	}

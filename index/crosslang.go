@@ -29,13 +29,14 @@ type cjkWord struct {
 // of a question's rest (what the lexicon left).
 func cjkContent(rest string) []cjkWord {
 	var out []cjkWord
-	for _, r := range lang.Runs(rest) {
+	runs := lang.Runs(rest)
+	for i, r := range runs {
 		// A single syllable is what a lexicon match left of its word
 		// (어 of 풀렸어), or too short to tell much.
 		if r.Script != lang.Hangul || lang.KoreanFunctionWord(r.Text) || utf8.RuneCountInString(r.Text) == 1 {
 			continue
 		}
-		if r.Start > 0 && isASCIIDigit(rest[r.Start-1]) && lang.KoreanSuffix(r.Text) {
+		if i > 0 && runs[i-1].Script == lang.Digit && runs[i-1].End == r.Start && lang.KoreanSuffix(r.Text) {
 			continue // the counter of a figure: 위를 of 2위를
 		}
 		w := cjkWord{text: lang.KoreanStem(r.Text), lang: knowledge.Korean, strength: 1}
@@ -202,6 +203,3 @@ func englishSpellings(hepburn string) []string {
 	}
 	return []string{hepburn, short}
 }
-
-// isASCIIDigit reports whether b is a digit 0-9.
-func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -576,21 +576,37 @@ func (idx *Index) addKoreanName(st stats, c *concept, word string, r ranking, se
 		}
 		return ""
 	}
-	added := false
+	var surnames []string
 	for _, s := range surname {
-		sur := term(s)
-		if sur == "" {
-			continue
+		if t := term(s); t != "" {
+			surnames = append(surnames, t)
 		}
-		for _, g1 := range given[0] {
-			for _, g2 := range given[1] {
-				if t := term(g1 + g2); t != "" {
-					added = c.addAlt(st, knowledge.English, []string{sur, t}, r.Romanized, seen) || added
-				}
-				if t1, t2 := term(g1), term(g2); t1 != "" && t2 != "" {
-					added = c.addAlt(st, knowledge.English, []string{sur, t1, t2}, r.Romanized, seen) || added
-				}
+	}
+	if len(surnames) == 0 {
+		return false
+	}
+	// The given name's spellings the corpus holds, in one word or two,
+	// read once for every surname.
+	second := make([]string, len(given[1]))
+	for i, g2 := range given[1] {
+		second[i] = term(g2)
+	}
+	var givens [][]string
+	for _, g1 := range given[0] {
+		t1 := term(g1)
+		for i, g2 := range given[1] {
+			if t := term(g1 + g2); t != "" {
+				givens = append(givens, []string{t})
 			}
+			if t1 != "" && second[i] != "" {
+				givens = append(givens, []string{t1, second[i]})
+			}
+		}
+	}
+	added := false
+	for _, sur := range surnames {
+		for _, g := range givens {
+			added = c.addAlt(st, knowledge.English, append([]string{sur}, g...), r.Romanized, seen) || added
 		}
 	}
 	return added

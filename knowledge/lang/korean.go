@@ -136,16 +136,6 @@ func init() {
 	}
 }
 
-// existentialEndings are the endings 있다 and 없다 take.
-var existentialEndings = map[string]bool{}
-
-func init() {
-	for _, e := range strings.Fields(`다 어 어요 나 나요 니 냐 지 죠 는 는데 는지 을 을까 을까요 었 었다 었어 었어요 었나 었나요 었니 었냐 었지 었죠
-		었다는 었다고 었던 었는데 었는지 었을까 었습니다 었습니까 습니다 습니까 던 다는 다고 대 었대 으며 으면 고 었고 음 었음`) {
-		existentialEndings[e] = true
-	}
-}
-
 // koreanInflections are the pieces that follow the stem of a verb or
 // adjective: honorific, tense and mood (시, 셨, 겠, 었, 졌), the benefactive
 // auxiliary (주, 줘: "for me"), and the endings that close a clause or a
@@ -153,7 +143,7 @@ func init() {
 // 습니까); KoreanInflection reads such a chain.
 var koreanInflections = strings.Fields(`시 셨 셔 겠 었 았 였 졌 져 주 줘 줄 준 주세요
 	습니까 습니다 니까 니다 ㅂ니다 어요 아요 여요 에요 세요 어 아 여 요 죠 지요 지 다 고 다고 다는 다며 다면 다던데 던데 데 는데 는지 은지 는가 은가
-	나 나요 냐 냐고 니 네 군 구나 대 대요 래 래요 자 며 면 면서 서 게 도록 려 려고 려는 려다 려면 기 기로 음 임 는 은 을 던 ㄴ ㄹ 까 까요 ㄹ까`)
+	나 나요 냐 냐고 니 네 군 구나 대 대요 래 래요 자 며 면 면서 으며 으면 서 게 도록 려 려고 려는 려다 려면 기 기로 음 임 는 은 을 던 ㄴ ㄹ 까 까요 ㄹ까`)
 
 // lightStems are the stems of the verbs that carry grammar rather than
 // meaning in a question: 하다 "do" and 되다 "become" (which the nouns of the
@@ -230,7 +220,8 @@ func KoreanFunctionWord(word string) bool {
 			return true
 		}
 	}
-	// A light verb in any form (하겠다고, 하셨어, 해줘, 계셔).
+	// A light verb in any form (하겠다고, 하셨어, 해줘, 계셔), 있다 and 없다,
+	// "there is" and "there is not", among them (있었다는, 없었던).
 	for _, stem := range lightStems {
 		if rest, ok := strings.CutPrefix(word, stem); ok && (rest == "" || KoreanInflection(rest)) {
 			return true
@@ -254,13 +245,6 @@ func KoreanFunctionWord(word string) bool {
 	// 무엇이었나요, 어디였지): the question word, however it ends.
 	for _, q := range questionWords {
 		if rest, ok := strings.CutPrefix(word, q); ok && rest != "" && copulaEndings[rest] {
-			return true
-		}
-	}
-	// 있다 and 없다, "there is" and "there is not", in any form
-	// (있었다는, 있습니까, 없었던): how a question is put.
-	for _, stem := range []string{"있", "없"} {
-		if rest, ok := strings.CutPrefix(word, stem); ok && existentialEndings[rest] {
 			return true
 		}
 	}

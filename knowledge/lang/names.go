@@ -87,7 +87,7 @@ func KoreanName(word string) (surname []string, given [2][]string, ok bool) {
 		return nil, given, false
 	}
 	for _, c := range r {
-		if c < hangulBase || c > hangulLast {
+		if _, _, _, ok := syllable(c); !ok {
 			return nil, given, false
 		}
 	}

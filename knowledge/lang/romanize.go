@@ -40,23 +40,13 @@ const (
 // written in Hangul ("takeshima" for 다케시마), or nothing when the word
 // has no Hangul syllables.
 func RomanizeKorean(word string) []string {
-	var ja strings.Builder
-	n := 0
-	for i, r := range word {
-		if r < hangulBase || r > hangulLast {
-			continue
-		}
-		n++
-		s := int(r - hangulBase)
-		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
-		ja.WriteString(japaneseSyllable(ini, med, i == 0) + rrFinals[fin])
-	}
-	if n == 0 {
+	ja := japaneseReading(word, true)
+	if ja == "" {
 		return nil
 	}
 	out := []string{revised(word, false)}
-	if j := ja.String(); j != out[0] {
-		out = append(out, j)
+	if ja != out[0] {
+		out = append(out, ja)
 	}
 	return out
 }
@@ -67,20 +57,33 @@ func RomanizeKorean(word string) []string {
 // or ㄱ (다나카, Tanaka), and its first d or g the same way (다이스케,
 // Daisuke): a word that starts so has both readings.
 func RomanizeJapaneseVoiced(word string) string {
-	var ja, voiced strings.Builder
+	if voiced := japaneseReading(word, false); voiced != japaneseReading(word, true) {
+		return voiced
+	}
+	return ""
+}
+
+// japaneseReading reads the Hangul syllables of word as Korean writes
+// Japanese sounds (see japaneseSyllable), its first sound voiceless when
+// devoice is set; "" when it has none.
+func japaneseReading(word string, devoice bool) string {
+	var b strings.Builder
 	for i, r := range word {
-		if r < hangulBase || r > hangulLast {
-			continue
+		if ini, med, fin, ok := syllable(r); ok {
+			b.WriteString(japaneseSyllable(ini, med, devoice && i == 0) + rrFinals[fin])
 		}
-		s := int(r - hangulBase)
-		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
-		ja.WriteString(japaneseSyllable(ini, med, i == 0) + rrFinals[fin])
-		voiced.WriteString(japaneseSyllable(ini, med, false) + rrFinals[fin])
 	}
-	if voiced.String() == ja.String() {
-		return ""
+	return b.String()
+}
+
+// syllable splits a Hangul syllable into the indexes of its initial,
+// medial and final jamo; ok is false for any other rune.
+func syllable(r rune) (ini, med, fin int, ok bool) {
+	if r < hangulBase || r > hangulLast {
+		return 0, 0, 0, false
 	}
-	return voiced.String()
+	s := int(r - hangulBase)
+	return s / (numMedials * numFinals), s % (numMedials * numFinals) / numFinals, s % numFinals, true
 }
 
 // linkedFinals are the finals as the Revised Romanization writes them
@@ -102,19 +105,19 @@ func revised(word string, linked bool) string {
 	var b strings.Builder
 	runes := []rune(word)
 	for i, r := range runes {
-		if r < hangulBase || r > hangulLast {
+		ini, med, fin, ok := syllable(r)
+		if !ok {
 			continue
 		}
-		s := int(r - hangulBase)
-		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
 		in := rrInitials[ini]
 		if ini == initialR && i > 0 && (prevFinal(runes[i-1]) == finalL || prevFinal(runes[i-1]) == finalN) {
 			in = "l"
 		}
 		f := rrFinals[fin]
-		if linked && i+1 < len(runes) && runes[i+1] >= hangulBase && runes[i+1] <= hangulLast &&
-			int(runes[i+1]-hangulBase)/(numMedials*numFinals) == initialNone {
-			f = linkedFinals[fin]
+		if linked && i+1 < len(runes) {
+			if next, _, _, ok := syllable(runes[i+1]); ok && next == initialNone {
+				f = linkedFinals[fin]
+			}
 		}
 		b.WriteString(in + rrMedials[med] + f)
 	}
@@ -123,10 +126,8 @@ func revised(word string, linked bool) string {
 
 // prevFinal returns the final consonant of a Hangul syllable, or 0.
 func prevFinal(r rune) int {
-	if r < hangulBase || r > hangulLast {
-		return 0
-	}
-	return int(r-hangulBase) % numFinals
+	_, _, fin, _ := syllable(r)
+	return fin
 }
 
 // japaneseSyllable reads a Hangul syllable as Korean writes Japanese
@@ -262,12 +263,7 @@ var kana = map[rune]string{
 // Triennale; 유네스코, UNESCO), which its own words seldom have.
 func LoanwordLike(word string) bool {
 	for _, r := range word {
-		if r < hangulBase || r > hangulLast {
-			continue
-		}
-		s := int(r - hangulBase)
-		ini, med, fin := s/(numMedials*numFinals), s%(numMedials*numFinals)/numFinals, s%numFinals
-		if med == vEu && fin == 0 && ini != initialNone {
+		if ini, med, fin, ok := syllable(r); ok && med == vEu && fin == 0 && ini != initialNone {
 			return true
 		}
 	}
