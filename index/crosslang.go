@@ -146,14 +146,33 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 			addOther(o)
 		}
 	}
-	for _, part := range dictionary.Split(w.text, korean) {
+	// A rare word's common parts too, in part, where its gloss is a
+	// phrase an article may not use (see dictionary.SplitCommon).
+	parts := dictionary.Split(w.text, korean)
+	whole := len(parts)
+	for _, part := range parts[:whole] {
+		if dictionary.Rare(part, korean) {
+			parts = append(parts, dictionary.SplitCommon(part, korean)...)
+		}
+	}
+	for i, part := range parts {
 		if r.Dictionary > 0 {
 			english := dictionary.Japanese(part)
 			if korean {
 				english = dictionary.Korean(part)
 			}
+			conf := r.Dictionary
+			if dictionary.Rare(part, korean) {
+				conf *= r.RareWords
+			}
+			if i >= whole {
+				conf *= r.PartCredit
+			}
+			if conf <= 0 {
+				english = nil
+			}
 			for _, e := range english {
-				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), conf, seen)
 			}
 		}
 		if cross {

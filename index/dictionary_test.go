@@ -322,3 +322,40 @@ func TestEnglishTypos(t *testing.T) {
 		t.Errorf("reading typos %d answered, without %d", with, without)
 	}
 }
+
+// TestRareWords: a Korean or Japanese question names the subject of an
+// article a moderator added in the terms of the news, which are rare words
+// of the dictionary (排他的経済水域, exclusive economic zone; 対抗措置,
+// countermeasure; 観艦式, naval review), not common ones — the class of the
+// dev question "済州の観艦式、日本が行かなかったのってなんで？". The article
+// is on a subject the corpus knows nothing of; the lexicon knows 対抗措置
+// only as "reciprocal" measures, which it does not say, so the dictionary
+// must read it too.
+func TestRareWords(t *testing.T) {
+	mine := article("survey", knowledge.Global, "2025-09-03",
+		"A South Korean research ship carried out a marine survey inside Japan's exclusive economic zone for two days this week without Japan's consent, the Japan Coast Guard said on Wednesday.",
+		"A patrol vessel of the coast guard radioed the ship several times, warning it that research in the zone needed Japan's prior consent, but the survey went on until Tuesday evening.",
+		"Tokyo lodged a protest through diplomatic channels and said it was weighing countermeasures, including a survey of its own in the disputed waters next month.",
+		"The two navies last met at an international naval review off Busan in 2023, which Japan attended after skipping the previous one.",
+	)
+	mine.Title = "Japan protests South Korean marine survey in its waters"
+	cases := []struct{ q, want string }{
+		{"韓国の調査船は排他的経済水域で何をしていたの？", "carried out a marine survey"},
+		{"배타적경제수역에서 한국 배가 뭘 했어?", "carried out a marine survey"},
+		{"日本政府はどんな対抗措置を考えているの？", "weighing countermeasures"},
+		{"일본 정부가 검토 중인 대항조치는 뭐야?", "weighing countermeasures"},
+		{"両国の海軍が最後に会った観艦式はどこで開かれた？", "international naval review off Busan"},
+		{"두 나라 해군이 마지막으로 만난 관함식은 어디였어?", "international naval review off Busan"},
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), mine))
+	if idx.ranking.RareWords <= 0 {
+		t.Fatal("rare words are off in the ranking in use")
+	}
+	with := inTopThree(t, idx, cases)
+	idx.ranking.RareWords = 0
+	without := inTopThree(t, idx, cases)
+	t.Logf("in the top three: %d of %d with rare words, %d without", with, len(cases), without)
+	if with <= without || 2*with < len(cases) {
+		t.Errorf("with rare words %d of %d, without %d: they do not serve these questions", with, len(cases), without)
+	}
+}

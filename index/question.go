@@ -268,8 +268,14 @@ func (a *reading) lexiconConcepts(text string) (rest string) {
 			word = ""
 			if len(c.alts) == 0 {
 				// A Korean or Japanese word the lexicon knows but no
-				// passage says, in any language: it weighs as the other
-				// Korean and Japanese words the corpus lacks.
+				// passage says in the lexicon's words (対抗措置 as
+				// "reciprocal"): what the dictionary says it is, as for a
+				// word the lexicon does not know ("countermeasure").
+				idx.addTranslations(st, &c, cjkWord{text: m.Variant, lang: scriptLanguage(m.Variant), strength: 1}, r, seen)
+			}
+			if len(c.alts) == 0 {
+				// Nor in any other: it weighs as the other Korean and
+				// Japanese words the corpus lacks.
 				c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp)
 				add(c)
 				continue

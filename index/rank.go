@@ -29,6 +29,7 @@ type ranking struct {
 	PartCredit    float64 // confidence of one word of a multi-word name or term ("Kang" for Kang Kyung-wha)
 	Romanized     float64 // confidence of a Korean or Japanese name found in Latin letters (독도, Dokdo)
 	Dictionary    float64 // confidence of the English for a Korean or Japanese word the lexicon lacks (package dictionary); 0 turns it off
+	RareWords     float64 // share of Dictionary kept by a rare word of the dictionary (dictionary.Rare); 0 turns them off
 	Romaji        float64 // confidence of what a word in Latin letters the corpus lacks reads as in Japanese (dictionary.Romaji); 0 turns it off
 	Translation   float64 // confidence of the Korean and Japanese words an English word translates (dictionary.Translations); 0 turns them off
 	CrossReading  float64 // confidence of a Korean or Japanese word's counterpart in the other language through their shared Chinese characters (배상, 賠償)
@@ -84,7 +85,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Synonyms: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, NonNoun: 0.5, EnglishTypos: true, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, EnglishTypos: true, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.5, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,

@@ -48,6 +48,21 @@ var japaneseTable string
 //go:embed korean.txt
 var koreanTable string
 
+// rareTable holds, as japaneseTable does, EDICT's other words written in
+// kanji alone, and rareKoreanTable, as koreanTable does, the readings of
+// those of three characters or more that no common word reads as: the
+// terms of the news (観艦式, "naval review"; 対抗措置, "countermeasure";
+// 관함식), looked up only where the common words have nothing. Translations
+// and readings in Latin letters come from the common words alone: an
+// English word is the gloss of many rare words, most of which no article
+// uses.
+//
+//go:embed rare.txt
+var rareTable string
+
+//go:embed rarekorean.txt
+var rareKoreanTable string
+
 // englishTable is japaneseTable turned around: one line per English word
 // or phrase, sorted, a tab, and the Japanese words it translates, closest
 // first, separated by "|". TestEnglishTable derives it (-update writes it).
@@ -105,16 +120,38 @@ func list(table, key string) []string {
 }
 
 // Japanese returns the English words for a Japanese word written in kanji
-// or katakana, or nil.
+// or katakana, of a common word or else of a rare one, or nil.
 func Japanese(word string) []string {
-	return list(japaneseTable, word)
+	if w := list(japaneseTable, word); w != nil {
+		return w
+	}
+	return list(rareTable, word)
+}
+
+// Rare reports whether a word is a rare one (see rareTable): a Japanese
+// word, or with korean a Korean reading, that no common word is. Its
+// English is the gloss of a word seldom used, less surely what a question
+// means by it.
+func Rare(word string, korean bool) bool {
+	common, rare := japaneseTable, rareTable
+	if korean {
+		common, rare = koreanTable, rareKoreanTable
+	}
+	if _, ok := lookup(common, word); ok {
+		return false
+	}
+	_, ok := lookup(rare, word)
+	return ok
 }
 
 // Kanji returns the common Japanese words that a Sino-Korean word written
-// in hangul reads (교과서: 教科書), or nil: what a Japanese article writes
-// for it.
+// in hangul reads (교과서: 教科書), or where none does the rare ones (관함식:
+// 観艦式), or nil: what a Japanese article writes for it.
 func Kanji(word string) []string {
-	return list(koreanTable, word)
+	if w := list(koreanTable, word); w != nil {
+		return w
+	}
+	return list(rareKoreanTable, word)
 }
 
 // Hangul returns the Korean readings of a Japanese word written in kanji
@@ -187,10 +224,10 @@ func Romaja(word string) []string {
 }
 
 // Korean returns the English words for a Sino-Korean word written in
-// hangul: those of every common Japanese word with its reading.
+// hangul: those of every Japanese word with its reading (see Kanji).
 func Korean(word string) []string {
 	var out []string
-	for _, w := range list(koreanTable, word) {
+	for _, w := range Kanji(word) {
 		for _, e := range Japanese(w) {
 			if !contains(out, e) {
 				out = append(out, e)
@@ -209,18 +246,29 @@ func Korean(word string) []string {
 // dividing it would find words it does not hold. The word itself is
 // returned whole when the dictionary has it.
 func Split(word string, korean bool) []string {
-	table := japaneseTable
+	tables := []string{japaneseTable, rareTable}
 	if korean {
-		table = koreanTable
+		tables = []string{koreanTable, rareKoreanTable}
 	}
-	return split(word, table, korean)
+	return split(word, korean, tables...)
+}
+
+// SplitCommon divides a word into common words only, as Split does: a
+// rare word's parts (合祀, "enshrine together", into 祀 of 祀る, enshrine)
+// say in a word what its gloss says in a phrase that an article may not
+// use.
+func SplitCommon(word string, korean bool) []string {
+	if korean {
+		return split(word, true, koreanTable)
+	}
+	return split(word, false, japaneseTable)
 }
 
 // SplitNames divides a Japanese word into the names of the names table
 // it holds: 佐渡金山 into 佐渡 and 金山, 石破茂首相 into 石破 (茂, a given
 // name, and 首相 are not in the table).
 func SplitNames(word string) []string {
-	return split(word, namesTable, false)
+	return split(word, false, namesTable)
 }
 
 // Names returns the katakana readings of a Japanese proper noun written in
@@ -230,36 +278,57 @@ func Names(word string) []string {
 	return list(namesTable, word)
 }
 
-// split divides word into the words of table, skipping characters no word
+// split divides word into the words of the tables, skipping characters no word
 // covers (in Korean, only a last one).
-func split(word, table string, korean bool) []string {
-	has := func(w string) bool { _, ok := lookup(table, w); return ok }
+func split(word string, korean bool, tables ...string) []string {
+	// rank is 0 for a word of the first table, 1 for one of the second
+	// (a rare word), and -1 for no word.
+	rank := func(w string) int {
+		for i, t := range tables {
+			if _, ok := lookup(t, w); ok {
+				return i
+			}
+		}
+		return -1
+	}
 	runes := []rune(word)
 	if len(runes) > 4*maxRunes {
 		return nil
 	}
-	if has(word) {
+	if rank(word) >= 0 {
 		return []string{word}
 	}
 	// best[i] is the best division of runes[i:]: its cost (uncovered
-	// characters first, then words) and the length of its first part
-	// (0: the first character is skipped).
-	type division struct{ skipped, words, first int }
+	// characters first, then words, then words of the later tables) and
+	// the length of its first part (0: the first character is skipped).
+	type division struct{ skipped, words, rare, first int }
 	const impossible = 1 << 30
+	better := func(a, b division) bool {
+		if a.skipped != b.skipped {
+			return a.skipped < b.skipped
+		}
+		if a.words != b.words {
+			return a.words < b.words
+		}
+		return a.rare < b.rare
+	}
 	best := make([]division, len(runes)+1)
 	for i := len(runes) - 1; i >= 0; i-- {
 		best[i] = division{skipped: impossible}
 		if !korean || i == len(runes)-1 {
 			next := best[i+1]
-			best[i] = division{skipped: next.skipped + 1, words: next.words}
+			best[i] = division{skipped: next.skipped + 1, words: next.words, rare: next.rare}
 		}
 		for n := 2; n <= min(maxRunes, len(runes)-i); n++ {
 			next := best[i+n]
-			if next.skipped >= impossible || !has(string(runes[i:i+n])) {
+			if next.skipped >= impossible {
 				continue
 			}
-			d := division{skipped: next.skipped, words: next.words + 1, first: n}
-			if d.skipped < best[i].skipped || d.skipped == best[i].skipped && d.words < best[i].words {
+			r := rank(string(runes[i : i+n]))
+			if r < 0 {
+				continue
+			}
+			if d := (division{skipped: next.skipped, words: next.words + 1, rare: next.rare + r, first: n}); better(d, best[i]) {
 				best[i] = d
 			}
 		}

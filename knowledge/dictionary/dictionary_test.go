@@ -16,7 +16,7 @@ import (
 )
 
 func TestTablesSorted(t *testing.T) {
-	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "names": namesTable, "hanja": hanjaTable} {
+	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "rare": rareTable, "rarekorean": rareKoreanTable, "names": namesTable, "hanja": hanjaTable} {
 		if n := strings.Count(table, "\n"); n < 1000 {
 			t.Errorf("%s: %d lines", name, n)
 		}
@@ -34,6 +34,9 @@ func TestJapanese(t *testing.T) {
 		{"輸出", "export"},
 		{"首相", "prime minister"},
 		{"ホテル", "hotel"},
+		{"観艦式", "naval review"},    // rare words: the terms of the news
+		{"対抗措置", "countermeasure"}, // that are not common words
+		{"済州", "jeju"},
 	} {
 		if got := Japanese(tt.word); !slices.Contains(got, tt.want) {
 			t.Errorf("Japanese(%q) = %q, want %q among them", tt.word, got, tt.want)
@@ -56,12 +59,16 @@ func TestKorean(t *testing.T) {
 		{"사고", "accident"},     // 事故, among the words read 사고
 		{"사고", "thought"},      // 思考
 		{"실망", "disappointment"},
+		{"관함식", "naval review"}, // 観艦式, a rare word of three characters
+		{"대항조치", "countermeasure"},
 	} {
 		if got := Korean(tt.word); !slices.Contains(got, tt.want) {
 			t.Errorf("Korean(%q) = %q, want %q among them", tt.word, got, tt.want)
 		}
 	}
-	for _, w := range []string{"", "어떻게", "했어", "교과서는"} {
+	// A rare word of two characters is not read in Korean (제주, 済州):
+	// two syllables read too many words alike.
+	for _, w := range []string{"", "어떻게", "했어", "교과서는", "제주"} {
 		if got := Korean(w); got != nil {
 			t.Errorf("Korean(%q) = %q, want nil", w, got)
 		}
@@ -74,11 +81,12 @@ func TestSplit(t *testing.T) {
 		korean bool
 		want   []string
 	}{
-		{"国際司法裁判所", false, []string{"国際", "司法", "裁判所"}},
+		{"国際司法裁判所", false, []string{"国際司法裁判所"}}, // a rare word, whole
+		{"国際司法裁判所判決", false, []string{"国際司法裁判所", "判決"}},
 		{"教科書", false, []string{"教科書"}},
-		{"輸出規制", false, []string{"輸出", "規制"}},
 		{"방어훈련", true, []string{"방어", "훈련"}},
-		{"국제사법재판소", true, []string{"국제", "사법", "재판소"}},
+		{"국제사법재판소판결", true, []string{"국제사법재판소", "판결"}},
+		{"외교안보", true, []string{"외교", "안보"}},
 		{"교과서", true, []string{"교과서"}},
 		{"피해자들", true, []string{"피해자"}}, // a suffix at the end
 		{"가르치게", true, nil},             // not Sino-Korean

@@ -13,6 +13,12 @@
 //   - korean.txt: the Sino-Korean reading of each of those written in kanji
 //     alone ("교과서" for 教科書), a tab, and the words it reads, separated
 //     by "|";
+//   - rare.txt: each of EDICT's other words written in kanji alone, of
+//     two characters or more, a tab, and the English words of its first
+//     sense (観艦式: naval review; 済州: Jeju), for the words of the news
+//     that are not common ones;
+//   - rarekorean.txt: the reading of each of those of three characters or
+//     more that no common word reads as, a tab, and the words;
 //   - hanja.txt: each Chinese character of the basic block, a tab, and its
 //     Korean reading.
 //
@@ -74,6 +80,7 @@ func main() {
 	}
 
 	words := map[string][]string{} // headword -> English
+	rare := map[string][]string{}  // the same, of the entries that are not common
 	f, err := os.Open(*edict)
 	if err != nil {
 		log.Fatal(err)
@@ -82,37 +89,25 @@ func main() {
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
-		if !strings.Contains(line, "(P)") {
-			continue
-		}
 		m := entryRE.FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
-		var english []string
-		sense := 1
-		for _, g := range strings.Split(m[2], "/") {
-			g = strings.TrimSpace(g)
-			if g == "(P)" || strings.HasPrefix(g, "EntL") {
-				continue
+		if !strings.Contains(line, "(P)") {
+			// A rare entry gives the English of its first sense to
+			// each of its headwords written in kanji alone: the terms
+			// of news that a question may use (観艦式, "naval review";
+			// 済州, Jeju; 対抗措置, "countermeasure").
+			english := glosses(m[2], 1)
+			for _, h := range strings.Split(m[1], ";") {
+				h = parenRE.ReplaceAllString(h, "")
+				if utf8.RuneCountInString(h) >= 2 && kanji(h) && len(english) > 0 {
+					rare[h] = english
+				}
 			}
-			t := tagsRE.FindStringSubmatch(g)
-			if s := senseRE.FindStringSubmatch(t[1]); s != nil {
-				fmt.Sscan(s[1], &sense)
-			}
-			if sense > senses {
-				continue
-			}
-			w := strings.ToLower(strings.TrimSpace(parenRE.ReplaceAllString(t[2], "")))
-			w = strings.TrimPrefix(w, "to ")
-			if w == "" || len(strings.Fields(w)) > maxLen || !plain(w) || slices.Contains(english, w) {
-				continue
-			}
-			english = append(english, w)
+			continue
 		}
-		if len(english) > maxWords {
-			english = english[:maxWords]
-		}
+		english := glosses(m[2], senses)
 		if len(english) == 0 {
 			continue
 		}
@@ -138,6 +133,25 @@ func main() {
 			readings[r] = append(readings[r], h)
 		}
 	}
+	// Rare words are kept apart, for the words the common ones lack: a
+	// headword keeps its common English, and a Korean reading its common
+	// words. A rare word is read in Korean only when it has three
+	// characters or more, where one reading seldom stands for two words
+	// (관함식 is only 観艦式).
+	rareReadings := map[string][]string{}
+	for h := range rare {
+		if _, ok := words[h]; ok {
+			delete(rare, h)
+			continue
+		}
+		if r, ok := korean(h, eum); ok && utf8.RuneCountInString(h) >= minRareReading {
+			if _, taken := readings[r]; !taken {
+				rareReadings[r] = append(rareReadings[r], h)
+			}
+		}
+	}
+	write("rare.txt", rare)
+	write("rarekorean.txt", rareReadings)
 	write("japanese.txt", words)
 	write("korean.txt", readings)
 	chars := map[string][]string{} // kanji -> its Korean reading
@@ -147,6 +161,46 @@ func main() {
 		}
 	}
 	write("hanja.txt", chars)
+}
+
+// minRareReading is the fewest characters of a rare word read in Korean.
+const minRareReading = 3
+
+// glosses returns the English of an entry's senses up to the given one,
+// at most maxWords, each a plain phrase of maxLen words at most.
+func glosses(entry string, upTo int) []string {
+	var english []string
+	sense := 1
+	for _, g := range strings.Split(entry, "/") {
+		g = strings.TrimSpace(g)
+		if g == "" || g == "(P)" || strings.HasPrefix(g, "EntL") {
+			continue
+		}
+		t := tagsRE.FindStringSubmatch(g)
+		if s := senseRE.FindStringSubmatch(t[1]); s != nil {
+			fmt.Sscan(s[1], &sense)
+		}
+		if sense > upTo {
+			continue
+		}
+		w := strings.ToLower(strings.TrimSpace(parenRE.ReplaceAllString(t[2], "")))
+		w = strings.TrimPrefix(w, "to ")
+		if w == "" || len(strings.Fields(w)) > maxLen || !plain(w) || slices.Contains(english, w) {
+			continue
+		}
+		english = append(english, w)
+	}
+	return english[:min(len(english), maxWords)]
+}
+
+// kanji reports whether a headword is written in Chinese characters alone.
+func kanji(h string) bool {
+	for _, r := range h {
+		if !unicode.Is(unicode.Han, r) && r != '々' {
+			return false
+		}
+	}
+	return true
 }
 
 // plain reports whether an English gloss is made of letters, spaces,
