@@ -359,3 +359,36 @@ func TestRareWords(t *testing.T) {
 		t.Errorf("with rare words %d of %d, without %d: they do not serve these questions", with, len(cases), without)
 	}
 }
+
+// TestBritishAndAmericanSpellings: news is written both ways and so are
+// questions; "defense minister" asks about the "defence minister" — the
+// class of the dev question "what are the wartime forced labour rulings
+// about", whose passages say "labor".
+func TestBritishAndAmericanSpellings(t *testing.T) {
+	british := article("drill", knowledge.Global, "2025-06-10",
+		"South Korea's navy held its annual defence drill near the islets on Tuesday, and the Japanese defence ministry lodged a protest with the South Korean embassy.",
+		"The programme of the exercise, organised twice a year since 1986, was not made public; a spokesman said it would honour its usual schedule.",
+	)
+	american := article("harbor", knowledge.Global, "2025-06-11",
+		"A labor union at the Busan harbor organized a rally on Wednesday against the closure of a shipyard, and the city's mayor apologized for the delay in talks.",
+	)
+	idx, _ := openTest(t, append(defaultCorpus(t), british, american))
+	cases := []struct{ q, want string }{
+		{"when did the defense drill near the islets happen", "annual defence drill"},
+		{"did the japanese defense ministry protest the drill", "ministry lodged a protest"},
+		{"since when has the exercise been organized", "organised twice a year since 1986"},
+		{"who organised the rally at the busan harbour", "organized a rally"},
+		{"what did the mayor apologise for", "apologized for the delay"},
+	}
+	for _, c := range cases {
+		if inTopThree(t, idx, []struct{ q, want string }{c}) == 0 {
+			t.Errorf("%q: %q not in the top three", c.q, c.want)
+		}
+	}
+	for _, p := range [][2]string{{"defence", "defense"}, {"labour", "labor"}, {"organised", "organized"}, {"centre", "center"}} {
+		a, b := idx.analyze1(p[0]), idx.analyze1(p[1])
+		if len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+			t.Errorf("%q is analyzed %q, %q %q", p[0], a, p[1], b)
+		}
+	}
+}

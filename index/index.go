@@ -39,11 +39,11 @@ const GCPercent = 75
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-21"
+const MappingVersion = "disputebot-22"
 
 // analyzerName is the analysis of English text (see languages.go for the
-// others): Unicode words, possessives dropped, lowercased, English stop
-// words removed, Snowball stemming.
+// others): Unicode words, possessives dropped, lowercased, written the
+// American way, English stop words removed, Snowball stemming.
 const analyzerName = "en_snowball"
 
 // Field names in the index.

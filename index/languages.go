@@ -38,6 +38,9 @@ const (
 	analyzerJa = "ja_news"
 	koStemName = "ko_stem"
 	jaGramName = "ja_content"
+	// spellingName is the filter that writes English words the American
+	// way (lang.AmericanSpelling): "defence" and "defense" are one term.
+	spellingName = "en_spelling"
 )
 
 // Fields of each language's text.
@@ -56,6 +59,11 @@ func init() {
 	}); err != nil {
 		panic(err)
 	}
+	if err := registry.RegisterTokenFilter(spellingName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return spellingFilter{}, nil
+	}); err != nil {
+		panic(err)
+	}
 	if err := registry.RegisterTokenFilter(jaGramName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return jaContentFilter{}, nil
 	}); err != nil {
@@ -68,11 +76,11 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 	// bleve's "en" analyzer stems with Porter, which turns "used" into
 	// "us" (and so matches "US$"); Snowball (Porter2) does not. No char
 	// filters: they would shift the offsets that excerpts are cut by.
-	english := []any{en.PossessiveName, lowercase.Name, en.StopName, en.SnowballStemmerName}
+	english := []any{en.PossessiveName, lowercase.Name, spellingName, en.StopName, en.SnowballStemmerName}
 	for name, filters := range map[string][]any{
 		analyzerName: english,
-		analyzerKo:   {en.PossessiveName, lowercase.Name, koStemName, en.StopName, en.SnowballStemmerName},
-		analyzerJa:   {cjk.WidthName, en.PossessiveName, lowercase.Name, cjk.BigramName, jaGramName, en.StopName, en.SnowballStemmerName},
+		analyzerKo:   {en.PossessiveName, lowercase.Name, spellingName, koStemName, en.StopName, en.SnowballStemmerName},
+		analyzerJa:   {cjk.WidthName, en.PossessiveName, lowercase.Name, spellingName, cjk.BigramName, jaGramName, en.StopName, en.SnowballStemmerName},
 	} {
 		if err := m.AddCustomAnalyzer(name, map[string]any{
 			"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters,
@@ -81,6 +89,20 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 		}
 	}
 	return nil
+}
+
+// spellingFilter writes English words the American way: news and
+// questions spell them both ways ("defence minister", "labour"), and
+// stemming does not join the two.
+type spellingFilter struct{}
+
+func (spellingFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if a := lang.AmericanSpelling(string(t.Term)); a != string(t.Term) {
+			t.Term = []byte(a)
+		}
+	}
+	return input
 }
 
 // koStemFilter takes Korean words back to their stems and drops the words

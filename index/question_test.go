@@ -520,7 +520,6 @@ func TestNamesLearnedFromTheCorpus(t *testing.T) {
 		{"what happened with the icj", "International Court of Justice", 1},
 		{"what is the rhf", "Reconciliation and Healing Foundation", 1},
 		{"what was the msdf plane doing", "Maritime Self-Defense Force", 1},
-		{"독도 방어훈련은 언제부터 해 왔어요?", "rehearsed the defence of the islets since 1986", 3},
 		{"일본 교과서는 독도를 어떻게 가르치게 돼 있어?", "revised its curriculum guidelines", 3},
 		{"seoul agreed to let the icj decide on dokdo, didnt it?", "Seoul turned down each proposal", 3},
 	}

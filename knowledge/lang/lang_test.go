@@ -302,3 +302,34 @@ func TestKoreanName(t *testing.T) {
 		}
 	}
 }
+
+func TestAmericanSpelling(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"defence", "defense"},
+		{"labourers", "laborers"},
+		{"organised", "organized"},
+		{"centre", "center"},
+		{"honour", "honor"},
+		{"analyse", "analyze"},
+		{"defense", "defense"}, // American already
+		{"promise", "promise"}, // -ise in both spellings
+		{"rise", "rise"},
+		{"Defence", "Defence"}, // lowercase words only
+		{"", ""},
+	} {
+		if got := AmericanSpelling(tt.in); got != tt.want {
+			t.Errorf("AmericanSpelling(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	prev := ""
+	for line := range strings.SplitSeq(strings.TrimSuffix(spellingTable, "\n"), "\n") {
+		b, a, ok := strings.Cut(line, "\t")
+		if !ok || b == a || b <= prev {
+			t.Fatalf("spelling.txt: bad or unsorted line %q after %q", line, prev)
+		}
+		if AmericanSpelling(a) != a {
+			t.Errorf("%q is both a British spelling and the American one of %q", a, b)
+		}
+		prev = b
+	}
+}
