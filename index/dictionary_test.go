@@ -392,3 +392,40 @@ func TestBritishAndAmericanSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishQuestionsOnKoreanArticles: an English question about a
+// Korean article a moderator added names its places in the Latin letters
+// English uses (Geoje, 거제; 거제시) and its things in English words whose
+// Korean readings begin the article's compounds (tourist: 観光客, 관광객,
+// in 관광객수; shipbuilding: 조선, in 조선업계) — the class of the dev
+// question "how much was the sk jp currency swap lol" (통화, in
+// 통화스와프). Neither is in any dictionary.
+func TestEnglishQuestionsOnKoreanArticles(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "ko-shipyard.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := knowledge.ParseArticle("ko-shipyard.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	cases := []struct{ q, want string }{
+		{"how many tourists went to geoje last year", "관광객수는 지난해 480만 명"},
+		{"is geoje's shipbuilding industry short of workers", "심각한 인력난"},
+		{"what does geoje plan to do with shipyard tours", "견학 프로그램을 관광상품으로"},
+		{"how many visitors did geoje get", "관광객수는 지난해 480만 명"},
+	}
+	with := inTopThree(t, idx, cases)
+	idx.ranking.Romanized, idx.ranking.Compound = 0, 0
+	without := inTopThree(t, idx, cases)
+	idx.ranking = defaultRanking
+	t.Logf("in the top three: %d of %d with Korean spellings and compounds, %d without", with, len(cases), without)
+	if with <= without || 2*with < len(cases) {
+		t.Errorf("with %d, without %d: Korean spellings and compounds do not serve these questions", with, without)
+	}
+	q := analyzeQuestion(t, idx, "how many tourists went to geoje last year")
+	if c := findConcept(q, "geoje"); c == nil || !hasAlt(c, "거제") {
+		t.Errorf("geoje is not read as 거제: %v", conceptLabels(q))
+	}
+}

@@ -138,6 +138,9 @@ type stats interface {
 	// consonants are a skeleton (see skeleton): the words a Korean or
 	// Japanese loanword may be.
 	loanwords(skel string) []string
+	// koreanSpelled returns the Korean words of the corpus that a word in
+	// Latin letters spells, most frequent first.
+	koreanSpelled(latin string) []string
 	// aliasesOf returns the other names the corpus gives to a name, given
 	// as its terms apart by spaces ("dokdo": Takeshima).
 	aliasesOf(name string) []string
@@ -250,6 +253,13 @@ func (a *reading) lexiconConcepts(text string) (rest string) {
 			}
 			c.addAlt(st, vl, terms, 1, seen)
 		}
+		if !lang.IsCJK(m.Variant) {
+			// The dictionary's Korean and Japanese for the member's own
+			// words, which a Korean or Japanese article a moderator added
+			// may use where the lexicon has no spelling ("tourists":
+			// 観光客, 관광객).
+			idx.addEnglishTranslations(st, &c, strings.ToLower(m.Variant), r, seen)
+		}
 		// Reports name a person in full once and by one name after
 		// ("Kang"), and a term in part ("the court"): the specific words
 		// of a multi-word spelling stand for it, in part.
@@ -358,6 +368,13 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			// A Japanese or Korean word in Latin letters (baisho,
 			// baesang): the words it reads, in English and as written.
 			idx.addRomaji(st, &c, w, r, seen)
+			if len(c.alts) == 0 && r.Romanized > 0 {
+				// A Korean place or thing of a Korean article, as
+				// English spells it (geoje: 거제).
+				for _, k := range st.koreanSpelled(w) {
+					c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
+				}
+			}
 			if len(c.alts) == 0 {
 				// A misspelling: the corpus words closest to it, or the
 				// lexicon name it is closest to.
@@ -426,7 +443,7 @@ func (idx *Index) addRomaji(st stats, c *concept, word string, r ranking, seen m
 		for _, e := range dictionary.Japanese(jw) {
 			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Romaji, seen)
 		}
-		idx.addJapaneseWord(st, c, jw, r.Romaji, seen)
+		idx.addJapaneseWord(st, c, jw, r.Romaji, r.Compound, seen)
 	}
 }
 
@@ -436,7 +453,7 @@ func (idx *Index) addRomaji(st stats, c *concept, word string, r ranking, seen m
 // A reading is searched as it is: one analyzed into a single syllable
 // (지 of 지면, 지 and the ending 면) is part of too many words to stand
 // for one.
-func (idx *Index) addJapaneseWord(st stats, c *concept, word string, conf float64, seen map[string]bool) {
+func (idx *Index) addJapaneseWord(st stats, c *concept, word string, conf, compound float64, seen map[string]bool) {
 	if idx.hasLanguage(knowledge.Japanese) {
 		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, word), conf, seen)
 	}
@@ -446,6 +463,25 @@ func (idx *Index) addJapaneseWord(st stats, c *concept, word string, conf float6
 	for _, h := range dictionary.Hangul(word) {
 		if terms := idx.phraseIn(knowledge.Korean, h); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= 2 {
 			c.addAlt(st, knowledge.Korean, terms, conf, seen)
+			c.addLeadingCompounds(st, terms[0], conf*compound, seen)
+		}
+	}
+}
+
+// addLeadingCompounds adds the Korean words of the corpus that begin with
+// a reading (통화스와프 for 통화, "currency"), at confidence conf: Korean
+// writes nouns together. Only those beginning with it: a reading inside
+// a longer word is as often the ending of a verb (지면 of 나빠지면, "if it
+// worsens", is not 地面, "ground").
+func (c *concept) addLeadingCompounds(st stats, reading string, conf float64, seen map[string]bool) {
+	if conf <= 0 {
+		return
+	}
+	n := 0
+	for _, t := range st.compounds(reading, 4*maxCompounds) {
+		if strings.HasPrefix(t, reading) && n < maxCompounds {
+			c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
+			n++
 		}
 	}
 }
@@ -469,7 +505,7 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 	}
 	for _, l := range lemmas {
 		for _, t := range dictionary.Translations(l) {
-			idx.addJapaneseWord(st, c, t, r.Translation, seen)
+			idx.addJapaneseWord(st, c, t, r.Translation, r.Compound, seen)
 		}
 	}
 }

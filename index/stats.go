@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
 // numFields is the number of fields the ranking reads of a passage: its
@@ -33,6 +35,9 @@ type docCounts struct {
 	// the names of initials, aliases, under keys of their own.
 	compounds map[string][]string
 	korean    []termCount // the Korean terms of the snapshot, when read
+	// romanized maps the Latin spellings of the snapshot's Korean terms
+	// to the terms, when built (see koreanSpelled).
+	romanized map[string][]termCount
 }
 
 // maxDocCounts bounds the counts remembered: a few megabytes.
@@ -53,7 +58,7 @@ type snapshotStats struct {
 func (c *docCounts) stats(r index.IndexReader) *snapshotStats {
 	c.mu.Lock()
 	if c.snap != r || len(c.counts) > maxDocCounts {
-		c.snap, c.counts, c.compounds, c.korean = r, map[string]uint64{}, map[string][]string{}, nil
+		c.snap, c.counts, c.compounds, c.korean, c.romanized = r, map[string]uint64{}, map[string][]string{}, nil, nil
 	}
 	c.mu.Unlock()
 	n, _ := r.DocCount()
@@ -223,4 +228,46 @@ func (s *snapshotStats) koreanTerms() []termCount {
 	}
 	s.c.mu.Unlock()
 	return terms
+}
+
+// koreanSpelled returns the Korean words of the corpus that a word in Latin
+// letters spells (geoje: 거제, and 거제시 whose last syllable is a suffix of
+// places), commonest first: a member names a Korean place or thing of a
+// Korean article in the Latin letters that English uses for it, which no
+// dictionary lists. The spellings are those of lang.RomanizeKorean, built
+// once per snapshot.
+func (s *snapshotStats) koreanSpelled(latin string) []string {
+	if utf8.RuneCountInString(latin) < minRomanizedRunes {
+		return nil
+	}
+	s.c.mu.Lock()
+	spelled := s.c.romanized
+	if s.c.snap != s.r {
+		spelled = nil
+	}
+	s.c.mu.Unlock()
+	if spelled == nil {
+		spelled = map[string][]termCount{}
+		for _, tc := range s.koreanTerms() {
+			runes := []rune(tc.term)
+			if len(runes) < 2 {
+				continue
+			}
+			stems := []string{tc.term}
+			if len(runes) >= 3 {
+				stems = append(stems, string(runes[:len(runes)-1]))
+			}
+			for _, st := range stems {
+				for _, l := range lang.RomanizeKorean(st) {
+					spelled[l] = append(spelled[l], tc)
+				}
+			}
+		}
+		s.c.mu.Lock()
+		if s.c.snap == s.r {
+			s.c.romanized = spelled
+		}
+		s.c.mu.Unlock()
+	}
+	return commonest(slices.Clone(spelled[strings.ToLower(latin)]), maxCompounds)
 }
