@@ -429,3 +429,34 @@ func TestEnglishQuestionsOnKoreanArticles(t *testing.T) {
 		t.Errorf("geoje is not read as 거제: %v", conceptLabels(q))
 	}
 }
+
+func FuzzKoreanSpelled(f *testing.F) {
+	for _, s := range []string{"geoje", "GEOJE", "geojesi", "jo", "\xff\xfe", "거제", "geoje geoje"} {
+		f.Add(s)
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "ko-shipyard.md"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	a, err := knowledge.ParseArticle("ko-shipyard.md", data)
+	if err != nil {
+		f.Fatal(err)
+	}
+	idx, _ := openTest(f, []*knowledge.Article{a})
+	f.Fuzz(func(t *testing.T, latin string) {
+		b, err := idx.cur.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := b.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		for _, k := range idx.counts.stats(r).koreanSpelled(latin) {
+			if !hasHangul(k) {
+				t.Errorf("koreanSpelled(%q) gave %q", latin, k)
+			}
+		}
+	})
+}

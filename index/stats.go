@@ -230,6 +230,16 @@ func (s *snapshotStats) koreanTerms() []termCount {
 	return terms
 }
 
+// maxSpelled bounds the Latin spellings of Korean words kept, a few tens
+// of megabytes at most, and maxSpelledSyllables the length of the words
+// spelled: the places and things a member writes in Latin letters are
+// short words, and romanizing every term of a large Korean corpus takes
+// a second.
+const (
+	maxSpelled          = 200_000
+	maxSpelledSyllables = 6
+)
+
 // koreanSpelled returns the Korean words of the corpus that a word in Latin
 // letters spells (geoje: 거제, and 거제시 whose last syllable is a suffix of
 // places), commonest first: a member names a Korean place or thing of a
@@ -250,8 +260,11 @@ func (s *snapshotStats) koreanSpelled(latin string) []string {
 		spelled = map[string][]termCount{}
 		for _, tc := range s.koreanTerms() {
 			runes := []rune(tc.term)
-			if len(runes) < 2 {
+			if len(runes) < 2 || len(runes) > maxSpelledSyllables {
 				continue
+			}
+			if len(spelled) >= maxSpelled {
+				break
 			}
 			stems := []string{tc.term}
 			if len(runes) >= 3 {
