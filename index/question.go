@@ -346,6 +346,7 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		}
 		c := concept{label: w}
 		c.addAlt(st, knowledge.English, terms, 1, seen)
+		idx.addDerived(st, &c, w, r, seen)
 		if len(c.alts) == 0 && isIdentifier(w) {
 			// "p1" is how chat writes P-1, and "g20" G-20: the letters
 			// and the digits apart.
@@ -732,6 +733,22 @@ func (c *concept) addAlt(st stats, l string, terms []string, conf float64, seen 
 	}
 	c.alts = append(c.alts, alt{terms: terms, conf: conf, rarest: rarest, df: df, lang: l})
 	return true
+}
+
+// addDerived adds the nouns and verbs derived from a word, or it from
+// them (decide: decision; payment: pay; die: death), at confidence
+// Derived: a passage reports "the decision" that a question asks when
+// they "decided", and stemming joins only some such pairs (compensate and
+// compensation, not decide and decision).
+func (idx *Index) addDerived(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	if r.Derived <= 0 {
+		return
+	}
+	for _, l := range thesaurus.Lemmas(word) {
+		for _, d := range thesaurus.Derived(l) {
+			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, d), r.Derived, seen)
+		}
+	}
 }
 
 // addSynonyms adds the thesaurus's synonyms of the lemmas, and the words

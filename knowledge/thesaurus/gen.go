@@ -5,7 +5,9 @@
 // number of senses, the synonyms of its most frequent senses and the words of their broader
 // concepts (hypernyms: "beer" for "lager"), exceptions.txt, WordNet's
 // irregular inflections, and notnouns.txt, the one-word lemmas that are
-// never nouns. Run it with `go generate ./knowledge/thesaurus`
+// never nouns, and derived.txt, the nouns and verbs derived from one
+// another (decide: decision; pay: payment), agent nouns left out. Run it
+// with `go generate ./knowledge/thesaurus`
 // after `apt-get install wordnet-base`.
 package main
 
@@ -62,9 +64,34 @@ func main() {
 				if sym == "@" || sym == "@i" {
 					broader[p+" "+f[0]] = append(broader[p+" "+f[0]], posName[ps]+" "+off)
 				}
+				if sym == "+" && k+4+4*i < len(f) && (p == "noun" || p == "verb") && (ps == "n" || ps == "v") && posName[ps] != p {
+					// A derivationally related form, between a noun and a
+					// verb: word to word, by their numbers in the two
+					// synsets (source and target, two hex digits each).
+					st := f[k+4+4*i]
+					src, err1 := strconv.ParseInt(st[:2], 16, 32)
+					dst, err2 := strconv.ParseInt(st[2:], 16, 32)
+					if err1 == nil && err2 == nil && len(st) == 4 {
+						links = append(links, link{p + " " + f[0], int(src), posName[ps] + " " + off, int(dst)})
+					}
+				}
 			}
 		})
 	}
+	derived := map[string][]string{} // lemma -> the nouns and verbs derived from it or it from them
+	for _, l := range links {
+		from, to := synsets[l.from], synsets[l.to]
+		if l.src < 1 || l.src > len(from) || l.dst < 1 || l.dst > len(to) {
+			continue
+		}
+		a, b := from[l.src-1], to[l.dst-1]
+		if a == b || strings.Contains(a, " ") || strings.Contains(b, " ") || agent(b) || slices.Contains(derived[a], b) {
+			continue
+		}
+		derived[a] = append(derived[a], b)
+	}
+	write("derived.txt", derived)
+
 	table := map[string][][]string{} // lemma -> senses -> synonyms
 	hyper := map[string][][]string{} // lemma -> senses -> words of the broader concepts
 	count := map[string]int{}        // lemma -> its senses in all parts of speech
@@ -176,6 +203,47 @@ func main() {
 		log.Fatal(err)
 	}
 	out.Close()
+}
+
+// link is a derivationally related form: word src of synset from and word
+// dst of synset to, both counted from 1.
+type link struct {
+	from string
+	src  int
+	to   string
+	dst  int
+}
+
+var links []link
+
+// agent reports whether a noun names who does something (payer, seller,
+// visitor, payee): a question about paying is not about the payer.
+func agent(w string) bool {
+	for _, suffix := range []string{"er", "or", "ee", "ist"} {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// write writes a table of lemmas, sorted, each with its words separated
+// by "|".
+func write(name string, table map[string][]string) {
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		vs := slices.Clone(table[k])
+		slices.Sort(vs)
+		fmt.Fprintf(&b, "%s\t%s\n", k, strings.Join(vs, "|"))
+	}
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // posName maps the part-of-speech letters of pointers to file names.

@@ -39,6 +39,25 @@ var wordnet string
 //go:embed exceptions.txt
 var exceptions string
 
+// derived holds, one line per lemma and sorted, the lemma, a tab, and the
+// nouns and verbs WordNet derives from it or it from them, separated by
+// "|" ("decide\tdeciding|decision").
+//
+//go:embed derived.txt
+var derived string
+
+// Derived returns the nouns and verbs derived from a lemma, or it from
+// them (decide: decision; payment: pay; die: death), leaving out the
+// nouns of who does it (payer, visitor): a question asks "when did they
+// decide" of a passage on "the decision", which stemming does not join.
+func Derived(lemma string) []string {
+	rest, ok := lookup(derived, lemma)
+	if !ok || rest == "" {
+		return nil
+	}
+	return strings.Split(rest, "|")
+}
+
 // notNouns holds, one per line and sorted, the one-word lemmas that
 // WordNet knows only as verbs, adjectives or adverbs.
 //

@@ -9,7 +9,7 @@ import (
 )
 
 func TestTablesSorted(t *testing.T) {
-	for name, table := range map[string]string{"wordnet": wordnet, "exceptions": exceptions, "notnouns": notNouns} {
+	for name, table := range map[string]string{"wordnet": wordnet, "exceptions": exceptions, "notnouns": notNouns, "derived": derived} {
 		if k := sorted.Unsorted(table); k != "" {
 			t.Errorf("%s.txt is not sorted by its first column at %q; regenerate it", name, k)
 		}
@@ -177,5 +177,31 @@ func BenchmarkCorrect(b *testing.B) {
 	w := strings.Repeat("qz", maxCorrect/2)
 	for b.Loop() {
 		Correct(w)
+	}
+}
+
+func TestDerived(t *testing.T) {
+	for _, tt := range []struct{ lemma, want string }{
+		{"decide", "decision"},
+		{"decision", "decide"},
+		{"agree", "agreement"},
+		{"pay", "payment"},
+		{"die", "death"},
+		{"dissolve", "dissolution"},
+		{"withdrawal", "withdraw"},
+	} {
+		if got := Derived(tt.lemma); !slices.Contains(got, tt.want) {
+			t.Errorf("Derived(%q) = %q, want %q among them", tt.lemma, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ lemma, not string }{{"pay", "payer"}, {"visit", "visitor"}, {"sell", "seller"}} {
+		if got := Derived(tt.lemma); slices.Contains(got, tt.not) {
+			t.Errorf("Derived(%q) = %q: %q names who does it", tt.lemma, got, tt.not)
+		}
+	}
+	for _, w := range []string{"", "zzzz", "a\tb", "decided"} {
+		if got := Derived(w); got != nil {
+			t.Errorf("Derived(%q) = %q, want nil", w, got)
+		}
 	}
 }
