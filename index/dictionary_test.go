@@ -460,3 +460,33 @@ func FuzzKoreanSpelled(f *testing.F) {
 		}
 	})
 }
+
+// TestEnglishQuestionsOnJapaneseNames: an English question names a place
+// of a Japanese article a moderator added as English writes it (Karatsu,
+// 唐津; Yobuko, 呼子), which only the names' readings link — the class of
+// the dev article questions on where Korean visitors go ("Takamatsu and
+// Matsuyama", 高松, 松山, in the 2024 visitors article).
+func TestEnglishQuestionsOnJapaneseNames(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "ja-karatsu.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := knowledge.ParseArticle("ja-karatsu.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	cases := []struct{ q, want string }{
+		{"how many korean tourists stayed in karatsu", "約4万2千人"},
+		{"what is the yobuko morning market known for", "イカの活き造り"},
+		{"is karatsu a base for trips to iki", "壱岐や対馬へ向かう船"},
+	}
+	with := inTopThree(t, idx, cases)
+	idx.ranking.Romanized = 0
+	without := inTopThree(t, idx, cases)
+	idx.ranking = defaultRanking
+	t.Logf("in the top three: %d of %d with the names' readings, %d without", with, len(cases), without)
+	if with <= without || with < 2 {
+		t.Errorf("with the readings %d, without %d: they do not serve these questions", with, without)
+	}
+}

@@ -376,6 +376,13 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 					c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
 				}
 			}
+			if len(c.alts) == 0 && r.Romanized > 0 && idx.hasLanguage(knowledge.Japanese) {
+				// A Japanese place or person of a Japanese article, as
+				// English spells it (takamatsu: 高松).
+				for _, name := range dictionary.NamesRomaji(w) {
+					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
+				}
+			}
 			if len(c.alts) == 0 {
 				// A misspelling: the corpus words closest to it, or the
 				// lexicon name it is closest to.

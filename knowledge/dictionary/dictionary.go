@@ -89,6 +89,13 @@ var romajiTable string
 //go:embed romaja.txt
 var romajaTable string
 
+// namesRomajiTable holds one line per romanized reading of a name of
+// namesTable, as romajiTable does for common words (takamatsu: 高松):
+// TestNamesRomajiTable derives it (-update writes it).
+//
+//go:embed namesromaji.txt
+var namesRomajiTable string
+
 // namesTable holds one line per Japanese proper noun of two kanji or more,
 // sorted: the name, a tab, and its katakana readings separated by "|";
 // from the IPA dictionary (see internal/ipagen).
@@ -214,6 +221,14 @@ func Translations(english string) []string {
 // its words in Latin letters, and the corpus decides among the readings.
 func Romaji(word string) []string {
 	return list(romajiTable, strings.ToLower(word))
+}
+
+// NamesRomaji returns the Japanese proper nouns that a word in Latin
+// letters is the reading of (takamatsu: 高松; matsuyama: 松山, 松山町), or
+// nil: an English question names a place or a person of a Japanese
+// article as English writes it, and the corpus decides which name it is.
+func NamesRomaji(word string) []string {
+	return list(namesRomajiTable, strings.ToLower(word))
 }
 
 // Romaja returns the Sino-Korean words that a word in Latin letters is the

@@ -16,7 +16,7 @@ import (
 )
 
 func TestTablesSorted(t *testing.T) {
-	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "rare": rareTable, "rarekorean": rareKoreanTable, "names": namesTable, "hanja": hanjaTable} {
+	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "rare": rareTable, "rarekorean": rareKoreanTable, "names": namesTable, "namesromaji": namesRomajiTable, "hanja": hanjaTable} {
 		if n := strings.Count(table, "\n"); n < 1000 {
 			t.Errorf("%s: %d lines", name, n)
 		}
@@ -345,6 +345,22 @@ func TestRomajiTable(t *testing.T) {
 		if got := Romaji(c.romaji); !slices.Contains(got, c.want) {
 			t.Errorf("Romaji(%q) = %q, want %q among them", c.romaji, got, c.want)
 		}
+	}
+}
+
+// TestNamesRomajiTable: namesromaji.txt is names.txt's readings
+// romanized; run with -update after regenerating names.txt.
+func TestNamesRomajiTable(t *testing.T) {
+	checkDerived(t, "namesromaji.txt", namesRomajiTable, romajiTableOf(namesTable))
+	for _, c := range []struct{ romaji, want string }{
+		{"takamatsu", "高松"}, {"matsuyama", "松山"}, {"TSUSHIMA", "対馬"}, {"takeshima", "竹島"},
+	} {
+		if got := NamesRomaji(c.romaji); !slices.Contains(got, c.want) {
+			t.Errorf("NamesRomaji(%q) = %q, want %q among them", c.romaji, got, c.want)
+		}
+	}
+	if got := NamesRomaji("zzq"); got != nil {
+		t.Errorf("NamesRomaji(zzq) = %q", got)
 	}
 }
 
