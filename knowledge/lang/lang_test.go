@@ -311,6 +311,9 @@ func TestAmericanSpelling(t *testing.T) {
 		{"centre", "center"},
 		{"honour", "honor"},
 		{"analyse", "analyze"},
+		{"licence", "license"}, // in the American list too, as a variant
+		{"programme", "program"},
+		{"four", "four"}, // -our, but a word in both lists
 		{"defense", "defense"}, // American already
 		{"promise", "promise"}, // -ise in both spellings
 		{"rise", "rise"},

@@ -8,7 +8,9 @@
 // differences of spelling turns the first into the second (-our, -ise,
 // -yse, -tre, -ence, a doubled l before an ending, -ogue, -mme, ae and
 // oe): so "colour" gives "color", and "promise", in both lists, gives
-// nothing. Run it with
+// nothing. A few differences that never make one word another (-ence,
+// -mme, -ogue, -dgement) also count where the American list has the
+// British form as a variant: "licence" gives "license". Run it with
 //
 //	apt-get install wbritish wamerican
 //	go run ./knowledge/lang/internal/spellgen >knowledge/lang/spelling.txt
@@ -37,6 +39,18 @@ var rules = []struct{ british, american string }{
 	{"ae", "e"}, {"oe", "e"},
 }
 
+// either are the differences whose British form is also in the American
+// list, as a variant (licence, programme, catalogue, judgement), and that
+// never make one word another: a pair of these is kept whenever the
+// American form is in the American list. (-our is not one of them: "four"
+// would become "for".)
+var either = []struct{ british, american string }{
+	{"ence", "ense"}, {"ences", "enses"},
+	{"mme", "m"}, {"mmes", "ms"},
+	{"ogue", "og"}, {"ogues", "ogs"},
+	{"dgement", "dgment"}, {"dgements", "dgments"},
+}
+
 var plain = regexp.MustCompile(`^[a-z]+$`)
 
 func read(path string) map[string]bool {
@@ -61,6 +75,11 @@ func main() {
 	pairs := map[string]string{}
 	for b := range british {
 		if american[b] {
+			for _, r := range either {
+				if a, ok := strings.CutSuffix(b, r.british); ok && american[a+r.american] {
+					pairs[b] = a + r.american
+				}
+			}
 			continue
 		}
 		for _, r := range rules {
