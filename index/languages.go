@@ -41,6 +41,9 @@ const (
 	// spellingName is the filter that writes English words the American
 	// way (lang.AmericanSpelling): "defence" and "defense" are one term.
 	spellingName = "en_spelling"
+	// tokenizerName is the Unicode tokenizer that reads "US$" as one
+	// word, usd (see dollarTokenizer).
+	tokenizerName = "unicode_usd"
 )
 
 // Fields of each language's text.
@@ -54,6 +57,11 @@ var (
 var corpusLanguages = []string{knowledge.English, knowledge.Korean, knowledge.Japanese}
 
 func init() {
+	if err := registry.RegisterTokenizer(tokenizerName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+		return dollarTokenizer{unicode.NewUnicodeTokenizer()}, nil
+	}); err != nil {
+		panic(err)
+	}
 	if err := registry.RegisterTokenFilter(koStemName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return koStemFilter{}, nil
 	}); err != nil {
@@ -83,12 +91,28 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 		analyzerJa:   {cjk.WidthName, en.PossessiveName, lowercase.Name, spellingName, cjk.BigramName, jaGramName, en.StopName, en.SnowballStemmerName},
 	} {
 		if err := m.AddCustomAnalyzer(name, map[string]any{
-			"type": custom.Name, "tokenizer": unicode.Name, "token_filters": filters,
+			"type": custom.Name, "tokenizer": tokenizerName, "token_filters": filters,
 		}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// dollarTokenizer is the Unicode tokenizer, with "US" written before a
+// dollar sign read as "usd": a figure in US dollars (US$87,720) is not
+// the United States, and without this every such figure made a passage
+// about "the US" (and about "us"). The sign itself is no word.
+type dollarTokenizer struct{ analysis.Tokenizer }
+
+func (d dollarTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	toks := d.Tokenizer.Tokenize(input)
+	for _, t := range toks {
+		if t.End < len(input) && input[t.End] == '$' && strings.EqualFold(string(t.Term), "us") {
+			t.Term = []byte("usd")
+		}
+	}
+	return toks
 }
 
 // spellingFilter writes English words the American way: news and

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -275,5 +276,29 @@ func TestCorpusWideNames(t *testing.T) {
 	defer func() { idx.ranking = defaultRanking }()
 	if ans := ask(t, idx, knowledge.Query{Text: "what time is it in tokyo"}); len(ans.Hits) == 0 {
 		t.Errorf("without the concept's specificity the question is abstained from as well: the test shows nothing")
+	}
+}
+
+// TestUSDollarsAreNotTheUS: "US$87,720" is an amount, not the United
+// States: a question about what the US said must not find every passage
+// with a figure in dollars, as it did when the tokenizer read "US" there.
+func TestUSDollarsAreNotTheUS(t *testing.T) {
+	articles := []*knowledge.Article{
+		article("usd-1", knowledge.Global, "2025-02-01", "The US said it was concerned about the dispute between its two allies and urged both governments to keep talking."),
+		article("usd-2", knowledge.Global, "2025-02-02", "Each plaintiff was awarded US$87,720, the court said, and the company said it would appeal the ruling within a week."),
+	}
+	idx, _ := openTest(t, articles)
+	for _, tc := range []struct{ text, want string }{{"US$87,720", "usd"}, {"the US", "us"}, {"us$5", "usd"}} {
+		if got := idx.analyze1(tc.text); len(got) == 0 || got[0] != tc.want {
+			t.Errorf("%q is analyzed %q, want %q first", tc.text, got, tc.want)
+		}
+	}
+	got := ids(ask(t, idx, knowledge.Query{Text: "what did the US say about the dispute", Limit: 3}))
+	if len(got) == 0 || got[0] != "usd-1#1" || slices.Contains(got, "usd-2#1") {
+		t.Errorf("what did the US say: %v, want usd-1#1 alone", got)
+	}
+	got = ids(ask(t, idx, knowledge.Query{Text: "how many US dollars was each plaintiff awarded", Limit: 3}))
+	if len(got) == 0 || got[0] != "usd-2#1" {
+		t.Errorf("how many US dollars: %v, want usd-2#1 first", got)
 	}
 }
