@@ -313,7 +313,7 @@ func TestAmericanSpelling(t *testing.T) {
 		{"analyse", "analyze"},
 		{"licence", "license"}, // in the American list too, as a variant
 		{"programme", "program"},
-		{"four", "four"}, // -our, but a word in both lists
+		{"four", "four"},       // -our, but a word in both lists
 		{"defense", "defense"}, // American already
 		{"promise", "promise"}, // -ise in both spellings
 		{"rise", "rise"},
