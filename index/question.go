@@ -12,6 +12,7 @@ import (
 	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"github.com/disputebot/disputebot/knowledge/lang"
 	"github.com/disputebot/disputebot/knowledge/thesaurus"
+	"github.com/disputebot/disputebot/knowledge/wordvec"
 )
 
 // A question is searched in five steps, each in its own place:
@@ -157,6 +158,9 @@ func idf(df, n uint64) float64 {
 // corpus may use for it and a weight.
 func (idx *Index) analyze(st stats, text string, r ranking) question {
 	a := &reading{idx: idx, st: st, r: r, n: st.passages(), seen: map[string]bool{}}
+	if r.SynonymContext > 0 {
+		a.context = questionContext(text)
+	}
 	a.q = question{lang: lang.Language(text), passages: a.n, actor: questionActor(text)}
 
 	// The form: normalized text, the kind of answer asked for, phrasal
@@ -178,7 +182,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	// and Japanese words the lexicon does not know; then the other names
 	// the corpus gives them, and the focus.
 	for _, phrase := range phrasal {
-		if c, ok := idx.phraseConcept(st, phrase, thesaurus.Lemmas(phrase), r, a.seen, true); ok {
+		if c, ok := idx.phraseConcept(st, phrase, thesaurus.Lemmas(phrase), r, a.seen, a.context, true); ok {
 			a.add(c)
 		}
 	}
@@ -204,6 +208,9 @@ type reading struct {
 	n    uint64          // the passages of the corpus
 	seen map[string]bool // analyzed spellings already in a concept
 	q    question
+	// context is the question's words, by which a synonym is judged to
+	// be of the sense the question means (see inContext).
+	context []contextWord
 }
 
 // add adds a concept, unless the question has enough or it says nothing.
@@ -313,7 +320,7 @@ func (a *reading) phraseConcepts(words []string) (used []bool) {
 			if len(lemmas) == 0 || allAsking(words[i:i+size]) {
 				continue
 			}
-			c, ok := idx.phraseConcept(st, phrase, lemmas, r, seen, false)
+			c, ok := idx.phraseConcept(st, phrase, lemmas, r, seen, a.context, false)
 			if !ok {
 				continue // neither the phrase nor its synonyms are in the corpus: its words are tried alone
 			}
@@ -363,7 +370,7 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		english := thesaurus.Known(w)
 		if len(c.alts) == 0 {
 			// A word the corpus lacks may be a paraphrase of one it has.
-			idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen)
+			idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen, a.context)
 		}
 		if st.docFreq(t) == 0 && !english && !isNumber(t) && len(c.alts) == 0 {
 			// A Japanese or Korean word in Latin letters (baisho,
@@ -402,7 +409,7 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			typos++
 			if fix := thesaurus.Correct(w); fix != "" {
 				w, english = fix, true
-				idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen)
+				idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen, a.context)
 			}
 		}
 		if len(c.alts) == 0 && !english {
@@ -681,7 +688,7 @@ func (idx *Index) addAliases(st stats, c *concept, r ranking, seen map[string]bo
 // phrasal verb written apart, also) its synonyms;
 // false when the corpus has neither, or the phrase is one word with stop
 // words ("in place").
-func (idx *Index) phraseConcept(st stats, phrase string, lemmas []string, r ranking, seen map[string]bool, parted bool) (concept, bool) {
+func (idx *Index) phraseConcept(st stats, phrase string, lemmas []string, r ranking, seen map[string]bool, ctx []contextWord, parted bool) (concept, bool) {
 	c := concept{label: phrase}
 	own := idx.phraseIn(knowledge.English, phrase)
 	if content(own) < 2 && !parted {
@@ -693,7 +700,7 @@ func (idx *Index) phraseConcept(st stats, phrase string, lemmas []string, r rank
 	// A parted phrasal verb was written apart: that its words are in
 	// the corpus says nothing of the phrase, so its synonyms count too.
 	if len(c.alts) == 0 || parted {
-		idx.addSynonyms(st, &c, lemmas, r, seen)
+		idx.addSynonyms(st, &c, lemmas, r, seen, ctx)
 	}
 	idx.addEnglishTranslations(st, &c, phrase, r, seen)
 	if len(c.alts) == 0 {
@@ -760,9 +767,14 @@ func (idx *Index) addDerived(st stats, c *concept, word string, r ranking, seen 
 
 // addSynonyms adds the thesaurus's synonyms of the lemmas, and the words
 // of their broader concepts ("beer" for "lager"), from their most frequent
-// senses, at low confidences.
-func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, seen map[string]bool) {
+// senses, at low confidences: those near the question's other words, ctx,
+// when SynonymContext is set (see inContext).
+func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, seen map[string]bool, ctx []contextWord) {
 	for _, l := range lemmas {
+		var others []wordvec.Word
+		if r.SynonymContext > 0 {
+			others = contextFor(l, ctx)
+		}
 		for _, rel := range []struct {
 			senses  [][]string
 			conf    float64
@@ -776,6 +788,9 @@ func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, 
 					break
 				}
 				for _, s := range sense {
+					if r.SynonymContext > 0 && !inContext(s, others, r.SynonymContext) {
+						continue // of another sense than the question's
+					}
 					// A broader word says something only when it is a
 					// specific one ("beer" for "lager"); "group" for
 					// "population" would match every victims' group.

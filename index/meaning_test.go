@@ -1,0 +1,73 @@
+package index
+
+import (
+	"testing"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// TestInContext: a synonym counts when it is near one of the question's
+// other words. The dropped ones are of the dev off-topic questions that
+// their wrong-sense synonyms had answered; the kept ones are of the sense
+// the question means.
+func TestInContext(t *testing.T) {
+	for _, tt := range []struct {
+		question, lemma, synonym string
+		want                     bool
+	}{
+		{"whats the weather gonna be like in seoul tmrw", "weather", "conditions", false},
+		{"when do the cherry blossoms bloom at yasukuni shrine", "blossom", "prime", false},
+		{"Which Japanese minister is in charge of the 2025 Osaka Expo?", "charge", "complaint", false},
+		{"when did japan lift the export curbs", "lift", "repeal", true},
+		{"did the victims get redress from the court ruling", "redress", "compensation", true},
+		{"did the legislator's bill pass parliament", "legislator", "lawmaker", true},
+		{"weather", "weather", "conditions", true},              // no other word to judge by
+		{"when did japan lift the curbs", "lift", "zzqx", true}, // a word the vectors lack
+	} {
+		if got := inContext(tt.synonym, contextFor(tt.lemma, questionContext(tt.question)), defaultRanking.SynonymContext); got != tt.want {
+			t.Errorf("%q: %s for %s: %v, want %v", tt.question, tt.synonym, tt.lemma, got, tt.want)
+		}
+	}
+}
+
+// TestSynonymsOfTheQuestionsSense: off-topic questions whose words the
+// corpus says only in another sense go unanswered, as they did not before
+// synonyms were judged by their context (the dev questions of TestInContext).
+func TestSynonymsOfTheQuestionsSense(t *testing.T) {
+	idx := defaultIndex(t)
+	if idx.ranking.SynonymContext <= 0 {
+		t.Fatal("synonyms are not judged by their context in the ranking in use")
+	}
+	qs := []string{"whats the weather gonna be like in seoul tmrw", "what's the weather like in tokyo this weekend"}
+	answered := func() (n int) {
+		idx.cache.invalidate()
+		for _, q := range qs {
+			if len(ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	with := answered()
+	idx.ranking.SynonymContext = 0
+	without := answered()
+	idx.ranking = defaultRanking
+	t.Logf("off-topic questions answered: %d of %d judging synonyms by context, %d without", with, len(qs), without)
+	if with != 0 || without == 0 {
+		t.Errorf("answered %d with, %d without", with, without)
+	}
+}
+
+func FuzzQuestionContext(f *testing.F) {
+	f.Add("whats the weather gonna be like in seoul tmrw")
+	f.Add("\xff\x00 강경화 US$5")
+	f.Fuzz(func(t *testing.T, q string) {
+		ctx := questionContext(q)
+		for _, c := range ctx {
+			if c.text == "" || int(c.vec) < minMeaningRank {
+				t.Fatalf("context word %+v", c)
+			}
+		}
+		inContext("conditions", contextFor("weather", ctx), 0.4)
+	})
+}
