@@ -105,7 +105,7 @@ func TestUnknownVerbsAndAdverbsWeighLess(t *testing.T) {
 // 遺族: 유족, 動員: 동원) — the class of the testdata/lang questions asked
 // across the two languages.
 func TestCrossReadings(t *testing.T) {
-	a := koSado(t)
+	a := fixture(t, "ko-sado-memorial.md")
 	cases := []struct{ q, want string }{
 		{"追悼式に出席した遺族は何人？", "유족 9명과"},
 		{"展示室には何が紹介されている？", "전시실을 마련했다"},
@@ -127,7 +127,7 @@ func TestCrossReadings(t *testing.T) {
 // 사도광산, 전시실), and a member asks with the parts apart; the corpus's
 // compounds that hold a question's word stand for it.
 func TestKoreanCompounds(t *testing.T) {
-	idx, _ := openTest(t, append(defaultCorpus(t), koSado(t)))
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "ko-sado-memorial.md")))
 	cases := []struct{ q, want string }{
 		{"세계 유산 등재 언제 됐어?", "세계문화유산으로 등재됐다"},
 		{"사도 광산 조선인 몇 명 동원됐어?", "약 1500명의 조선인이"},
@@ -143,15 +143,16 @@ func TestKoreanCompounds(t *testing.T) {
 	}
 }
 
-// koSado reads the Korean article of testdata/ko-sado-memorial.md, on a
-// subject the lexicon does not know.
-func koSado(t *testing.T) *knowledge.Article {
+// fixture reads an article of testdata, as `corpus add` reads a Markdown
+// file: the Korean and Japanese articles of our own, on subjects the
+// lexicon does not know.
+func fixture(t testing.TB, name string) *knowledge.Article {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "ko-sado-memorial.md"))
+	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := knowledge.ParseArticle("ko-sado-memorial.md", data)
+	a, err := knowledge.ParseArticle(name, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,14 +402,7 @@ func TestBritishAndAmericanSpellings(t *testing.T) {
 // question "how much was the sk jp currency swap lol" (통화, in
 // 통화스와프). Neither is in any dictionary.
 func TestEnglishQuestionsOnKoreanArticles(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "ko-shipyard.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := knowledge.ParseArticle("ko-shipyard.md", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := fixture(t, "ko-shipyard.md")
 	idx, _ := openTest(t, append(defaultCorpus(t), a))
 	cases := []struct{ q, want string }{
 		{"how many tourists went to geoje last year", "관광객수는 지난해 480만 명"},
@@ -434,15 +428,7 @@ func FuzzKoreanSpelled(f *testing.F) {
 	for _, s := range []string{"geoje", "GEOJE", "geojesi", "jo", "\xff\xfe", "거제", "geoje geoje"} {
 		f.Add(s)
 	}
-	data, err := os.ReadFile(filepath.Join("testdata", "ko-shipyard.md"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	a, err := knowledge.ParseArticle("ko-shipyard.md", data)
-	if err != nil {
-		f.Fatal(err)
-	}
-	idx, _ := openTest(f, []*knowledge.Article{a})
+	idx, _ := openTest(f, []*knowledge.Article{fixture(f, "ko-shipyard.md")})
 	f.Fuzz(func(t *testing.T, latin string) {
 		b, err := idx.cur.Advanced()
 		if err != nil {
@@ -467,14 +453,7 @@ func FuzzKoreanSpelled(f *testing.F) {
 // the dev article questions on where Korean visitors go ("Takamatsu and
 // Matsuyama", 高松, 松山, in the 2024 visitors article).
 func TestEnglishQuestionsOnJapaneseNames(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "ja-karatsu.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := knowledge.ParseArticle("ja-karatsu.md", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := fixture(t, "ja-karatsu.md")
 	idx, _ := openTest(t, append(defaultCorpus(t), a))
 	cases := []struct{ q, want string }{
 		{"how many korean tourists stayed in karatsu", "約4万2千人"},
