@@ -96,6 +96,15 @@ func excerpt(ex knowledge.Excerpt, n int) string {
 		default:
 			last.Text = strings.Join(words[:len(words)-1], " ")
 		}
+		// The ellipsis sits against the last word: white space left
+		// between two marks, once the second is gone, goes too.
+		for len(ex.Spans) > 0 {
+			last = &ex.Spans[len(ex.Spans)-1]
+			if last.Text = strings.TrimRightFunc(last.Text, unicode.IsSpace); last.Text != "" {
+				break
+			}
+			ex.Spans = ex.Spans[:len(ex.Spans)-1]
+		}
 		ex.CutAfter = true
 	}
 }
