@@ -159,6 +159,18 @@ func fixture(t testing.TB, name string) *knowledge.Article {
 	return a
 }
 
+// ablated returns what count gives with the ranking in use and with set
+// applied to it: what one of its weights adds. The ranking in use is
+// restored.
+func ablated(idx *Index, set func(*ranking), count func() int) (with, without int) {
+	defer func() { idx.ranking = defaultRanking; idx.cache.invalidate() }()
+	idx.cache.invalidate()
+	with = count()
+	set(&idx.ranking)
+	idx.cache.invalidate()
+	return with, count()
+}
+
 // inTopThree counts the questions whose answer holds their passage in its
 // first three hits.
 func inTopThree(t *testing.T, idx *Index, cases []struct{ q, want string }) (n int) {
@@ -352,9 +364,7 @@ func TestRareWords(t *testing.T) {
 	if idx.ranking.RareWords <= 0 {
 		t.Fatal("rare words are off in the ranking in use")
 	}
-	with := inTopThree(t, idx, cases)
-	idx.ranking.RareWords = 0
-	without := inTopThree(t, idx, cases)
+	with, without := ablated(idx, func(r *ranking) { r.RareWords = 0 }, func() int { return inTopThree(t, idx, cases) })
 	t.Logf("in the top three: %d of %d with rare words, %d without", with, len(cases), without)
 	if with <= without || 2*with < len(cases) {
 		t.Errorf("with rare words %d of %d, without %d: they do not serve these questions", with, len(cases), without)
@@ -410,10 +420,7 @@ func TestEnglishQuestionsOnKoreanArticles(t *testing.T) {
 		{"what does geoje plan to do with shipyard tours", "견학 프로그램을 관광상품으로"},
 		{"how many visitors did geoje get", "관광객수는 지난해 480만 명"},
 	}
-	with := inTopThree(t, idx, cases)
-	idx.ranking.Romanized, idx.ranking.Compound = 0, 0
-	without := inTopThree(t, idx, cases)
-	idx.ranking = defaultRanking
+	with, without := ablated(idx, func(r *ranking) { r.Romanized, r.Compound = 0, 0 }, func() int { return inTopThree(t, idx, cases) })
 	t.Logf("in the top three: %d of %d with Korean spellings and compounds, %d without", with, len(cases), without)
 	if with <= without || 2*with < len(cases) {
 		t.Errorf("with %d, without %d: Korean spellings and compounds do not serve these questions", with, without)
@@ -460,10 +467,7 @@ func TestEnglishQuestionsOnJapaneseNames(t *testing.T) {
 		{"what is the yobuko morning market known for", "イカの活き造り"},
 		{"is karatsu a base for trips to iki", "壱岐や対馬へ向かう船"},
 	}
-	with := inTopThree(t, idx, cases)
-	idx.ranking.Romanized = 0
-	without := inTopThree(t, idx, cases)
-	idx.ranking = defaultRanking
+	with, without := ablated(idx, func(r *ranking) { r.Romanized = 0 }, func() int { return inTopThree(t, idx, cases) })
 	t.Logf("in the top three: %d of %d with the names' readings, %d without", with, len(cases), without)
 	if with <= without || with < 2 {
 		t.Errorf("with the readings %d, without %d: they do not serve these questions", with, without)

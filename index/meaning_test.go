@@ -40,7 +40,6 @@ func TestSynonymsOfTheQuestionsSense(t *testing.T) {
 	}
 	qs := []string{"whats the weather gonna be like in seoul tmrw", "what's the weather like in tokyo this weekend"}
 	answered := func() (n int) {
-		idx.cache.invalidate()
 		for _, q := range qs {
 			if len(ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits) > 0 {
 				n++
@@ -48,10 +47,7 @@ func TestSynonymsOfTheQuestionsSense(t *testing.T) {
 		}
 		return n
 	}
-	with := answered()
-	idx.ranking.SynonymContext = 0
-	without := answered()
-	idx.ranking = defaultRanking
+	with, without := ablated(idx, func(r *ranking) { r.SynonymContext = 0 }, answered)
 	t.Logf("off-topic questions answered: %d of %d judging synonyms by context, %d without", with, len(qs), without)
 	if with != 0 || without == 0 {
 		t.Errorf("answered %d with, %d without", with, without)

@@ -1071,7 +1071,6 @@ func TestDerivedForms(t *testing.T) {
 		{"what did the tsushima mayor want the operator to withdraw", "withdrawal of the operator's licence"},
 	}
 	first := func() (n int) {
-		idx.cache.invalidate()
 		for _, c := range cases {
 			if ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 1}); len(ans.Hits) > 0 && strings.Contains(ans.Hits[0].Text, c.want) {
 				n++
@@ -1079,10 +1078,7 @@ func TestDerivedForms(t *testing.T) {
 		}
 		return n
 	}
-	with := first()
-	idx.ranking.Derived = 0
-	without := first()
-	idx.ranking = defaultRanking
+	with, without := ablated(idx, func(r *ranking) { r.Derived = 0 }, first)
 	t.Logf("first: %d of %d with derived forms, %d without", with, len(cases), without)
 	if with <= without || with < len(cases)-1 {
 		t.Errorf("with derived forms %d, without %d: they do not serve these questions", with, without)
