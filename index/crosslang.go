@@ -146,39 +146,39 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 			addOther(o)
 		}
 	}
-	// A rare word's common parts too, in part, where its gloss is a
+	// Each part of the word at its share of the dictionary's confidence:
+	// a rare word's at RareWords, and, after the word's own parts, the
+	// common parts of a rare one at PartCredit, where its gloss is a
 	// phrase an article may not use (see dictionary.SplitCommon).
-	parts := dictionary.Split(w.text, korean)
-	whole := len(parts)
-	for _, part := range parts[:whole] {
-		if dictionary.Rare(part, korean) {
-			parts = append(parts, dictionary.SplitCommon(part, korean)...)
+	type part struct {
+		word  string
+		share float64
+	}
+	var parts, inner []part
+	for _, p := range dictionary.Split(w.text, korean) {
+		if !dictionary.Rare(p, korean) {
+			parts = append(parts, part{p, 1})
+			continue
+		}
+		parts = append(parts, part{p, r.RareWords})
+		for _, q := range dictionary.SplitCommon(p, korean) {
+			inner = append(inner, part{q, r.PartCredit})
 		}
 	}
-	for i, part := range parts {
-		if r.Dictionary > 0 {
-			english := dictionary.Japanese(part)
+	for _, p := range append(parts, inner...) {
+		if conf := r.Dictionary * p.share; conf > 0 {
+			english := dictionary.Japanese(p.word)
 			if korean {
-				english = dictionary.Korean(part)
-			}
-			conf := r.Dictionary
-			if dictionary.Rare(part, korean) {
-				conf *= r.RareWords
-			}
-			if i >= whole {
-				conf *= r.PartCredit
-			}
-			if conf <= 0 {
-				english = nil
+				english = dictionary.Korean(p.word)
 			}
 			for _, e := range english {
 				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), conf, seen)
 			}
 		}
 		if cross {
-			words := dictionary.Hangul(part)
+			words := dictionary.Hangul(p.word)
 			if korean {
-				words = dictionary.Kanji(part)
+				words = dictionary.Kanji(p.word)
 			}
 			for _, o := range words {
 				addOther(o)

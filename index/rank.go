@@ -35,7 +35,7 @@ type ranking struct {
 	Romaji         float64 // confidence of what a word in Latin letters the corpus lacks reads as in Japanese (dictionary.Romaji); 0 turns it off
 	Translation    float64 // confidence of the Korean and Japanese words an English word translates (dictionary.Translations); 0 turns them off
 	CrossReading   float64 // confidence of a Korean or Japanese word's counterpart in the other language through their shared Chinese characters (배상, 賠償)
-	Compound       float64 // confidence of a Korean compound of the corpus holding a question's word (세계유산위원회 for 유산)
+	Compound       float64 // confidence of a Korean compound of the corpus holding a question's word (세계유산위원회 for 유산), or beginning with the reading of an English word's translation (통화스와프 for 통화)
 	Acronym        float64 // confidence of a name of the corpus whose initials are a question's word ("icj": International Court of Justice); 0 turns them off
 	Alias          float64 // confidence of another name the corpus gives to what a question names (Dokdo: Takeshima), times that of the name; 0 turns them off
 	EnglishTypos   bool    // a word no passage says, one edit from an English word (thesaurus.Correct), is read as that word

@@ -82,14 +82,3 @@ func Cosine(a, b Word) float64 {
 	}
 	return float64(dot(a, b)) / math.Sqrt(float64(na)*float64(nb))
 }
-
-// Similarity returns the cosine of two words' vectors, from -1 to 1, and
-// whether both words are known.
-func Similarity(a, b string) (float64, bool) {
-	i, ok := Lookup(a)
-	j, ok2 := Lookup(b)
-	if !ok || !ok2 {
-		return 0, false
-	}
-	return Cosine(i, j), true
-}
