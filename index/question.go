@@ -393,9 +393,7 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			if len(c.alts) == 0 {
 				// A misspelling: the corpus words closest to it, or the
 				// lexicon name it is closest to.
-				for _, fix := range st.corrections(t, maxCorrections) {
-					c.addAlt(st, knowledge.English, []string{fix}, confCorrection, seen)
-				}
+				addCorrections(st, &c, st.corrections(t, maxCorrections), confCorrection, r, seen)
 				if g := idx.glossary.Fuzzy(w); g != nil {
 					for _, v := range g.Variants {
 						c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, v), confCorrection, seen)
@@ -854,6 +852,23 @@ func unknownWeight(word string, n uint64, r ranking) float64 {
 		w *= r.NonNoun
 	}
 	return w
+}
+
+// addCorrections adds the corpus words a misspelling may stand for
+// (commonest first), each at conf times its share of the commonest one's
+// passages to the power r.CorrectionPrior: of the words one edit from
+// "sumit", the corpus says summit in many passages and submit and suit in
+// few, and a writer more likely meant the word the subject uses most (the
+// prior of Norvig's spelling corrector).
+func addCorrections(st stats, c *concept, fixes []string, conf float64, r ranking, seen map[string]bool) {
+	most := 1.0
+	for _, fix := range fixes {
+		most = max(most, float64(st.docFreq(fix)))
+	}
+	for _, fix := range fixes {
+		share := min(1, float64(st.docFreq(fix))/most)
+		c.addAlt(st, knowledge.English, []string{fix}, conf*math.Pow(share, r.CorrectionPrior), seen)
+	}
 }
 
 // analyze1 returns the English analyzed terms of text.

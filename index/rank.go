@@ -17,29 +17,30 @@ import (
 // others (testdata/eval/test.jsonl).
 type ranking struct {
 	// Analysis.
-	Derived        float64 // confidence of a noun or verb derived from a question's word or it from them (thesaurus.Derived: decide, decision); 0 turns them off
-	Synonyms       float64 // confidence of a thesaurus synonym; 0 turns synonyms off
-	SynonymContext float64 // a synonym or broader word counts only when its similarity to one of the question's other words reaches this (see meaning.go); 0 keeps them all
-	Broader        float64 // confidence of a word for a broader concept (a hypernym); 0 turns them off
-	Senses         int     // how many of a word's most frequent senses give synonyms
-	UnknownWeight  float64 // weight of an English word the corpus lacks, as a share of the idf of a word in no passage
-	UnknownCJK     float64 // the same for a Korean or Japanese content word the lexicon does not know
-	UnknownOther   float64 // the same for a longer word in Latin letters that is not English (a name, a romanized word)
-	WeightExp      float64 // concepts weigh idf^WeightExp: below 1, rare words outweigh common ones less
-	PolysemyExp    float64 // an English word's weight is divided by its number of senses to this power
-	MinWeight      float64 // the least a known concept weighs, so that a word in every passage still counts
-	PartCredit     float64 // confidence of one word of a multi-word name or term ("Kang" for Kang Kyung-wha)
-	Romanized      float64 // confidence of a Korean or Japanese name found in Latin letters (독도, Dokdo)
-	Dictionary     float64 // confidence of the English for a Korean or Japanese word the lexicon lacks (package dictionary); 0 turns it off
-	RareWords      float64 // share of Dictionary kept by a rare word of the dictionary (dictionary.Rare); 0 turns them off
-	Romaji         float64 // confidence of what a word in Latin letters the corpus lacks reads as in Japanese (dictionary.Romaji); 0 turns it off
-	Translation    float64 // confidence of the Korean and Japanese words an English word translates (dictionary.Translations); 0 turns them off
-	CrossReading   float64 // confidence of a Korean or Japanese word's counterpart in the other language through their shared Chinese characters (배상, 賠償)
-	Compound       float64 // confidence of a Korean compound of the corpus holding a question's word (세계유산위원회 for 유산), or beginning with the reading of an English word's translation (통화스와프 for 통화)
-	Acronym        float64 // confidence of a name of the corpus whose initials are a question's word ("icj": International Court of Justice); 0 turns them off
-	Alias          float64 // confidence of another name the corpus gives to what a question names (Dokdo: Takeshima), times that of the name; 0 turns them off
-	EnglishTypos   bool    // a word no passage says, one edit from an English word (thesaurus.Correct), is read as that word
-	NonNoun        float64 // share of its weight kept by an English word the corpus lacks that is never a noun ("automatically"): how a question is put, not its topic
+	Derived         float64 // confidence of a noun or verb derived from a question's word or it from them (thesaurus.Derived: decide, decision); 0 turns them off
+	Synonyms        float64 // confidence of a thesaurus synonym; 0 turns synonyms off
+	SynonymContext  float64 // a synonym or broader word counts only when its similarity to one of the question's other words reaches this (see meaning.go); 0 keeps them all
+	Broader         float64 // confidence of a word for a broader concept (a hypernym); 0 turns them off
+	Senses          int     // how many of a word's most frequent senses give synonyms
+	UnknownWeight   float64 // weight of an English word the corpus lacks, as a share of the idf of a word in no passage
+	UnknownCJK      float64 // the same for a Korean or Japanese content word the lexicon does not know
+	UnknownOther    float64 // the same for a longer word in Latin letters that is not English (a name, a romanized word)
+	WeightExp       float64 // concepts weigh idf^WeightExp: below 1, rare words outweigh common ones less
+	PolysemyExp     float64 // an English word's weight is divided by its number of senses to this power
+	MinWeight       float64 // the least a known concept weighs, so that a word in every passage still counts
+	PartCredit      float64 // confidence of one word of a multi-word name or term ("Kang" for Kang Kyung-wha)
+	Romanized       float64 // confidence of a Korean or Japanese name found in Latin letters (독도, Dokdo)
+	Dictionary      float64 // confidence of the English for a Korean or Japanese word the lexicon lacks (package dictionary); 0 turns it off
+	RareWords       float64 // share of Dictionary kept by a rare word of the dictionary (dictionary.Rare); 0 turns them off
+	Romaji          float64 // confidence of what a word in Latin letters the corpus lacks reads as in Japanese (dictionary.Romaji); 0 turns it off
+	Translation     float64 // confidence of the Korean and Japanese words an English word translates (dictionary.Translations); 0 turns them off
+	CrossReading    float64 // confidence of a Korean or Japanese word's counterpart in the other language through their shared Chinese characters (배상, 賠償)
+	Compound        float64 // confidence of a Korean compound of the corpus holding a question's word (세계유산위원회 for 유산), or beginning with the reading of an English word's translation (통화스와프 for 통화)
+	Acronym         float64 // confidence of a name of the corpus whose initials are a question's word ("icj": International Court of Justice); 0 turns them off
+	Alias           float64 // confidence of another name the corpus gives to what a question names (Dokdo: Takeshima), times that of the name; 0 turns them off
+	EnglishTypos    bool    // a word no passage says, one edit from an English word (thesaurus.Correct), is read as that word
+	CorrectionPrior float64 // a misspelling's corrections weigh their share of the commonest one's passages to this power (see addCorrections); 0 weighs them alike
+	NonNoun         float64 // share of its weight kept by an English word the corpus lacks that is never a noun ("automatically"): how a question is put, not its topic
 
 	// BM25F: a concept's occurrences in the passage, its article's title
 	// and its context (neighbouring passages, dateline) add up with these
@@ -87,7 +88,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Derived: 0.9, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, EnglishTypos: true, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, EnglishTypos: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -300,5 +301,50 @@ func TestUSDollarsAreNotTheUS(t *testing.T) {
 	got = ids(ask(t, idx, knowledge.Query{Text: "how many US dollars was each plaintiff awarded", Limit: 3}))
 	if len(got) == 0 || got[0] != "usd-2#1" {
 		t.Errorf("how many US dollars: %v, want usd-2#1 first", got)
+	}
+}
+
+// TestCorrectionsByFrequency: a misspelling one edit from several words
+// of the corpus most likely means the one the corpus uses most — the class
+// of chat questions with a typo ("chengdu sumit when": summit, not submit
+// or suit). Each question's other words are also in the passage of the
+// rarer word.
+func TestCorrectionsByFrequency(t *testing.T) {
+	var port []*knowledge.Article
+	for i, text := range []string{
+		// The rarer words first: with corrections weighed alike, a tie
+		// goes to the first article.
+		"Plans to submit to the mayors opened in Busan on Monday with twelve offices.",
+		"The harbour's older cranes still stand where they were built by a Korean firm.",
+		"The port's plant for cleaner harbours puts filters on every ship.",
+		"The summit of port cities opened in Busan on Monday with twelve mayors.",
+		"Mayors at the summit agreed on a shared plan for cleaner harbours.",
+		"The summit's host said the next summit would be held in Fukuoka.",
+		"The harbour's steel cranes were built in 2010 by a Korean firm.",
+		"Steel prices have doubled since the cranes were built, and steel imports fell.",
+		"The mayors' plan for cleaner harbours puts filters on every quay.",
+		"A plan for the port's quays was drawn up in March.",
+	} {
+		port = append(port, article(fmt.Sprintf("port%d", i), knowledge.Global, "2025-05-20", text))
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), port...))
+	cases := []struct{ q, want string }{
+		{"when did the sumit open in busan", "summit of port cities opened"},
+		{"when were the stell cranes built", "harbour's steel cranes were built"},
+		{"what does the plann for cleaner harbours put on", "puts filters on every quay"},
+	}
+	first := func() (n int) {
+		for _, c := range cases {
+			ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3})
+			if len(ans.Hits) > 0 && strings.Contains(ans.Hits[0].Text, c.want) {
+				n++
+			}
+		}
+		return n
+	}
+	with, without := ablated(idx, func(r *ranking) { r.CorrectionPrior = 0 }, first)
+	t.Logf("first: %d of %d with the prior, %d without", with, len(cases), without)
+	if with != len(cases) || with <= without {
+		t.Errorf("with the prior %d of %d, without %d", with, len(cases), without)
 	}
 }

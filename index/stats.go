@@ -133,7 +133,9 @@ func (s *snapshotStats) corrections(term string, limit int) []string {
 		if err != nil || e == nil {
 			break
 		}
-		cands = append(cands, termCount{e.Term, e.Count})
+		// The fuzzy dictionary's counts are not the passages that
+		// hold a term across segments: those are counted.
+		cands = append(cands, termCount{e.Term, s.docFreq(e.Term)})
 	}
 	return commonest(cands, limit)
 }
