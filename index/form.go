@@ -167,6 +167,10 @@ var shorthand = map[string]string{
 	"intl": "international", "natl": "national", "dept": "department", "mins": "minutes", "min": "minutes",
 	"hrs": "hours", "approx": "about", "info": "information", "convo": "conversation", "gonna": "going to",
 	"wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of", "dunno": "do not know",
+	// Question words as chat spells them: "wen" and "wit" are also
+	// English words (a cyst, humour), which the corpus lacks and would
+	// weigh as the rarest of a question's words.
+	"wen": "when", "whn": "when", "wut": "what", "wat": "what", "wht": "what", "wher": "where", "hw": "how", "wit": "with",
 }
 
 var shorthandWords = func() *regexp.Regexp {
