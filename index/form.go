@@ -302,8 +302,14 @@ func subordinateWhen(text string) string {
 // would otherwise count as content ("long", "many", "year"), and the
 // nouns of "what" that name the kind of answer ("what justification",
 // "on what grounds", "what sum"), which the answer seldom repeats.
-var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|` +
+var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|` + keywordDate + `|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|` +
 	askedReason + `|\bwhat (?:total )?(?:sum|amount|number|percentage|share|proportion)\b`)
+
+// keywordDate is "date" as a question put in keywords asks for one:
+// "kishida term dates", "nippon steel ruling date", "date of the chengdu
+// summit". Elsewhere it may be what a question is about ("why are there
+// two dates for the end of the dispute").
+const keywordDate = `\bdates?\s*[?？]*\s*$|^\s*(?:the )?dates? of\b`
 
 // askedReason is the noun of "what" that asks for a cause, a frame
 // phrase that sets the answer type too.
@@ -323,7 +329,7 @@ var answerPatterns = []struct {
 	cue string
 }{
 	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마 ?동안|몇 ?분|몇 ?시간|どのくらい|どれくらい|何分|何時間|\bdo(no|re) ?[kg]urai\b|\beolmana ?orae\b`), cueDuration},
-	{regexp.MustCompile(`(?i)\bwhen\b|\bitsu\b|\beonje\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
+	{regexp.MustCompile(`(?i)\bwhen\b|\bitsu\b|\beonje\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|` + keywordDate + `|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
 	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?개|몇 ?퍼센트|何人|いくつ|何社|何件|何割|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
 	{regexp.MustCompile(`(?i)\bhow much\b|\bikura\b|\beolma\b|\bwhat (total )?(amount|sum)\b|얼마|いくら|金額`), cueAmount},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|` + askedReason + `|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|何故|なんで|どうして|理由|\bnaze\b|\bdou?shite\b|\bwae\b`), cueReason},

@@ -823,6 +823,11 @@ func (c *concept) weigh(st stats, own []string, n uint64, r ranking, word string
 		}
 	}
 	c.known = len(c.alts) > 0
+	if abbreviation(own) && len(c.alts) > 1 {
+		// "sk" or "jp" for South Korea or Japan weighs as the name: the
+		// corpus's few "SK" are SK Hynix, which make the letters rare.
+		df = 0
+	}
 	if df == 0 {
 		for _, a := range c.alts {
 			if !a.broader && (df == 0 || a.df > df) {
@@ -840,6 +845,12 @@ func (c *concept) weigh(st stats, own []string, n uint64, r ranking, word string
 		// "long") says no more than it would if the corpus lacked it.
 		c.weight = min(c.weight, max(r.MinWeight, unknownWeight(word, n, r)))
 	}
+}
+
+// abbreviation reports whether a question's spelling of a concept is a
+// word of two or three letters, as chat shortens names.
+func abbreviation(own []string) bool {
+	return len(own) == 1 && utf8.RuneCountInString(own[0]) <= 3 && !isNumber(own[0]) && !lang.IsCJK(own[0])
 }
 
 // unknownWeight is the weight of a word the corpus lacks (see weigh).
