@@ -299,10 +299,11 @@ func subordinateWhen(text string) string {
 }
 
 // framePhrases are question words of more than one word whose words
-// would otherwise count as content ("long", "many", "year"), and the
+// would otherwise count as content ("long", "many", "year", "stand for"
+// and a last "mean" of asking what a name is), and the
 // nouns of "what" that name the kind of answer ("what justification",
 // "on what grounds", "what sum"), which the answer seldom repeats.
-var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|` + keywordDate + `|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|` +
+var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|` + keywordDate + `|\b(?:stands?|stood|short) for\b|\bmeans?\s*[?？]*\s*$|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|` +
 	askedReason + `|\bwhat (?:total )?(?:sum|amount|number|percentage|share|proportion)\b`)
 
 // keywordDate is "date" as a question put in keywords asks for one:
@@ -344,7 +345,7 @@ var answerPatterns = []struct {
 // X" asks for a person, "what was decided" for an event.
 var definitionForms = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:so |ok |and )?(?:what|who|wtf)(?:'s| is| are| was| were)\s+(.{1,60}?)\s*\?*$`),
-	regexp.MustCompile(`(?i)^(?:what does|what do) (.{1,40}) (?:stand for|mean)\s*\?*$`),
+	regexp.MustCompile(`(?i)^(?:so |ok )?what(?: does| do| is)? (.{1,40}?) (?:stands? for|is short for|short for|means?)\s*\?*$`),
 	regexp.MustCompile(`(?i)^(.{1,40}?)\s+full name\s*\?*$`),
 	regexp.MustCompile(`^(.{1,40}?)\s*(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|무엇인가요|무엇입니까|누구야|누구예요|누구인가요|누구임|누구입니까)\s*\?*$`),
 	regexp.MustCompile(`^(.{1,40}?)\s*무슨 \S+(?:이에요|예요|인가요|이야|야|임)\s*\?*$`),

@@ -112,6 +112,13 @@ func TestAnalysisClasses(t *testing.T) {
 		{"a question in keywords asks for a date by the word",
 			[]string{"kishida term dates", "nippon steel ruling date", "date of the chengdu summit"},
 			[]check{noConcept("date", "dates"), wants(cueDate)}},
+		{"what a name stands for asks what it is",
+			[]string{"what does gsomia stand for", "whats MOTIE stand for", "what nssm stands for"},
+			[]check{noConcept("stand", "stands"), func(t *testing.T, q question) {
+				if !q.defines {
+					t.Error("not read as asking what something is")
+				}
+			}}},
 		{"how long, how many, what year ask for a kind of answer, not about length or years",
 			[]string{"how long did motegi and kang talk in madrid", "how many plaintiffs sued nippon steel", "what year was the claims agreement signed"},
 			[]check{noConcept("long", "many", "year")}},

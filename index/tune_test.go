@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/disputebot/disputebot/knowledge/thesaurus"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -192,7 +193,7 @@ func TestDumpFeatures(t *testing.T) {
 	}
 	idx, d := loadDev(t)
 	var b strings.Builder
-	b.WriteString("set\tline\tontopic\tbleve\tat\tcorrect\tlang\tstyle\tcov\tbody\tbm25f\tprox\ttype\tconcepts\tknown\tunknownw\ttotalw\tmatchedw\tmaxw\tsentence\theaviest\tevidence\tlead\tfocus\tq\n")
+	b.WriteString("set\tline\tontopic\tbleve\tat\tcorrect\tlang\tstyle\tcov\tbody\tbm25f\tprox\ttype\tconcepts\tknown\tunknownw\ttotalw\tmatchedw\tmaxw\tsentence\theaviest\tevidence\tlead\tfocus\tmissmax\tmissknown\tmissnoun\tnounw\tq\n")
 	for _, set := range []struct {
 		name  string
 		cases []evalset.Case
@@ -239,6 +240,27 @@ func TestDumpFeatures(t *testing.T) {
 					}
 				}
 			}
+			// The heaviest concept the top candidate does not say, of
+			// those the corpus knows, and of the nouns.
+			var missmax, missknown, missnoun, nounw float64
+			if len(ranked) > 0 {
+				for i, cc := range q.concepts {
+					noun := !strings.Contains(cc.label, " ") && thesaurus.Nominal(strings.ToLower(cc.label)) && thesaurus.Known(strings.ToLower(cc.label))
+					if noun {
+						nounw += cc.weight
+					}
+					if ranked[0].f.said[i] > 0 {
+						continue
+					}
+					missmax = max(missmax, cc.weight)
+					if cc.known {
+						missknown = max(missknown, cc.weight)
+					}
+					if noun {
+						missnoun = max(missnoun, cc.weight)
+					}
+				}
+			}
 			lead := 0.0 // the best score over the next of another article
 			for _, sc := range ranked[min(1, len(ranked)):] {
 				if sc.p.hit.ArticleID != ranked[0].p.hit.ArticleID && sc.score > 0 {
@@ -246,9 +268,9 @@ func TestDumpFeatures(t *testing.T) {
 					break
 				}
 			}
-			fmt.Fprintf(&b, "%s\t%d\t%v\t%d\t%d\t%v\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.0f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%s\n",
+			fmt.Fprintf(&b, "%s\t%d\t%v\t%d\t%d\t%v\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.0f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n",
 				set.name, c.Line, len(c.Expect) > 0, bleveAt, at, correct, c.Lang, c.Style, top.coverage, top.body, top.bm25f, top.prox, top.typeOK,
-				len(q.concepts), known, unknown, total, matched, maxw, top.sentence, top.heaviest, defaultRanking.evidence(top), lead, top.focusOK, c.Q)
+				len(q.concepts), known, unknown, total, matched, maxw, top.sentence, top.heaviest, defaultRanking.evidence(top), lead, top.focusOK, missmax/max(total, 1e-9), missknown/max(total, 1e-9), missnoun/max(total, 1e-9), nounw/max(total, 1e-9), c.Q)
 		}
 	}
 	if err := os.WriteFile(*featuresOut, []byte(b.String()), 0o644); err != nil {
