@@ -70,6 +70,10 @@ type concept struct {
 	// the property of ("how many crew", "which ministry", "what is the
 	// top speed of"): a passage that does not say it does not answer.
 	focus bool
+	// heads are the head nouns of the names it is spelt as, which say it
+	// only as "the organization", in an article that names it in full
+	// (see anaphor.go).
+	heads []alt
 }
 
 // alt is one way of saying a concept.
@@ -82,6 +86,10 @@ type alt struct {
 	// "population"): they cover a question word in part, but do not say
 	// how telling it is.
 	broader bool
+	// anaphor is, for the head noun of a name ("organization" of the
+	// International Hydrographic Organization, in concept.heads), the
+	// noun as written.
+	anaphor string
 	// lang is the language whose analysis gave the terms, and whose
 	// fields they are searched in (English terms in all: Korean and
 	// Japanese text analyzes its Latin words as English).
@@ -259,6 +267,9 @@ func (a *reading) lexiconConcepts(text string) (rest string) {
 				continue
 			}
 			c.addAlt(st, vl, terms, 1, seen)
+			if vl == knowledge.English {
+				idx.addAnaphor(st, &c, v, r)
+			}
 		}
 		if !lang.IsCJK(m.Variant) {
 			// The dictionary's Korean and Japanese for the member's own
@@ -365,6 +376,7 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			// Initials of a name the corpus spells out ("icj").
 			for _, e := range st.expansions(w) {
 				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Acronym, seen)
+				idx.addAnaphor(st, &c, e, r)
 			}
 		}
 		english := thesaurus.Known(w)

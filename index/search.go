@@ -102,6 +102,15 @@ func (idx *Index) search(ctx context.Context, q knowledge.Query, trace *strings.
 	if err != nil {
 		return nil, err
 	}
+	if more, err := idx.referring(ctx, b, &qq, cands, q, scoped); err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	} else if len(more) > 0 {
+		extra, err := idx.passages(ctx, b, more)
+		if err != nil {
+			return nil, err
+		}
+		cands = append(cands, extra...)
+	}
 	ranked := idx.ranking.cut(idx.ranking.rank(&qq, cands, idx.avgLengths()))
 	if trace != nil {
 		idx.ranking.describe(trace, &qq, cands, idx.avgLengths(), ranked)

@@ -348,3 +348,92 @@ func TestCorrectionsByFrequency(t *testing.T) {
 		t.Errorf("with the prior %d of %d, without %d", with, len(cases), without)
 	}
 }
+
+// TestNamesReferredToByTheirHeadNoun: a report names an organization in
+// full once and calls it "the organization" after; a question naming it
+// (by its initials here, which only the full name spells) finds the later
+// paragraph too, in that article only.
+func TestNamesReferredToByTheirHeadNoun(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "en-sea-name.md")))
+	cases := []struct{ q, want string }{
+		{"where is the iho based", "The organization, based in Monaco"},
+		{"who first proposed numbering the seas at the iho", "The organization, based in Monaco"},
+		{"how many maps did the nahf examine", "examined 320 maps"},
+		{"when were the maps nahf studied printed", "printed between 1700 and 1900"},
+	}
+	with, without := ablated(idx, func(r *ranking) { r.Anaphor = 0 }, func() int { return inTopThree(t, idx, cases) })
+	t.Logf("in the top three: %d of %d with head nouns, %d without", with, len(cases), without)
+	if with < len(cases) || with <= without {
+		t.Errorf("with head nouns %d of %d, without %d", with, len(cases), without)
+	}
+	// Elsewhere "the organization" is some other organization.
+	for _, q := range []string{"where is the iho based", "how many maps did the nahf examine"} {
+		for _, h := range ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits {
+			if !strings.HasPrefix(h.ArticleID, "en-sea-name") {
+				t.Errorf("%q: a passage of another article, %s", q, h.ArticleID)
+			}
+		}
+	}
+}
+
+func TestNameHead(t *testing.T) {
+	for _, tc := range []struct{ name, head string }{
+		{"International Hydrographic Organization", "organization"},
+		{"Reconciliation and Healing Foundation", "foundation"},
+		{"Ministry of Gender Equality and Family", "ministry"},
+		{"International Court of Justice", "court"},
+		{"Kang Kyung-wha", ""},
+		{"export controls", ""},
+		{"Group A", ""},
+		{"Seoul", ""},
+		{"ASEAN Plus Three", ""},
+		{"Japan Times", "times"},
+		{"World Trade Organization", "organization"},
+	} {
+		if got := nameHead(tc.name); got != tc.head {
+			t.Errorf("nameHead(%q) = %q, want %q", tc.name, got, tc.head)
+		}
+	}
+}
+
+func TestDefinite(t *testing.T) {
+	for _, tc := range []struct {
+		text, head string
+		want       bool
+	}{
+		{"The organization, based in Monaco, has 94 member states.", "organization", true},
+		{"It said the foundations were laid.", "foundation", true},
+		{"The Organization of American States met.", "organization", false},
+		{"A new organization was set up.", "organization", false},
+		{"the organizational chart", "organization", false},
+	} {
+		if got := definite(tc.text, tc.head); got != tc.want {
+			t.Errorf("definite(%q, %q) = %v", tc.text, tc.head, got)
+		}
+	}
+}
+
+// TestReferringPassagesFound: in a large corpus the passage that calls
+// the IHO "the organization" may not be among the candidates the
+// question's other words bring ("based" is in thousands of passages); the
+// article that names it brings it.
+func TestReferringPassagesFound(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "en-sea-name.md")))
+	q := analyzeQuestion(t, idx, "where is the iho based")
+	ctx := context.Background()
+	cands, err := idx.passages(ctx, idx.cur, []string{"en-sea-name#1", "note-gsomia#1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := idx.referring(ctx, idx.cur, &q, cands, knowledge.Query{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(ids, "en-sea-name#5") || slices.Contains(ids, "en-sea-name#1") {
+		t.Errorf("referring passages %v, want en-sea-name#5 and not the candidate #1", ids)
+	}
+	// Without the article among the candidates, nothing.
+	if ids, _ := idx.referring(ctx, idx.cur, &q, cands[1:], knowledge.Query{}, false); len(ids) > 0 {
+		t.Errorf("referring passages %v of an article no candidate is from", ids)
+	}
+}
