@@ -65,6 +65,10 @@ func cuesRegex(text string) []string {
 	return out
 }
 
+// compoundCount is a count of a compound noun, which the regexp did not
+// take for one ("94 member states", "100 key items").
+var compoundCount = regexp.MustCompile(`(?i)\b\d{1,3}(?:,\d{3})*\s+[a-z]{3,}\s+[a-z]{3,}s\b`)
+
 // TestCuesMatchRegexReference checks the one-pass cue scanner against the
 // regular expressions it replaced, on every passage of the default corpus
 // and of a generated one.
@@ -89,6 +93,9 @@ func TestCuesMatchRegexReference(t *testing.T) {
 					continue // no regexp came before it (see TestWhoAsksForAPerson)
 				}
 				g, w := strings.Contains(","+got+",", ","+c+","), strings.Contains(","+want+",", ","+c+",")
+				if c == cueNumber && g && !w && compoundCount.MatchString(text) {
+					continue // the scanner also counts compound nouns (TestCompoundCountCues)
+				}
 				if g != w {
 					diff[c]++
 					if diff[c] <= 2 {

@@ -748,6 +748,25 @@ func FuzzAsksDefinition(f *testing.F) {
 	})
 }
 
+// TestCompoundCountCues: a count of a compound noun ("94 member states")
+// is a count, as one of a plural noun is; a year before a noun is not.
+func TestCompoundCountCues(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"The organization, based in Monaco, has 94 member states.", true},
+		{"Plaintiffs filed suits in 12 district courts across the country.", true},
+		{"The ruling covered 3 steel companies and their affiliates.", true},
+		{"In 2019 export controls were tightened.", false},
+		{"It took 3 March 2019 as the date of the order.", false},
+	} {
+		if got := slices.Contains(cues(tc.text, knowledge.English), cueNumber); got != tc.want {
+			t.Errorf("cues(%q) number %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestCJKFigureCues: Korean and Japanese write a figure's magnitude
 // between the number and its counter or currency (882万人, 100億ドル,
 // 700억 달러, 1만 명): the figure is a count or a sum all the same.
