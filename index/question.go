@@ -364,6 +364,7 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		}
 		c := concept{label: w}
 		c.addAlt(st, knowledge.English, terms, 1, seen)
+		idx.addIrregular(st, &c, w, r, seen)
 		idx.addDerived(st, &c, w, r, seen)
 		if len(c.alts) == 0 && isIdentifier(w) {
 			// "p1" is how chat writes P-1, and "g20" G-20: the letters
@@ -875,6 +876,31 @@ func unknownWeight(word string, n uint64, r ranking) float64 {
 		w *= r.NonNoun
 	}
 	return w
+}
+
+// addIrregular adds the forms of a word that stemming does not join to
+// it, WordNet's irregular ones: its base form and that base's other forms
+// ("leading": led; "led": lead; "fought": fight), at Irregular. A
+// question asks "who is leading the talks" of a passage saying "led by".
+func (idx *Index) addIrregular(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	if r.Irregular <= 0 {
+		return
+	}
+	for _, l := range thesaurus.Lemmas(word) {
+		forms := thesaurus.Forms(l)
+		// The word is the lemma, one of its irregular forms, or a regular
+		// one ("leading"); not another word that WordNet's exceptions
+		// give as its base ("best": good).
+		regular := len(l) > 2 && strings.HasPrefix(word, l[:len(l)-1])
+		if strings.Contains(l, " ") || l != word && !slices.Contains(forms, word) && !regular {
+			continue
+		}
+		for _, f := range append([]string{l}, forms...) {
+			if f != word {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, f), r.Irregular, seen)
+			}
+		}
+	}
 }
 
 // addCorrections adds the corpus words a misspelling may stand for

@@ -437,3 +437,45 @@ func TestReferringPassagesFound(t *testing.T) {
 		t.Errorf("referring passages %v of an article no candidate is from", ids)
 	}
 }
+
+// TestIrregularForms: stemming joins "leads" and "leading" to "lead" but
+// not "led"; a question in one form finds a passage in another — the
+// class of the dev questions "when he become gaisho again" (became) and
+// "what justification did Japan's trade ministry give" (gave).
+func TestIrregularForms(t *testing.T) {
+	var arts []*knowledge.Article
+	for i, text := range []string{
+		// Each answer follows a passage with the question's other words.
+		"The fisheries talks in Tokyo will cover quotas, licences and the waters near the islets.",
+		"The fisheries talks in Tokyo were led by Park Sung-hoon of the oceans ministry, officials said.",
+		"Tanaka Hiroshi was named a candidate for head of the fisheries agency last year.",
+		"Tanaka Hiroshi became head of the fisheries agency in April, after two years as its deputy.",
+		"The agency has not explained the reason for cutting the quotas, fishermen say.",
+		"The agency gave falling catches as the reason for cutting the quotas.",
+		"Fishermen in Busan said the new quotas would hurt them.",
+		"Fishermen in Busan fought the new quotas in court.",
+	} {
+		arts = append(arts, article(fmt.Sprintf("fish%d", i), knowledge.Global, "2025-03-04", text))
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), arts...))
+	cases := []struct{ q, want string }{
+		{"who is leading the fisheries talks in tokyo", "were led by Park Sung-hoon"},
+		{"when did tanaka hiroshi become head of the fisheries agency", "became head of the fisheries agency"},
+		{"what reason does the agency give for cutting the quotas", "gave falling catches"},
+		{"did fishermen in busan fight the new quotas", "fought the new quotas"},
+	}
+	first := func() (n int) {
+		idx.cache.invalidate()
+		for _, c := range cases {
+			if ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3}); len(ans.Hits) > 0 && strings.Contains(ans.Hits[0].Text, c.want) {
+				n++
+			}
+		}
+		return n
+	}
+	with, without := ablated(idx, func(r *ranking) { r.Irregular = 0 }, first)
+	t.Logf("first: %d of %d with irregular forms, %d without", with, len(cases), without)
+	if with < len(cases) || with <= without {
+		t.Errorf("with irregular forms %d of %d first, without %d", with, len(cases), without)
+	}
+}

@@ -1,10 +1,12 @@
 package knowledge
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Pages and pasted articles carry text that is not the article: the byline
@@ -24,7 +26,14 @@ var (
 	// (Kyodo) — ", "MADRID — ".
 	datelinePattern = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'’-]{1,40}(?:,\s*[\p{L}\p{N} .,]{1,25}?)?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`)
 	// furniturePattern: the lines of a page that are not the article.
-	furniturePattern = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b|all rights reserved|sign up\b|subscribe\b|get our\b|newsletter|related(?: articles| stories| news| coverage)?:?$|read more\b|more on this\b|share (?:this|on|via)\b|follow us\b|advertisement$|click here\b|photo:|image:|file photo|this article (?:was|has been)\b|reporting by\b|editing by\b|(?:published|updated|posted|last updated)(?: on| at|:)?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))|all rights reserved|\b\d+ min(?:ute)?s? read$`)
+	furniturePattern = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b|all rights reserved|sign up\b|subscribe\b|get our\b|newsletter|related(?: articles| stories| news| coverage)?:?$|related(?: articles| stories| news| coverage)?:\s|(?:also read|see also|recommended|most read|trending)\b:?|read more\b|more on this\b|share (?:this|on|via)\b|follow us\b|advertisement$|click here\b|photo:|image:|file photo|this article (?:was|has been)\b|reporting by\b|editing by\b|(?:published|updated|posted|last updated)(?: on| at|:)?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))|all rights reserved|\b\d+ min(?:ute)?s? read$`)
+	// navigationRow: a row of a site's menu or breadcrumbs, short items
+	// between bars, bullets or chevrons: "World | Asia | Business",
+	// "Home › News › Politics".
+	navigationRow = regexp.MustCompile(`^(?:[\p{L}\p{N}&'’. -]{1,30}\s*[|•·»›/]\s*){2,}[\p{L}\p{N}&'’. -]{1,30}$`)
+	// lonePlace: a dateline written as a line of its own, a place in
+	// capitals and a date: "SEOUL, March 4, 2025", "TOKYO (Kyodo)".
+	lonePlace = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}\p{N} .,]{1,25})?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)?$`)
 )
 
 // maxFurnitureWords: a byline or a line of furniture is short.
@@ -41,9 +50,34 @@ func isByline(text, byline string) bool {
 	return bylinePattern.MatchString(text)
 }
 
-// isFurniture reports whether a paragraph is site furniture.
+// isFurniture reports whether a paragraph is site furniture: a line of
+// the page around the article or a row of its menu.
 func isFurniture(text string) bool {
-	return wordCount(text) <= maxFurnitureWords && furniturePattern.MatchString(strings.TrimSpace(text))
+	text = strings.TrimSpace(text)
+	return wordCount(text) <= maxFurnitureWords && (furniturePattern.MatchString(text) || navigationRow.MatchString(text))
+}
+
+// loneDateline returns a paragraph that is only a dateline ("SEOUL, March
+// 4, 2025", "TOKYO (Kyodo) —"), without its dash, or "": a place of three
+// capitals or more, all in capitals.
+func loneDateline(text string) string {
+	text = strings.TrimSpace(text)
+	if !lonePlace.MatchString(text) {
+		return ""
+	}
+	place, _, _ := strings.Cut(text, ",")
+	place, _, _ = strings.Cut(place, "(")
+	place = strings.TrimSpace(strings.TrimRight(place, " —–-"))
+	caps := 0
+	for _, r := range place {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if caps < 3 || strings.ToUpper(place) != place {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimRight(text, " —–-"))
 }
 
 // cutDateline returns a paragraph's dateline and the text after it, or ""
@@ -89,16 +123,21 @@ var (
 // the weekday the first paragraph names. Without a weekday, or with none
 // such year, it reports false: a guess would be worse than none.
 func DatelineDate(a *Article, now time.Time) (time.Time, bool) {
-	var first string
+	var first, lone string
 	for _, p := range a.Body[:min(len(a.Body), 3)] {
-		if text := CleanText(p.Text); text != "" && !p.Caption && !p.Heading && !isByline(text, a.Byline) && !isFurniture(text) {
+		text := CleanText(p.Text)
+		if d := loneDateline(text); d != "" && lone == "" {
+			lone = d
+			continue
+		}
+		if text != "" && !p.Caption && !p.Heading && !isByline(text, a.Byline) && !isFurniture(text) {
 			first = text
 			break
 		}
 	}
 	dateline, rest := cutDateline(first)
 	if dateline == "" {
-		dateline, rest = a.Dateline, first
+		dateline, rest = cmp.Or(lone, a.Dateline), first
 	}
 	m := datelineDay.FindStringSubmatch(dateline)
 	if m == nil {

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -64,6 +65,10 @@ func TestFurnitureLines(t *testing.T) {
 		"Posted 12 March 2024",
 		"4 min read",
 		"© 2024 The Example Times. All rights reserved.",
+		"World | Asia | Business | Sport",
+		"Home › News › Politics › North Asia",
+		"Related: Japan and South Korea mark 60 years of diplomatic ties",
+		"Also read: Seoul protests Takeshima Day",
 	} {
 		if !isFurniture(text) {
 			t.Errorf("isFurniture(%q) = false", text)
@@ -73,9 +78,41 @@ func TestFurnitureLines(t *testing.T) {
 		"Published figures for 2019 differ, because the agencies count visitors differently.",
 		"The ministry updated its list of trusted trading partners on 28 August 2019.",
 		"The report was published in 2021 and read widely in Seoul.",
+		"Related talks are due in Tokyo next month, officials said.",
+		"The vote was 94-2, with three abstentions.",
 	} {
 		if isFurniture(text) {
 			t.Errorf("isFurniture(%q) = true", text)
 		}
+	}
+}
+
+// TestLoneDateline: a dateline on a line of its own is the dateline, not
+// a paragraph; a short line in capitals that is no place with a date or
+// an agency is not one.
+func TestLoneDateline(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"SEOUL, March 4, 2025", "SEOUL, March 4, 2025"},
+		{"TOKYO (Kyodo) —", "TOKYO (Kyodo)"},
+		{"WASHINGTON", "WASHINGTON"},
+		{"Seoul, March 4, 2025", ""},
+		{"OK", ""},
+		{"SEOUL, March 4, 2025 South Korea and Japan will hold talks.", ""},
+		{"Meanwhile:", ""},
+	} {
+		if got := loneDateline(tc.text); got != tc.want {
+			t.Errorf("loneDateline(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	a := &Article{ID: "x", Title: "Title", Kind: KindArticle, Body: []Paragraph{
+		{Text: "SEOUL, March 4, 2025"},
+		{Text: "South Korea and Japan will hold their first round of fisheries negotiations in nine years on Tuesday, the two governments said."},
+	}}
+	ps := a.Passages()
+	if len(ps) != 1 || !strings.HasPrefix(ps[0].Context, "SEOUL, March 4, 2025") || strings.Contains(ps[0].Text, "SEOUL") {
+		t.Errorf("passages %+v: the lone dateline should open the context only", ps)
+	}
+	if d, ok := DatelineDate(a, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); !ok || d.Format("2006-01-02") != "2025-03-04" {
+		t.Errorf("DatelineDate = %v, %v; want 2025-03-04", d, ok)
 	}
 }

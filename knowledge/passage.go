@@ -68,6 +68,14 @@ func (a *Article) Passages() []Passage {
 		if text == "" || isByline(text, a.Byline) || isFurniture(text) {
 			continue
 		}
+		if d := loneDateline(text); i < 5 && d != "" {
+			// A dateline on a line of its own goes to the context, as
+			// one that opens the first paragraph does.
+			if dateline == "" {
+				dateline = d
+			}
+			continue
+		}
 		if p.Heading {
 			flushPending()
 			heading = text

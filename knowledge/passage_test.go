@@ -189,6 +189,17 @@ func TestPassages(t *testing.T) {
 			want: []string{sentence(30)},
 		},
 		{
+			name: "a menu row, a dateline on its own line and a related headline are not passage text",
+			body: []Paragraph{
+				{Text: "World | Asia | Business | Sport"},
+				{Text: "By Daniel Ortiz and Yuki Sato"},
+				{Text: "SEOUL, March 4, 2025"},
+				{Text: sentence(30)},
+				{Text: "Related: Japan and South Korea mark 60 years of diplomatic ties"},
+			},
+			want: []string{sentence(30)},
+		},
+		{
 			name: "long paragraph cut at sentence ends",
 			body: []Paragraph{{Text: long}},
 			want: []string{

@@ -186,6 +186,36 @@ func main() {
 			}
 		})
 	}
+	// forms.txt: the irregular forms of verbs and nouns by their lemma
+	// (lead: led; woman: women), for what stemming does not join. The
+	// adjectives' (good: better, best) are other words to a reader.
+	inflected := map[string][]string{}
+	for _, p := range []string{"verb", "noun"} {
+		readLines(filepath.Join(*dir, p+".exc"), func(line string) {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				form := clean(f[0])
+				for _, b := range f[1:] {
+					if b = clean(b); b != form && !strings.Contains(b, " ") && !slices.Contains(inflected[b], form) {
+						inflected[b] = append(inflected[b], form)
+					}
+				}
+			}
+		})
+	}
+	bases := make([]string, 0, len(inflected))
+	for b := range inflected {
+		bases = append(bases, b)
+	}
+	slices.Sort(bases)
+	var fb strings.Builder
+	for _, b := range bases {
+		fmt.Fprintf(&fb, "%s\t%s\n", b, strings.Join(inflected[b], "|"))
+	}
+	if err := os.WriteFile("forms.txt", []byte(fb.String()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+
 	forms := make([]string, 0, len(exc))
 	for f := range exc {
 		forms = append(forms, f)

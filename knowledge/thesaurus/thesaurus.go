@@ -39,6 +39,12 @@ var wordnet string
 //go:embed exceptions.txt
 var exceptions string
 
+// formsTable holds, sorted, a verb's or a noun's lemma, a tab, and its
+// irregular forms separated by "|" ("lead\tled").
+//
+//go:embed forms.txt
+var formsTable string
+
 // derived holds, one line per lemma and sorted, the lemma, a tab, and the
 // nouns and verbs WordNet derives from it or it from them, separated by
 // "|" ("decide\tdeciding|decision").
@@ -186,6 +192,17 @@ const maxCorrect = 24
 // or through one of its base forms ("visited", "talks", "went").
 func Known(word string) bool {
 	return len(Lemmas(word)) > 0
+}
+
+// Forms returns the irregular forms of a verb or a noun that WordNet
+// lists (lead: led; hold: held; win: won), or nil: what a stemmer does not
+// join to it, as it joins "leading" and "leads".
+func Forms(lemma string) []string {
+	rest, ok := lookup(formsTable, lemma)
+	if !ok {
+		return nil
+	}
+	return strings.Split(rest, "|")
 }
 
 // Lemmas returns the base forms of a lowercase word or phrase that WordNet

@@ -9,7 +9,7 @@ import (
 )
 
 func TestTablesSorted(t *testing.T) {
-	for name, table := range map[string]string{"wordnet": wordnet, "exceptions": exceptions, "notnouns": notNouns, "derived": derived} {
+	for name, table := range map[string]string{"wordnet": wordnet, "exceptions": exceptions, "notnouns": notNouns, "derived": derived, "forms": formsTable} {
 		if k := sorted.Unsorted(table); k != "" {
 			t.Errorf("%s.txt is not sorted by its first column at %q; regenerate it", name, k)
 		}
@@ -202,6 +202,23 @@ func TestDerived(t *testing.T) {
 	for _, w := range []string{"", "zzzz", "a\tb", "decided"} {
 		if got := Derived(w); got != nil {
 			t.Errorf("Derived(%q) = %q, want nil", w, got)
+		}
+	}
+}
+
+func TestForms(t *testing.T) {
+	for _, tc := range []struct {
+		lemma string
+		want  []string
+	}{
+		{"lead", []string{"led"}},
+		{"hold", []string{"held"}},
+		{"fight", []string{"fought"}},
+		{"good", nil}, // an adjective's comparatives are other words
+		{"walk", nil},
+	} {
+		if got := Forms(tc.lemma); !slices.Equal(got, tc.want) {
+			t.Errorf("Forms(%q) = %q, want %q", tc.lemma, got, tc.want)
 		}
 	}
 }
