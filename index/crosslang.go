@@ -75,6 +75,67 @@ func cjkContent(rest string) []cjkWord {
 	return out
 }
 
+// cjkCompounds returns the Korean and Japanese words of a question as
+// written: its runs of kanji, and its Hangul words without their endings.
+func cjkCompounds(text string) []string {
+	var out []string
+	for _, r := range lang.Runs(text) {
+		switch r.Script {
+		case lang.Kanji:
+			out = append(out, r.Text)
+		case lang.Hangul:
+			out = append(out, lang.KoreanStem(r.Text))
+		}
+	}
+	return out
+}
+
+// compoundGloss returns the English a dictionary compound gives to the
+// part of it the lexicon left: the lexicon reads 協定 of 漁業協定 as
+// "agreement" and leaves 漁業, which alone the dictionary reads "fishing";
+// the compound's "fisheries agreement" says the article's word for it,
+// "fisheries", once the words of the question's other concepts are taken
+// out (a phrase when more than one word is left: "cease-fire" of
+// 停戦合意). Nothing when the word is no part of a longer dictionary word.
+func (a *reading) compoundGloss(w cjkWord) [][]string {
+	korean := w.lang == knowledge.Korean
+	var out [][]string
+	for _, whole := range a.compounds {
+		if len(whole) <= len(w.text) || !strings.Contains(whole, w.text) {
+			continue
+		}
+		gloss := dictionary.Japanese(whole)
+		if korean {
+			gloss = dictionary.Korean(whole)
+		}
+		for _, g := range gloss {
+			var left []string
+			for _, t := range a.idx.phraseIn(knowledge.English, g) {
+				if t != "" && !a.said(t) {
+					left = append(left, t)
+				}
+			}
+			if len(left) > 0 && len(left) < len(strings.Fields(g)) {
+				out = append(out, left)
+			}
+		}
+	}
+	return out
+}
+
+// said reports whether a concept found so far has a spelling holding
+// the term.
+func (a *reading) said(term string) bool {
+	for _, c := range a.q.concepts {
+		for _, alt := range c.alts {
+			if slices.Contains(alt.terms, term) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // addNamedCompound reads a Korean word written as a name and a noun
 // together, as Korean often writes them (사도광산, "Sado mine"; 이시바총리,
 // "Prime Minister Ishiba"): when a start of two syllables or more reads, in

@@ -188,6 +188,19 @@ func inTopThree(t *testing.T, idx *Index, cases []struct{ q, want string }) (n i
 	return n
 }
 
+// firstHits counts the questions whose answer's first hit holds their
+// passage.
+func firstHits(t *testing.T, idx *Index, cases []struct{ q, want string }) (n int) {
+	t.Helper()
+	idx.cache.invalidate()
+	for _, c := range cases {
+		if ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3}); len(ans.Hits) > 0 && strings.Contains(ans.Hits[0].Text, c.want) {
+			n++
+		}
+	}
+	return n
+}
+
 // TestKoreanNumbersApart: Korean writes a number and its counter as one
 // word (1인당, 90일, 2019년); apart, the counter is the word the lexicon
 // and questions write, and the number the figure other languages write.
@@ -471,5 +484,35 @@ func TestEnglishQuestionsOnJapaneseNames(t *testing.T) {
 	t.Logf("in the top three: %d of %d with the names' readings, %d without", with, len(cases), without)
 	if with <= without || with < 2 {
 		t.Errorf("with the readings %d, without %d: they do not serve these questions", with, without)
+	}
+}
+
+// TestCompoundGloss: the lexicon takes its term out of a Korean or
+// Japanese compound (協定 of 漁業協定, 合意 of 停戦合意) and leaves a part
+// whose own first sense is not the compound's (漁業 "fishing", 停戦
+// "armistice", 公共 "communal"); the compound's English says what the part
+// means there (fisheries, cease-fire, public).
+func TestCompoundGloss(t *testing.T) {
+	mine := article("fisheries", knowledge.Global, "2025-03-04",
+		// Each answer follows a passage with the question's other words,
+		// which the part's own first sense does not tell from it.
+		"A trade agreement signed in 1999 let firms from each side sell in the other's market until it lapsed in 2016.",
+		"Under the 1999 fisheries agreement, boats from each side could work in the other's zone until the arrangements lapsed in 2016.",
+		"An armistice ended the fighting in the Yellow Sea in 1953, the ministry noted.",
+		"The 1953 cease-fire agreement left the sea border between the two Koreas undrawn, the ministry noted.",
+		"Communal kitchens in Busan's fishing port serve about 50 boats, the city says.",
+		"Busan plans public investment of 50 billion won in its fishing port, the city says.",
+	)
+	cases := []struct{ q, want string }{
+		{"漁業協定はいつ結ばれたの？", "Under the 1999 fisheries agreement"},
+		{"어업협정 언제 맺었어?", "Under the 1999 fisheries agreement"},
+		{"停戦合意は海の境界をどうしたの？", "cease-fire agreement left the sea border"},
+		{"釜山の漁港への公共投資はいくら？", "public investment of 50 billion won"},
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), mine))
+	with, without := ablated(idx, func(r *ranking) { r.CompoundGloss = 0 }, func() int { return firstHits(t, idx, cases) })
+	t.Logf("first: %d of %d with the compounds' English, %d without", with, len(cases), without)
+	if with < len(cases)-1 || with <= without {
+		t.Errorf("with the compounds' English %d of %d, without %d", with, len(cases), without)
 	}
 }

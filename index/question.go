@@ -194,6 +194,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			a.add(c)
 		}
 	}
+	a.compounds = cjkCompounds(text)
 	rest := a.lexiconConcepts(text)
 	words := latinWords(rest)
 	a.wordConcepts(words, a.phraseConcepts(words))
@@ -219,6 +220,9 @@ type reading struct {
 	// context is the question's words, by which a synonym is judged to
 	// be of the sense the question means (see inContext).
 	context []contextWord
+	// compounds are the question's Korean and Japanese words as written,
+	// before the lexicon took its terms out of them (see compoundGloss).
+	compounds []string
 }
 
 // add adds a concept, unless the question has enough or it says nothing.
@@ -582,6 +586,13 @@ func (a *reading) cjkConcepts(rest string) {
 		// Yong-soo), is no word to translate (이용, "use").
 		if w.lang != knowledge.Korean || !idx.addKoreanName(st, &c, w.text, r, seen) {
 			idx.addTranslations(st, &c, w, r, seen)
+		}
+		// What the word means in the compound the lexicon took a term
+		// out of (漁業 of 漁業協定: "fisheries").
+		if r.CompoundGloss > 0 {
+			for _, terms := range a.compoundGloss(w) {
+				c.addAlt(st, knowledge.English, terms, r.CompoundGloss, seen)
+			}
 		}
 		if len(c.alts) > 0 {
 			c.weigh(st, own, n, r, "")

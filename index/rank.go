@@ -38,6 +38,7 @@ type ranking struct {
 	Compound        float64 // confidence of a Korean compound of the corpus holding a question's word (세계유산위원회 for 유산), or beginning with the reading of an English word's translation (통화스와프 for 통화)
 	Acronym         float64 // confidence of a name of the corpus whose initials are a question's word ("icj": International Court of Justice); 0 turns them off
 	Alias           float64 // confidence of another name the corpus gives to what a question names (Dokdo: Takeshima), times that of the name; 0 turns them off
+	CompoundGloss   float64 // confidence of what a compound's English says of the part of it the lexicon left (漁業 of 漁業協定: fisheries; see compoundGloss); 0 turns it off
 	Irregular       float64 // confidence of a word's irregular forms and base form (led, lead: thesaurus.Forms); 0 turns them off
 	Anaphor         float64 // confidence of a name's head noun ("the organization") in a passage whose article names it in full (see anaphor.go); 0 turns it off
 	EnglishTypos    bool    // a word no passage says, one edit from an English word (thesaurus.Correct), is read as that word
@@ -90,7 +91,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Derived: 0.9, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,

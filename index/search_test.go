@@ -333,16 +333,7 @@ func TestCorrectionsByFrequency(t *testing.T) {
 		{"when were the stell cranes built", "harbour's steel cranes were built"},
 		{"what does the plann for cleaner harbours put on", "puts filters on every quay"},
 	}
-	first := func() (n int) {
-		for _, c := range cases {
-			ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3})
-			if len(ans.Hits) > 0 && strings.Contains(ans.Hits[0].Text, c.want) {
-				n++
-			}
-		}
-		return n
-	}
-	with, without := ablated(idx, func(r *ranking) { r.CorrectionPrior = 0 }, first)
+	with, without := ablated(idx, func(r *ranking) { r.CorrectionPrior = 0 }, func() int { return firstHits(t, idx, cases) })
 	t.Logf("first: %d of %d with the prior, %d without", with, len(cases), without)
 	if with != len(cases) || with <= without {
 		t.Errorf("with the prior %d of %d, without %d", with, len(cases), without)
@@ -464,16 +455,7 @@ func TestIrregularForms(t *testing.T) {
 		{"what reason does the agency give for cutting the quotas", "gave falling catches"},
 		{"did fishermen in busan fight the new quotas", "fought the new quotas"},
 	}
-	first := func() (n int) {
-		idx.cache.invalidate()
-		for _, c := range cases {
-			if ans := ask(t, idx, knowledge.Query{Text: c.q, Limit: 3}); len(ans.Hits) > 0 && strings.Contains(ans.Hits[0].Text, c.want) {
-				n++
-			}
-		}
-		return n
-	}
-	with, without := ablated(idx, func(r *ranking) { r.Irregular = 0 }, first)
+	with, without := ablated(idx, func(r *ranking) { r.Irregular = 0 }, func() int { return firstHits(t, idx, cases) })
 	t.Logf("first: %d of %d with irregular forms, %d without", with, len(cases), without)
 	if with < len(cases) || with <= without {
 		t.Errorf("with irregular forms %d of %d first, without %d", with, len(cases), without)
