@@ -163,8 +163,8 @@ func named(q *question, cands []*passage) map[string][]bool {
 // name by its head noun are added to the candidates, and
 // maxReferring the passages added.
 const (
-	maxReferringArticles = 3
-	maxReferring         = 16
+	maxReferringArticles = 2
+	maxReferring         = 8
 )
 
 // referring returns the ids of the passages, not among the candidates,

@@ -327,13 +327,14 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		for fi := range numFields {
 			field := &p.fields[fi]
 			norm := 1 - r.B + r.B*float64(field.words)/max(1, avg[fi])
-			alts := c.alts
+			var heads []alt
 			if fi == 0 && named != nil && named[ci] {
-				alts = append(alts[:len(alts):len(alts)], c.heads...)
+				heads = c.heads // a head noun refers to a name its article gives
 			}
-			for _, a := range alts {
+			for k := range len(c.alts) + len(heads) {
+				a := at(c.alts, heads, k)
 				if a.anaphor != "" && !definite(p.hit.Text, a.anaphor) {
-					continue // a head noun refers to a name its article gives
+					continue
 				}
 				at := field.find(a.terms)
 				if len(at) == 0 {
@@ -380,6 +381,14 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	f.topical /= total
 	f.prox = proximity(where)
 	return f
+}
+
+// at returns the k-th of two lists of alternatives, one after the other.
+func at(alts, more []alt, k int) *alt {
+	if k < len(alts) {
+		return &alts[k]
+	}
+	return &more[k-len(alts)]
 }
 
 // specificity is how much a concept tells which passages a question is
