@@ -62,12 +62,15 @@ func (idx *Index) joinParticles(text string) (string, []string) {
 }
 
 // focusPatterns find the noun a question asks about: the one after "how
-// many", "which" or "what" followed by a verb, or before "of" in "what is
-// the X of".
+// many", "which" or "what" followed by a verb, before "of" in "what is
+// the X of", or after "how much is".
 var focusPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\bhow many (?:of the )?([a-z][a-z-]+(?: [a-z][a-z-]+)?)`),
 	regexp.MustCompile(`(?i)\b(?:which|what) ([a-z][a-z-]+) (?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b`),
 	regexp.MustCompile(`(?i)\bwhat (?:is|was|are|were|'s) the (?:[a-z-]+ )?([a-z][a-z-]+) of\b`),
+	// "how much is a flight", "how much was the swap": the price or sum
+	// of the thing named.
+	regexp.MustCompile(`(?i)\bhow much (?:is|are|was|were) (?:an? |the )?([a-z][a-z-]+(?: [a-z][a-z-]+)?)`),
 }
 
 // auxiliaries are the verbs that follow the noun of "how many X".

@@ -316,6 +316,11 @@ func TestFocus(t *testing.T) {
 		{"문희상 법안을 공동 발의한 의원은 몇 명이에요?", "National Assembly"},
 		{"피해자 몇 명이 소송을 냈어?", "victims"},
 		{"when did the destroyer lock its radar", ""},
+		// The price or sum of what "how much is" names (three dev
+		// questions of this form ask a price no passage gives).
+		{"how much is a flight from seoul to fukuoka rn", "flights"},
+		{"how much is the ferry ticket to the islets", "ticket"},
+		{"how much was the destroyer", "destroyer"},
 	} {
 		q := analyzeQuestion(t, idx, tc.q)
 		got := ""
@@ -330,6 +335,9 @@ func TestFocus(t *testing.T) {
 	}
 	if ans := ask(t, idx, knowledge.Query{Text: "how many helicopters does the gwanggaeto the great carry", Limit: 3}); len(ans.Hits) == 0 {
 		t.Error("the helicopters, which the passage counts, got no answer")
+	}
+	if ans := ask(t, idx, knowledge.Query{Text: "how much is a ticket to see the gwanggaeto the great", Limit: 3}); len(ans.Hits) > 0 {
+		t.Errorf("the ticket, which no passage prices, got an answer: %.80q", ans.Hits[0].Text)
 	}
 	if ans := ask(t, idx, knowledge.Query{Text: "how many sailors does the gwanggaeto the great carry", Limit: 3}); len(ans.Hits) > 0 {
 		t.Errorf("the sailors, which no passage counts, got an answer: %.80q", ans.Hits[0].Text)
