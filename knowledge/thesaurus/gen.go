@@ -172,33 +172,26 @@ func main() {
 		log.Fatal(err)
 	}
 
+	// exceptions.txt: every irregular form and its lemmas. forms.txt: the
+	// irregular forms of verbs and nouns by their lemma (lead: led), for
+	// what stemming does not join; the adjectives' (good: better, best)
+	// are other words to a reader.
 	exc := map[string][]string{}
+	inflected := map[string][]string{}
 	for _, p := range pos {
 		readLines(filepath.Join(*dir, p+".exc"), func(line string) {
 			f := strings.Fields(line)
-			if len(f) >= 2 {
-				form := clean(f[0])
-				for _, b := range f[1:] {
-					if b = clean(b); !slices.Contains(exc[form], b) {
-						exc[form] = append(exc[form], b)
-					}
-				}
+			if len(f) < 2 {
+				return
 			}
-		})
-	}
-	// forms.txt: the irregular forms of verbs and nouns by their lemma
-	// (lead: led; woman: women), for what stemming does not join. The
-	// adjectives' (good: better, best) are other words to a reader.
-	inflected := map[string][]string{}
-	for _, p := range []string{"verb", "noun"} {
-		readLines(filepath.Join(*dir, p+".exc"), func(line string) {
-			f := strings.Fields(line)
-			if len(f) >= 2 {
-				form := clean(f[0])
-				for _, b := range f[1:] {
-					if b = clean(b); b != form && !strings.Contains(b, " ") && !slices.Contains(inflected[b], form) {
-						inflected[b] = append(inflected[b], form)
-					}
+			form := clean(f[0])
+			for _, b := range f[1:] {
+				b = clean(b)
+				if !slices.Contains(exc[form], b) {
+					exc[form] = append(exc[form], b)
+				}
+				if (p == "verb" || p == "noun") && b != form && !strings.Contains(b, " ") && !slices.Contains(inflected[b], form) {
+					inflected[b] = append(inflected[b], form)
 				}
 			}
 		})
