@@ -1004,7 +1004,7 @@ func latinWords(text string) []string {
 var askingWords = set(`what when where who whom whose which why how whats whens wheres whos hows
 	tell explain describe summarize summarise know knew understand remember wonder wondering curious
 	happen happens happened happening going go goes went gone get got getting come came
-	say says said saying think thinks thought mean means meant meaning
+	say says said saying think thinks thought mean means meant meaning want wants wanted
 	please pls plz thanks thank thx ty hi hello hey yo sup ok okay um uh hmm lol lmao rofl bruh dude guys
 	folks yall yeah yes no nope tbh ngl idk imo fr btw tldr eli5 like just really actually basically
 	rn asap fyi irl afaik iirc smh omg wtf ikr jk nvm cuz bc tho though u ur ya

@@ -119,6 +119,9 @@ func TestAnalysisClasses(t *testing.T) {
 					t.Error("not read as asking what something is")
 				}
 			}}},
+		{"wanting is how a question is put: the answer says called for, pressed, demanded",
+			[]string{"What does Tokyo want Seoul to do about the labor issue?", "so what did kang actually want from jp in madrid?", "jisomia why korea want stop"},
+			[]check{noConcept("want", "wants", "wanted")}},
 		{"how long, how many, what year ask for a kind of answer, not about length or years",
 			[]string{"how long did motegi and kang talk in madrid", "how many plaintiffs sued nippon steel", "what year was the claims agreement signed"},
 			[]check{noConcept("long", "many", "year")}},
