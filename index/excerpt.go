@@ -17,17 +17,21 @@ type mark struct {
 
 // excerpt cuts the best sentence or two of a passage, with the words that
 // matched the question marked. The best sentence covers the most distinct
-// concepts (then the most matches); a following or preceding sentence is
+// concepts (then the most matches), what the question's form asks for
+// counting as one more (answers: a date for "when", a figure for "how
+// many"): "when did the export curbs end" is answered by the sentence with
+// the date, not by "The export-control dispute ended at the same time." A
+// following or preceding sentence is
 // added when it fits and adds something. Excerpts are cut at sentence
 // boundaries, or at word boundaries when a sentence is too long, and never
 // inside a marked word.
-func excerpt(text string, marks []mark, maxRunes int) knowledge.Excerpt {
+func excerpt(text string, marks []mark, maxRunes int, answers func(sentence string) bool) knowledge.Excerpt {
 	marks = mergeMarks(text, marks)
 	sents := knowledge.Sentences(text)
 	if len(sents) == 0 {
 		return knowledge.Excerpt{}
 	}
-	score := func(lo, hi int) (int, int) {
+	score := func(lo, hi int) (float64, int) {
 		seen := map[int]bool{}
 		n := 0
 		for _, m := range marks {
@@ -38,9 +42,13 @@ func excerpt(text string, marks []mark, maxRunes int) knowledge.Excerpt {
 				}
 			}
 		}
-		return len(seen), n
+		c := float64(len(seen))
+		if c > 0 && answers != nil && answers(text[lo:hi]) {
+			c += answerCredit
+		}
+		return c, n
 	}
-	best, bestC, bestN := 0, -1, -1
+	best, bestC, bestN := 0, -1.0, -1
 	for i, s := range sents {
 		c, n := score(s[0], s[1])
 		if c > bestC || c == bestC && n > bestN {
@@ -99,6 +107,10 @@ func excerpt(text string, marks []mark, maxRunes int) knowledge.Excerpt {
 	}
 	return ex
 }
+
+// answerCredit is what holding the kind of answer asked for adds to a
+// sentence's distinct concepts when the excerpt is chosen.
+const answerCredit = 1.0
 
 // mergeMarks returns the marks that lie within text, in order, merged
 // where they overlap.

@@ -125,10 +125,26 @@ func (idx *Index) search(ctx context.Context, q knowledge.Query, trace *strings.
 	for _, s := range page {
 		h := s.p.hit
 		h.Score = s.score
-		h.Excerpt = excerpt(h.Text, idx.marks(&qq, h.Text, s.p.lang), excerptRunes)
+		h.Excerpt = excerpt(h.Text, idx.marks(&qq, h.Text, s.p.lang), excerptRunes, answersIn(qq.wants, s.p.lang))
 		ans.Hits = append(ans.Hits, h)
 	}
 	return ans, nil
+}
+
+// answersIn returns whether a sentence holds one of the kinds of answer a
+// question asks for (see cues), or nil when it asks for none.
+func answersIn(wants []string, lang string) func(string) bool {
+	if len(wants) == 0 {
+		return nil
+	}
+	return func(sentence string) bool {
+		for _, c := range cues(sentence, lang) {
+			if slices.Contains(wants, c) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // retrieve returns the ids of the candidates: the passages that bleve

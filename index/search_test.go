@@ -461,3 +461,37 @@ func TestIrregularForms(t *testing.T) {
 		t.Errorf("with irregular forms %d of %d first, without %d", with, len(cases), without)
 	}
 }
+
+// TestExcerptHoldsTheAnswer: of a passage's sentences, the excerpt is the
+// one that holds what the question asks for as well as some of its words
+// ("when did japan's export curbs end"), when a shorter one says as many
+// of its words alone.
+func TestExcerptHoldsTheAnswer(t *testing.T) {
+	text := "The export-control dispute ended at the same time. " +
+		"After a policy dialogue in Tokyo on 14–16 March 2023, Japan decided on 16 March to return the three materials to bulk export licences, as before July 2019, and South Korea said it would withdraw its WTO complaint, a step its industry minister called the first in establishing trust between the two governments. " +
+		"The two countries' export categories were left for further talks."
+	var marks []mark
+	for _, w := range []struct {
+		word    string
+		concept int
+	}{{"export-control", 0}, {"ended", 1}, {"Japan", 2}} {
+		i := strings.Index(text, w.word)
+		marks = append(marks, mark{i, i + len(w.word), w.concept})
+	}
+	i := strings.LastIndex(text, "export licences")
+	marks = append(marks, mark{i, i + len("export"), 0})
+	plain := func(ex knowledge.Excerpt) string {
+		var b strings.Builder
+		for _, s := range ex.Spans {
+			b.WriteString(s.Text)
+		}
+		return b.String()
+	}
+	when := plain(excerpt(text, marks, 200, answersIn([]string{cueDate}, knowledge.English)))
+	if !strings.Contains(when, "16 March") {
+		t.Errorf("a when question's excerpt %q has no date", when)
+	}
+	if what := plain(excerpt(text, marks, 200, nil)); !strings.HasPrefix(what, "The export-control dispute ended") {
+		t.Errorf("a question asking for no kind of answer got %q", what)
+	}
+}
