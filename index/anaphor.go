@@ -163,8 +163,8 @@ func named(q *question, cands []*passage) map[string][]bool {
 // name by its head noun are added to the candidates, and
 // maxReferring the passages added.
 const (
-	maxReferringArticles = 2
-	maxReferring         = 8
+	maxReferringArticles = 1
+	maxReferring         = 4
 )
 
 // referring returns the ids of the passages, not among the candidates,
