@@ -596,13 +596,23 @@ func (a *reading) cjkConcepts(rest string) {
 		}
 		if len(c.alts) > 0 {
 			c.weigh(st, own, n, r, "")
-			if w.english != nil {
-				// A verb weighs no more than its English would, were it
-				// a question's word the corpus lacked: 受ける (影響を受ける,
-				// "be affected") is "receive", a verb of many senses,
-				// however seldom the corpus says "receive".
+			english := w.english
+			if english == nil && !ownSaid(st, own) {
+				english = dictionary.Japanese(w.text)
+				if w.lang == knowledge.Korean {
+					english = dictionary.Korean(w.text)
+				}
+			}
+			if english != nil {
+				// A word weighs no more than its English would, were it
+				// a question's word the corpus lacked: a verb, 受ける (影響を
+				// 受ける, "be affected"), is "receive", a verb of many
+				// senses, however seldom the corpus says "receive"; and
+				// a word no passage of its language holds weighs as its
+				// English, 対象 of の対象になった ("object", "subject"),
+				// not as the rarest of its translations.
 				limit := 0.0
-				for _, e := range w.english {
+				for _, e := range english {
 					limit = max(limit, unknownWeight(e, n, r))
 				}
 				c.weight = min(c.weight, max(r.MinWeight, limit))
@@ -616,6 +626,17 @@ func (a *reading) cjkConcepts(rest string) {
 		}
 		add(c)
 	}
+}
+
+// ownSaid reports whether a passage holds a word as the question writes
+// it.
+func ownSaid(st stats, own []string) bool {
+	for _, t := range own {
+		if t != "" && st.docFreq(t) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // addLoanword adds the English words of the corpus that a word in

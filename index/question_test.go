@@ -1127,3 +1127,36 @@ func TestDerivedForms(t *testing.T) {
 		t.Errorf("with derived forms %d, without %d: they do not serve these questions", with, without)
 	}
 }
+
+// TestTranslatedWordsWeighAsTheirEnglish: a Korean or Japanese word that
+// no passage of its language holds is found by its English, and weighs no
+// more than that English would were the corpus to lack it: 対象 of "の対象
+// になった" is "object" or "subject", each in one passage of the default
+// corpus, which made it the question's heaviest word.
+func TestTranslatedWordsWeighAsTheirEnglish(t *testing.T) {
+	idx := defaultIndex(t)
+	n, _ := idx.Count()
+	for _, tc := range []struct{ q, word string }{
+		{"輸出規制の対象になった3品目は何？", "対象"},
+		{"韓国の国会議長が出した法案って、どこからお金を集める仕組みなの？", "仕組"},
+		{"수출규제 대상이 된 세 품목은 뭐야?", "대상"},
+	} {
+		q := analyzeQuestion(t, idx, tc.q)
+		c := findConcept(q, tc.word)
+		if c == nil {
+			t.Errorf("%q: no concept %q in %q", tc.q, tc.word, conceptLabels(q))
+			continue
+		}
+		english := dictionary.Japanese(tc.word)
+		if scriptLanguage(tc.word) == knowledge.Korean {
+			english = dictionary.Korean(tc.word)
+		}
+		limit := 0.0
+		for _, e := range english {
+			limit = max(limit, unknownWeight(e, uint64(n), idx.ranking))
+		}
+		if c.weight > limit+1e-9 {
+			t.Errorf("%q: %s weighs %.2f, more than its English %q would (%.2f)", tc.q, tc.word, c.weight, english, limit)
+		}
+	}
+}
