@@ -516,3 +516,38 @@ func TestCompoundGloss(t *testing.T) {
 		t.Errorf("with the compounds' English %d of %d, without %d", with, len(cases), without)
 	}
 }
+
+// TestJapaneseVerbNouns: Japanese news names acts by the noun form of a
+// compound verb written with kana inside it, which the dictionary lists
+// under the verb: 割り当て (割り当てる, allocate), 受け入れ (受け入れる,
+// accept), 引き上げ (引き上げる, raise), 打ち上げ (打ち上げる, launch). Read
+// as the verb, a question with one finds an English article that says the
+// act; read as its first kanji alone, 割り当て was 割る, "divide".
+func TestJapaneseVerbNouns(t *testing.T) {
+	var arts []*knowledge.Article
+	for i, text := range []string{
+		// Each answer follows a passage with the question's other words.
+		"Japan's fishing quotas for Korean boats were set out in the 1999 agreement.",
+		"The agency will allocate fishing quotas to Korean boats by the end of March.",
+		"Tokyo discussed the proposal for a joint survey of the waters near the islets.",
+		"Tokyo refused to accept the proposal for a joint survey of the waters near the islets.",
+		"The port tariff for foreign trawlers was last reviewed in 2019.",
+		"Busan will raise the port tariff for foreign trawlers next year.",
+		"North Korea tested a missile over the sea in May.",
+		"North Korea tried to launch a satellite over the sea in May.",
+	} {
+		arts = append(arts, article(fmt.Sprintf("verbnoun%d", i), knowledge.Global, "2025-03-04", text))
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), arts...))
+	cases := []struct{ q, want string }{
+		{"韓国漁船への漁獲枠の割り当てはいつ？", "will allocate fishing quotas"},
+		{"共同調査の提案の受け入れを拒んだのは？", "refused to accept the proposal"},
+		{"外国のトロール船の港湾料金の引き上げはいつ？", "will raise the port tariff"},
+		{"北朝鮮の衛星の打ち上げはいつ？", "tried to launch a satellite"},
+	}
+	n := firstHits(t, idx, cases)
+	t.Logf("first: %d of %d", n, len(cases))
+	if n < len(cases)-1 {
+		t.Errorf("%d of %d first", n, len(cases))
+	}
+}

@@ -55,7 +55,13 @@ func Inflected(text string) (word string, english []string, stem int) {
 		}
 		runes = append(runes, r)
 	}
-	for n := min(len(runes)-1, maxStem); n >= 1; n-- {
+	for n := min(len(runes), maxStem); n >= 1; n-- {
+		if w, english, ok := nominal(runes, n); ok {
+			return w, english, len(string(runes[:n]))
+		}
+		if n == len(runes) {
+			continue
+		}
 		next := runes[n]
 		if !unicode.Is(unicode.Hiragana, next) {
 			continue // a conjugation is in hiragana
@@ -72,4 +78,39 @@ func Inflected(text string) (word string, english []string, stem int) {
 		}
 	}
 	return "", nil, 0
+}
+
+// particles are the hiragana that follow a noun: の, は, が, を, ….
+const particles = "のはがをにでともへやか"
+
+// uRow turns the i-row kana that ends a godan verb's stem into the
+// u-row one of its dictionary form (話し合い: 話し合う).
+var uRow = map[rune]rune{'い': 'う', 'き': 'く', 'ぎ': 'ぐ', 'し': 'す', 'ち': 'つ', 'に': 'ぬ', 'び': 'ぶ', 'み': 'む', 'り': 'る'}
+
+// nominal reports whether runes[:n] is the noun form of a compound verb
+// written with kana inside it (割り当て of 割り当てる, "allocation"; 話し合い
+// of 話し合う, "talks"; 取り消し of 取り消す), standing before a particle
+// or at the end of the text, and returns the verb and its English. News
+// names acts by these nouns (見直し, 受け入れ, 引き上げ), which the
+// dictionary lists under their verbs. A stem of kanji alone is a noun of
+// its own (上 of 上は is not 上る).
+func nominal(runes []rune, n int) (string, []string, bool) {
+	last := runes[n-1]
+	if n < 2 || !unicode.Is(unicode.Hiragana, last) || !unicode.Is(unicode.Han, runes[0]) {
+		return "", nil, false
+	}
+	if n < len(runes) && !strings.ContainsRune(particles, runes[n]) {
+		return "", nil, false
+	}
+	stem := string(runes[:n])
+	candidates := []string{stem + "る"} // ichidan: 割り当て, 受け入れ
+	if u, ok := uRow[last]; ok {
+		candidates = append(candidates, string(runes[:n-1])+string(u)) // godan: 話し合い, 取り消し
+	}
+	for _, w := range candidates {
+		if rest, ok := lookup(japaneseTable, w); ok {
+			return w, strings.Split(rest, "|"), true
+		}
+	}
+	return "", nil, false
 }
