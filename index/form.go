@@ -154,8 +154,16 @@ func normalize(s string) string {
 		return w
 	})
 	s = hyphenPrefixes.ReplaceAllString(s, "")
+	s = hyphenIdentifiers.ReplaceAllString(s, "$1$2")
 	return numericDates.ReplaceAllStringFunc(s, spellDate)
 }
+
+// hyphenIdentifiers are the names of things made of a few letters, a
+// hyphen and a number ("P-1", "S-23", "F-35", "P-3C"): read as one word,
+// an identifier (see isIdentifier), their letters are not dropped as
+// stray ones and their number does not stand for every "1" or "23" of the
+// corpus.
+var hyphenIdentifiers = regexp.MustCompile(`\b([A-Za-z]{1,4})-(\d{1,4}[A-Za-z]?)\b`)
 
 // hyphenPrefixes are the prefixes that a hyphen joins to a word ("pre-2019",
 // "mid-December", "co-authoring"): apart, the analysis would make each a
@@ -303,10 +311,11 @@ func subordinateWhen(text string) string {
 
 // framePhrases are question words of more than one word whose words
 // would otherwise count as content ("long", "many", "year", "stand for"
-// and a last "mean" of asking what a name is), and the
+// and a last "mean" of asking what a name is, "according to", which
+// stems as the "accord" of agreements), and the
 // nouns of "what" that name the kind of answer ("what justification",
 // "on what grounds", "what sum"), which the answer seldom repeats.
-var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|` + keywordDate + `|\b(?:stands?|stood|short) for\b|\bmeans?\s*[?？]*\s*$|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|` +
+var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|` + keywordDate + `|\baccording to\b|\b(?:stands?|stood|short) for\b|\bmeans?\s*[?？]*\s*$|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|` +
 	askedReason + `|\bwhat (?:total )?(?:sum|amount|number|percentage|share|proportion)\b`)
 
 // keywordDate is "date" as a question put in keywords asks for one:

@@ -1079,8 +1079,8 @@ func isStrayLetter(t string) bool {
 }
 
 // identifierParts splits an identifier into its letters and its digits
-// ("f35s": f, 35).
-var identifierParts = regexp.MustCompile(`^(?:([a-z]+)(\d+)s?|(\d+)([a-z]+))$`)
+// ("f35s": f, 35; "p3c": p, 3c, as "P-3C" is analyzed).
+var identifierParts = regexp.MustCompile(`^(?:([a-z]+)(\d+[a-rt-z]?)s?|(\d+)([a-z]+))$`)
 
 // isIdentifier reports whether a word mixes letters and digits ("ww2",
 // "g7", "ds590"): a name of something, however short.
