@@ -196,18 +196,7 @@ func main() {
 			}
 		})
 	}
-	bases := make([]string, 0, len(inflected))
-	for b := range inflected {
-		bases = append(bases, b)
-	}
-	slices.Sort(bases)
-	var fb strings.Builder
-	for _, b := range bases {
-		fmt.Fprintf(&fb, "%s\t%s\n", b, strings.Join(inflected[b], "|"))
-	}
-	if err := os.WriteFile("forms.txt", []byte(fb.String()), 0o644); err != nil {
-		log.Fatal(err)
-	}
+	write("forms.txt", inflected)
 
 	forms := make([]string, 0, len(exc))
 	for f := range exc {
