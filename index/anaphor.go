@@ -101,7 +101,7 @@ func isLetter(s string) bool {
 
 // addAnaphor adds the head noun of a name the concept is spelt as, at
 // Anaphor, as an alternative that holds only where the article names the
-// concept in full (see anaphoric).
+// concept in full (see named and definite).
 func (idx *Index) addAnaphor(st stats, c *concept, name string, r ranking) {
 	if r.Anaphor <= 0 {
 		return
@@ -114,9 +114,14 @@ func (idx *Index) addAnaphor(st stats, c *concept, name string, r ranking) {
 	if len(terms) != 1 {
 		return
 	}
-	for _, a := range append(c.alts, c.heads...) {
-		if len(a.terms) == 1 && a.terms[0] == terms[0] && (a.anaphor != "" || a.conf >= r.Anaphor) {
-			return
+	for _, a := range c.heads {
+		if a.terms[0] == terms[0] {
+			return // another spelling of the name has this head
+		}
+	}
+	for _, a := range c.alts {
+		if len(a.terms) == 1 && a.terms[0] == terms[0] && a.conf >= r.Anaphor {
+			return // the question's words say it as surely
 		}
 	}
 	if df := st.docFreq(terms[0]); df > 0 {

@@ -174,7 +174,7 @@ func cues(text, lang string) []string {
 			// member states", "12 district courts").
 			if countNouns[next] || magnitudes[next] || next == "percent" || next == "per" && word(i+2) == "cent" ||
 				!isYear(t) && i+1 < len(toks) && !toks[i+1].cap && (pluralNoun(next) ||
-					!toks[i+1].number && !stopWords[next] && thesaurus.Nominal(next) && !pluralNoun(next) && i+2 < len(toks) && !toks[i+2].cap && pluralNoun(word(i+2))) {
+					!toks[i+1].number && !stopWords[next] && thesaurus.Nominal(next) && i+2 < len(toks) && !toks[i+2].cap && pluralNoun(word(i+2))) {
 				found[cueNumber] = true
 			}
 		}

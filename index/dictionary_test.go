@@ -524,8 +524,7 @@ func TestCompoundGloss(t *testing.T) {
 // as the verb, a question with one finds an English article that says the
 // act; read as its first kanji alone, 割り当て was 割る, "divide".
 func TestJapaneseVerbNouns(t *testing.T) {
-	var arts []*knowledge.Article
-	for i, text := range []string{
+	arts := articlesOf("verbnoun", "2025-03-04",
 		// Each answer follows a passage with the question's other words.
 		"Japan's fishing quotas for Korean boats were set out in the 1999 agreement.",
 		"The agency will allocate fishing quotas to Korean boats by the end of March.",
@@ -535,9 +534,7 @@ func TestJapaneseVerbNouns(t *testing.T) {
 		"Busan will raise the port tariff for foreign trawlers next year.",
 		"North Korea tested a missile over the sea in May.",
 		"North Korea tried to launch a satellite over the sea in May.",
-	} {
-		arts = append(arts, article(fmt.Sprintf("verbnoun%d", i), knowledge.Global, "2025-03-04", text))
-	}
+	)
 	idx, _ := openTest(t, append(defaultCorpus(t), arts...))
 	cases := []struct{ q, want string }{
 		{"韓国漁船への漁獲枠の割り当てはいつ？", "will allocate fishing quotas"},

@@ -21,10 +21,9 @@ type mark struct {
 // counting as one more (answers: a date for "when", a figure for "how
 // many"): "when did the export curbs end" is answered by the sentence with
 // the date, not by "The export-control dispute ended at the same time." A
-// following or preceding sentence is
-// added when it fits and adds something. Excerpts are cut at sentence
-// boundaries, or at word boundaries when a sentence is too long, and never
-// inside a marked word.
+// following or preceding sentence is added when it fits and adds
+// something. Excerpts are cut at sentence boundaries, or at word
+// boundaries when a sentence is too long, and never inside a marked word.
 func excerpt(text string, marks []mark, maxRunes int, answers func(sentence string) bool) knowledge.Excerpt {
 	marks = mergeMarks(text, marks)
 	sents := knowledge.Sentences(text)

@@ -62,6 +62,17 @@ func article(id, scope string, published string, paragraphs ...string) *knowledg
 	return a
 }
 
+// articlesOf returns an article of each paragraph, with ids prefix0,
+// prefix1, …: a test that ranks passages against one another sets them
+// apart, in this order (a tie goes to the first).
+func articlesOf(prefix, published string, paragraphs ...string) []*knowledge.Article {
+	var out []*knowledge.Article
+	for i, text := range paragraphs {
+		out = append(out, article(fmt.Sprintf("%s%d", prefix, i), knowledge.Global, published, text))
+	}
+	return out
+}
+
 func ask(t testing.TB, idx *Index, q knowledge.Query) *knowledge.Answer {
 	t.Helper()
 	ans, err := idx.Search(context.Background(), q)

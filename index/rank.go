@@ -327,27 +327,28 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		for fi := range numFields {
 			field := &p.fields[fi]
 			norm := 1 - r.B + r.B*float64(field.words)/max(1, avg[fi])
-			var heads []alt
+			spellings := [2][]alt{c.alts}
 			if fi == 0 && named != nil && named[ci] {
-				heads = c.heads // a head noun refers to a name its article gives
+				spellings[1] = c.heads // a head noun refers to a name its article gives
 			}
-			for k := range len(c.alts) + len(heads) {
-				a := at(c.alts, heads, k)
-				if a.anaphor != "" && !definite(p.hit.Text, a.anaphor) {
-					continue
-				}
-				at := field.find(a.terms)
-				if len(at) == 0 {
-					continue
-				}
-				said = max(said, credits[fi]*a.conf)
-				if fi == 1 {
-					inTitle = max(inTitle, a.conf)
-				}
-				tf += weights[fi] * a.conf * float64(len(at)) / norm
-				if fi == 0 {
-					saidBody = max(saidBody, a.conf)
-					pos = append(pos, at...)
+			for _, alts := range spellings {
+				for _, a := range alts {
+					if a.anaphor != "" && !definite(p.hit.Text, a.anaphor) {
+						continue
+					}
+					at := field.find(a.terms)
+					if len(at) == 0 {
+						continue
+					}
+					said = max(said, credits[fi]*a.conf)
+					if fi == 1 {
+						inTitle = max(inTitle, a.conf)
+					}
+					tf += weights[fi] * a.conf * float64(len(at)) / norm
+					if fi == 0 {
+						saidBody = max(saidBody, a.conf)
+						pos = append(pos, at...)
+					}
 				}
 			}
 		}
@@ -381,14 +382,6 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	f.topical /= total
 	f.prox = proximity(where)
 	return f
-}
-
-// at returns the k-th of two lists of alternatives, one after the other.
-func at(alts, more []alt, k int) *alt {
-	if k < len(alts) {
-		return &alts[k]
-	}
-	return &more[k-len(alts)]
 }
 
 // specificity is how much a concept tells which passages a question is

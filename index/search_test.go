@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -310,8 +309,7 @@ func TestUSDollarsAreNotTheUS(t *testing.T) {
 // or suit). Each question's other words are also in the passage of the
 // rarer word.
 func TestCorrectionsByFrequency(t *testing.T) {
-	var port []*knowledge.Article
-	for i, text := range []string{
+	port := articlesOf("port", "2025-05-20",
 		// The rarer words first: with corrections weighed alike, a tie
 		// goes to the first article.
 		"Plans to submit to the mayors opened in Busan on Monday with twelve offices.",
@@ -324,9 +322,7 @@ func TestCorrectionsByFrequency(t *testing.T) {
 		"Steel prices have doubled since the cranes were built, and steel imports fell.",
 		"The mayors' plan for cleaner harbours puts filters on every quay.",
 		"A plan for the port's quays was drawn up in March.",
-	} {
-		port = append(port, article(fmt.Sprintf("port%d", i), knowledge.Global, "2025-05-20", text))
-	}
+	)
 	idx, _ := openTest(t, append(defaultCorpus(t), port...))
 	cases := []struct{ q, want string }{
 		{"when did the sumit open in busan", "summit of port cities opened"},
@@ -434,8 +430,7 @@ func TestReferringPassagesFound(t *testing.T) {
 // class of the dev questions "when he become gaisho again" (became) and
 // "what justification did Japan's trade ministry give" (gave).
 func TestIrregularForms(t *testing.T) {
-	var arts []*knowledge.Article
-	for i, text := range []string{
+	arts := articlesOf("fish", "2025-03-04",
 		// Each answer follows a passage with the question's other words.
 		"The fisheries talks in Tokyo will cover quotas, licences and the waters near the islets.",
 		"The fisheries talks in Tokyo were led by Park Sung-hoon of the oceans ministry, officials said.",
@@ -445,9 +440,7 @@ func TestIrregularForms(t *testing.T) {
 		"The agency gave falling catches as the reason for cutting the quotas.",
 		"Fishermen in Busan said the new quotas would hurt them.",
 		"Fishermen in Busan fought the new quotas in court.",
-	} {
-		arts = append(arts, article(fmt.Sprintf("fish%d", i), knowledge.Global, "2025-03-04", text))
-	}
+	)
 	idx, _ := openTest(t, append(defaultCorpus(t), arts...))
 	cases := []struct{ q, want string }{
 		{"who is leading the fisheries talks in tokyo", "were led by Park Sung-hoon"},

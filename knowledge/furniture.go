@@ -26,7 +26,7 @@ var (
 	// (Kyodo) — ", "MADRID — ".
 	datelinePattern = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'’-]{1,40}(?:,\s*[\p{L}\p{N} .,]{1,25}?)?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`)
 	// furniturePattern: the lines of a page that are not the article.
-	furniturePattern = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b|all rights reserved|sign up\b|subscribe\b|get our\b|newsletter|related(?: articles| stories| news| coverage)?:?$|related(?: articles| stories| news| coverage)?:\s|(?:also read|see also|recommended|most read|trending)\b:?|read more\b|more on this\b|share (?:this|on|via)\b|follow us\b|advertisement$|click here\b|photo:|image:|file photo|this article (?:was|has been)\b|reporting by\b|editing by\b|(?:published|updated|posted|last updated)(?: on| at|:)?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))|all rights reserved|\b\d+ min(?:ute)?s? read$`)
+	furniturePattern = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b|all rights reserved|sign up\b|subscribe\b|get our\b|newsletter|related(?: articles| stories| news| coverage)?(?::?$|:\s)|(?:also read|see also|recommended|most read|trending)\b:?|read more\b|more on this\b|share (?:this|on|via)\b|follow us\b|advertisement$|click here\b|photo:|image:|file photo|this article (?:was|has been)\b|reporting by\b|editing by\b|(?:published|updated|posted|last updated)(?: on| at|:)?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))|all rights reserved|\b\d+ min(?:ute)?s? read$`)
 	// navigationRow: a row of a site's menu or breadcrumbs, short items
 	// between bars, bullets or chevrons: "World | Asia | Business",
 	// "Home › News › Politics".
