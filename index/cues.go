@@ -159,9 +159,14 @@ func cues(text, lang string) []string {
 		if isYear(t) || weekdays[w] && t.cap || isMonth(i) && (isNum(i+1) || isNum(i-1)) {
 			found[cueDate] = true
 		}
-		// Durations: "ten minutes", "11-minute", "lasted".
+		// Durations: "ten minutes", "11-minute", "lasted"; and a span told
+		// by its ends, which is how news answers "how long had X been Y":
+		// "since 2004", "since January", "from 1890 until 1974", "between
+		// 1939 and 1945".
 		if units[w] && (isNum(i-1) || numberWords[word(i-1)]) || w == "lasted" ||
-			w == "for" && (word(i+1) == "around" || word(i+1) == "about") {
+			w == "for" && (word(i+1) == "around" || word(i+1) == "about") ||
+			w == "since" && i+1 < len(toks) && (isYear(toks[i+1]) || isMonth(i+1)) ||
+			(w == "from" || w == "between") && i+1 < len(toks) && fourDigits(toks[i+1]) && spanEnd(toks, i+2) {
 			found[cueDuration] = true
 		}
 		// Counts and sums.
@@ -231,6 +236,25 @@ func cues(text, lang string) []string {
 	return out
 }
 
+// spanEnd reports whether the tokens from i close a span begun with
+// "from YEAR": "until 1974", "to 2023", "through 2019", within a few words
+// ("from 1890, when ..., until 1974" is rarer than "from 1890 until 1974").
+func spanEnd(toks []token, i int) bool {
+	for j := i; j < min(i+4, len(toks)-1); j++ {
+		switch toks[j].lower {
+		case "until", "till", "to", "through", "and":
+			return fourDigits(toks[j+1])
+		}
+	}
+	return false
+}
+
+// fourDigits reports whether a token is a number of four digits, a year
+// of any century.
+func fourDigits(t token) bool {
+	return t.number && len(t.text) == 4
+}
+
 // pluralNoun reports whether a lowercase word is the plural of a noun
 // ("sites", "prefectures", "ships"): a count is a number and what it
 // counts, whatever the article counts, not only the things this corpus
@@ -282,7 +306,7 @@ var cjkCuePatterns = []struct {
 	cue string
 }{
 	{regexp.MustCompile(`\d{4}\s?[년年]|\d{1,2}\s?[월月]\s?\d{1,2}\s?[일日]|[월화수목금토일]요일|[月火水木金土日]曜`), cueDate},
-	{regexp.MustCompile(`\d+\s?(분|시간|개월|년간|日間|分間|時間|か月|ヶ月|年間)`), cueDuration},
+	{regexp.MustCompile(`\d+\s?(분|시간|개월|년간|日間|分間|時間|か月|ヶ月|年間)|\d{4}\s?(년부터|년 이후|年から|年以来)`), cueDuration},
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:억|조|만|万|億|兆)?\s?(원|엔|달러|円|ドル|ウォン)|[₩¥$]\s?\d`), cueAmount},
 	{regexp.MustCompile(`때문|이유|배경|이라며|라며|로 인해|에 따라|ため|理由|背景|として|により|を受け`), cueReason},

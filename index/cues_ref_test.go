@@ -69,6 +69,10 @@ func cuesRegex(text string) []string {
 // take for one ("94 member states", "100 key items").
 var compoundCount = regexp.MustCompile(`(?i)\b\d{1,3}(?:,\d{3})*\s+[a-z]{3,}\s+[a-z]{3,}s\b`)
 
+// spanRef is a span told by its ends, which the regexp did not take for a
+// duration ("since 2004", "from 1890 until 1974").
+var spanRef = regexp.MustCompile(`\b(since (19|20)\d\d|since ` + month + `|(from|between) \d{4}\b)`)
+
 // TestCuesMatchRegexReference checks the one-pass cue scanner against the
 // regular expressions it replaced, on every passage of the default corpus
 // and of a generated one.
@@ -95,6 +99,9 @@ func TestCuesMatchRegexReference(t *testing.T) {
 				g, w := strings.Contains(","+got+",", ","+c+","), strings.Contains(","+want+",", ","+c+",")
 				if c == cueNumber && g && !w && compoundCount.MatchString(text) {
 					continue // the scanner also counts compound nouns (TestCompoundCountCues)
+				}
+				if c == cueDuration && g && !w && spanRef.MatchString(text) {
+					continue // the scanner also reads spans told by their ends (TestSpanDurationCues)
 				}
 				if g != w {
 					diff[c]++

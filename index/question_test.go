@@ -198,9 +198,17 @@ func TestAnalysisClasses(t *testing.T) {
 		{"なんでこんなに韓国から来る人増えたの？", cueReason},
 		{"何故GSOMIAを破棄したのか", cueReason},
 		{"where did abe and moon meet", cuePlace},
+		// 분 of people and of minutes (articles/dev.jsonl 55 and 73).
+		{"피해자 할머니들 지금 몇 분이나 살아 계셔?", cueNumber},
+		{"위안부 피해자 할머니들 지금 몇 분 생존해 계셔?", cueNumber},
+		{"회담은 몇 분 동안 열렸어?", cueDuration},
 	} {
 		t.Run("answer type/"+tc.q, func(t *testing.T) {
-			wants(tc.cue)(t, analyzeQuestion(t, idx, tc.q))
+			q := analyzeQuestion(t, idx, tc.q)
+			wants(tc.cue)(t, q)
+			if len(q.wants) != 1 {
+				t.Errorf("answer types %v, want only %s", q.wants, tc.cue)
+			}
 		})
 	}
 	// Words the corpus lacks: real words count, romanized words and
@@ -780,6 +788,34 @@ func TestCompoundCountCues(t *testing.T) {
 	} {
 		if got := slices.Contains(cues(tc.text, knowledge.English), cueNumber); got != tc.want {
 			t.Errorf("cues(%q) number %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestSpanDurationCues: news answers "how long had X been Y" by the span's
+// ends rather than its length. Dev questions of the class: "how long had
+// sk been on japans whitelist before all this" and "How long had Seoul
+// enjoyed its preferred-buyer standing before Tokyo revoked it?" (since
+// 2004), "how long since someone holding tokyo's armed forces portfolio
+// last went to seoul" (the first since 2015).
+func TestSpanDurationCues(t *testing.T) {
+	for _, tc := range []struct {
+		text, lang string
+		want       bool
+	}{
+		{"South Korea had held that status since 2004.", knowledge.English, true},
+		{"It was the first visit by a Japanese defence minister since 2015.", knowledge.English, true},
+		{"The talks have been stalled since January.", knowledge.English, true},
+		{"Mitsubishi ran an undersea coal mine on Hashima from 1890 until 1974.", knowledge.English, true},
+		{"Koreans were mobilised between 1939 and 1945.", knowledge.English, true},
+		{"한국 해군은 1986년부터 독도 방어훈련을 해 왔다.", knowledge.Korean, true},
+		{"韓国は2004年からホワイト国だった。", knowledge.Japanese, true},
+		{"Since the ruling, Japan has protested.", knowledge.English, false},
+		{"Exports from 2019 fell, the ministry said.", knowledge.English, false},
+		{"The ministry announced it on 1 July 2019.", knowledge.English, false},
+	} {
+		if got := slices.Contains(cues(tc.text, tc.lang), cueDuration); got != tc.want {
+			t.Errorf("cues(%q) duration %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
