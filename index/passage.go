@@ -26,6 +26,9 @@ type passage struct {
 	// sentences gives, for each position of the body, the sentence it is
 	// in.
 	sentences []int
+	// negated holds the body's positions that a negation governs ("no
+	// real rollback", "has not been lifted"), nil when there is none.
+	negated   map[int]bool
 	cuesOnce  sync.Once // cues are read only for questions with an answer type
 	cues      map[string]bool
 	actorOnce sync.Once // the actor is read only for questions that name both countries
@@ -230,6 +233,9 @@ func (idx *Index) newPassage(id string, f map[string]any) *passage {
 		for len(p.sentences) <= t.Position {
 			p.sentences = append(p.sentences, s)
 		}
+	}
+	if p.lang == knowledge.English {
+		p.negated = negatedPositions(h.Text, toks)
 	}
 	p.fields[1] = idx.titleField(h.Title, p.lang)
 	ctx := strings.Fields(str(f[fieldContext]))
