@@ -148,9 +148,12 @@ var koreanInflections = strings.Fields(`시 셨 셔 겠 었 았 였 졌 져 주 
 // lightStems are the stems of the verbs that carry grammar rather than
 // meaning in a question: 하다 "do" and 되다 "become" (which the nouns of the
 // dispute take: 해제하다), 있다 and 없다, 계시다 (있다 said of an elder:
-// 살아 계셔), and 알리다 of "tell me" (알려주시겠습니까), in the forms their
-// endings give the stem.
-var lightStems = strings.Fields(`하 해 했 할 한 합 되 돼 됐 될 된 됩 있 없 계시 계셔 계신 계세 알려`)
+// 살아 계셔), 알리다 of "tell me" (알려주시겠습니까), and the past of 오다
+// "come" and 가다 "go", which after a verb say that it went on (해 왔어요,
+// "have been doing") and alone are the "came" and "went" English questions
+// leave out; in the forms their endings give the stem. Not their present
+// forms, which other words begin with (가지, 가요, 오늘).
+var lightStems = strings.Fields(`하 해 했 할 한 합 되 돼 됐 될 된 됩 있 없 계시 계셔 계신 계세 알려 왔 갔`)
 
 // KoreanInflection reports whether s is made only of the pieces of a verb
 // ending (koreanInflections): what is left of a verb whose stem a lexicon

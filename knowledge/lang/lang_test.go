@@ -58,6 +58,19 @@ func TestKoreanFunctionWord(t *testing.T) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
+	// The past of 오다 and 가다: after a verb, "have been doing" (해
+	// 왔어요, articles/dev.jsonl 4); alone, "came" and "went" (dev: 일본
+	// 갔어?). Not the words their present forms begin.
+	for _, w := range []string{"왔어요", "왔어", "왔습니까", "갔어", "갔나요", "왔던"} {
+		if !KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"가지", "오늘", "갈등", "가격", "왕", "간척"} {
+		if KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = true", w)
+		}
+	}
 	// "After", "before", "how many days", "how old", with their particles,
 	// as the dev questions write them (후에, 며칠, 몇살이었냐, 전에).
 	for _, w := range []string{"후에", "전에", "며칠", "몇살", "후", "전"} {
