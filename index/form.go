@@ -264,12 +264,20 @@ func answerTypes(text string) []string {
 		out = append(out, cuePerson)
 	}
 	for _, p := range answerPatterns {
-		if p.re.MatchString(text) && !slices.Contains(out, p.cue) {
+		t := text
+		if p.cue == cueAmount {
+			t = notHowMuch.ReplaceAllString(text, "")
+		}
+		if p.re.MatchString(t) && !slices.Contains(out, p.cue) {
 			out = append(out, p.cue)
 		}
 	}
 	return out
 }
+
+// notHowMuch is Korean 얼마나 ("how much", "how") where it asks how often
+// (얼마나 자주), how long (얼마나 오래, 얼마나 걸려): no sum.
+var notHowMuch = regexp.MustCompile(`얼마나 ?(?:자주|오래|걸)`)
 
 // personWords ask for a person in Korean and Japanese: 누가, 누구, 誰.
 var personWords = regexp.MustCompile(`누가|누구|誰|どなた|(?i)\bnug[ua]\b`)
@@ -344,7 +352,7 @@ var answerPatterns = []struct {
 	re  *regexp.Regexp
 	cue string
 }{
-	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마 ?동안|몇 ?분 ?(?:동안|정도|만에|걸)|몇 ?분간|몇 ?시간|どのくらい|どれくらい|何分|何時間|\bdo(no|re) ?[kg]urai\b|\beolmana ?orae\b`), cueDuration},
+	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마나 ?걸|얼마 ?동안|몇 ?분 ?(?:동안|정도|만에|걸)|몇 ?분간|몇 ?시간|どのくらい|どれくらい|何分|何時間|\bdo(no|re) ?[kg]urai\b|\beolmana ?orae\b`), cueDuration},
 	{regexp.MustCompile(`(?i)\bwhen\b|\bitsu\b|\beonje\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|` + keywordDate + `|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
 	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?분(?:이|께서|들)|몇 ?분 ?(?:살아|생존|계|남)|몇 ?개|몇 ?퍼센트|何人|いくつ|何社|何件|何割|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
 	{regexp.MustCompile(`(?i)\bhow much\b|\bikura\b|\beolma\b|\bwhat (total )?(amount|sum)\b|얼마|いくら|金額`), cueAmount},

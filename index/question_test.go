@@ -208,6 +208,10 @@ func TestAnalysisClasses(t *testing.T) {
 		{"피해자 할머니들 지금 몇 분이나 살아 계셔?", cueNumber},
 		{"위안부 피해자 할머니들 지금 몇 분 생존해 계셔?", cueNumber},
 		{"회담은 몇 분 동안 열렸어?", cueDuration},
+		// 얼마나 asks a sum, but not in how often or how long
+		// (articles/dev.jsonl 20 and 100).
+		{"아사히 맥주는 불매운동 때문에 손해 얼마나 봤대?", cueAmount},
+		{"일본제철 주식 실제로 팔리려면 얼마나 걸려?", cueDuration},
 	} {
 		t.Run("answer type/"+tc.q, func(t *testing.T) {
 			q := analyzeQuestion(t, idx, tc.q)
@@ -216,6 +220,9 @@ func TestAnalysisClasses(t *testing.T) {
 				t.Errorf("answer types %v, want only %s", q.wants, tc.cue)
 			}
 		})
+	}
+	if q := analyzeQuestion(t, idx, "고이즈미 총리는 야스쿠니에 얼마나 자주 참배했나요?"); slices.Contains(q.wants, cueAmount) {
+		t.Errorf("how often asks for a sum: %v", q.wants)
 	}
 	// Words the corpus lacks: real words count, romanized words and
 	// shorthand do not (the lexicon knows the romanized words that
@@ -1206,5 +1213,39 @@ func TestTranslatedWordsWeighAsTheirEnglish(t *testing.T) {
 		if c.weight > limit+1e-9 {
 			t.Errorf("%q: %s weighs %.2f, more than its English %q would (%.2f)", tc.q, tc.word, c.weight, english, limit)
 		}
+	}
+}
+
+// TestAbsentJapaneseWordsWeighAsTheirEnglish: a Japanese word of the
+// dictionary that no passage says (株価, 趣味, 料理店) is a word of the
+// question's subject that the corpus lacks, as "stock price" would be,
+// not a stray piece of grammar: questions about the dispute's names that
+// ask for it abstain. Questions of my own, as off topic as the dev file's
+// "大阪で人気の韓国料理店は？" (articles/dev.jsonl 126).
+func TestAbsentJapaneseWordsWeighAsTheirEnglish(t *testing.T) {
+	idx := defaultIndex(t)
+	off := []string{"日本製鉄の株価はいくら？", "文在寅大統領の趣味は？", "大阪で人気の韓国料理店は？"}
+	answered := func() (n int) {
+		idx.cache.invalidate()
+		for _, q := range off {
+			if len(ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	with, without := ablated(idx, func(r *ranking) { r.KnownAbsent = 0 }, answered)
+	t.Logf("off-topic answered: %d of %d, %d without", with, len(off), without)
+	if with > 0 || without == 0 {
+		t.Errorf("off-topic answered: %d of %d, %d without", with, len(off), without)
+	}
+	// Questions on the dispute in the same words are still answered.
+	on := []struct{ q, want string }{
+		{"徴用工判決で日本企業は何を命じられた？", "ordered"},
+		{"ホワイト国から外されたのはいつ？", "white list"},
+		{"日本製鉄の賠償額はいくら？", "100 million won"},
+	}
+	if n := inTopThree(t, idx, on); n != len(on) {
+		t.Errorf("on-topic Japanese questions: %d of %d in the top three", n, len(on))
 	}
 }
