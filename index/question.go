@@ -76,6 +76,45 @@ type concept struct {
 	heads []alt
 }
 
+// grouped returns a number of five digits or more, or of four not
+// written as a year, with its thousands separated as news writes them
+// ("1200": "1,200"), or "" for any other word.
+func grouped(w string) string {
+	if len(w) < 4 || len(w) == 4 && (w[:2] == "19" || w[:2] == "20") {
+		return ""
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	var b strings.Builder
+	for i, r := range w {
+		if i > 0 && (len(w)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// bareNumber reports whether a concept is a number alone, not a year
+// ("17" of "what is 17 times 23"): every article has numbers, in dates,
+// sums and counts, so one says nothing of which the question is about.
+// It still counts towards coverage, where a figure the answer repeats
+// tells which passage holds it.
+func (c concept) bareNumber() bool {
+	if c.label == "" || len(c.label) == 4 && (strings.HasPrefix(c.label, "19") || strings.HasPrefix(c.label, "20")) {
+		return false
+	}
+	for _, r := range c.label {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // alt is one way of saying a concept.
 type alt struct {
 	terms  []string // analyzed terms by position, "" for a stop word's gap
@@ -368,6 +407,10 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		}
 		c := concept{label: w}
 		c.addAlt(st, knowledge.English, terms, 1, seen)
+		if g := grouped(w); g != "" {
+			// "1200 items" of a passage's "1,200 items".
+			c.addAlt(st, knowledge.English, []string{g}, 1, seen)
+		}
 		idx.addIrregular(st, &c, w, r, seen)
 		idx.addDerived(st, &c, w, r, seen)
 		if len(c.alts) == 0 && isIdentifier(w) {
@@ -1019,9 +1062,13 @@ func latinWords(text string) []string {
 	end := -1 // where the last word ended
 	for _, r := range lang.Runs(low) {
 		if r.Script == lang.Latin || r.Script == lang.Digit {
-			if n := len(out); n > 0 && r.Start == end {
+			n := len(out)
+			switch {
+			case n > 0 && r.Start == end:
 				out[n-1] += r.Text // "g20", "20th": one word
-			} else {
+			case n > 0 && r.Script == lang.Digit && r.Start == end+1 && (low[end] == ',' || low[end] == '.') && isNumber(out[n-1]):
+				out[n-1] += low[end:r.End] // "1,200", "3.5": one number, as the analyzer reads it
+			default:
 				out = append(out, r.Text)
 			}
 			end = r.End
@@ -1104,4 +1151,6 @@ func isIdentifier(s string) bool {
 	return strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
-func isNumber(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+func isNumber(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789,.") == "" && s[0] >= '0' && s[0] <= '9' && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}

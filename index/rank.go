@@ -366,7 +366,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		f.coverage += c.weight * said
 		f.body += c.weight * saidBody
 		f.topical += c.weight * inTitle
-		if said > 0 {
+		if said > 0 && !c.bareNumber() {
 			f.heaviest = max(f.heaviest, r.specificity(c, q.passages)/unit)
 		}
 		f.bm25f += c.weight * tf / (r.K1 + tf)

@@ -289,8 +289,11 @@ func foldAlias(s string) string {
 	var b strings.Builder
 	space := true
 	prevCJK := false
-	for _, r := range strings.ToLower(s) {
+	rs := []rune(strings.ToLower(s))
+	for i, r := range rs {
 		switch {
+		case (r == ',' || r == '.') && i > 0 && i+1 < len(rs) && isASCIIDigit(rs[i-1]) && isASCIIDigit(rs[i+1]):
+			b.WriteRune(r) // "1,200", "3.5": one number, as passages index it
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			// Korean and Japanese attach particles to Latin words
 			// ("GSOMIA가", "WTOに"): a change of script breaks the word.
@@ -309,6 +312,8 @@ func foldAlias(s string) string {
 	}
 	return strings.TrimSpace(b.String())
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // isHangul reports whether s is written in Hangul (and spaces) alone.
 func isHangul(s string) bool {

@@ -1,0 +1,58 @@
+package index
+
+import (
+	"testing"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// TestFiguresAsWritten: a figure is one number whether the question
+// writes it as news does ("1,200", "5,584,600") or plainly ("1200"); split
+// at its comma, "1" and "200" found neither the passage nor any other.
+func TestFiguresAsWritten(t *testing.T) {
+	idx := defaultIndex(t)
+	cases := []struct{ q, want string }{
+		{"what were the 1,200 items", "about 1,200 items could be hit"},
+		{"which 1200 items could be hit", "about 1,200 items could be hit"},
+		{"5,584,600 visitors in 2019 per who?", "5,584,600"},
+		{"is 5584600 the right number of korean visitors", "5,584,600"},
+	}
+	if n := firstHits(t, idx, cases); n != len(cases) {
+		t.Errorf("%d of %d first", n, len(cases))
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"1200", "1,200"}, {"5584600", "5,584,600"}, {"2019", ""}, {"1965", ""}, {"123", ""}, {"3000", "3,000"}, {"12a", ""},
+	} {
+		if got := grouped(tc.in); got != tc.want {
+			t.Errorf("grouped(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestBareNumbersTellNoTopic: every article has numbers, in its dates, sums
+// and counts; a question whose only words the corpus has are numbers
+// (dev: "What is 17 times 23?") is not about it. A number still counts
+// where the rest of the question is (the figure an answer repeats).
+func TestBareNumbersTellNoTopic(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, q := range []string{"What is 17 times 23?", "what is 45 times 3", "16 x 17 = ?"} {
+		if hits := ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits; len(hits) > 0 {
+			t.Errorf("%q: answered with %s", q, hits[0].ArticleID)
+		}
+	}
+	cases := []struct{ q, want string }{
+		{"who were the 4 plaintiffs in the nippon steel case", "four"},
+		{"what happened on 23 march 2023", "23 March 2023"},
+	}
+	if n := inTopThree(t, idx, cases); n != len(cases) {
+		t.Errorf("questions with numbers: %d of %d in the top three", n, len(cases))
+	}
+	for _, tc := range []struct {
+		label string
+		want  bool
+	}{{"17", true}, {"1,200", true}, {"2019", false}, {"g20", false}, {"times", false}} {
+		if got := (concept{label: tc.label}).bareNumber(); got != tc.want {
+			t.Errorf("bareNumber(%q) = %v", tc.label, got)
+		}
+	}
+}
