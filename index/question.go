@@ -1084,7 +1084,8 @@ func latinWords(text string) []string {
 // which is also a month). English stop words are dropped by the
 // analyzer already; these are the rest of a question's frame ("can you
 // explain what happened with"), which passages seldom hold and which would
-// otherwise count as content the corpus lacks.
+// otherwise count as content the corpus lacks. The prepositions the stop
+// list lacks are here too: "per the ruling", "vs the company".
 var askingWords = set(`what when where who whom whose which why how whats whens wheres whos hows
 	tell explain describe summarize summarise know knew understand remember wonder wondering curious
 	happen happens happened happening going go goes went gone get got getting come came
@@ -1097,6 +1098,7 @@ var askingWords = set(`what when where who whom whose which why how whats whens 
 	exactly kind sort lot lots much many bit still ever also even now today currently
 	someone anyone somebody anybody people guy
 	will can shall might must
+	per via amid vs versus
 	` + romajiGrammar)
 
 // romajiGrammar are the Japanese and Korean words of grammar and asking as
