@@ -37,6 +37,9 @@ func (idx *Index) joinParticles(text string) (string, []string) {
 		if !particles[strings.ToLower(p)] {
 			continue
 		}
+		if i > 0 && len(thesaurus.Lemmas(strings.ToLower(words[i-1]+" "+p))) > 0 {
+			continue // the verb it follows takes it: "walking away", not "give ... away"
+		}
 		for v := i - 2; v >= max(0, i-4); v-- {
 			verb := strings.ToLower(words[v])
 			if askingWords[verb] || strings.ContainsAny(strings.Join(words[v:i], " "), ",.;:?!") {

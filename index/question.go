@@ -374,7 +374,11 @@ func (a *reading) phraseConcepts(words []string) (used []bool) {
 			if len(lemmas) == 0 || allAsking(words[i:i+size]) {
 				continue
 			}
-			c, ok := idx.phraseConcept(st, phrase, lemmas, r, seen, a.context, false)
+			// A phrasal verb whose particle is a stop word ("wipe out",
+			// "back off") is no phrase the index can find: read it, as a
+			// parted one, by its synonyms.
+			phrasal := particles[words[i+size-1]]
+			c, ok := idx.phraseConcept(st, phrase, lemmas, r, seen, a.context, phrasal)
 			if !ok {
 				continue // neither the phrase nor its synonyms are in the corpus: its words are tried alone
 			}
