@@ -81,9 +81,17 @@ type ranking struct {
 	// Answering: a passage answers when its evidence (see evidence)
 	// reaches MinEvidence, its own text covers MinBody of the question,
 	// and it says a concept of some weight; further passages must also
-	// score MinRelative of the best.
+	// score MinRelative of the best. A question naming many things the
+	// corpus has is put in more words than its answer repeats ("What
+	// financial damage did the brewer Asahi attribute to the Korean
+	// consumer backlash in 2019?"): for one with more than four known
+	// concepts, MinEvidence lowers by LongQuestion for each, down to
+	// MinLong, where the passage says the thing the question asks about
+	// (its focus: "which restaurant", "what color").
 	EvidenceSentence float64 // weight of the best sentence's coverage in the evidence
 	MinEvidence      float64
+	LongQuestion     float64
+	MinLong          float64
 	MinBody          float64
 	ConceptSpecific  float64 // 1: the specificity of a concept is that of its commonest spelling (see specificity); 0: of the question's own
 	MinSpecific      float64 // the heaviest concept said must weigh this much: "Tokyo" alone is not a question the corpus answers
@@ -97,7 +105,7 @@ var defaultRanking = ranking{
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,
-	EvidenceSentence: 0.25, MinEvidence: 0.65, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
+	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
 // fieldLengths are the mean lengths, in words, of the searched fields.
@@ -113,6 +121,7 @@ type features struct {
 	topical  float64   // the weighted share of the question its article's title says
 	first    float64   // the weighted share of the question first said, among the candidates of its article, by this passage
 	heaviest float64   // the weight of the heaviest concept said, over that of a word in no passage
+	known    int       // the question's concepts the corpus has
 	small    bool      // the corpus is too small for heaviest to tell (see minStatsCorpus)
 	typeOK   bool      // the passage has what the question's form asks for
 	focusOK  bool      // the passage, its title or its context says the question's focus (see concept.focus)
@@ -287,7 +296,11 @@ func (r ranking) cut(ranked []scored) []scored {
 // answers reports whether a passage with these features answers the
 // question.
 func (r ranking) answers(f features) bool {
-	return r.evidence(f) >= r.MinEvidence && f.body >= r.MinBody && (f.heaviest >= r.MinSpecific || f.small)
+	need := r.MinEvidence
+	if f.known > 4 && f.focusOK {
+		need = max(r.MinLong, need-r.LongQuestion*float64(f.known-4))
+	}
+	return r.evidence(f) >= need && f.body >= r.MinBody && (f.heaviest >= r.MinSpecific || f.small)
 }
 
 // minStatsCorpus is the number of passages from which how common a word
@@ -325,6 +338,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 			f.focusOK = f.focusOK && !c.focus
 			continue
 		}
+		f.known++
 		var said, saidBody, inTitle, tf float64
 		var pos []int
 		for fi := range numFields {

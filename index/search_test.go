@@ -488,3 +488,32 @@ func TestExcerptHoldsTheAnswer(t *testing.T) {
 		t.Errorf("a question asking for no kind of answer got %q", what)
 	}
 }
+
+// TestLongQuestionsAnswered: a question that names many things the corpus
+// has is put in more words than its answer repeats, and its evidence
+// threshold is lower (ranking.LongQuestion). Dev questions of the class
+// are answered; long questions whose focus no passage says ("which
+// restaurant", "what color", "which hotel": my own, off topic) still
+// abstain.
+func TestLongQuestionsAnswered(t *testing.T) {
+	idx := defaultIndex(t)
+	cases := []struct{ q, want string }{
+		{"What was the official full-year tally of South Korean arrivals in Japan for 2019 according to the national tourism body?", "5,584,600"},
+		{"What financial damage did the brewer Asahi attribute to the Korean consumer backlash in 2019?", "3 billion yen"},
+		{"How long had Seoul enjoyed its preferred-buyer standing before Tokyo revoked it?", "since 2004"},
+	}
+	with, without := ablated(idx, func(r *ranking) { r.LongQuestion = 0 }, func() int { return inTopThree(t, idx, cases) })
+	t.Logf("in the top three: %d of %d, %d without", with, len(cases), without)
+	if with < len(cases) || with <= without {
+		t.Errorf("in the top three: %d of %d, %d without", with, len(cases), without)
+	}
+	for _, q := range []string{
+		"Which restaurant did Motegi and Kang choose for dinner after their talks in Madrid in December 2019?",
+		"What color was the tie President Moon wore at the Chengdu summit with Abe in December 2019?",
+		"Which hotel did Abe and Moon stay at during the Chengdu summit in December 2019?",
+	} {
+		if hits := ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits; len(hits) > 0 {
+			t.Errorf("%q: answered with %s", q, hits[0].ArticleID)
+		}
+	}
+}
