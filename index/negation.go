@@ -2,6 +2,8 @@ package index
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -17,37 +19,67 @@ import (
 // negation, and counts it in full.
 
 // negators are the English words that negate the words after them.
-var negators = set("no not never without nor neither")
+var negators = []string{"no", "not", "never", "without", "nor", "neither"}
 
 // negationReach is how many words after a negation it governs: "no real
 // rollback", "not lifted".
 const negationReach = 2
 
+// nextWord returns the byte span of the first word of text at or after
+// i (letters, with inner apostrophes), or -1, -1.
+func nextWord(text string, i int) (start, end int) {
+	start = -1
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		letter := unicode.IsLetter(r) || start >= 0 && (r == '\'' || r == '’')
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			return start, i
+		}
+		i += size
+	}
+	if start < 0 {
+		return -1, -1
+	}
+	return start, len(text)
+}
+
+// isNegator reports whether a word negates what follows it.
+func isNegator(w string) bool {
+	for _, n := range negators {
+		if strings.EqualFold(w, n) {
+			return true
+		}
+	}
+	return len(w) > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"))
+}
+
 // negatedPositions returns the positions of the analyzed tokens of text
 // that stand within negationReach words after a negation, in the same
-// clause; nil when text negates nothing.
+// clause; nil when text negates nothing. It reads the text word by word
+// without allocating, for it runs on every passage a search loads.
 func negatedPositions(text string, toks analysis.TokenStream) map[int]bool {
 	var out map[int]bool
-	words := tokenize(text)
 	k := 0 // the next analyzed token
-	for i, w := range words {
-		if !negators[w.lower] && !strings.HasSuffix(w.lower, "n't") && !strings.HasSuffix(w.lower, "n’t") {
+	for s, e := nextWord(text, 0); s >= 0; s, e = nextWord(text, e) {
+		if !isNegator(text[s:e]) || timedNegation(text[e:]) {
 			continue
 		}
-		if timedNegation(words[i+1:]) {
-			continue
-		}
-		end := w.end
-		for j := i + 1; j < len(words) && j <= i+negationReach; j++ {
-			if strings.ContainsAny(text[end:words[j].start], ",.;:!?()") {
-				break // a clause ends: "not, as Tokyo says, ..." is rare
+		// The words it governs: up to negationReach, until a clause ends.
+		reach, prev := e, e
+		for n := 0; n < negationReach; n++ {
+			ws, we := nextWord(text, prev)
+			if ws < 0 || strings.ContainsAny(text[prev:ws], ",.;:!?()") {
+				break
 			}
-			end = words[j].end
+			reach, prev = we, we
 		}
-		for k < len(toks) && toks[k].Start < w.end {
+		for k < len(toks) && toks[k].Start < e {
 			k++
 		}
-		for m := k; m < len(toks) && toks[m].End <= end; m++ {
+		for m := k; m < len(toks) && toks[m].End <= reach; m++ {
 			if out == nil {
 				out = map[int]bool{}
 			}
@@ -61,14 +93,16 @@ func negatedPositions(text string, toks analysis.TokenStream) map[int]bool {
 // it: "no sitting prime minister has visited since 2013", "not until
 // 2023" tell when something last or first happened, which is what a
 // question asking when wants.
-func timedNegation(rest []token) bool {
-	for i, w := range rest {
-		if w.lower == "since" || w.lower == "until" || w.lower == "till" {
+func timedNegation(rest string) bool {
+	for s, e := nextWord(rest, 0); s >= 0; s, e = nextWord(rest, e) {
+		if between := rest[:s]; strings.Contains(between, ". ") || strings.ContainsAny(between, "!?") {
+			return false // the sentence ended
+		}
+		w := rest[s:e]
+		if strings.EqualFold(w, "since") || strings.EqualFold(w, "until") || strings.EqualFold(w, "till") {
 			return true
 		}
-		if w.dot && (i+1 == len(rest) || rest[i+1].cap) {
-			return false // the sentence ends
-		}
+		rest, e = rest[e:], 0
 	}
 	return false
 }
