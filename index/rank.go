@@ -87,11 +87,15 @@ type ranking struct {
 	// consumer backlash in 2019?"): for one with more than four known
 	// concepts, MinEvidence lowers by LongQuestion for each, down to
 	// MinLong, where the passage says the thing the question asks about
-	// (its focus: "which restaurant", "what color").
+	// (its focus: "which restaurant", "what color"). Unless the question
+	// asks what something is, a passage must also say MinRest of the
+	// question's weight apart from its heaviest concept: one that only
+	// names Kang Kyung-wha does not answer where she went to university.
 	EvidenceSentence float64 // weight of the best sentence's coverage in the evidence
 	MinEvidence      float64
 	LongQuestion     float64
 	MinLong          float64
+	MinRest          float64
 	MinBody          float64
 	ConceptSpecific  float64 // 1: the specificity of a concept is that of its commonest spelling (see specificity); 0: of the question's own
 	MinSpecific      float64 // the heaviest concept said must weigh this much: "Tokyo" alone is not a question the corpus answers
@@ -105,7 +109,7 @@ var defaultRanking = ranking{
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,
-	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
+	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinRest: 0.15, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
 // fieldLengths are the mean lengths, in words, of the searched fields.
@@ -122,6 +126,7 @@ type features struct {
 	first    float64   // the weighted share of the question first said, among the candidates of its article, by this passage
 	heaviest float64   // the weight of the heaviest concept said, over that of a word in no passage
 	known    int       // the question's concepts the corpus has
+	rest     float64   // the share of the question's weight but its heaviest concept's that the passage says; -1 for a question of one concept
 	small    bool      // the corpus is too small for heaviest to tell (see minStatsCorpus)
 	typeOK   bool      // the passage has what the question's form asks for
 	focusOK  bool      // the passage, its title or its context says the question's focus (see concept.focus)
@@ -300,6 +305,9 @@ func (r ranking) answers(f features) bool {
 	if f.known > 4 && f.focusOK {
 		need = max(r.MinLong, need-r.LongQuestion*float64(f.known-4))
 	}
+	if f.rest >= 0 && f.rest < r.MinRest {
+		return false
+	}
 	return r.evidence(f) >= need && f.body >= r.MinBody && (f.heaviest >= r.MinSpecific || f.small)
 }
 
@@ -397,6 +405,25 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	}
 	for _, w := range bySentence {
 		f.sentence = max(f.sentence, w/total)
+	}
+	f.rest = -1
+	if len(q.concepts) > 1 && !q.defines {
+		top := 0
+		for i, c := range q.concepts {
+			if c.weight > q.concepts[top].weight {
+				top = i
+			}
+		}
+		var said, all float64
+		for i, c := range q.concepts {
+			if i != top {
+				said += c.weight * f.said[i]
+				all += c.weight
+			}
+		}
+		if all > 0 {
+			f.rest = said / all
+		}
 	}
 	f.coverage /= total
 	f.body /= total

@@ -517,3 +517,46 @@ func TestLongQuestionsAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedThingWithAnAbsentAttribute: a question that names what the
+// corpus knows and asks what it does not say of it ("where did kang kyung
+// wha go to university?", "삼성전자 주가 지금 얼마야?", "who is the president
+// of the US": dev) is not answered by passages that only name it: a
+// passage must say some of the question besides its heaviest concept
+// (ranking.MinRest). On an article of my own, on a subject the default
+// corpus does not mention, the same holds, and its questions are still
+// answered. A name the lexicon lacks is as many concepts as it has words
+// ("park jong-hoon"), of which the rest of the question is made in part:
+// the rule does not see it as one name.
+func TestNamedThingWithAnAbsentAttribute(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "en-fisheries-deal.md")))
+	off := []string{
+		"where did kang kyung wha go to university?",
+		"삼성전자 주가 지금 얼마야?",
+		"who is the president of the US",
+		"where did sakamoto go to university?",
+		"how tall is sakamoto",
+	}
+	answered := func() (n int) {
+		idx.cache.invalidate()
+		for _, q := range off {
+			if len(ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	with, without := ablated(idx, func(r *ranking) { r.MinRest = 0 }, answered)
+	t.Logf("off-topic answered: %d of %d, %d without", with, len(off), without)
+	if with > 1 || with >= without {
+		t.Errorf("off-topic answered: %d of %d, %d without", with, len(off), without)
+	}
+	on := []struct{ q, want string }{
+		{"when did park and sakamoto sign the catch agreement", "signed a new catch agreement"},
+		{"how much squid can each side catch", "60,000 tonnes"},
+		{"how many rounds did the fisheries talks take", "eleven rounds"},
+	}
+	if n := inTopThree(t, idx, on); n != len(on) {
+		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
+	}
+}
