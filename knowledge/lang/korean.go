@@ -109,6 +109,7 @@ var koreanFunctionWords = map[string]bool{}
 func init() {
 	for w := range strings.FieldsSeq(`뭐 뭔 뭐야 뭐지 뭔가 무엇 무엇이 무슨 어떤 어떻게 어땠 어때 어떤가 언제 어디 어디서 누구 누가 누구야 왜 얼마 얼마나 몇 어느 
 		그 이 저 그것 이것 저것 그거 이거 저거 것 거 게 걸 때 수 등 중 및 또 또는 그리고 그래서 그러면 그럼 근데 그런데 하지만 그러나 
+		거기 여기 저기 그곳 이곳 저곳 거긴 여긴 거기서 여기서 저기서 
 		좀 진짜 정말 혹시 아직 다시 이제 지금 요즘 최근 당시 결국 과연 대체 도대체 제일 가장 많이 
 		관련 대해 대한 대해서 관해 관한 관해서 관련된 관련해 통해 위해 위한 따라 따른 때문 때문에 
 		있어 있나 있나요 있었어 있었나 있는 있었 없어 없나 없는 했어 했나 해 하나 한 된 됐어 되나 
@@ -240,8 +241,8 @@ func KoreanFunctionWord(word string) bool {
 		}
 	}
 	for _, f := range KoreanForms(word) {
-		if koreanFunctionWords[f] {
-			return true
+		if koreanFunctionWords[f] || f != word && slices.Contains(boundNouns, f) {
+			return true // 명이라는 of 몇 명이라는: a counter with the copula
 		}
 	}
 	// A question word with the copula or a sentence ending (언제야, 얼마야,

@@ -66,7 +66,14 @@ func TestKoreanFunctionWord(t *testing.T) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
-	for _, w := range []string{"가지", "오늘", "갈등", "가격", "왕", "간척"} {
+	// A counter with the copula, and the words for "there" (articles/dev
+	// 87: 근데 거기 강제동원된 한국인이 몇 명이라는 거임).
+	for _, w := range []string{"명이라는", "명이야", "곳이라고", "거기", "여기서", "거기에"} {
+		if !KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"가지", "오늘", "갈등", "가격", "왕", "간척", "명령", "명예", "곳곳"} {
 		if KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = true", w)
 		}
