@@ -321,12 +321,12 @@ func subordinateWhen(text string) string {
 }
 
 // framePhrases are question words of more than one word whose words
-// would otherwise count as content ("long", "many", "year", "stand for"
-// and a last "mean" of asking what a name is, "according to", which
+// would otherwise count as content ("long", "many", "year", "stand for",
+// "full name" and a last "mean" of asking what a name is, "according to", which
 // stems as the "accord" of agreements), and the
 // nouns of "what" that name the kind of answer ("what justification",
 // "on what grounds", "what sum"), which the answer seldom repeats.
-var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|` + keywordDate + `|\baccording to\b|\b(?:stands?|stood|short) for\b|\bmeans?\s*[?？]*\s*$|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|` +
+var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|` + keywordDate + `|\baccording to\b|\b(?:stands?|stood|short) for\b|\bmeans?\s*[?？]*\s*$|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bfull name\b|` +
 	askedReason + `|\bwhat (?:total )?(?:sum|amount|number|percentage|share|proportion)\b`)
 
 // keywordDate is "date" as a question put in keywords asks for one:
