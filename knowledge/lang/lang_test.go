@@ -66,9 +66,11 @@ func TestKoreanFunctionWord(t *testing.T) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
-	// A counter with the copula, and the words for "there" (articles/dev
-	// 87: 근데 거기 강제동원된 한국인이 몇 명이라는 거임).
-	for _, w := range []string{"명이라는", "명이야", "곳이라고", "거기", "여기서", "거기에"} {
+	// A counter with the copula, the words for "there" (articles/dev
+	// 87: 근데 거기 강제동원된 한국인이 몇 명이라는 거임), for "in the past"
+	// (articles/dev 99: 예전에 한일 스와프 최대 얼마까지 갔었어?) and the
+	// adverbs of asking (dev 247: GSOMIA가 정확히 무슨 협정이에요?).
+	for _, w := range []string{"명이라는", "명이야", "곳이라고", "거기", "여기서", "거기에", "예전에", "옛날에", "정확히", "실제로"} {
 		if !KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
