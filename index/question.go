@@ -669,23 +669,7 @@ func (a *reading) cjkConcepts(rest string) {
 			// Japanese article has 人 in every 万人 and 日本人.
 			c.weight *= w.strength
 		} else {
-			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp)
-			if r.KnownAbsent > 0 {
-				// A word of the dictionary (株価: "stock prices") is no
-				// stray piece of grammar: the corpus lacks it as
-				// it would lack its English, and it weighs as that would.
-				// Japanese only: a Korean reading stands for several
-				// words, and a native word may share it (자주, "often",
-				// reads as 自主, "independence").
-				english := w.english
-				if english == nil && w.lang == knowledge.Japanese {
-					english = dictionary.Japanese(w.text)
-				}
-				for _, e := range english {
-					c.weight = max(c.weight, r.KnownAbsent*unknownWeight(e, n, r))
-				}
-			}
-			c.weight *= w.strength
+			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
 		}
 		add(c)
 	}

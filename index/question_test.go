@@ -1232,37 +1232,3 @@ func TestTranslatedWordsWeighAsTheirEnglish(t *testing.T) {
 		}
 	}
 }
-
-// TestAbsentJapaneseWordsWeighAsTheirEnglish: a Japanese word of the
-// dictionary that no passage says (株価, 趣味, 料理店) is a word of the
-// question's subject that the corpus lacks, as "stock price" would be,
-// not a stray piece of grammar: questions about the dispute's names that
-// ask for it abstain. Questions of my own, as off topic as the dev file's
-// "大阪で人気の韓国料理店は？" (articles/dev.jsonl 126).
-func TestAbsentJapaneseWordsWeighAsTheirEnglish(t *testing.T) {
-	idx := defaultIndex(t)
-	off := []string{"日本製鉄の株価はいくら？", "文在寅大統領の趣味は？", "大阪で人気の韓国料理店は？"}
-	answered := func() (n int) {
-		idx.cache.invalidate()
-		for _, q := range off {
-			if len(ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits) > 0 {
-				n++
-			}
-		}
-		return n
-	}
-	with, without := ablated(idx, func(r *ranking) { r.KnownAbsent = 0 }, answered)
-	t.Logf("off-topic answered: %d of %d, %d without", with, len(off), without)
-	if with > 0 || without == 0 {
-		t.Errorf("off-topic answered: %d of %d, %d without", with, len(off), without)
-	}
-	// Questions on the dispute in the same words are still answered.
-	on := []struct{ q, want string }{
-		{"徴用工判決で日本企業は何を命じられた？", "ordered"},
-		{"ホワイト国から外されたのはいつ？", "white list"},
-		{"日本製鉄の賠償額はいくら？", "100 million won"},
-	}
-	if n := inTopThree(t, idx, on); n != len(on) {
-		t.Errorf("on-topic Japanese questions: %d of %d in the top three", n, len(on))
-	}
-}
