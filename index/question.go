@@ -243,8 +243,55 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 			idx.addAliases(st, &a.q.concepts[i], r, a.seen)
 		}
 	}
+	if r.MergeDerived {
+		a.q.concepts = mergeDerived(a.q.concepts)
+	}
 	markFocus(idx, &a.q, asked)
 	return a.q
+}
+
+// mergeDerived joins the concepts whose words are forms of one another
+// (労働者 and 働いていた of one question: "workers", "work"): a question
+// that says one thing twice asks it once, and a passage that says
+// "workers" says both. The heavier keeps its label and weight and takes
+// the other's spellings.
+func mergeDerived(cs []concept) []concept {
+	out := cs[:0:0]
+	for _, c := range cs {
+		merged := false
+		for i := range out {
+			if c.known && out[i].known && derivedFrom(c.label, out[i].label) {
+				if c.weight > out[i].weight {
+					c.alts, out[i].alts = append(c.alts, out[i].alts...), nil
+					out[i] = c
+				} else {
+					out[i].alts = append(out[i].alts, c.alts...)
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// derivedFrom reports whether two English words are forms of one another
+// (worker, work; decision, decide).
+func derivedFrom(a, b string) bool {
+	if strings.ContainsRune(a, ' ') || strings.ContainsRune(b, ' ') {
+		return false
+	}
+	for _, la := range thesaurus.Lemmas(strings.ToLower(a)) {
+		for _, lb := range thesaurus.Lemmas(strings.ToLower(b)) {
+			if la == lb || slices.Contains(thesaurus.Derived(la), lb) || slices.Contains(thesaurus.Derived(lb), la) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reading is a question being analyzed: the corpus statistics and weights

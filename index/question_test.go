@@ -143,6 +143,17 @@ func TestAnalysisClasses(t *testing.T) {
 		{"full name asks what a name stands for, and is no word of it",
 			[]string{"NSSM full name", "what is the full name of gsomia", "MOTIE full name?"},
 			[]check{noConcept("name", "full")}},
+		{"a question that says one thing in two forms (visitors, visit; workers, work) asks it once",
+			[]string{"How many South Koreans visited Japan in 2018, and what share of all visitors was that?", "2024年に韓国を訪れた日本人旅行者は何人でしたか。", "朝鮮人労働者は何人くらい働いていたの？"},
+			[]check{func(t *testing.T, q question) {
+				for i, a := range q.concepts {
+					for _, b := range q.concepts[i+1:] {
+						if a.known && b.known && derivedFrom(a.label, b.label) {
+							t.Errorf("concepts %q and %q are one", a.label, b.label)
+						}
+					}
+				}
+			}}},
 		{"prepositions the stop list lacks are not content",
 			[]string{"Per the autumn verdict against the ironmaker, does the old pact between the two neighbours wipe out a person's entitlement to seek redress?", "how much does each victim get per the supreme court ruling", "how many claimants were behind the two actions vs the heavy-machinery giant? seen diff numbers"},
 			[]check{noConcept("per", "vs")}},
