@@ -156,6 +156,7 @@ func normalize(s string) string {
 		}
 		return w
 	})
+	s = chatWhy.ReplaceAllString(s, "${1}why ${2}")
 	s = hyphenPrefixes.ReplaceAllString(s, "")
 	s = hyphenIdentifiers.ReplaceAllString(s, "$1$2")
 	return numericDates.ReplaceAllStringFunc(s, spellDate)
@@ -167,6 +168,10 @@ func normalize(s string) string {
 // stray ones and their number does not stand for every "1" or "23" of the
 // corpus.
 var hyphenIdentifiers = regexp.MustCompile(`\b([A-Za-z]{1,4})-(\d{1,4}[A-Za-z]?)\b`)
+
+// chatWhy is "why" as chat writes it, "y", where a question's verb
+// follows: "y did aichi close the show", "so y is gsomia a thing".
+var chatWhy = regexp.MustCompile(`(?i)(^|[,.;:!?]\s*|\b(?:so|but|and|ok|then)\s+)y\s+(did|do|does|is|are|was|were|r|would|will|has|have|had|dont|didnt|doesnt|isnt|arent|wasnt|werent|cant|wont|hasnt|havent)\b`)
 
 // hyphenPrefixes are the prefixes that a hyphen joins to a word ("pre-2019",
 // "mid-December", "co-authoring"): apart, the analysis would make each a
