@@ -47,7 +47,7 @@ var (
 	countNouns      = set("people plaintiffs victims workers items shipments visitors companies firms countries shares patents lawmakers times members")
 	countAfterWords = set("plaintiffs victims workers items companies countries materials cases")
 	magnitudes      = set("million billion trillion")
-	currencies      = set("won yen dollar dollars")
+	currencies      = set("won yen dollar dollars usd krw jpy")
 	speech          = set("said says say saying stated argue argues argued insist insists insisted claim claims claimed calls urge urged urges pressed demand demands demanded told warned stressed noted maintain maintains maintained stance position view views viewed described announced proposed expressed conveyed reaffirmed confirmed protested welcomed")
 	reasons         = set("because since citing cited reason reasons reprisal retaliation after following")
 	starts          = set("began begun introduced imposed launched")

@@ -30,12 +30,15 @@ func TestFiguresAsWritten(t *testing.T) {
 }
 
 // TestBareNumbersTellNoTopic: every article has numbers, in its dates, sums
-// and counts; a question whose only words the corpus has are numbers
-// (dev: "What is 17 times 23?") is not about it. A number still counts
+// and counts; a question whose only words the corpus has are numbers or
+// currencies (dev: "What is 17 times 23?") is not about it. A number still counts
 // where the rest of the question is (the figure an answer repeats).
 func TestBareNumbersTellNoTopic(t *testing.T) {
 	idx := defaultIndex(t)
-	for _, q := range []string{"What is 17 times 23?", "what is 45 times 3", "16 x 17 = ?"} {
+	for _, q := range []string{"What is 17 times 23?", "what is 45 times 3", "16 x 17 = ?",
+		// Currencies are no topic either (dev: "how much is 1000 yen in
+		// won rn"; the issue's "is the won going up against the yen").
+		"how much is 1000 yen in won rn", "is the won going up against the yen", "whats the yen to dollar rate today"} {
 		if hits := ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits; len(hits) > 0 {
 			t.Errorf("%q: answered with %s", q, hits[0].ArticleID)
 		}
@@ -43,6 +46,7 @@ func TestBareNumbersTellNoTopic(t *testing.T) {
 	cases := []struct{ q, want string }{
 		{"who were the 4 plaintiffs in the nippon steel case", "four"},
 		{"what happened on 23 march 2023", "23 March 2023"},
+		{"how many won did nippon steel have to pay each victim", "100 million won"},
 	}
 	if n := inTopThree(t, idx, cases); n != len(cases) {
 		t.Errorf("questions with numbers: %d of %d in the top three", n, len(cases))
@@ -50,7 +54,7 @@ func TestBareNumbersTellNoTopic(t *testing.T) {
 	for _, tc := range []struct {
 		label string
 		want  bool
-	}{{"17", true}, {"1,200", true}, {"2019", false}, {"g20", false}, {"times", false}} {
+	}{{"17", true}, {"1,200", true}, {"2019", false}, {"g20", false}, {"times", false}, {"yen", true}, {"Won", true}} {
 		if got := (concept{label: tc.label}).bareNumber(); got != tc.want {
 			t.Errorf("bareNumber(%q) = %v", tc.label, got)
 		}

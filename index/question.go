@@ -99,11 +99,15 @@ func grouped(w string) string {
 }
 
 // bareNumber reports whether a concept is a number alone, not a year
-// ("17" of "what is 17 times 23"): every article has numbers, in dates,
-// sums and counts, so one says nothing of which the question is about.
-// It still counts towards coverage, where a figure the answer repeats
-// tells which passage holds it.
+// ("17" of "what is 17 times 23"), or a currency ("is the won going up
+// against the yen"): every article has numbers and sums, in dates, counts
+// and amounts, so one says nothing of which the question is about. It
+// still counts towards coverage, where a figure or a sum the answer
+// repeats tells which passage holds it.
 func (c concept) bareNumber() bool {
+	if currencies[strings.ToLower(c.label)] {
+		return true
+	}
 	if c.label == "" || len(c.label) == 4 && (strings.HasPrefix(c.label, "19") || strings.HasPrefix(c.label, "20")) {
 		return false
 	}
