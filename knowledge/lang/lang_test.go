@@ -70,12 +70,12 @@ func TestKoreanFunctionWord(t *testing.T) {
 	// 87: 근데 거기 강제동원된 한국인이 몇 명이라는 거임), for "in the past"
 	// (articles/dev 99: 예전에 한일 스와프 최대 얼마까지 갔었어?) and the
 	// adverbs of asking (dev 247: GSOMIA가 정확히 무슨 협정이에요?).
-	for _, w := range []string{"명이라는", "명이야", "곳이라고", "거기", "여기서", "거기에", "예전에", "옛날에", "정확히", "실제로"} {
+	for _, w := range []string{"명이라는", "명이야", "곳이라고", "거기", "여기서", "거기에", "예전에", "옛날에", "정확히", "실제로", "보는", "봤어"} {
 		if !KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
-	for _, w := range []string{"가지", "오늘", "갈등", "가격", "왕", "간척", "명령", "명예", "곳곳"} {
+	for _, w := range []string{"가지", "오늘", "갈등", "가격", "왕", "간척", "명령", "명예", "곳곳", "보고서", "보고", "보도"} {
 		if KoreanFunctionWord(w) {
 			t.Errorf("KoreanFunctionWord(%q) = true", w)
 		}
