@@ -157,6 +157,7 @@ func normalize(s string) string {
 		return w
 	})
 	s = chatWhy.ReplaceAllString(s, "${1}why ${2}")
+	s = honorificAfterName(s)
 	s = hyphenPrefixes.ReplaceAllString(s, "")
 	s = hyphenIdentifiers.ReplaceAllString(s, "$1$2")
 	return numericDates.ReplaceAllStringFunc(s, spellDate)
@@ -168,6 +169,25 @@ func normalize(s string) string {
 // stray ones and their number does not stand for every "1" or "23" of the
 // corpus.
 var hyphenIdentifiers = regexp.MustCompile(`\b([A-Za-z]{1,4})-(\d{1,4}[A-Za-z]?)\b`)
+
+// honorificTitle is a Korean kinship title said of an elder after their
+// name (이용수 할머니, 이춘식 할아버지, 양금덕 할머니는): a way of naming her
+// or him politely, as "Mrs." is, not the "women" the word also means.
+var honorificTitle = regexp.MustCompile(`(\S+)\s+(?:할머니|할아버지)(은|는|이|가|께서|의|도|를|을|께|에게)?(\s|$|[?？!.,])`)
+
+// honorificAfterName takes the kinship title off a Korean personal name,
+// or a name in Latin letters, it follows, leaving the title's particle on
+// the name.
+func honorificAfterName(s string) string {
+	return honorificTitle.ReplaceAllStringFunc(s, func(m string) string {
+		sub := honorificTitle.FindStringSubmatch(m)
+		name := sub[1]
+		if _, _, ok := lang.KoreanName(name); !ok && !capitalized(strings.Split(name, "-")[0]) {
+			return m
+		}
+		return name + sub[2] + sub[3]
+	})
+}
 
 // chatWhy is "why" as chat writes it, "y", where a question's verb
 // follows: "y did aichi close the show", "so y is gsomia a thing".

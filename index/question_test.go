@@ -157,6 +157,12 @@ func TestAnalysisClasses(t *testing.T) {
 					}
 				}
 			}}},
+		{"a Korean kinship title after a name (이용수 할머니) names the elder politely, and is not the women the word also means",
+			[]string{"이용수 할머니 고향이 어디셔?", "이춘식 할아버지 올해 연세가 어떻게 돼?", "이용수 할머니는 4월 판결 듣고 뭐라고 하셨어?"},
+			[]check{noConcept("women")}},
+		{"without a name before it, 할머니 is the women it means",
+			[]string{"피해자 할머니들 지금 몇 분이나 살아 계셔?", "근로정신대 할머니들 소송 원고 이름이 누구였지?", "생존자 할머니들 한 분당 얼마씩 받으신 거야?"},
+			[]check{known("women")}},
 		{"prepositions the stop list lacks are not content",
 			[]string{"Per the autumn verdict against the ironmaker, does the old pact between the two neighbours wipe out a person's entitlement to seek redress?", "how much does each victim get per the supreme court ruling", "how many claimants were behind the two actions vs the heavy-machinery giant? seen diff numbers"},
 			[]check{noConcept("per", "vs")}},
