@@ -180,6 +180,18 @@ func ablated(idx *Index, set func(*ranking), count func() int) (with, without in
 	return with, count()
 }
 
+// answered counts the questions that get an answer at all.
+func answered(t *testing.T, idx *Index, qs []string) (n int) {
+	t.Helper()
+	idx.cache.invalidate()
+	for _, q := range qs {
+		if len(ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // inTopThree counts the questions whose answer holds their passage in its
 // first three hits.
 func inTopThree(t *testing.T, idx *Index, cases []struct{ q, want string }) (n int) {
@@ -338,24 +350,15 @@ func TestEnglishTypos(t *testing.T) {
 		"did japan definately lift the export curbs in 2023",
 		"was the gsomia pact realy extended in 2019",
 	}
-	answered := func() int {
-		n := 0
-		for _, q := range cases {
-			if ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3}); len(ans.Hits) > 0 {
-				n++
-			}
-		}
-		return n
-	}
 	// Measured apart from the lower threshold of long questions
 	// (ranking.LongQuestion), which answers the longest of them either way.
 	defer func() { idx.ranking = defaultRanking; idx.cache.invalidate() }()
 	idx.ranking.LongQuestion = 0
 	idx.cache.invalidate()
-	with := answered()
+	with := answered(t, idx, cases)
 	idx.ranking.EnglishTypos = false
 	idx.cache.invalidate()
-	without := answered()
+	without := answered(t, idx, cases)
 	t.Logf("answered: %d of %d reading typos, %d without", with, len(cases), without)
 	if with != len(cases) || with <= without {
 		t.Errorf("reading typos %d answered, without %d", with, without)

@@ -1,10 +1,6 @@
 package index
 
-import (
-	"testing"
-
-	"github.com/disputebot/disputebot/knowledge"
-)
+import "testing"
 
 // TestInContext: a synonym counts when it is near one of the question's
 // other words. The dropped ones are of the dev off-topic questions that
@@ -39,15 +35,7 @@ func TestSynonymsOfTheQuestionsSense(t *testing.T) {
 		t.Fatal("synonyms are not judged by their context in the ranking in use")
 	}
 	qs := []string{"whats the weather gonna be like in seoul tmrw", "what's the weather like in tokyo this weekend"}
-	answered := func() (n int) {
-		for _, q := range qs {
-			if len(ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits) > 0 {
-				n++
-			}
-		}
-		return n
-	}
-	with, without := ablated(idx, func(r *ranking) { r.SynonymContext = 0 }, answered)
+	with, without := ablated(idx, func(r *ranking) { r.SynonymContext = 0 }, func() int { return answered(t, idx, qs) })
 	t.Logf("off-topic questions answered: %d of %d judging synonyms by context, %d without", with, len(qs), without)
 	if with != 0 || without == 0 {
 		t.Errorf("answered %d with, %d without", with, without)

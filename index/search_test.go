@@ -537,16 +537,7 @@ func TestNamedThingWithAnAbsentAttribute(t *testing.T) {
 		"where did sakamoto go to university?",
 		"how tall is sakamoto",
 	}
-	answered := func() (n int) {
-		idx.cache.invalidate()
-		for _, q := range off {
-			if len(ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits) > 0 {
-				n++
-			}
-		}
-		return n
-	}
-	with, without := ablated(idx, func(r *ranking) { r.MinRest = 0 }, answered)
+	with, without := ablated(idx, func(r *ranking) { r.MinRest = 0 }, func() int { return answered(t, idx, off) })
 	t.Logf("off-topic answered: %d of %d, %d without", with, len(off), without)
 	if with > 1 || with >= without {
 		t.Errorf("off-topic answered: %d of %d, %d without", with, len(off), without)
