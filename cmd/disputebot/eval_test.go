@@ -14,32 +14,30 @@ import (
 
 // evalLevels are the regression checks, one per question file: the
 // articles to add first, if any, and the eval flags of its levels. Dev's
-// are those of its last tuning (stop 15); the test files are never tuned
+// are those of its last tuning (stop 17); the test files are never tuned
 // on, and theirs are those of their last run after the work it judged
-// (stop 15's: test2's Korean and Japanese level follows a loss of one of
-// its ten such questions, and the test articles' not-covered level one
-// question more, both found by that run, not tuned on).
+// (stop 17's, which moved every one of them the same way), each less a
+// question or two.
 var evalLevels = []struct {
 	name, articles, file string
 	levels               []string
 }{
 	{"dev", "", "dev.jsonl",
-		[]string{"--min-hit1", "0.74", "--min-hit3", "0.83", "--max-not-covered", "0.11", "--max-off-answered", "0.27", "--min-cjk-hit3", "0.9"}},
+		[]string{"--min-hit1", "0.78", "--min-hit3", "0.87", "--max-not-covered", "0.07", "--max-off-answered", "0.17", "--min-cjk-hit3", "0.91"}},
 	{"dev articles", "articles/dev", "articles/dev.jsonl",
-		[]string{"--min-hit1", "0.48", "--min-hit3", "0.57", "--max-not-covered", "0.2", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.54"}},
+		[]string{"--min-hit1", "0.52", "--min-hit3", "0.6", "--max-not-covered", "0.13", "--max-off-answered", "0.4", "--min-cjk-hit3", "0.56"}},
 	{"test", "", "test.jsonl",
-		[]string{"--min-hit1", "0.63", "--min-hit3", "0.79", "--max-not-covered", "0.12", "--max-off-answered", "0.3", "--min-cjk-hit3", "0.77"}},
+		[]string{"--min-hit1", "0.65", "--min-hit3", "0.8", "--max-not-covered", "0.09", "--max-off-answered", "0.18", "--min-cjk-hit3", "0.76"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
-		[]string{"--min-hit1", "0.37", "--min-hit3", "0.5", "--max-not-covered", "0.3", "--max-off-answered", "0.7", "--min-cjk-hit3", "0.5"}},
+		[]string{"--min-hit1", "0.37", "--min-hit3", "0.5", "--max-not-covered", "0.26", "--max-off-answered", "0.5", "--min-cjk-hit3", "0.5"}},
 	{"test2 articles", "articles/test2", "articles/test2.jsonl",
-		[]string{"--min-hit1", "0.2", "--min-hit3", "0.38", "--max-not-covered", "0.42", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.15"}},
+		[]string{"--min-hit1", "0.2", "--min-hit3", "0.41", "--max-not-covered", "0.38", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.2"}},
 	{"test3 articles", "articles/test3", "articles/test3.jsonl",
-		[]string{"--min-hit1", "0.3", "--min-hit3", "0.36", "--max-not-covered", "0.45", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.5"}},
-	// test4 and articles/test4: their baselines (end of stop 14).
+		[]string{"--min-hit1", "0.33", "--min-hit3", "0.41", "--max-not-covered", "0.37", "--max-off-answered", "0.4", "--min-cjk-hit3", "0.6"}},
 	{"test4", "", "test4.jsonl",
-		[]string{"--min-hit1", "0.63", "--min-hit3", "0.75", "--max-not-covered", "0.14", "--max-off-answered", "0.35", "--min-cjk-hit3", "0.75"}},
+		[]string{"--min-hit1", "0.65", "--min-hit3", "0.78", "--max-not-covered", "0.11", "--max-off-answered", "0.25", "--min-cjk-hit3", "0.78"}},
 	{"test4 articles", "articles/test4", "articles/test4.jsonl",
-		[]string{"--min-hit1", "0.22", "--min-hit3", "0.4", "--max-not-covered", "0.4", "--max-off-answered", "0.7", "--min-cjk-hit3", "0.4"}},
+		[]string{"--min-hit1", "0.27", "--min-hit3", "0.44", "--max-not-covered", "0.31", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.45"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
