@@ -80,3 +80,26 @@ func TestNegatedPositions(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNegatedPositions: any text a moderator's article holds is read
+// without panicking, and only the analyzed tokens' positions are marked.
+func FuzzNegatedPositions(f *testing.F) {
+	for _, s := range []string{"The talks brought no real rollback.", "It wasn’t lifted, since 2013.", "not", "n't", "no, no. No!", "没有 not 아니 ない"} {
+		f.Add(s)
+	}
+	idx, _ := openTest(f, nil)
+	analyzer := idx.analyzerFor(knowledge.English)
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := analyzer.Analyze([]byte(text))
+		valid := map[int]bool{}
+		for _, tk := range toks {
+			valid[tk.Position] = true
+		}
+		for pos := range negatedPositions(text, toks) {
+			if !valid[pos] {
+				t.Errorf("%q: position %d is no token's", text, pos)
+			}
+		}
+		timedNegation(text)
+	})
+}
