@@ -52,6 +52,10 @@ type question struct {
 	// recent: the question asks where things stand now ("gsomia still a
 	// thing?", "지금 몇 분이나 살아 계셔?") and names no year.
 	recent bool
+	// known is how many of its concepts the corpus has; heaviest is the
+	// index of its heaviest concept (see ranking.MinRest), set once the
+	// concepts are read.
+	known, heaviest int
 }
 
 // concept is one thing a question asks about, with the ways the corpus may
@@ -251,6 +255,14 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		a.q.concepts = mergeDerived(a.q.concepts)
 	}
 	markFocus(idx, &a.q, asked)
+	for i, c := range a.q.concepts {
+		if c.known {
+			a.q.known++
+		}
+		if c.weight > a.q.concepts[a.q.heaviest].weight {
+			a.q.heaviest = i
+		}
+	}
 	return a.q
 }
 

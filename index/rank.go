@@ -125,7 +125,7 @@ type features struct {
 	topical  float64   // the weighted share of the question its article's title says
 	first    float64   // the weighted share of the question first said, among the candidates of its article, by this passage
 	heaviest float64   // the weight of the heaviest concept said, over that of a word in no passage
-	known    int       // the question's concepts the corpus has
+	known    int       // the question's concepts the corpus has (question.known), which the evidence needed depends on
 	rest     float64   // the share of the question's weight but its heaviest concept's that the passage says; -1 for a question of one concept
 	small    bool      // the corpus is too small for heaviest to tell (see minStatsCorpus)
 	typeOK   bool      // the passage has what the question's form asks for
@@ -330,7 +330,7 @@ func (r ranking) evidence(f features) float64 {
 
 // features computes a candidate's features.
 func (r ranking) features(q *question, p *passage, avg fieldLengths, total float64, named []bool) features {
-	f := features{typeOK: true, focusOK: true, small: q.passages < minStatsCorpus,
+	f := features{typeOK: true, focusOK: true, small: q.passages < minStatsCorpus, known: q.known,
 		said: make([]float64, len(q.concepts)), saidBody: make([]float64, len(q.concepts))}
 	unit := math.Pow(idf(0, q.passages), r.WeightExp)
 	for _, cue := range q.wants {
@@ -346,7 +346,6 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 			f.focusOK = f.focusOK && !c.focus
 			continue
 		}
-		f.known++
 		var said, saidBody, inTitle, tf float64
 		var pos []int
 		for fi := range numFields {
@@ -408,15 +407,9 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	}
 	f.rest = -1
 	if len(q.concepts) > 1 && !q.defines {
-		top := 0
-		for i, c := range q.concepts {
-			if c.weight > q.concepts[top].weight {
-				top = i
-			}
-		}
 		var said, all float64
 		for i, c := range q.concepts {
-			if i != top {
+			if i != q.heaviest {
 				said += c.weight * f.said[i]
 				all += c.weight
 			}
