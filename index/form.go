@@ -179,14 +179,24 @@ var honorificTitle = regexp.MustCompile(`(\S+)\s+(?:할머니|할아버지)(은|
 // or a name in Latin letters, it follows, leaving the title's particle on
 // the name.
 func honorificAfterName(s string) string {
-	return honorificTitle.ReplaceAllStringFunc(s, func(m string) string {
-		sub := honorificTitle.FindStringSubmatch(m)
-		name := sub[1]
+	var b strings.Builder
+	last := 0
+	for _, m := range honorificTitle.FindAllStringSubmatchIndex(s, -1) {
+		name := s[m[2]:m[3]]
 		if _, _, ok := lang.KoreanName(name); !ok && !capitalized(strings.Split(name, "-")[0]) {
-			return m
+			continue
 		}
-		return name + sub[2] + sub[3]
-	})
+		b.WriteString(s[last:m[3]]) // up to the name's end
+		if m[4] >= 0 {
+			b.WriteString(s[m[4]:m[5]]) // the title's particle
+		}
+		last = m[6] // what ended the title
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // chatWhy is "why" as chat writes it, "y", where a question's verb

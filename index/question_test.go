@@ -1252,3 +1252,18 @@ func TestTranslatedWordsWeighAsTheirEnglish(t *testing.T) {
 		}
 	}
 }
+
+func TestHonorificAfterName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"이용수 할머니 고향이 어디셔?", "이용수 고향이 어디셔?"},
+		{"이용수 할머니는 4월 판결 듣고 뭐라고 하셨어?", "이용수는 4월 판결 듣고 뭐라고 하셨어?"},
+		{"이춘식 할아버지?", "이춘식?"},
+		{"Yang Geum-deok 할머니는 받으셨나요?", "Yang Geum-deok는 받으셨나요?"},
+		{"피해자 할머니들 지금 몇 분이나 살아 계셔?", "피해자 할머니들 지금 몇 분이나 살아 계셔?"},
+		{"위안부 할머니", "위안부 할머니"},
+	} {
+		if got := honorificAfterName(tc.in); got != tc.want {
+			t.Errorf("honorificAfterName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
