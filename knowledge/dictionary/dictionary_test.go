@@ -37,9 +37,24 @@ func TestJapanese(t *testing.T) {
 		{"観艦式", "naval review"},    // rare words: the terms of the news
 		{"対抗措置", "countermeasure"}, // that are not common words
 		{"済州", "jeju"},
+		// An institution's English name, however long: what an English
+		// article calls it.
+		{"国際司法裁判所", "international court of justice"},
+		{"文化庁", "agency for cultural affairs"},
+		{"外務省", "ministry of foreign affairs"},
+		{"日韓", "japan and south korea"},
 	} {
 		if got := Japanese(tt.word); !slices.Contains(got, tt.want) {
 			t.Errorf("Japanese(%q) = %q, want %q among them", tt.word, got, tt.want)
+		}
+	}
+	// A long gloss that is no name is an explanation, which no passage
+	// says: 留守's "being away from home", 月末's "end of the month".
+	for _, w := range []string{"留守", "月末", "帰国"} {
+		for _, g := range Japanese(w) {
+			if len(strings.Fields(g)) > 3 {
+				t.Errorf("Japanese(%s) holds %q, an explanation", w, g)
+			}
 		}
 	}
 	for _, w := range []string{"", "は", "textbook", "\t", "教科書\n"} {

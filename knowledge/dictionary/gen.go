@@ -56,6 +56,12 @@ const (
 	// explanation, not a word a passage would use.
 	maxWords = 5
 	maxLen   = 3
+	// maxNameLen is the length allowed a gloss that is a proper name,
+	// every word capitalized but its small words ("International Court
+	// of Justice" for 国際司法裁判所, "Agency for Cultural Affairs" for
+	// 文化庁): an institution's English name is long, and it is what an
+	// English article calls it.
+	maxNameLen = 6
 )
 
 var (
@@ -183,14 +189,37 @@ func glosses(entry string, upTo int) []string {
 		if sense > upTo {
 			continue
 		}
-		w := strings.ToLower(strings.TrimSpace(parenRE.ReplaceAllString(t[2], "")))
-		w = strings.TrimPrefix(w, "to ")
-		if w == "" || len(strings.Fields(w)) > maxLen || !plain(w) || slices.Contains(english, w) {
+		w := strings.TrimSpace(parenRE.ReplaceAllString(t[2], ""))
+		limit := maxLen
+		if properName(w) {
+			limit = maxNameLen
+		}
+		w = strings.TrimPrefix(strings.ToLower(w), "to ")
+		if w == "" || len(strings.Fields(w)) > limit || !plain(w) || slices.Contains(english, w) {
 			continue
 		}
 		english = append(english, w)
 	}
 	return english[:min(len(english), maxWords)]
+}
+
+// properName reports whether a gloss is a name: each of its words
+// capitalized but the small words English leaves in lower case.
+func properName(g string) bool {
+	words := strings.Fields(g)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "of", "for", "and", "the", "on", "in", "de":
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // kanji reports whether a headword is written in Chinese characters alone.
