@@ -260,11 +260,21 @@ func fourDigits(t token) bool {
 // counts, whatever the article counts, not only the things this corpus
 // happened to count.
 func pluralNoun(w string) bool {
-	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || stopWords[w] {
+	if len(w) < 3 || stopWords[w] {
+		return false
+	}
+	regular := strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+	if len(w) < 4 && regular || !regular && !strings.HasSuffix(w, "men") && !strings.HasSuffix(w, "ren") {
 		return false
 	}
 	for _, l := range thesaurus.Lemmas(w) {
-		if l != w && (l+"s" == w || l+"es" == w || strings.TrimSuffix(l, "y")+"ies" == w) && thesaurus.Nominal(l) {
+		if l == w || !thesaurus.Nominal(l) {
+			continue
+		}
+		if l+"s" == w || l+"es" == w || strings.TrimSuffix(l, "y")+"ies" == w ||
+			// The plurals English forms otherwise: "239 women", "five
+			// fishermen", "crises", "children".
+			strings.TrimSuffix(l, "man")+"men" == w || strings.TrimSuffix(l, "is")+"es" == w || l+"ren" == w {
 			return true
 		}
 	}

@@ -901,6 +901,34 @@ func TestCJKFigureCues(t *testing.T) {
 	}
 }
 
+// TestIrregularPluralCounts: a count of a noun with an irregular plural
+// is a count. The answers of three dev questions asking how many (articles/
+// dev.jsonl 48, 55 and 73: how many of the women are alive, accepted the
+// money) count "women", which has no -s; they had no figure for "how many"
+// until the plurals English forms otherwise were read as plurals.
+func TestIrregularPluralCounts(t *testing.T) {
+	for _, text := range []string{
+		"Of the 47 women alive when the agreement was signed, 34 accepted payments.", // dev 48
+		"27 of the 239 women registered with the government as victims are still alive.",
+		"Only 15 of the 240 women registered with the government are alive.",
+		"Police detained 11 fishermen near the islands.",
+		"The school taught 300 children.",
+		"Seoul weathered two crises that year.",
+	} {
+		if got := cues(text, knowledge.English); !slices.Contains(got, cueNumber) {
+			t.Errorf("cues(%q) = %v, want a count", text, got)
+		}
+	}
+	for _, text := range []string{
+		"The omen of 2019 was read as a warning.",
+		"The ruling of 2018 angered Tokyo.",
+	} {
+		if got := cues(text, knowledge.English); slices.Contains(got, cueNumber) {
+			t.Errorf("cues(%q) = %v, want no count", text, got)
+		}
+	}
+}
+
 // TestRomaji: Japanese words typed in Latin letters are read through the
 // dictionary (baisho: 賠償, compensation), not only through the romanized
 // spellings the lexicon lists. The dev split's romanized questions are
