@@ -127,14 +127,41 @@ func lower(w string) string {
 	return w
 }
 
-// cues returns the cues of a passage's text, in one pass over its words
-// (regular expressions were the larger part of indexing time).
+// cues returns the cues of a passage's text.
 func cues(text, lang string) []string {
-	found := map[string]bool{}
+	var found uint16
+	scanCues(text, lang, func(cue uint16, _ int) { found |= cue })
+	var out []string
+	for i, c := range cueOrder {
+		if found&(1<<i) != 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Each cue is a bit of a set of cues, in the order of cueOrder.
+const (
+	bitDate uint16 = 1 << iota
+	bitDuration
+	bitNumber
+	bitAmount
+	bitStatement
+	bitReason
+	bitStart
+	bitPlace
+	bitPerson
+)
+
+// scanCues reports each cue of a text with the byte offset where it
+// stands, in one pass over its words (regular expressions were the larger
+// part of indexing time): a question's answer type is looked for in the
+// sentence that says the question, not only in the passage.
+func scanCues(text, lang string, found func(cue uint16, at int)) {
 	if lang == knowledge.Korean || lang == knowledge.Japanese {
 		for _, p := range cjkCuePatterns {
-			if p.re.MatchString(text) {
-				found[p.cue] = true
+			for _, m := range p.re.FindAllStringIndex(text, -1) {
+				found(cueBit(p.cue), m[0])
 			}
 		}
 	}
@@ -157,7 +184,7 @@ func cues(text, lang string) []string {
 		w := t.lower
 		// Dates: a year, a weekday, a day and a month.
 		if isYear(t) || weekdays[w] && t.cap || isMonth(i) && (isNum(i+1) || isNum(i-1)) {
-			found[cueDate] = true
+			found(bitDate, t.start)
 		}
 		// Durations: "ten minutes", "11-minute", "lasted"; and a span told
 		// by its ends, which is how news answers "how long had X been Y":
@@ -167,46 +194,46 @@ func cues(text, lang string) []string {
 			w == "for" && (word(i+1) == "around" || word(i+1) == "about") ||
 			w == "since" && i+1 < len(toks) && (isYear(toks[i+1]) || isMonth(i+1)) ||
 			(w == "from" || w == "between") && i+1 < len(toks) && fourDigits(toks[i+1]) && spanEnd(toks, i+2) {
-			found[cueDuration] = true
+			found(bitDuration, t.start)
 		}
 		// Counts and sums.
 		if t.number {
 			next := word(i + 1)
 			if currencies[next] || magnitudes[next] && currencies[word(i+2)] {
-				found[cueAmount] = true
+				found(bitAmount, t.start)
 			}
 			// A count of a plural noun, or of a compound one ("94
 			// member states", "12 district courts").
 			if countNouns[next] || magnitudes[next] || next == "percent" || next == "per" && word(i+2) == "cent" ||
 				!isYear(t) && i+1 < len(toks) && !toks[i+1].cap && (pluralNoun(next) ||
 					!toks[i+1].number && !stopWords[next] && thesaurus.Nominal(next) && i+2 < len(toks) && !toks[i+2].cap && pluralNoun(word(i+2))) {
-				found[cueNumber] = true
+				found(bitNumber, t.start)
 			}
 		}
 		if numberWords[w] && (countAfterWords[word(i+1)] || i+1 < len(toks) && !toks[i+1].cap && pluralNoun(word(i+1))) ||
 			(w == "dozens" || w == "hundreds" || w == "thousands") && countAfterWords[word(i+1)] {
-			found[cueNumber] = true
+			found(bitNumber, t.start)
 		}
 		if t.money {
-			found[cueAmount] = true
+			found(bitAmount, t.start)
 		}
 		// Statements.
 		if speech[w] && w != "calls" || w == "called" && (word(i+1) == "for" || word(i+1) == "it" || word(i+1) == "them" || word(i+1) == "the") ||
 			w == "calls" && word(i+1) == "for" {
-			found[cueStatement] = true
+			found(bitStatement, t.start)
 		}
 		// Reasons.
 		if reasons[w] || w == "due" && word(i+1) == "to" || w == "owing" && word(i+1) == "to" || w == "led" && word(i+1) == "to" ||
 			w == "result" && word(i-1) == "a" && word(i-2) == "as" || w == "response" && word(i-1) == "in" ||
 			w == "retaliation" || w == "order" && word(i-1) == "in" && word(i+1) == "to" || w == "over" && word(i+1) == "the" ||
 			w == "so" && word(i+1) == "that" || w == "doing" && word(i-1) == "as" && word(i+1) == "so" {
-			found[cueReason] = true
+			found(bitReason, t.start)
 		}
 		// Starts.
 		if starts[w] || w == "effect" && (word(i-1) == "took" || word(i-1) == "takes") ||
 			w == "force" && word(i-1) == "into" && word(i-2) == "came" ||
 			w == "from" && isNum(i+1) && months[word(i+2)] {
-			found[cueStart] = true
+			found(bitStart, t.start)
 		}
 		// Places: "in Madrid", "at the Chengdu summit".
 		if t.text == "in" || t.text == "at" || t.text == "to" || t.text == "from" {
@@ -216,24 +243,17 @@ func cues(text, lang string) []string {
 				j++
 			}
 			if spaced(j-1, j) && capitalized(toks[j].text) && !notPlaces[strings.TrimSuffix(toks[j].lower, "'s")] {
-				found[cuePlace] = true
+				found(bitPlace, t.start)
 			}
 		}
 	}
-	if hasPerson(toks, text) {
-		found[cuePerson] = true
-	}
+	hasPerson(toks, text, func(at int) { found(bitPerson, at) })
 	// Quotations of some length are statements.
-	if !found[cueStatement] && (quoted(text, '"', '"') || quoted(text, '“', '”')) {
-		found[cueStatement] = true
-	}
-	var out []string
-	for _, c := range cueOrder {
-		if found[c] {
-			out = append(out, c)
+	for _, q := range [][2]rune{{'"', '"'}, {'“', '”'}} {
+		if at := quoted(text, q[0], q[1]); at >= 0 {
+			found(bitStatement, at)
 		}
 	}
-	return out
 }
 
 // spanEnd reports whether the tokens from i close a span begun with
@@ -281,30 +301,32 @@ func pluralNoun(w string) bool {
 	return false
 }
 
-// hasPerson reports whether English text names a person: a name after a
+// hasPerson reports where English text names a person: a name after a
 // title ("Foreign Minister Taro Kono", "Mr Abe"), a name followed by one
 // ("Takeshi Iwaya, Japan's defence minister"), or a Korean name, whose
 // given name is hyphenated ("Kang Kyung-wha").
-func hasPerson(toks []token, text string) bool {
+func hasPerson(toks []token, text string, found func(at int)) {
 	name := func(i int) bool {
 		return i >= 0 && i < len(toks) && capitalized(toks[i].text) && !notPlaces[toks[i].lower]
 	}
 	for i, t := range toks {
 		if titles[t.lower] && name(i+1) && !toks[i+1].hyphen {
-			return true
+			found(t.start)
+			continue
 		}
 		if name(i) && name(i+1) && i+2 < len(toks) && toks[i+2].hyphen && !toks[i+2].cap {
-			return true
+			found(t.start)
+			continue
 		}
 		if name(i) && i+1 < len(toks) && strings.HasPrefix(text[t.end:toks[i+1].start], ",") {
 			for j := i + 1; j < min(len(toks), i+6); j++ {
 				if titles[toks[j].lower] {
-					return true
+					found(t.start)
+					break
 				}
 			}
 		}
 	}
-	return false
 }
 
 // cjkCuePatterns find the cues in Korean and Japanese text, which the word
@@ -336,22 +358,24 @@ func capitalized(w string) bool {
 	return unicode.IsLower(r2) && !strings.Contains(w, ".")
 }
 
-// quoted reports whether text quotes at least 12 characters between open
-// and close.
-func quoted(text string, open, close rune) bool {
+// quoted returns the byte offset of the first quotation of at least 12
+// characters between open and close in text, or -1.
+func quoted(text string, open, close rune) int {
+	off := 0
 	for {
-		i := strings.IndexRune(text, open)
+		i := strings.IndexRune(text[off:], open)
 		if i < 0 {
-			return false
+			return -1
 		}
-		rest := text[i+utf8.RuneLen(open):]
+		start := off + i
+		rest := text[start+utf8.RuneLen(open):]
 		j := strings.IndexRune(rest, close)
 		if j < 0 {
-			return false
+			return -1
 		}
 		if utf8.RuneCountInString(rest[:j]) >= 12 {
-			return true
+			return start
 		}
-		text = rest[j+utf8.RuneLen(close):]
+		off = start + utf8.RuneLen(open) + j + utf8.RuneLen(close)
 	}
 }

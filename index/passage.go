@@ -30,9 +30,27 @@ type passage struct {
 	// real rollback", "has not been lifted"), nil when there is none.
 	negated   map[int]bool
 	cuesOnce  sync.Once // cues are read only for questions with an answer type
-	cues      map[string]bool
+	cues      uint16    // the set of the cues of the passage (see cueBit)
 	actorOnce sync.Once // the actor is read only for questions that name both countries
 	actor     side
+	// spans are the body's sentences, and sentenceCues the cues of each,
+	// read with cues.
+	spans        [][2]int
+	sentenceCues []uint16
+}
+
+// sentenceHasCue reports whether sentence s of the body carries a cue.
+func (p *passage) sentenceHasCue(s int, cue string) bool {
+	p.readCues()
+	return s >= 0 && s < len(p.sentenceCues) && p.sentenceCues[s]&cueBit(cue) != 0
+}
+
+// cueBit is the bit of a cue in a set of cues.
+func cueBit(cue string) uint16 {
+	if i := slices.Index(cueOrder, cue); i >= 0 {
+		return 1 << i
+	}
+	return 0
 }
 
 // actorSide returns the country most of the passage's sentences have as
@@ -45,12 +63,30 @@ func (p *passage) actorSide() side {
 // hasCue reports whether the passage holds what a question's form asks
 // for (see cues), reading its text the first time it is asked.
 func (p *passage) hasCue(cue string) bool {
+	p.readCues()
+	return p.cues&cueBit(cue) != 0
+}
+
+// readCues reads the cues of the passage and of each of its sentences,
+// once: only questions with an answer type need them.
+func (p *passage) readCues() {
 	p.cuesOnce.Do(func() {
-		for _, c := range cues(p.hit.Text, p.lang) {
-			p.cues[c] = true
-		}
+		p.sentenceCues = make([]uint16, len(p.spans))
+		s := 0
+		scanCues(p.hit.Text, p.lang, func(cue uint16, at int) {
+			p.cues |= cue
+			// Cues come mostly in the order of the text.
+			if s >= len(p.spans) || at < p.spans[s][0] {
+				s = 0
+			}
+			for s+1 < len(p.spans) && at >= p.spans[s][1] {
+				s++
+			}
+			if s < len(p.spans) {
+				p.sentenceCues[s] |= cue
+			}
+		})
 	})
-	return p.cues[cue]
 }
 
 // sentenceAt returns the sentence of the body a position is in.
@@ -221,10 +257,11 @@ func (idx *Index) newPassage(id string, f map[string]any) *passage {
 	slices.SortFunc(h.Topics, func(a, b knowledge.Topic) int {
 		return slices.Index(knowledge.Topics, a) - slices.Index(knowledge.Topics, b)
 	})
-	p := &passage{id: id, n: h.Passage, hit: h, lang: h.Language, cues: map[string]bool{}}
+	p := &passage{id: id, n: h.Passage, hit: h, lang: h.Language}
 	toks := idx.analyzerFor(p.lang).Analyze([]byte(h.Text))
 	p.fields[0] = positions(toks, knowledge.WordCount(h.Text))
 	spans := knowledge.Sentences(h.Text)
+	p.spans = spans
 	s := 0
 	for _, t := range toks {
 		for s+1 < len(spans) && t.Start >= spans[s][1] {

@@ -72,6 +72,7 @@ type ranking struct {
 	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
 	Recency      float64 // for a question asking where things stand now, boost of the passage reporting the latest year of the candidates
 	Actor        float64 // for a question naming both countries, penalty of a passage whose sentences have the other country as actor (see agent.go)
+	SentenceType float64 // factor for a passage that has what the question's form asks for, but not in or beside the sentence that says most of the question
 
 	// OwnShare: a passage in the language of a Korean or Japanese
 	// question comes first when it answers and scores at least this share
@@ -108,7 +109,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, SentenceType: 0.8, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinRest: 0.15, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -117,21 +118,22 @@ type fieldLengths [numFields]float64
 
 // features are what the ranking knows of a candidate.
 type features struct {
-	coverage float64 // weighted share of the question said by the passage, its title or its context
-	body     float64 // the same, by the passage's own text
-	bm25f    float64
-	prox     float64   // 0 to 1: how close together the concepts stand
-	sentence float64   // the weighted share of the question covered by the passage's best sentence
-	topical  float64   // the weighted share of the question its article's title says
-	first    float64   // the weighted share of the question first said, among the candidates of its article, by this passage
-	heaviest float64   // the weight of the heaviest concept said, over that of a word in no passage
-	known    int       // the question's concepts the corpus has (question.known), which the evidence needed depends on
-	rest     float64   // the share of the question's weight but its heaviest concept's that the passage says; -1 for a question of one concept
-	small    bool      // the corpus is too small for heaviest to tell (see minStatsCorpus)
-	typeOK   bool      // the passage has what the question's form asks for
-	focusOK  bool      // the passage, its title or its context says the question's focus (see concept.focus)
-	said     []float64 // per concept: how surely the passage, its title or its context says it
-	saidBody []float64 // per concept: how surely the passage's own text says it
+	coverage     float64 // weighted share of the question said by the passage, its title or its context
+	body         float64 // the same, by the passage's own text
+	bm25f        float64
+	prox         float64   // 0 to 1: how close together the concepts stand
+	sentence     float64   // the weighted share of the question covered by the passage's best sentence
+	topical      float64   // the weighted share of the question its article's title says
+	first        float64   // the weighted share of the question first said, among the candidates of its article, by this passage
+	heaviest     float64   // the weight of the heaviest concept said, over that of a word in no passage
+	known        int       // the question's concepts the corpus has (question.known), which the evidence needed depends on
+	rest         float64   // the share of the question's weight but its heaviest concept's that the passage says; -1 for a question of one concept
+	small        bool      // the corpus is too small for heaviest to tell (see minStatsCorpus)
+	typeOK       bool      // the passage has what the question's form asks for
+	focusOK      bool      // the passage, its title or its context says the question's focus (see concept.focus)
+	typeSentence bool      // what the question's form asks for stands in the sentence saying most of the question, or one beside it
+	said         []float64 // per concept: how surely the passage, its title or its context says it
+	saidBody     []float64 // per concept: how surely the passage's own text says it
 }
 
 // scored is a candidate with its features and rank score.
@@ -192,6 +194,8 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 			(1 + r.Proximity*s.f.prox) * (1 + r.Topical*s.f.topical) * (1 + r.FirstMention*s.f.first)
 		if !s.f.typeOK {
 			s.score *= r.TypeMiss
+		} else if !s.f.typeSentence {
+			s.score *= r.SentenceType
 		}
 		if !s.f.focusOK {
 			s.score *= r.FocusMiss
@@ -402,8 +406,19 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 			}
 		}
 	}
-	for _, w := range bySentence {
-		f.sentence = max(f.sentence, w/total)
+	bestSentence := -1
+	for s, w := range bySentence {
+		if w/total > f.sentence || w/total == f.sentence && s < bestSentence {
+			f.sentence, bestSentence = w/total, s
+		}
+	}
+	f.typeSentence = f.typeOK
+	if f.typeOK && len(q.wants) > 0 && r.SentenceType < 1 {
+		for _, cue := range q.wants {
+			if !p.sentenceHasCue(bestSentence, cue) && !p.sentenceHasCue(bestSentence-1, cue) && !p.sentenceHasCue(bestSentence+1, cue) {
+				f.typeSentence = false
+			}
+		}
 	}
 	f.rest = -1
 	if len(q.concepts) > 1 && !q.defines {
