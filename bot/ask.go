@@ -42,9 +42,11 @@ func (b *Bot) ask(ctx context.Context, in *interaction) (*reply, error) {
 			return nil, err
 		}
 		q.Limit = askPageSize
+		q.After = b.recent.last(in.asker(), b.clock())
 		if err := q.Normalize(); err != nil {
 			return nil, err
 		}
+		b.recent.remember(in.asker(), q.Text, b.clock())
 	}
 	q.Offset = in.page * askPageSize
 	if q.Offset > knowledge.MaxOffset {
@@ -82,6 +84,9 @@ func (b *Bot) renderAsk(guild string, ans *knowledge.Answer, key string, page in
 		r.embeds = append(r.embeds, hitEmbed(h, sources))
 	}
 	r.content = fmt.Sprintf("**Answers from the corpus** (%d–%d)", page*askPageSize+1, page*askPageSize+len(ans.Hits))
+	if ans.FollowUp {
+		r.content += "\n" + followUpNote(ans.Query.After)
+	}
 	r.components = askButtons(key, page, ans.More, answer)
 	return fit(r)
 }

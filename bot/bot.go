@@ -88,8 +88,9 @@ type Bot struct {
 	actions    map[string]answerFunc // buttons that are not pages (see newActions)
 	limiter    *userLimiter
 	pageStates *pageStore
-	charts     *chartCache   // the timeline charts drawn last
-	work       chan struct{} // semaphore for searches
+	recent     *recentQuestions // each member's last question, for follow-ups
+	charts     *chartCache      // the timeline charts drawn last
+	work       chan struct{}    // semaphore for searches
 
 	replyBudget time.Duration
 	workTimeout time.Duration
@@ -136,6 +137,7 @@ func New(cfg Config) *Bot {
 	}
 	b.limiter = newUserLimiter(cfg.RateLimit, cfg.RateWindow)
 	b.pageStates = newPageStore(pageTTL, maxPages)
+	b.recent = newRecentQuestions(followUpWindow, maxRecentQuestions)
 	b.charts = newChartCache(maxCharts)
 	b.work = make(chan struct{}, cfg.MaxConcurrent)
 	b.routes = b.newRoutes()

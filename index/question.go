@@ -78,6 +78,10 @@ type concept struct {
 	// only as "the organization", in an article that names it in full
 	// (see anaphor.go).
 	heads []alt
+	// before is, for a concept of the question a follow-up follows, its
+	// weight there: how specific it is (see followup.go); 0 for the
+	// question's own.
+	before float64
 }
 
 // grouped returns a number of five digits or more, or of four not

@@ -79,6 +79,11 @@ type ranking struct {
 	// of the best: a passage that only touches the question does not.
 	OwnShare float64
 
+	// FollowUp is the share of their weight that the concepts of the
+	// question before a follow-up have in it (see followup.go); 0 reads
+	// every question alone.
+	FollowUp float64
+
 	// Answering: a passage answers when its evidence (see evidence)
 	// reaches MinEvidence, its own text covers MinBody of the question,
 	// and it says a concept of some weight; further passages must also
@@ -109,7 +114,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, SentenceType: 0.8, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, SentenceType: 0.8, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinRest: 0.15, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -445,6 +450,9 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 // spelling of full confidence. "Tokyo" is written in few passages, but it
 // is Japan, which nearly every passage names.
 func (r ranking) specificity(c concept, n uint64) float64 {
+	if c.before > 0 {
+		c.weight = c.before // a follow-up's context is as specific as where it was asked
+	}
 	if r.ConceptSpecific == 0 {
 		return c.weight
 	}

@@ -84,13 +84,20 @@ func (idx *Index) search(ctx context.Context, q knowledge.Query, trace *strings.
 	}
 	st := idx.counts.stats(r)
 	qq := idx.analyze(st, q.Text, idx.ranking)
+	followUp := false
+	if q.After != "" && idx.ranking.FollowUp > 0 && followsUp(q.Text) {
+		followUp = qq.addContext(idx.analyze(st, q.After, idx.ranking), idx.ranking.FollowUp) > 0
+	}
 	if trace != nil {
+		if followUp {
+			fmt.Fprintf(trace, "a follow-up, read with %q\n", q.After)
+		}
 		qq.describe(trace)
 	}
 	scoped := otherScopes(r, q.Guild)
 	r.Close()
 
-	ans := &knowledge.Answer{Query: q}
+	ans := &knowledge.Answer{Query: q, FollowUp: followUp}
 	ids, err := idx.retrieve(ctx, b, &qq, q, scoped, st.passages(), q.Offset+q.Limit+candidates)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
@@ -331,6 +338,11 @@ func termQuery(term, field string, boost float64) query.Query {
 func (idx *Index) marks(q *question, text, lang string) []mark {
 	terms := map[string]int{}
 	for ci, c := range q.concepts {
+		if c.before > 0 {
+			// A follow-up's context is in bold too, but the excerpt is
+			// chosen for what the follow-up itself asks.
+			ci = -1
+		}
 		for _, a := range c.alts {
 			if a.conf < minRetrieveConf {
 				// Words that only stand in for the question's (a synonym,

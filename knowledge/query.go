@@ -25,12 +25,21 @@ type Query struct {
 	Guild  string    // the asking Discord server: its own articles are searched too
 	Limit  int       // results wanted; 0 means DefaultLimit
 	Offset int       // results to skip, for paging
+	// After is the question the same member asked just before, for a
+	// follow-up ("and how did the us react") that says what it asks
+	// and leaves what about to the question before; "" for none.
+	After string
 }
 
 // Normalize cleans the question and checks the filters. It returns an
 // *Error with code EINVALID that can be shown to the user as is.
 func (q *Query) Normalize() error {
 	q.Text = CleanQuestion(q.Text)
+	// The question before was checked when it was asked; one too long to
+	// have been is dropped, not refused: it is no part of this question.
+	if q.After = CleanQuestion(q.After); utf8.RuneCountInString(q.After) > MaxQuestionRunes {
+		q.After = ""
+	}
 	switch n := utf8.RuneCountInString(q.Text); {
 	case n == 0:
 		return Errorf(EINVALID, "the question is empty: ask something such as \"When did Japan tighten export controls?\"")
@@ -112,6 +121,9 @@ type Answer struct {
 	Query Query
 	Hits  []Hit
 	More  bool // further hits exist beyond Offset+Limit
+	// FollowUp: the question was read as a follow-up, with the question
+	// before it (Query.After).
+	FollowUp bool
 }
 
 // Span is a run of excerpt text, marked when it matches the query.

@@ -23,6 +23,7 @@ type askFlags struct {
 	limit    int
 	from, to string
 	guild    string
+	after    string
 	explain  bool
 }
 
@@ -33,6 +34,7 @@ func (f *askFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.from, "from", "", "only sources published on or after `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	fs.StringVar(&f.to, "to", "", "only sources published on or before `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	fs.StringVar(&f.guild, "guild", "", "also search the articles of Discord server `ID`")
+	fs.StringVar(&f.after, "after", "", "read a follow-up (\"and how did the us react\") with `QUESTION`, the one asked before it")
 	fs.BoolVar(&f.explain, "explain", false, "also print, on standard error, how the question was read and how each candidate passage scored")
 }
 
@@ -59,7 +61,7 @@ func parseFilterFlags(topic, from, to string) (t knowledge.Topic, start, end tim
 
 // query builds the knowledge query, checking every flag.
 func (f *askFlags) query(text string) (knowledge.Query, error) {
-	q := knowledge.Query{Text: text, Limit: f.limit, Guild: f.guild}
+	q := knowledge.Query{Text: text, Limit: f.limit, Guild: f.guild, After: f.after}
 	if f.limit < 1 || f.limit > knowledge.MaxLimit {
 		return q, usagef("--limit must be between 1 and %d", knowledge.MaxLimit)
 	}
@@ -108,7 +110,7 @@ func cmdAsk(ctx context.Context, m *Main, args []string) error {
 	var f askFlags
 	f.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(m.stderr, "usage: disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION")
+		fmt.Fprintln(m.stderr, "usage: disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] [--after QUESTION] QUESTION")
 		fs.PrintDefaults()
 	}
 	pos, err := parseInterspersed(fs, args)

@@ -8,7 +8,8 @@
 // no results. Labels break the report down: "style" (formal, chat),
 // "lang" (en, ko, ja), "kind" (any tag), "near" (an off-topic question
 // sharing words with the corpus), "doc" (the answering article), "topic"
-// (a topic filter to ask with).
+// (a topic filter to ask with); "after" is the question a follow-up
+// follows, asked with it (knowledge.Query.After).
 package evalset
 
 import (
@@ -34,7 +35,10 @@ type Case struct {
 	Lang   string   `json:"lang,omitempty"`
 	Kind   string   `json:"kind,omitempty"`
 	Near   *bool    `json:"near,omitempty"`
-	Line   int      `json:"-"`
+	// After is the question a follow-up follows in the conversation it
+	// was written for ("and how did the us react"), asked with it.
+	After string `json:"after,omitempty"`
+	Line  int    `json:"-"`
 }
 
 // Scores are the measures of a set of questions.
@@ -174,7 +178,7 @@ func Run(ctx context.Context, search SearchFunc, cases []Case, t Targets) (*Repo
 	groups := map[[2]string]*Group{}
 	var cjk Scores
 	for _, c := range cases {
-		q := knowledge.Query{Text: c.Q, Limit: 3}
+		q := knowledge.Query{Text: c.Q, Limit: 3, After: c.After}
 		if c.Topic != "" {
 			topic, err := knowledge.ParseTopic(c.Topic)
 			if err != nil {
