@@ -85,7 +85,7 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 const usage = `disputebot answers questions about the Japan–South Korea dispute with sourced excerpts.
 
 Usage:
-  disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] QUESTION
+  disputebot ask [--json] [--topic T] [--limit N] [--from DATE] [--to DATE] [--after QUESTION] QUESTION
   disputebot eval [--json] FILE
   disputebot timeline [--topic T] [--from DATE] [--to DATE] [--json] [--png FILE]
   disputebot run                  start the Discord bot (needs DISCORD_TOKEN)
