@@ -50,7 +50,7 @@ var (
 	currencies      = set("won yen dollar dollars usd krw jpy")
 	speech          = set("said says say saying stated argue argues argued insist insists insisted claim claims claimed calls urge urged urges pressed demand demands demanded told warned stressed noted maintain maintains maintained stance position view views viewed described announced proposed expressed conveyed reaffirmed confirmed protested welcomed")
 	reasons         = set("because since citing cited reason reasons reprisal retaliation after following")
-	starts          = set("began begun introduced imposed launched")
+	starts          = set("began begun started commenced introduced imposed launched")
 	// titles are the words that stand next to a person's name: "Foreign
 	// Minister Taro Kono", "Jin Sun-mee, the minister".
 	titles    = set("president minister secretary speaker ambassador spokesman spokeswoman spokesperson chairman chairwoman chairperson judge justice professor governor mayor emperor lawmaker counterpart premier envoy mr ms mrs dr")
@@ -230,8 +230,8 @@ func scanCues(text, lang string, found func(cue uint16, at int)) {
 			found(bitReason, t.start)
 		}
 		// Starts.
-		if starts[w] || w == "effect" && (word(i-1) == "took" || word(i-1) == "takes") ||
-			w == "force" && word(i-1) == "into" && word(i-2) == "came" ||
+		if starts[w] || w == "effect" && (word(i-1) == "took" || word(i-1) == "takes" || word(i-1) == "into" && (word(i-2) == "came" || word(i-2) == "went")) ||
+			w == "force" && word(i-1) == "into" && (word(i-2) == "came" || word(i-2) == "entered") ||
 			w == "from" && isNum(i+1) && months[word(i+2)] {
 			found(bitStart, t.start)
 		}
@@ -344,6 +344,7 @@ var cjkCuePatterns = []struct {
 	{regexp.MustCompile(`때문|이유|배경|이라며|라며|로 인해|에 따라|ため|理由|背景|として|により|を受け`), cueReason},
 	{regexp.MustCompile(`밝혔|말했|강조했|주장했|비판했|요구했|述べ|語っ|強調し|表明し|批判し|求め|と話し|と発表`), cueStatement},
 	{regexp.MustCompile(`에서 (열린|만나|회담)|で(開か|会談|行わ)`), cuePlace},
+	{regexp.MustCompile(`\d\s?[일日]\s?(?:부터|から)|\d{4}\s?[년年]\s?(?:부터|から)|시행(?:됐|되었|에 들어|했|된)|발효|효력이 발생|기해 발생|施行さ|発効|開始さ|始まっ|시작됐|시작되었`), cueStart},
 	{regexp.MustCompile(`[가-힣]{2,4} (?:[가-힣]+ )?(?:대통령|총리|장관|대변인|의장|대사|교수|위원장|차관|관방장관)|[가-힣]{2,4} ?씨|\p{Han}{2,4}(?:（[^）]{1,20}）)?(?:首相|外相|大臣|長官|氏|大統領|議長|大使|報道官|次官|知事|教授)`), cuePerson},
 }
 

@@ -22,7 +22,7 @@ var (
 		cueAmount:    regexp.MustCompile(`(?i)\d[\d,.]*\s*(million |billion |trillion )?(won|yen|dollars?)\b|US\$|[$¥₩€]\s?\d`),
 		cueStatement: regexp.MustCompile(`(?i)\b(said|says|say|saying|stated|argues?|argued|insists?|insisted|claims?|claimed|called (for|it|them|the)|calls for|urged?|urges|pressed|demand(s|ed)?|told|warned|stressed|noted|maintains?|maintained|stance|position|view(s|ed)?|described|announced|proposed|expressed|conveyed|reaffirmed|confirmed|protested|welcomed)\b|"[^"]{12,}"|“[^”]{12,}”`),
 		cueReason:    regexp.MustCompile(`(?i)\b(because|since|as a result|due to|owing to|citing|cited|reasons?|in response to|in retaliation|reprisal|retaliation|after|following|over the|so that|in order to|as doing so|led to)\b`),
-		cueStart:     regexp.MustCompile(`(?i)\b(from \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)|took effect|takes effect|came into force|began|begun|introduced|imposed|launched)\b`),
+		cueStart:     regexp.MustCompile(`(?i)\b(from \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)|took effect|takes effect|came into force|came into effect|went into effect|entered into force|began|begun|started|commenced|introduced|imposed|launched)\b`),
 		cuePlace:     regexp.MustCompile(`\b(in|at|to|from) (the )?(?:[A-Z][a-z]+)(?:, [A-Z][a-z]+)?\b`),
 	}
 )

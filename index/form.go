@@ -395,6 +395,7 @@ var answerPatterns = []struct {
 	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?분(?:이|께서|들)|몇 ?분 ?(?:살아|생존|계|남)|몇 ?개|몇 ?퍼센트|何人|いくつ|何社|何件|何割|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
 	{regexp.MustCompile(`(?i)\bhow much\b|\bikura\b|\beolma\b|\bwhat (total )?(amount|sum)\b|얼마|いくら|金額`), cueAmount},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|` + askedReason + `|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|何故|なんで|どうして|理由|\bnaze\b|\bdou?shite\b|\bwae\b`), cueReason},
+	{regexp.MustCompile(`(?i)\bsince when\b|\bwhen did\b[^?？]{0,60}\b(?:start|begin|kick in|take effect|come into (?:force|effect)|go into effect)\b|\bwhen (?:was|were)\b[^?？]{0,60}\b(?:introduced|imposed|launched)\b|いつから|언제부터|시행 ?(?:언제|날짜|일)|発効|施行`), cueStart},
 	{regexp.MustCompile(`(?i)\bwhere\b|\bdoko\b|\beodi\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},
 	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|was|were)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|tell|told)\b|\b(stance|position|view|reaction|response) (of|on|to)\b|뭐라고|입장|반응|何と言|なんと言|立場|反応`), cueStatement},
 }

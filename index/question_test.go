@@ -901,6 +901,40 @@ func TestCJKFigureCues(t *testing.T) {
 	}
 }
 
+// TestStartQuestions: "since when", "when did X take effect", いつから and
+// 언제부터 ask when something began, which news reports as what "took
+// effect", "began", "from 4 July" or 시행됐다: the date of its start, not
+// any date of it. Dev questions of the kind (dev.jsonl 169, 181, 195,
+// 356) are read so, and their answers carry the start; 181 ("일본이 세
+// 품목 규제를 완전히 푼 건 언제부터 효력이 생긴 거예요?") went from second to
+// first.
+func TestStartQuestions(t *testing.T) {
+	for _, tc := range []struct{ q, answer string }{
+		{"輸出規制って実際いつから始まったの？", "METI announced on 1 July 2019 that, from 4 July 2019, exports to South Korea would each need an individual licence."},
+		{"일본이 세 품목 규제를 완전히 푼 건 언제부터 효력이 생긴 거예요?", "METI restored bulk licensing; the change took effect on 23 March 2023."},
+		{"When did the removal from Japan's white list actually take effect?", "The Cabinet approved it on 2 August, and the removal took effect on Wednesday 28 August 2019."},
+		{"when did the whitelist removal actually kick in", "The director general-level talks started in Tokyo Monday morning."},
+		{"since when has seoul been on the list", "Japan's curbs came into effect in July."},
+	} {
+		if got := answerTypes(normalize(tc.q)); !slices.Contains(got, cueStart) {
+			t.Errorf("answerTypes(%q) = %v, want a start", tc.q, got)
+		}
+		if got := cues(tc.answer, knowledge.English); !slices.Contains(got, cueStart) {
+			t.Errorf("cues(%q) = %v, want a start", tc.answer, got)
+		}
+	}
+	for _, text := range []string{"2020년 8월 4일 0시를 기해 발생했다.", "압류 명령은 2020년 8월 4일부터 효력이 생긴다.", "改正は7月4日から施行された。"} {
+		if got := cues(text, scriptLanguage(text)); !slices.Contains(got, cueStart) {
+			t.Errorf("cues(%q) = %v, want a start", text, got)
+		}
+	}
+	for _, q := range []string{"when did japan tighten export controls", "when did the talks end", "輸出規制はいつ解除された？"} {
+		if got := answerTypes(normalize(q)); slices.Contains(got, cueStart) {
+			t.Errorf("answerTypes(%q) = %v, want no start", q, got)
+		}
+	}
+}
+
 // TestIrregularPluralCounts: a count of a noun with an irregular plural
 // is a count. The answers of three dev questions asking how many (articles/
 // dev.jsonl 48, 55 and 73: how many of the women are alive, accepted the
