@@ -28,7 +28,8 @@ import (
 var tune = flag.Bool("tune", false, "TestTune: search the ranking's weights on the dev questions")
 
 // devSet is the development split: the questions on the default corpus
-// and those on the dev articles, which are added to it.
+// (dev.jsonl, and dev2.jsonl since stop 18) and those on the dev
+// articles, which are added to it.
 type devSet struct {
 	cases   []evalset.Case
 	article []evalset.Case
@@ -39,8 +40,12 @@ func loadDev(t testing.TB) (*Index, devSet) {
 	root := filepath.Join("..", "testdata", "eval")
 	var d devSet
 	var err error
-	if d.cases, err = evalset.ReadFile(filepath.Join(root, "dev.jsonl")); err != nil {
-		t.Fatal(err)
+	for _, f := range []string{"dev.jsonl", "dev2.jsonl"} {
+		cases, err := evalset.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.cases = append(d.cases, cases...)
 	}
 	if d.article, err = evalset.ReadFile(filepath.Join(root, "articles", "dev.jsonl")); err != nil {
 		t.Fatal(err)
