@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/disputebot/disputebot/knowledge"
@@ -58,5 +59,39 @@ func TestBareNumbersTellNoTopic(t *testing.T) {
 		if got := (concept{label: tc.label}).bareNumber(); got != tc.want {
 			t.Errorf("bareNumber(%q) = %v", tc.label, got)
 		}
+	}
+}
+
+// TestSmallNumbersInWords: news spells out small numbers ("the three
+// materials", "four plaintiffs"), chat and Korean and Japanese write
+// digits: "the 3 chemicals" (dev 350, dev2 37), 품목 3개 (dev2 111), 3つの
+// 判決 (dev 141). A number from 2 to 12 is also its word.
+func TestSmallNumbersInWords(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, q := range []string{"what were the 3 chemicals jp restricted again", "which 3 chemicals did jp restrict", "일본 수출규재 품목 3개 뭐였지", "2018年の3つの判決で勝訴した原告は全部で何人ですか？"} {
+		qq := analyzeQuestion(t, idx, q)
+		found := false
+		for _, c := range qq.concepts {
+			for _, a := range c.alts {
+				found = found || slices.Equal(a.terms, []string{"three"})
+			}
+		}
+		if !found {
+			t.Errorf("%q: no concept spells 3 as three", q)
+		}
+	}
+	// 1 is more often "per" (1인당, 1人) than "one".
+	for _, c := range analyzeQuestion(t, idx, "三菱重工の広島の徴用工裁判って1人いくらなの？").concepts {
+		for _, a := range c.alts {
+			if slices.Equal(a.terms, []string{"one"}) {
+				t.Errorf("1 is read as one")
+			}
+		}
+	}
+	cases := []struct{ q, want string }{
+		{"what were the 3 chemicals jp restricted again", "three materials"},
+	}
+	if n := inTopThree(t, idx, cases); n != len(cases) {
+		t.Errorf("the three materials are not in the top three")
 	}
 }

@@ -84,6 +84,11 @@ type concept struct {
 	before float64
 }
 
+// smallNumbers are the numbers news writes in words, by their digits;
+// not 1, which is more often "per" (1人, 1인당) or a name (1+1) than "one".
+var smallNumbers = map[string]string{"2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
+	"7": "seven", "8": "eight", "9": "nine", "10": "ten", "11": "eleven", "12": "twelve"}
+
 // grouped returns a number of five digits or more, or of four not
 // written as a year, with its thousands separated as news writes them
 // ("1200": "1,200"), or "" for any other word.
@@ -481,6 +486,11 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		if g := grouped(w); g != "" {
 			// "1200 items" of a passage's "1,200 items".
 			c.addAlt(st, knowledge.English, []string{g}, 1, seen)
+		}
+		if n := smallNumbers[t]; n != "" {
+			// "the 3 chemicals", 3品目, 품목 3개 of a passage's "the three
+			// materials": news spells out small numbers, chat does not.
+			c.addAlt(st, knowledge.English, []string{n}, 1, seen)
 		}
 		idx.addIrregular(st, &c, w, r, seen)
 		idx.addDerived(st, &c, w, r, seen)
