@@ -77,6 +77,7 @@ var DefaultGlossary = sync.OnceValue(func() *Glossary {
 		panic("knowledge: built-in glossary: " + err.Error())
 	}
 	g.addRomanized()
+	g.addAcronymPlurals()
 	return g
 })
 
@@ -189,6 +190,42 @@ func (g *Glossary) addRomanized() {
 		}
 	}
 	sortVariants(g.variants)
+}
+
+// addAcronymPlurals adds to each group, as a way of asking, the plural of
+// each of its acronyms ("PMs" for PM, "FMs" for FM, "NGOs"): chat
+// pluralizes them as words, and the file lists the singular.
+func (g *Glossary) addAcronymPlurals() {
+	for _, grp := range g.Groups {
+		for _, v := range grp.Variants {
+			if !acronym(v) || len(grp.Variants)+len(grp.Asked) >= maxVariantsPerGroup {
+				continue
+			}
+			p := v + "s"
+			k := foldAlias(p)
+			if _, dup := g.byKey[k]; dup {
+				continue
+			}
+			grp.Asked = append(grp.Asked, p)
+			g.variants = append(g.variants, glossaryVariant{key: k, group: grp, text: p})
+			g.byKey[k] = grp
+		}
+	}
+	sortVariants(g.variants)
+}
+
+// acronym reports whether a variant is an acronym: two to six capital
+// letters.
+func acronym(v string) bool {
+	if len(v) < 2 || len(v) > 6 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < 'A' || v[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func sortVariants(vs []glossaryVariant) {

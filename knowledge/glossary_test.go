@@ -636,3 +636,30 @@ func TestRomanizedKorean(t *testing.T) {
 		t.Errorf("Match finds %q", c)
 	}
 }
+
+// TestAcronymPlurals: chat writes "FM" and "PM" for the ministers, and
+// their plurals as words ("the 2 FMs", dev2 2); the singulars of dev
+// ("the formal FM meeting", dev 101; "who was pm in japan", dev) and the
+// plurals find their groups.
+func TestAcronymPlurals(t *testing.T) {
+	g := DefaultGlossary()
+	for q, want := range map[string]string{
+		"how long was the madrid chat between the 2 FMs lol":  "foreign minister",
+		"and the formal FM meeting they'd planned for monday": "foreign minister",
+		"who was pm in japan between abe and kishida":         "prime minister",
+		"did the PMs of both countries meet in chengdu":       "prime minister",
+	} {
+		ms, _ := g.Match(q)
+		found := false
+		for _, m := range ms {
+			found = found || m.Group.Canonical() == want
+		}
+		if !found {
+			t.Errorf("%q: no %s among %v", q, want, ms)
+		}
+	}
+	// Words that end like a plural acronym are not one.
+	if ms, _ := g.Match("the rooms and the storms"); len(ms) > 0 {
+		t.Errorf("matched %v", ms)
+	}
+}
