@@ -301,6 +301,19 @@ func answerTypes(text string) []string {
 	if asksWho(text) {
 		out = append(out, cuePerson)
 	}
+	// どのくらい is "how long" of what lasts or takes time (どのくらい続いた,
+	// 何時間), and otherwise "how much" or "how many": of a share, a fall,
+	// a number (割合はどのくらい, どれくらい落ちた).
+	if howMuchJa.MatchString(text) {
+		if lastingJa.MatchString(text) {
+			out = append(out, cueDuration)
+		} else {
+			out = append(out, cueNumber)
+		}
+	}
+	if asksStart(text) {
+		out = append(out, cueStart)
+	}
 	for _, p := range answerPatterns {
 		t := text
 		if p.cue == cueAmount {
@@ -312,6 +325,37 @@ func answerTypes(text string) []string {
 	}
 	return out
 }
+
+// startVerb asks when something began, took effect or came into force.
+var startVerb = regexp.MustCompile(`(?i)\bwhen did\b[^?？]{0,60}\b(?:start|begin|kick in|take effect|come into (?:force|effect)|go into effect)\b|\bwhen (?:was|were)\b[^?？]{0,60}\b(?:introduced|imposed|launched)\b|始ま|開始|施行|発効|効力|시작|시행|발효|효력`)
+
+// sinceWhen asks since when, which asks for a start when it is said of
+// an event ("輸出規制 いつから", 언제부터 시행), and for a span when said of
+// a state that lasted (いつから止まってた, 언제부터 포함되어 있었나요,
+// "since when has seoul been on the list"; see stative).
+var sinceWhen = regexp.MustCompile(`(?i)\bsince when\b|いつから|언제부터`)
+
+// stative is the form of a state that lasted: "has been", ～ていた, ～있었다.
+var stative = regexp.MustCompile(`(?i)\bbeen\b|(?:て|っ)い?(?:た|る)|ている|있었|있어|있나|있는|있을|해 ?왔|해 ?오|되어 ?있|돼 ?있`)
+
+// asksStart reports whether a question asks when something began.
+func asksStart(text string) bool {
+	if sinceWhen.MatchString(text) {
+		return startVerb.MatchString(text) || !stative.MatchString(text)
+	}
+	return startVerb.MatchString(text) && (whenWord.MatchString(text) || strings.Contains(text, "언제") || strings.Contains(text, "いつ"))
+}
+
+// whenWord is an English "when" or a date asked for.
+var whenWord = regexp.MustCompile(`(?i)\bwhen\b|\bwhat (?:date|day)\b`)
+
+// howMuchJa is Japanese "how much": どのくらい, どれくらい, and typed in
+// Latin letters.
+var howMuchJa = regexp.MustCompile(`(?i)どのくらい|どれくらい|どのぐらい|どれぐらい|\bdo(no|re) ?[kg]urai\b`)
+
+// lastingJa are the Japanese words of time that lasts or is taken, which
+// make どのくらい ask how long.
+var lastingJa = regexp.MustCompile(`時間|期間|日間|年間|か月|ヶ月|続|かか|掛か|長く|間`)
 
 // notHowMuch is Korean 얼마나 ("how much", "how") where it asks how often
 // (얼마나 자주), how long (얼마나 오래, 얼마나 걸려): no sum.
@@ -390,12 +434,11 @@ var answerPatterns = []struct {
 	re  *regexp.Regexp
 	cue string
 }{
-	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마나 ?걸|얼마 ?동안|몇 ?분 ?(?:동안|정도|만에|걸)|몇 ?분간|몇 ?시간|どのくらい|どれくらい|何分|何時間|\bdo(no|re) ?[kg]urai\b|\beolmana ?orae\b`), cueDuration},
+	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마나 ?걸|얼마 ?동안|몇 ?분 ?(?:동안|정도|만에|걸)|몇 ?분간|몇 ?시간|何分|何時間|\beolmana ?orae\b`), cueDuration},
 	{regexp.MustCompile(`(?i)\bwhen\b|\bitsu\b|\beonje\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|` + keywordDate + `|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
 	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?분(?:이|께서|들)|몇 ?분 ?(?:살아|생존|계|남)|몇 ?개|몇 ?퍼센트|何人|いくつ|何社|何件|何割|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
 	{regexp.MustCompile(`(?i)\bhow much\b|\bikura\b|\beolma\b|\bwhat (total )?(amount|sum)\b|얼마|いくら|金額`), cueAmount},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|` + askedReason + `|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|何故|なんで|どうして|理由|\bnaze\b|\bdou?shite\b|\bwae\b`), cueReason},
-	{regexp.MustCompile(`(?i)\bsince when\b|\bwhen did\b[^?？]{0,60}\b(?:start|begin|kick in|take effect|come into (?:force|effect)|go into effect)\b|\bwhen (?:was|were)\b[^?？]{0,60}\b(?:introduced|imposed|launched)\b|いつから|언제부터|시행 ?(?:언제|날짜|일)|発効|施行`), cueStart},
 	{regexp.MustCompile(`(?i)\bwhere\b|\bdoko\b|\beodi\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},
 	{regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|was|were)\b.*\b(say|said|says|think|argue|claim|want|demand|propose|call for|tell|told)\b|\b(stance|position|view|reaction|response) (of|on|to)\b|뭐라고|입장|반응|何と言|なんと言|立場|反応`), cueStatement},
 }

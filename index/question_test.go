@@ -901,8 +901,8 @@ func TestCJKFigureCues(t *testing.T) {
 	}
 }
 
-// TestStartQuestions: "since when", "when did X take effect", いつから and
-// 언제부터 ask when something began, which news reports as what "took
+// TestStartQuestions: "when did X take effect", and いつから and 언제부터
+// said of an event, ask when something began, which news reports as what "took
 // effect", "began", "from 4 July" or 시행됐다: the date of its start, not
 // any date of it. Dev questions of the kind (dev.jsonl 169, 181, 195,
 // 356) are read so, and their answers carry the start; 181 ("일본이 세
@@ -914,7 +914,7 @@ func TestStartQuestions(t *testing.T) {
 		{"일본이 세 품목 규제를 완전히 푼 건 언제부터 효력이 생긴 거예요?", "METI restored bulk licensing; the change took effect on 23 March 2023."},
 		{"When did the removal from Japan's white list actually take effect?", "The Cabinet approved it on 2 August, and the removal took effect on Wednesday 28 August 2019."},
 		{"when did the whitelist removal actually kick in", "The director general-level talks started in Tokyo Monday morning."},
-		{"since when has seoul been on the list", "Japan's curbs came into effect in July."},
+		{"輸出規制 いつから", "Japan's curbs came into effect in July."},
 	} {
 		if got := answerTypes(normalize(tc.q)); !slices.Contains(got, cueStart) {
 			t.Errorf("answerTypes(%q) = %v, want a start", tc.q, got)
@@ -928,9 +928,34 @@ func TestStartQuestions(t *testing.T) {
 			t.Errorf("cues(%q) = %v, want a start", text, got)
 		}
 	}
-	for _, q := range []string{"when did japan tighten export controls", "when did the talks end", "輸出規制はいつ解除された？"} {
+	// Since when a state has lasted asks for its span, not a start
+	// ("since 2004", 2016年夏を最後に): dev 427, testdata/lang 26.
+	for _, q := range []string{"when did japan tighten export controls", "when did the talks end", "輸出規制はいつ解除された？",
+		"since when has seoul been on the list", "輸出管理の局長級対話って、いつから止まってたんだっけ", "한국은 언제부터 일본의 화이트리스트(백색국가)에 포함되어 있었나요?"} {
 		if got := answerTypes(normalize(q)); slices.Contains(got, cueStart) {
 			t.Errorf("answerTypes(%q) = %v, want no start", q, got)
+		}
+	}
+}
+
+// TestHowMuchInJapanese: どのくらい asks how long of what lasts (会談は
+// どのくらい続いた) and otherwise how much or how many: the dev questions
+// ask it of a share, a fall and a decrease ("割合はどのくらい",
+// "どれくらい落ちた", "どれくらい減った"), which were read as durations.
+func TestHowMuchInJapanese(t *testing.T) {
+	for q, want := range map[string]string{
+		"不買運動に参加していた韓国人の割合はどのくらいでしたか。": cueNumber,
+		"不買運動でユニクロのsalesってどれくらい落ちたの？":  cueNumber,
+		"不買運動の年ってどれくらい減ったの？":           cueNumber,
+		"マドリードの会談はどのくらい続いたの？":          cueDuration,
+		"許可が出るまでどのくらい時間がかかった？":         cueDuration,
+	} {
+		got := answerTypes(normalize(q))
+		if !slices.Contains(got, want) {
+			t.Errorf("answerTypes(%q) = %v, want %s", q, got, want)
+		}
+		if other := map[string]string{cueNumber: cueDuration, cueDuration: cueNumber}[want]; slices.Contains(got, other) {
+			t.Errorf("answerTypes(%q) = %v, not %s", q, got, other)
 		}
 	}
 }

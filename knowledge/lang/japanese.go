@@ -48,10 +48,64 @@ func JapaneseContent(text string) []JapaneseWord {
 		if r.Script != Kanji && r.Script != Katakana {
 			continue
 		}
-		if japaneseFunctionWords[r.Text] || strings.HasPrefix(r.Text, "何") {
-			continue // 何番目, 何回目, 何か国: words of asking
+		start, end := r.Start, r.End
+		if r.Script == Kanji {
+			start, end = trimFunctionKanji(text, start, end)
 		}
-		out = append(out, JapaneseWord{Text: r.Text, Start: r.Start, End: r.End, Weak: r.Script == Kanji && utf8.RuneCountInString(r.Text) == 1})
+		if start == end || japaneseFunctionWords[text[start:end]] {
+			continue
+		}
+		w := text[start:end]
+		out = append(out, JapaneseWord{Text: w, Start: start, End: end, Weak: r.Script == Kanji && utf8.RuneCountInString(w) == 1})
 	}
 	return out
+}
+
+// trimFunctionKanji returns the part of the kanji run text[start:end]
+// that is content: before a word of asking that starts with 何 (何人,
+// 何番目, 何か国: the counter asked for), and without the words of
+// grammar written in kanji at its ends, which kanji runs glue to their
+// neighbours (結局何人, "how many in the end"; 一体何).
+func trimFunctionKanji(text string, start, end int) (int, int) {
+	if i := strings.Index(text[start:end], "何"); i >= 0 {
+		end = start + i
+	}
+	for start < end {
+		n := functionPrefix(text[start:end])
+		if n == 0 {
+			break
+		}
+		start += n
+	}
+	for start < end {
+		n := functionSuffix(text[start:end])
+		if n == 0 {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+// functionPrefix returns the length in bytes of the longest word of
+// grammar of two kanji or more that w begins with and is longer than, or 0.
+func functionPrefix(w string) int {
+	best := 0
+	for f := range japaneseFunctionWords {
+		if len(f) > best && len(f) < len(w) && utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(w, f) {
+			best = len(f)
+		}
+	}
+	return best
+}
+
+// functionSuffix is functionPrefix at the end of w.
+func functionSuffix(w string) int {
+	best := 0
+	for f := range japaneseFunctionWords {
+		if len(f) > best && len(f) < len(w) && utf8.RuneCountInString(f) >= 2 && strings.HasSuffix(w, f) {
+			best = len(f)
+		}
+	}
+	return best
 }

@@ -116,6 +116,12 @@ func TestJapaneseContent(t *testing.T) {
 		{"新日鉄住金への判決は、2018年の三つの判決のうち何番目でしたか？", []string{"新日鉄住金", "判決", "年", "三", "判決"}},
 		{"輸入の何割を日本に頼っていたのですか？", []string{"輸入", "日本", "頼"}},
 		{"失効の何時間前に決めた？", []string{"失効", "決"}},
+		// Words of grammar glued to a word of asking or to a content word
+		// in one kanji run (dev2: 結局何人).
+		{"2019年に日本来た韓国人って結局何人だったの？", []string{"年", "日本来", "韓国人"}},
+		{"一体何社が許可を得たの？", []string{"許可", "得"}},
+		{"韓国政府当局は何と言った", []string{"韓国"}},
+		{"規制品目何個", []string{"規制品目"}},
 	}
 	for _, tt := range tests {
 		var got []string
