@@ -353,9 +353,9 @@ var whenWord = regexp.MustCompile(`(?i)\bwhen\b|\bwhat (?:date|day)\b`)
 // Latin letters.
 var howMuchJa = regexp.MustCompile(`(?i)どのくらい|どれくらい|どのぐらい|どれぐらい|\bdo(no|re) ?[kg]urai\b`)
 
-// lastingJa are the Japanese words of time that lasts or is taken, which
-// make どのくらい ask how long.
-var lastingJa = regexp.MustCompile(`時間|期間|日間|年間|か月|ヶ月|続|かか|掛か|長く|間`)
+// lastingJa are the Japanese words of time that lasts or is taken, also
+// typed in Latin letters, which make どのくらい ask how long.
+var lastingJa = regexp.MustCompile(`(?i)時間|期間|日間|年間|か月|ヶ月|続|かか|掛か|長く|間|\b(?:jikan|kikan|nichikan|nenkan|tsuzui|kakat)`)
 
 // notHowMuch is Korean 얼마나 ("how much", "how") where it asks how often
 // (얼마나 자주), how long (얼마나 오래, 얼마나 걸려): no sum.
