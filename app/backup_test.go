@@ -17,7 +17,10 @@ import (
 
 // backupArticle is the n-th article a writer adds.
 func backupArticle(n int) *knowledge.Article {
-	tag := fmt.Sprintf("round-%03d", n)
+	// Zero-padded wide enough that the store's order by id is the order
+	// of writing: a fast writer passed article 999 in the last round, and
+	// "round-1000" sorted before "round-101".
+	tag := fmt.Sprintf("round-%06d", n)
 	return &knowledge.Article{
 		ID:    "backup-" + tag,
 		Title: "Japan and South Korea hold " + tag + " of talks", Publisher: "Example News",
