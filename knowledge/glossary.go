@@ -176,16 +176,9 @@ func (g *Glossary) addRomanized() {
 				linked = append(linked, lang.RomanizeKoreanLinked(w))
 			}
 			for _, rr := range []string{strings.Join(letters, " "), strings.Join(linked, " ")} {
-				k := foldAlias(rr)
-				if len(strings.ReplaceAll(k, " ", "")) < minRomanizedLetters || len(grp.Variants)+len(grp.Asked) >= maxVariantsPerGroup {
-					continue
+				if len(strings.ReplaceAll(foldAlias(rr), " ", "")) >= minRomanizedLetters {
+					g.addAsked(grp, rr)
 				}
-				if _, dup := g.byKey[k]; dup {
-					continue
-				}
-				grp.Asked = append(grp.Asked, rr)
-				g.variants = append(g.variants, glossaryVariant{key: k, group: grp, text: rr})
-				g.byKey[k] = grp
 			}
 		}
 	}
@@ -198,20 +191,27 @@ func (g *Glossary) addRomanized() {
 func (g *Glossary) addAcronymPlurals() {
 	for _, grp := range g.Groups {
 		for _, v := range grp.Variants {
-			if !acronym(v) || len(grp.Variants)+len(grp.Asked) >= maxVariantsPerGroup {
-				continue
+			if acronym(v) {
+				g.addAsked(grp, v+"s")
 			}
-			p := v + "s"
-			k := foldAlias(p)
-			if _, dup := g.byKey[k]; dup {
-				continue
-			}
-			grp.Asked = append(grp.Asked, p)
-			g.variants = append(g.variants, glossaryVariant{key: k, group: grp, text: p})
-			g.byKey[k] = grp
 		}
 	}
 	sortVariants(g.variants)
+}
+
+// addAsked adds a way of asking to a group, unless the group is full or
+// another group has it. The caller sorts the variants after.
+func (g *Glossary) addAsked(grp *AliasGroup, text string) {
+	k := foldAlias(text)
+	if len(grp.Variants)+len(grp.Asked) >= maxVariantsPerGroup {
+		return
+	}
+	if _, dup := g.byKey[k]; dup {
+		return
+	}
+	grp.Asked = append(grp.Asked, text)
+	g.variants = append(g.variants, glossaryVariant{key: k, group: grp, text: text})
+	g.byKey[k] = grp
 }
 
 // acronym reports whether a variant is an acronym: two to six capital

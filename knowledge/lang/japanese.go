@@ -71,14 +71,14 @@ func trimFunctionKanji(text string, start, end int) (int, int) {
 		end = start + i
 	}
 	for start < end {
-		n := functionPrefix(text[start:end])
+		n := functionAffix(text[start:end], strings.HasPrefix)
 		if n == 0 {
 			break
 		}
 		start += n
 	}
 	for start < end {
-		n := functionSuffix(text[start:end])
+		n := functionAffix(text[start:end], strings.HasSuffix)
 		if n == 0 {
 			break
 		}
@@ -87,23 +87,14 @@ func trimFunctionKanji(text string, start, end int) (int, int) {
 	return start, end
 }
 
-// functionPrefix returns the length in bytes of the longest word of
-// grammar of two kanji or more that w begins with and is longer than, or 0.
-func functionPrefix(w string) int {
+// functionAffix returns the length in bytes of the longest word of
+// grammar of two kanji or more that w begins with (has is
+// strings.HasPrefix) or ends with (strings.HasSuffix) and is longer than,
+// or 0.
+func functionAffix(w string, has func(s, affix string) bool) int {
 	best := 0
 	for f := range japaneseFunctionWords {
-		if len(f) > best && len(f) < len(w) && utf8.RuneCountInString(f) >= 2 && strings.HasPrefix(w, f) {
-			best = len(f)
-		}
-	}
-	return best
-}
-
-// functionSuffix is functionPrefix at the end of w.
-func functionSuffix(w string) int {
-	best := 0
-	for f := range japaneseFunctionWords {
-		if len(f) > best && len(f) < len(w) && utf8.RuneCountInString(f) >= 2 && strings.HasSuffix(w, f) {
+		if len(f) > best && len(f) < len(w) && utf8.RuneCountInString(f) >= 2 && has(w, f) {
 			best = len(f)
 		}
 	}
