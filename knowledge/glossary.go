@@ -467,10 +467,15 @@ func (g *Glossary) Correct(text string, known func(word string) bool) string {
 			j += size
 		}
 		word := text[i:j]
-		if fix := g.correctWord(word); fix != "" && !known(word) {
-			b.WriteString(text[last:i])
-			b.WriteString(fix)
-			last = j
+		// A word too short to correct, or one the caller knows, is left
+		// as it is before the lexicon's words are compared with it, the
+		// costly part.
+		if utf8.RuneCountInString(word) >= minCorrectedRunes && !known(word) {
+			if fix := g.correctWord(word); fix != "" {
+				b.WriteString(text[last:i])
+				b.WriteString(fix)
+				last = j
+			}
 		}
 		i = j
 	}
@@ -499,10 +504,14 @@ func (g *Glossary) collectWords() {
 
 // correctWord returns the one glossary word close to word, or "" when word
 // is itself a glossary word, too short, or close to none or several.
+// minCorrectedRunes is the shortest word corrected: shorter ones are one
+// edit from too many others.
+const minCorrectedRunes = 5
+
 func (g *Glossary) correctWord(word string) string {
 	w := strings.ToLower(word)
 	n := utf8.RuneCountInString(w)
-	if n < 5 || hasCJK(w) {
+	if n < minCorrectedRunes || hasCJK(w) {
 		return ""
 	}
 	maxDist := 1
