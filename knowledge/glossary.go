@@ -78,6 +78,7 @@ var DefaultGlossary = sync.OnceValue(func() *Glossary {
 	}
 	g.addRomanized()
 	g.addAcronymPlurals()
+	sortVariants(g.variants)
 	return g
 })
 
@@ -182,7 +183,6 @@ func (g *Glossary) addRomanized() {
 			}
 		}
 	}
-	sortVariants(g.variants)
 }
 
 // addAcronymPlurals adds to each group, as a way of asking, the plural of
@@ -196,11 +196,11 @@ func (g *Glossary) addAcronymPlurals() {
 			}
 		}
 	}
-	sortVariants(g.variants)
 }
 
 // addAsked adds a way of asking to a group, unless the group is full or
-// another group has it. The caller sorts the variants after.
+// another group has it. The variants must be sorted again after (see
+// DefaultGlossary).
 func (g *Glossary) addAsked(grp *AliasGroup, text string) {
 	k := foldAlias(text)
 	if len(grp.Variants)+len(grp.Asked) >= maxVariantsPerGroup {
