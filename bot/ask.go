@@ -42,11 +42,12 @@ func (b *Bot) ask(ctx context.Context, in *interaction) (*reply, error) {
 			return nil, err
 		}
 		q.Limit = askPageSize
-		q.After = b.recent.last(in.asker(), b.clock())
+		asker, now := in.asker(), b.clock()
+		q.After = b.recent.last(asker, now)
 		if err := q.Normalize(); err != nil {
 			return nil, err
 		}
-		b.recent.remember(in.asker(), q.Text, b.clock())
+		b.recent.remember(asker, q.Text, now)
 	}
 	q.Offset = in.page * askPageSize
 	if q.Offset > knowledge.MaxOffset {

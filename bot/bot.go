@@ -101,6 +101,14 @@ type Bot struct {
 	inflight sync.WaitGroup
 }
 
+// clock is the bot's time (Config.Now in tests).
+func (b *Bot) clock() time.Time {
+	if b.now != nil {
+		return b.now()
+	}
+	return time.Now()
+}
+
 // New returns a Bot.
 func New(cfg Config) *Bot {
 	b := &Bot{

@@ -181,11 +181,7 @@ func deadButton() *reply {
 
 // gapsSince is where /corpus gaps and /about start counting.
 func (b *Bot) gapsSince() time.Time {
-	now := time.Now
-	if b.now != nil {
-		now = b.now
-	}
-	return now().Add(-knowledge.FeedbackWindow)
+	return b.clock().Add(-knowledge.FeedbackWindow)
 }
 
 // feedbackOff is the reply of /corpus gaps and Export when feedback is off.
@@ -258,10 +254,7 @@ func (b *Bot) exportGaps(ctx context.Context, in *interaction) (*reply, error) {
 	if err := knowledge.WriteGapsEval(&buf, gaps); err != nil {
 		return nil, err
 	}
-	name := "corpus-gaps-" + time.Now().UTC().Format("2006-01-02") + ".jsonl"
-	if b.now != nil {
-		name = "corpus-gaps-" + b.now().UTC().Format("2006-01-02") + ".jsonl"
-	}
+	name := "corpus-gaps-" + b.clock().UTC().Format("2006-01-02") + ".jsonl"
 	return &reply{
 		ephemeral: true,
 		content: fmt.Sprintf("%d questions as `disputebot eval` lines. Fill in each `expect` with words of the passage that should answer it "+

@@ -94,11 +94,3 @@ func followUpNote(after string) string {
 func (in *interaction) asker() recentKey {
 	return recentKey{guild: in.guild, channel: in.ChannelID, user: in.userID}
 }
-
-// clock is the bot's time (Config.Now in tests).
-func (b *Bot) clock() time.Time {
-	if b.now != nil {
-		return b.now()
-	}
-	return time.Now()
-}
