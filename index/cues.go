@@ -173,9 +173,7 @@ func scanCues(text, lang string, found func(cue uint16, at int)) {
 		return ""
 	}
 	isNum := func(i int) bool { return i >= 0 && i < len(toks) && toks[i].number }
-	isYear := func(t token) bool {
-		return t.number && len(t.text) == 4 && (strings.HasPrefix(t.text, "19") || strings.HasPrefix(t.text, "20"))
-	}
+	isYear := func(t token) bool { return t.number && yearDigits(t.text) }
 	isMonth := func(i int) bool {
 		w := word(i)
 		return months[w] && toks[i].cap || monthAbbrev[w] && toks[i].dot && toks[i].cap

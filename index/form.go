@@ -311,9 +311,6 @@ func answerTypes(text string) []string {
 			out = append(out, cueNumber)
 		}
 	}
-	if asksStart(text) {
-		out = append(out, cueStart)
-	}
 	for _, p := range answerPatterns {
 		t := text
 		if p.cue == cueAmount {
@@ -322,6 +319,9 @@ func answerTypes(text string) []string {
 		if p.re.MatchString(t) && !slices.Contains(out, p.cue) {
 			out = append(out, p.cue)
 		}
+	}
+	if asksStart(text, slices.Contains(out, cueDate)) {
+		out = append(out, cueStart)
 	}
 	return out
 }
@@ -338,16 +338,15 @@ var sinceWhen = regexp.MustCompile(`(?i)\bsince when\b|いつから|언제부터
 // stative is the form of a state that lasted: "has been", ～ていた, ～있었다.
 var stative = regexp.MustCompile(`(?i)\bbeen\b|(?:て|っ)い?(?:た|る)|ている|있었|있어|있나|있는|있을|해 ?왔|해 ?오|되어 ?있|돼 ?있`)
 
-// asksStart reports whether a question asks when something began.
-func asksStart(text string) bool {
+// asksStart reports whether a question asks when something began: it
+// asks since when of an event, or for a date (asksDate) with a verb of
+// beginning.
+func asksStart(text string, asksDate bool) bool {
 	if sinceWhen.MatchString(text) {
 		return startVerb.MatchString(text) || !stative.MatchString(text)
 	}
-	return startVerb.MatchString(text) && (whenWord.MatchString(text) || strings.Contains(text, "언제") || strings.Contains(text, "いつ"))
+	return asksDate && startVerb.MatchString(text)
 }
-
-// whenWord is an English "when" or a date asked for.
-var whenWord = regexp.MustCompile(`(?i)\bwhen\b|\bwhat (?:date|day)\b`)
 
 // howMuchJa is Japanese "how much": どのくらい, どれくらい, and typed in
 // Latin letters.

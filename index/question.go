@@ -93,7 +93,7 @@ var smallNumbers = map[string]string{"2": "two", "3": "three", "4": "four", "5":
 // written as a year, with its thousands separated as news writes them
 // ("1200": "1,200"), or "" for any other word.
 func grouped(w string) string {
-	if len(w) < 4 || len(w) == 4 && (w[:2] == "19" || w[:2] == "20") {
+	if len(w) < 4 || yearDigits(w) {
 		return ""
 	}
 	for _, r := range w {
@@ -118,18 +118,13 @@ func grouped(w string) string {
 // still counts towards coverage, where a figure or a sum the answer
 // repeats tells which passage holds it.
 func (c concept) bareNumber() bool {
-	if currencies[strings.ToLower(c.label)] {
-		return true
-	}
-	if c.label == "" || len(c.label) == 4 && (strings.HasPrefix(c.label, "19") || strings.HasPrefix(c.label, "20")) {
-		return false
-	}
-	for _, r := range c.label {
-		if (r < '0' || r > '9') && r != ',' && r != '.' {
-			return false
-		}
-	}
-	return true
+	return currencies[strings.ToLower(c.label)] || isNumber(c.label) && !yearDigits(c.label)
+}
+
+// yearDigits reports whether a word is a year of the last century or
+// this one written in digits ("2019").
+func yearDigits(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && isNumber(w)
 }
 
 // alt is one way of saying a concept.
