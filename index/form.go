@@ -329,6 +329,14 @@ func answerTypes(text string) []string {
 // startVerb asks when something began, took effect or came into force.
 var startVerb = regexp.MustCompile(`(?i)\bwhen did\b[^?？]{0,60}\b(?:start|begin|kick in|take effect|come into (?:force|effect)|go into effect)\b|\bwhen (?:was|were)\b[^?？]{0,60}\b(?:introduced|imposed|launched)\b|始ま|開始|施行|発効|効力|시작|시행|발효|효력`)
 
+// startPhrase is a verb of beginning in more than one word, in which a
+// question asking when something began puts its question ("when did the
+// curbs kick in", "when did it come into force"): the start the answer
+// must report (cueStart) says it, in whatever words. Its words are the
+// question's frame, as "how long" is, not what it is about: a passage
+// saying "from 4 July" has no "kick" to find.
+var startPhrase = regexp.MustCompile(`(?i)\b(?:kick(?:s|ed|ing)? in|(?:take|takes|took|taken|taking) effect|(?:come|comes|came|coming|go|goes|went|gone|going) into (?:force|effect))\b`)
+
 // sinceWhen asks since when, which asks for a start when it is said of
 // an event ("輸出規制 いつから", 언제부터 시행), and for a span when said of
 // a state that lasted (いつから止まってた, 언제부터 포함되어 있었나요,

@@ -232,6 +232,9 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	// "How long", "how many", "what year": the words say what kind of
 	// answer is wanted, which the answer type stands for.
 	text = framePhrases.ReplaceAllString(text, " ")
+	if slices.Contains(a.q.wants, cueStart) {
+		text = startPhrase.ReplaceAllString(text, " ")
+	}
 	text, phrasal := idx.joinParticles(text)
 	text = a.corrected(text)
 

@@ -938,6 +938,37 @@ func TestStartQuestions(t *testing.T) {
 	}
 }
 
+// TestStartPhraseIsTheFrame: in "when did the export curbs kick in" the
+// words of beginning are how the question asks, which the start cue
+// checks, not what it is about: "kick" of no passage would leave the
+// passage saying "from 4 July" short of the question (MinRest), and the
+// question not covered (dev2.jsonl 38, articles/dev.jsonl 145; dev.jsonl
+// 356 was answered only because it names two concepts besides).
+func TestStartPhraseIsTheFrame(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t),
+		article("tram-2026", "", "2026-03-02", "The city council approved the tram fare rise in January.",
+			"The new fares apply from 1 March 2026 on every line, the council said."),
+	))
+	for _, q := range []string{"when did the export curbs kick in", "when did the whitelist removal actually kick in",
+		"when did the nippon steel seizure notice actually kick in", "when did the tram fare rise come into force"} {
+		qq := analyzeQuestion(t, idx, q)
+		for _, c := range qq.concepts {
+			for _, w := range []string{"kick", "effect", "force"} {
+				if strings.Contains(strings.ToLower(c.label), w) {
+					t.Errorf("%q: concept %q of the frame", q, c.label)
+				}
+			}
+		}
+		if ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3}); len(ans.Hits) == 0 {
+			t.Errorf("%q: not covered", q)
+		}
+	}
+	ans := ask(t, idx, knowledge.Query{Text: "when did the tram fare rise come into force", Limit: 1})
+	if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "tram-2026" || !strings.Contains(ans.Hits[0].Text, "from 1 March") {
+		t.Errorf("hits %+v, want the tram passage saying from when", ans.Hits)
+	}
+}
+
 // TestHowMuchInJapanese: どのくらい asks how long of what lasts (会談は
 // どのくらい続いた) and otherwise how much or how many: the dev questions
 // ask it of a share, a fall and a decrease ("割合はどのくらい",
