@@ -58,7 +58,7 @@ var corpusLanguages = []string{knowledge.English, knowledge.Korean, knowledge.Ja
 
 func init() {
 	if err := registry.RegisterTokenizer(tokenizerName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
-		return dollarTokenizer{unicode.NewUnicodeTokenizer()}, nil
+		return dollarTokenizer{asciiTokenizer{unicode.NewUnicodeTokenizer()}}, nil
 	}); err != nil {
 		panic(err)
 	}
