@@ -415,6 +415,13 @@ func subordinateWhen(text string) string {
 var framePhrases = regexp.MustCompile(`(?i)\bhow (?:long|many|much|often|come|far)\b|` + keywordDate + `|\baccording to\b|\b(?:stands?|stood|short) for\b|\bmeans?\s*[?？]*\s*$|\bwhat (?:date|day|year|month|time|kind of|sort of|type of)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b|\bfull name\b|` +
 	askedReason + `|\bwhat (?:total )?(?:sum|amount|number|percentage|share|proportion)\b`)
 
+// cjkDateWords are the Korean and Japanese words for a date (날짜, 일자,
+// 日付, 日にち), which a question asking when puts its question in, as
+// "what date" does: "미쓰비시 판결 날짜 언제임", "시행 날짜가 각각 언제야?".
+// The date the answer carries says them; a passage that writes "the
+// date" is not the more about the question for it.
+var cjkDateWords = regexp.MustCompile(`날짜|일자|日付|日にち`)
+
 // keywordDate is "date" as a question put in keywords asks for one:
 // "kishida term dates", "nippon steel ruling date", "date of the chengdu
 // summit". Elsewhere it may be what a question is about ("why are there

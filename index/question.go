@@ -235,6 +235,9 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	if slices.Contains(a.q.wants, cueStart) {
 		text = startPhrase.ReplaceAllString(text, " ")
 	}
+	if slices.Contains(a.q.wants, cueDate) {
+		text = cjkDateWords.ReplaceAllString(text, " ")
+	}
 	text, phrasal := idx.joinParticles(text)
 	text = a.corrected(text)
 

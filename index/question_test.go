@@ -969,6 +969,29 @@ func TestStartPhraseIsTheFrame(t *testing.T) {
 	}
 }
 
+// TestDateWordsAreTheFrame: 날짜 and 日付 of a question asking when are
+// its frame, as "what date" is: read as the concept "date", the heaviest
+// of "미쓰비시 판결 날짜 언제임" (dev2.jsonl 93), they ranked first a passage
+// saying "Reports differ on the date of the PNR share seizure".
+func TestDateWordsAreTheFrame(t *testing.T) {
+	idx, _ := openTest(t, defaultCorpus(t))
+	for _, q := range []string{"미쓰비시 판결 날짜 언제임", "화이트리스트 제외 각의 결정, 공포, 시행 날짜가 각각 언제야?", "三菱重工の判決の日付はいつ？"} {
+		qq := analyzeQuestion(t, idx, q)
+		if !slices.Contains(qq.wants, cueDate) {
+			t.Errorf("%q does not ask for a date", q)
+		}
+		for _, c := range qq.concepts {
+			if hasAlt(&c, "date") || strings.Contains(c.label, "날짜") || strings.Contains(c.label, "日付") {
+				t.Errorf("%q: concept %q of the frame", q, c.label)
+			}
+		}
+	}
+	ans := ask(t, idx, knowledge.Query{Text: "미쓰비시 판결 날짜 언제임", Limit: 1})
+	if len(ans.Hits) == 0 || !strings.Contains(ans.Hits[0].Text, "29 November 2018") {
+		t.Errorf("hits %+v, want the passage dating the Mitsubishi ruling", ans.Hits)
+	}
+}
+
 // TestHowMuchInJapanese: どのくらい asks how long of what lasts (会談は
 // どのくらい続いた) and otherwise how much or how many: the dev questions
 // ask it of a share, a fall and a decrease ("割合はどのくらい",
