@@ -206,6 +206,9 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 		for _, o := range dictionary.Hangul(w.text) {
 			addOther(o)
 		}
+		// A katakana word as a Korean article writes it
+		// (トリエンナーレ: 트리엔날레).
+		idx.addKoreanLoanwords(st, c, w.text, r.CrossReading, r.Compound, seen)
 	}
 	// Each part of the word at its share of the dictionary's confidence:
 	// a rare word's at RareWords, and, after the word's own parts, the

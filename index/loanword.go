@@ -1,6 +1,11 @@
 package index
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/disputebot/disputebot/knowledge/lang"
+)
 
 // Korean and Japanese write an English word they borrow as it sounds,
 // with vowels of their own between its consonants: Triennale is
@@ -94,4 +99,122 @@ func (s *snapshotStats) loanwords(skel string) []string {
 		}
 		return commonest(cands, maxLoanwords)
 	})
+}
+
+// Korean and Japanese borrow the same English words, each in its own
+// script: swap is スワップ and 스와프, boycott ボイコット and 보이콧, radar
+// レーダー and 레이더. An English question's word whose dictionary
+// translation is katakana (swap: スワップ) is, in a Korean article, the
+// Hangul word that sounds the same, and a Japanese question's katakana
+// word is too. Their readings in Latin letters differ in ways both
+// scripts share, which loanKey takes out.
+
+// minLoanKey is the shortest loan key matched across Korean and
+// Japanese: shorter ones (パス, 버스) are too many words.
+const minLoanKey = 4
+
+// loanKey returns the sound of a borrowed word read in Latin letters (a
+// Revised Romanization of Hangul, or Hepburn of katakana) as Korean and
+// Japanese spellings of one English word share it: Korean's eo, eu and ae
+// as Japanese writes them (a, u, e: 센터 senteo, センター senta); the
+// vowel each adds after a consonant that ends a syllable in English (the
+// u of スワップ suwappu and 스와프 seuwapeu, Japanese's o after t and d:
+// ボイコット boikotto, 보이콧 boikot); a sound written twice once; l and r,
+// f and p, v and b, z and j, voiced and voiceless consonants as one; an
+// n before p or b as m (トランプ, 트럼프).
+func loanKey(latin string) string {
+	w := strings.NewReplacer("eo", "a", "eu", "u", "ae", "e", "oe", "e", "ui", "i", "ei", "e",
+		"sh", "s", "sy", "s", "ch", "c", "ts", "s", "l", "r", "f", "p", "v", "b", "z", "j",
+		"g", "k", "d", "t", "b", "p", "ng", "n").Replace(strings.ToLower(latin))
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	b := []byte(w)
+	var out []byte
+	for i, c := range b {
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+		if i > 0 && !vowel(b[i-1]) && (c == 'u' || c == 'o' && b[i-1] == 't') && (i+1 == len(b) || !vowel(b[i+1])) {
+			continue // an added vowel: ス of スワ, 트 of 트리
+		}
+		if c == 'n' && i+1 < len(b) && b[i+1] == 'p' {
+			c = 'm'
+		}
+		if len(out) > 0 && out[len(out)-1] == c {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// hangulLoanKey is the loan key of a Hangul word, and kanaLoanKey that of
+// a katakana one: "" when it is not all of the script.
+func hangulLoanKey(word string) string {
+	for _, r := range word {
+		if r < 0xAC00 || r > 0xD7A3 {
+			return ""
+		}
+	}
+	return loanKey(lang.RomanizeKoreanLinked(word))
+}
+
+func kanaLoanKey(word string) string {
+	for _, r := range word {
+		if (r < 'ァ' || r > 'ヶ') && r != 'ー' {
+			return ""
+		}
+	}
+	return loanKey(lang.RomanizeKana(word))
+}
+
+// maxLoanSyllables bounds the Hangul words, and the parts of longer ones,
+// that are read for their loan key: a borrowed word is seldom longer.
+const maxLoanSyllables = 6
+
+// koreanLoanwords returns the Korean words of the corpus that sound like a
+// katakana word (see loanKey): the word alone, and the compounds that
+// begin or end with it (통화스와프, "currency swap", for スワップ), the
+// commonest first; nothing for a key under minLoanKey. The keys of the
+// Korean terms and of their parts are read once per snapshot.
+func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) {
+	if len(key) < minLoanKey {
+		return nil, nil
+	}
+	s.c.mu.Lock()
+	keys := s.c.loanKeys
+	if s.c.snap != s.r {
+		keys = nil
+	}
+	s.c.mu.Unlock()
+	if keys == nil {
+		keys = map[string][]termCount{}
+		for _, tc := range s.koreanTerms() {
+			if len(keys) >= maxSpelled {
+				break
+			}
+			runes := []rune(tc.term)
+			if len(runes) < 2 {
+				continue
+			}
+			if len(runes) <= maxLoanSyllables {
+				if k := hangulLoanKey(tc.term); len(k) >= minLoanKey {
+					keys[k] = append(keys[k], tc)
+				}
+			}
+			// The parts of a compound, marked apart.
+			for n := 2; n < len(runes) && n <= maxLoanSyllables; n++ {
+				for _, part := range []string{string(runes[:n]), string(runes[len(runes)-n:])} {
+					if k := hangulLoanKey(part); len(k) >= minLoanKey {
+						keys["+"+k] = append(keys["+"+k], tc)
+					}
+				}
+			}
+		}
+		s.c.mu.Lock()
+		if s.c.snap == s.r {
+			s.c.loanKeys = keys
+		}
+		s.c.mu.Unlock()
+	}
+	return commonest(slices.Clone(keys[key]), maxLoanwords), commonest(slices.Clone(keys["+"+key]), maxCompounds)
 }

@@ -74,3 +74,61 @@ func FuzzSkeleton(f *testing.F) {
 		}
 	})
 }
+
+// TestLoanKey: Korean and Japanese spellings of one borrowed word have
+// one loan key (articles/dev.jsonl 106 and 108: swap, スワップ, 스와프),
+// and different words different ones.
+func TestLoanKey(t *testing.T) {
+	for _, tt := range []struct {
+		kana, hangul string
+		same         bool
+	}{
+		{"スワップ", "스와프", true},
+		{"ボイコット", "보이콧", true},
+		{"センター", "센터", true},
+		{"トリエンナーレ", "트리엔날레", true},
+		{"ユネスコ", "유네스코", true},
+		{"トランプ", "트럼프", true},
+		{"レーダー", "레이더", true},
+		{"スワップ", "서비스", false},
+		{"ボイコット", "비트코인", false},
+		{"センター", "스타트", false},
+	} {
+		k, h := kanaLoanKey(tt.kana), hangulLoanKey(tt.hangul)
+		if (k == h) != tt.same || k == "" {
+			t.Errorf("kanaLoanKey(%q) = %q, hangulLoanKey(%q) = %q, want same %v", tt.kana, k, tt.hangul, h, tt.same)
+		}
+	}
+	for _, w := range []string{"", "通貨", "swap", "스와프"} {
+		if got := kanaLoanKey(w); got != "" {
+			t.Errorf("kanaLoanKey(%q) = %q, want nothing", w, got)
+		}
+	}
+}
+
+// TestKoreanLoanwords: an English or Japanese question's borrowed word
+// is, in a Korean article, the Hangul word that sounds like the
+// dictionary's katakana, alone or in a compound (articles/dev.jsonl 106
+// and 108: swap, スワップ, 통화스와프).
+func TestKoreanLoanwords(t *testing.T) {
+	a := article("swap", "", "2023-06-30",
+		"한국과 일본이 8년여 만에 통화스와프를 되살리기로 했다. 규모는 100억 달러다.",
+		"양국 소비자들의 보이콧은 2019년 7월 시작됐다.",
+		"레이더 조사 문제로 국방부가 항의했다.")
+	a.Language = knowledge.Korean
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	for _, tt := range []struct{ q, label, want string }{
+		{"how big is the new currency swap", "swap", "통화스와프"},
+		{"why did the old swap keep shrinking", "swap", "통화스와프"},
+		{"when did the boycott of beer start", "boycott", "보이콧"},
+		{"スワップの規模は？", "スワップ", "통화스와프"},
+		{"ボイコットはいつ始まった？", "ボイコット", "보이콧"},
+		{"レーダー照射はいつ？", "レーダー", "레이더"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil || !hasAlt(c, tt.want) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}

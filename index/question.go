@@ -201,6 +201,10 @@ type stats interface {
 	// koreanSpelled returns the Korean words of the corpus that a word in
 	// Latin letters spells, most frequent first.
 	koreanSpelled(latin string) []string
+	// koreanLoanwords returns the Korean words of the corpus that sound
+	// like a katakana word of a loan key (see loanKey), and the
+	// compounds that begin or end with one, most frequent first.
+	koreanLoanwords(key string) (words, compounds []string)
 	// aliasesOf returns the other names the corpus gives to a name, given
 	// as its terms apart by spaces ("dokdo": Takeshima).
 	aliasesOf(name string) []string
@@ -612,7 +616,11 @@ func (idx *Index) addJapaneseWord(st stats, c *concept, word string, conf, compo
 	if idx.hasLanguage(knowledge.Japanese) {
 		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, word), conf, seen)
 	}
-	if !idx.hasLanguage(knowledge.Korean) || !lang.IsCJK(word) {
+	if !idx.hasLanguage(knowledge.Korean) {
+		return
+	}
+	idx.addKoreanLoanwords(st, c, word, conf, compound, seen)
+	if !lang.IsCJK(word) {
 		return
 	}
 	for _, h := range dictionary.Hangul(word) {
@@ -620,6 +628,25 @@ func (idx *Index) addJapaneseWord(st stats, c *concept, word string, conf, compo
 			c.addAlt(st, knowledge.Korean, terms, conf, seen)
 			c.addLeadingCompounds(st, terms[0], conf*compound, seen)
 		}
+	}
+}
+
+// addKoreanLoanwords adds the Korean words of the corpus that sound like a
+// katakana word (see loanKey) at confidence conf, and the compounds that
+// begin or end with one at conf times compound: the dictionary translates
+// "swap" as スワップ, which a Korean article writes 스와프, in 통화스와프
+// ("currency swap"), and no table reads katakana as Hangul.
+func (idx *Index) addKoreanLoanwords(st stats, c *concept, word string, conf, compound float64, seen map[string]bool) {
+	key := kanaLoanKey(word)
+	if key == "" || conf <= 0 {
+		return
+	}
+	words, compounds := st.koreanLoanwords(key)
+	for _, t := range words {
+		c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
+	}
+	for _, t := range compounds {
+		c.addAlt(st, knowledge.Korean, []string{t}, conf*compound, seen)
 	}
 }
 

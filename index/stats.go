@@ -38,6 +38,10 @@ type docCounts struct {
 	// romanized maps the Latin spellings of the snapshot's Korean terms
 	// to the terms, when built (see koreanSpelled).
 	romanized map[string][]termCount
+	// loanKeys maps the loan keys of the snapshot's Korean terms, and
+	// of their parts ("+" and the key), to the terms, when built (see
+	// koreanLoanwords).
+	loanKeys map[string][]termCount
 }
 
 // maxDocCounts bounds the counts remembered: a few megabytes.
@@ -58,7 +62,7 @@ type snapshotStats struct {
 func (c *docCounts) stats(r index.IndexReader) *snapshotStats {
 	c.mu.Lock()
 	if c.snap != r || len(c.counts) > maxDocCounts {
-		c.snap, c.counts, c.compounds, c.korean, c.romanized = r, map[string]uint64{}, map[string][]string{}, nil, nil
+		c.snap, c.counts, c.compounds, c.korean, c.romanized, c.loanKeys = r, map[string]uint64{}, map[string][]string{}, nil, nil, nil
 	}
 	c.mu.Unlock()
 	n, _ := r.DocCount()
