@@ -3,7 +3,10 @@ package index
 import (
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
@@ -120,12 +123,12 @@ const minLoanKey = 4
 // vowel each adds after a consonant that ends a syllable in English (the
 // u of スワップ suwappu and 스와프 seuwapeu, Japanese's o after t and d:
 // ボイコット boikotto, 보이콧 boikot); a sound written twice once; l and r,
-// f and p, v and b, z and j, voiced and voiceless consonants as one; an
+// f and p, v and b, z and j as one; an
 // n before p or b as m (トランプ, 트럼프).
 func loanKey(latin string) string {
 	w := strings.NewReplacer("eo", "a", "eu", "u", "ae", "e", "oe", "e", "ui", "i", "ei", "e",
 		"sh", "s", "sy", "s", "ch", "c", "ts", "s", "l", "r", "f", "p", "v", "b", "z", "j",
-		"g", "k", "d", "t", "b", "p", "ng", "n").Replace(strings.ToLower(latin))
+		"ng", "n").Replace(strings.ToLower(latin))
 	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 	b := []byte(w)
 	var out []byte
@@ -148,12 +151,11 @@ func loanKey(latin string) string {
 }
 
 // hangulLoanKey is the loan key of a Hangul word, and kanaLoanKey that of
-// a katakana one: "" when it is not all of the script.
+// a katakana one: "" when it is not all of the script, or for Hangul not
+// spelt as a loanword may be (see lang.LoanwordSpelling).
 func hangulLoanKey(word string) string {
-	for _, r := range word {
-		if r < 0xAC00 || r > 0xD7A3 {
-			return ""
-		}
+	if !lang.LoanwordSpelling(word) {
+		return ""
 	}
 	return loanKey(lang.RomanizeKoreanLinked(word))
 }
@@ -217,4 +219,39 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 		s.c.mu.Unlock()
 	}
 	return commonest(slices.Clone(keys[key]), maxLoanwords), commonest(slices.Clone(keys["+"+key]), maxCompounds)
+}
+
+// katakanaByKey maps the loan keys of the dictionary's katakana words to
+// the words, built once (a few hundred words).
+var katakanaByKey = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, k := range dictionary.Katakana() {
+		if key := kanaLoanKey(k); len(key) >= minLoanKey {
+			m[key] = append(m[key], k)
+		}
+	}
+	return m
+})
+
+// addKatakana adds what a Korean word that no table reads as Chinese
+// characters is when it is a loanword the dictionary has in katakana
+// (레이더: レーダー): the word's English, at confidence Romanized, and the
+// katakana as a Japanese article writes it, at CrossReading. The Korean
+// loanwords of a Korean question on an English or a Japanese article are
+// otherwise found only by their consonants (see loanwords), which short
+// ones have too few of.
+func (idx *Index) addKatakana(st stats, c *concept, w cjkWord, r ranking, seen map[string]bool) {
+	if w.lang != knowledge.Korean || len(dictionary.Korean(w.text)) > 0 {
+		return
+	}
+	for _, k := range katakanaByKey()[hangulLoanKey(w.text)] {
+		if r.Romanized > 0 {
+			for _, e := range dictionary.Japanese(k) {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Romanized, seen)
+			}
+		}
+		if r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
+		}
+	}
 }

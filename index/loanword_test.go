@@ -132,3 +132,25 @@ func TestKoreanLoanwords(t *testing.T) {
 		}
 	}
 }
+
+// TestKatakanaForHangul: a Korean question's loanword that no table reads
+// is the dictionary's katakana word of the same sound, whose English an
+// English article writes (articles/dev.jsonl 41: 레이더, radar).
+func TestKatakanaForHangul(t *testing.T) {
+	a := article("radar", "", "2024-06-01",
+		"The destroyer directed its fire-control radar at the patrol plane, Japan said.",
+		"The finance ministers agreed a currency swap of $10 billion.",
+		"The information center opened in June 2020 in Tokyo.")
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	for _, tt := range []struct{ q, label, want string }{
+		{"레이더 조사 사건은 어느 해역에서 발생했습니까?", "레이더", "radar"},
+		{"스와프 규모는 얼마야?", "스와프", "swap"},
+		{"정보센터 말고 그 센터는 언제 열었어?", "센터", "center"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil || !hasAlt(c, idx.analyze1(tt.want)...) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}

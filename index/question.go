@@ -733,6 +733,7 @@ func (a *reading) cjkConcepts(rest string) {
 		// consonants, when no spelling is the corpus's.
 		if len(c.alts) == 0 {
 			idx.addLoanword(st, &c, w, r, seen)
+			idx.addKatakana(st, &c, w, r, seen)
 		}
 		// A Korean personal name, as English news spells it (이용수: Lee
 		// Yong-soo), is no word to translate (이용, "use").

@@ -393,3 +393,24 @@ func InitialSound(s string) string {
 	}
 	return string(rune(0xAC00+initial*588+medial*28+final)) + s[size:]
 }
+
+// Katakana returns the common words written in katakana alone (レーダー,
+// スワップ), read once: the English words that Japanese borrows, and Korean
+// too, in Hangul that sounds alike (레이더, 스와프). A Korean word that no
+// table reads is matched to them by its sound.
+func Katakana() []string {
+	katakanaOnce.Do(func() {
+		for line := range strings.SplitSeq(japaneseTable, "\n") {
+			word, _, ok := strings.Cut(line, "\t")
+			if ok && word != "" && strings.IndexFunc(word, func(r rune) bool { return (r < 'ァ' || r > 'ヶ') && r != 'ー' }) < 0 {
+				katakana = append(katakana, word)
+			}
+		}
+	})
+	return katakana
+}
+
+var (
+	katakanaOnce sync.Once
+	katakana     []string
+)

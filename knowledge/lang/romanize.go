@@ -269,3 +269,33 @@ func LoanwordLike(word string) bool {
 	}
 	return false
 }
+
+// LoanwordSpelling reports whether a word is all Hangul spelt as Korean
+// writes borrowed words (외래어 표기법): no tense consonants (ㄲ, ㄸ, ㅃ,
+// ㅆ, ㅉ), no ㅚ or ㅢ, and no final but ㄱ, ㄴ, ㄹ, ㅁ, ㅂ, ㅅ and ㅇ. Most
+// Korean verbs and their endings fail it (되는거, 했다, 없어), which a match
+// by sound with a foreign word must not take for one.
+func LoanwordSpelling(word string) bool {
+	if word == "" {
+		return false
+	}
+	for _, r := range word {
+		ini, med, fin, ok := syllable(r)
+		if !ok {
+			return false
+		}
+		switch ini {
+		case 1, 4, 8, 10, 13: // ㄲ ㄸ ㅃ ㅆ ㅉ
+			return false
+		}
+		if med == 11 || med == 19 { // ㅚ ㅢ
+			return false
+		}
+		switch fin {
+		case 0, 1, 4, 8, 16, 17, 19, 21: // none ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,17 @@
+package lang
+
+import "testing"
+
+// TestLoanwordSpelling: borrowed words are spelt within the loanword
+// orthography (articles/dev.jsonl 41: 레이더; 106: 스와프), verb forms
+// mostly not (dev2.jsonl 82: 되는거).
+func TestLoanwordSpelling(t *testing.T) {
+	for w, want := range map[string]bool{
+		"레이더": true, "스와프": true, "보이콧": true, "센터": true, "트리엔날레": true, "유네스코": true,
+		"되는거": false, "했다": false, "없어": false, "까지": false, "의견": false, "radar": false, "": false,
+	} {
+		if got := LoanwordSpelling(w); got != want {
+			t.Errorf("LoanwordSpelling(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
