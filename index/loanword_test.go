@@ -1,6 +1,8 @@
 package index
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/disputebot/disputebot/knowledge"
@@ -152,5 +154,32 @@ func TestKatakanaForHangul(t *testing.T) {
 		if c == nil || !hasAlt(c, idx.analyze1(tt.want)...) {
 			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
 		}
+	}
+}
+
+// TestEnglishOnKoreanCompounds: an English question on a Korean article
+// whose word the article writes only inside a compound (스와프 of
+// 통화스와프, "currency swap") finds the passage through the compound
+// (articles/dev.jsonl 106 to 108, on the article they ask about).
+func TestEnglishOnKoreanCompounds(t *testing.T) {
+	name := "ko-currency-swap-2023.md"
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "articles", "dev", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := knowledge.ParseArticle(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	cases := []struct{ q, want string }{
+		{"how much was the sk jp currency swap lol", "100억 달러 규모의 통화스와프 계약을"},
+		{"who was the korean finance guy who did the swap deal w suzuki", "추경호 경제부총리"},
+		{"why did the old swap keep shrinking after 2012 tho", "이명박 당시 대통령의 독도 방문 이후"},
+	}
+	with, without := ablated(idx, func(r *ranking) { r.Compound = 0 }, func() int { return firstHits(t, idx, cases) })
+	t.Logf("first: %d of %d with the compounds, %d without", with, len(cases), without)
+	if with <= without || with < 2 {
+		t.Errorf("with the compounds %d, without %d: they do not serve these questions", with, without)
 	}
 }
