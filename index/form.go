@@ -76,6 +76,36 @@ var focusPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\bhow much (?:is|are|was|were) (?:an? |the )?([a-z][a-z-]+(?: [a-z][a-z-]+)?)`),
 }
 
+// attributePatterns find the property a question asks of something it
+// names: the head of the noun phrase after "what is X's" ("what was
+// Samsung's operating profit": profit), after "what is the" before a
+// preposition or "like" ("what's the weather like in Madrid": weather),
+// or after "how much" before a verb ("how much revenue did Uniqlo
+// report"). Their first group is a noun phrase of up to three words,
+// whose last word before a stop word is its head (see attributeHead).
+var attributePatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\b(?:what|how much|how many)\s+(?:is|was|are|were)\s+(?:the\s+)?[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,3}?'s\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})`),
+	regexp.MustCompile(`(?i)\bwhat\s+(?:is|was|are|were)\s+the\s+((?:[a-z][a-z-]*\s+)?[a-z][a-z-]*)\s+(?:like|in|for|at|on|during)\b`),
+	regexp.MustCompile(`(?i)\bhow much ([a-z][a-z-]+) (?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b`),
+}
+
+// attributeHead returns the head of a noun phrase: its last word before
+// the first stop word, asking word or auxiliary.
+func attributeHead(phrase string) string {
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if stopWords[w] || askingWords[w] || auxiliaries[w] || phraseEnds[w] {
+			break
+		}
+		head = w
+	}
+	return head
+}
+
+// phraseEnds are the prepositions the stop words lack, which end a noun phrase
+// ("Motegi's hobbies outside politics").
+var phraseEnds = set("outside inside beyond besides since toward towards across around near within without including among amid despite upon versus vs per like")
+
 // auxiliaries are the verbs that follow the noun of "how many X".
 var auxiliaries = set("did does do is was were are has have had will would can could got get went came")
 
@@ -103,6 +133,14 @@ func markFocus(idx *Index, q *question, text string) {
 		}
 		return
 	}
+	for _, re := range attributePatterns {
+		if m := re.FindStringSubmatch(text); m != nil {
+			if word := attributeHead(m[1]); word != "" {
+				markConcept(idx, q, word)
+				return
+			}
+		}
+	}
 	for _, re := range focusPatterns {
 		m := re.FindStringSubmatch(text)
 		if m == nil {
@@ -117,27 +155,32 @@ func markFocus(idx *Index, q *question, text string) {
 				word = second
 			}
 		}
-		if askingWords[word] || stopWords[word] {
+		markConcept(idx, q, word)
+		return
+	}
+}
+
+// markConcept marks as the focus the concept of an English word.
+func markConcept(idx *Index, q *question, word string) {
+	if askingWords[word] || stopWords[word] {
+		return
+	}
+	terms := idx.analyze1(word)
+	if len(terms) != 1 {
+		return
+	}
+	for i := range q.concepts {
+		c := &q.concepts[i]
+		if strings.EqualFold(c.label, word) || slices.Contains(idx.analyze1(c.label), terms[0]) {
+			c.focus = true
 			return
 		}
-		terms := idx.analyze1(word)
-		if len(terms) != 1 {
-			return
-		}
-		for i := range q.concepts {
-			c := &q.concepts[i]
-			if strings.EqualFold(c.label, word) || slices.Contains(idx.analyze1(c.label), terms[0]) {
+		for _, a := range c.alts {
+			if a.conf == 1 && slices.Contains(a.terms, terms[0]) {
 				c.focus = true
 				return
 			}
-			for _, a := range c.alts {
-				if a.conf == 1 && slices.Contains(a.terms, terms[0]) {
-					c.focus = true
-					return
-				}
-			}
 		}
-		return
 	}
 }
 

@@ -552,6 +552,53 @@ func TestNamedThingWithAnAbsentAttribute(t *testing.T) {
 	}
 }
 
+// TestAttributeFocus: a question that asks a property of something it
+// names ("what was Samsung's operating profit", "what's the weather like
+// in Madrid", "how much revenue did Uniqlo report": dev2 questions off
+// topic) has that property as its focus (see attributePatterns): a
+// passage that names the thing but not the property does not answer.
+// Questions of the same forms whose property the corpus reports are
+// answered.
+func TestAttributeFocus(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tc := range []struct{ q, focus string }{
+		{"What was Samsung's operating profit for 2019?", "profit"},
+		{"What are Toshimitsu Motegi's hobbies outside politics?", "hobbies"},
+		{"whats the weather like in madrid in december", "weather"},
+		{"How much revenue did Uniqlo report in South Korea in 2022?", "revenue"},
+		{"What is the deadline for renewing GSOMIA?", "deadline"},
+		{"what are the restricted materials used for", ""}, // a clause, not a property
+	} {
+		q := analyzeQuestion(t, idx, tc.q)
+		got := ""
+		for _, c := range q.concepts {
+			if c.focus {
+				got = c.label
+			}
+		}
+		if got != tc.focus {
+			t.Errorf("%q: focus %q, want %q (concepts %q)", tc.q, got, tc.focus, conceptLabels(q))
+		}
+	}
+	off := []string{
+		"What was Samsung's operating profit for 2019?",
+		"whats the weather like in madrid in december",
+		"How much revenue did Uniqlo report in South Korea in 2022?",
+		"What was Nippon Steel's share price on the day of the October 2018 ruling?",
+	}
+	if n := answered(t, idx, off); n > 0 {
+		t.Errorf("off-topic answered: %d of %d", n, len(off))
+	}
+	on := []struct{ q, want string }{
+		{"What was Asahi's loss from the boycott?", "Asahi"},
+		{"What is the deadline for renewing GSOMIA?", "renews itself every year"},
+		{"How much compensation did the Supreme Court award each plaintiff?", "100 million won"},
+	}
+	if n := inTopThree(t, idx, on); n != len(on) {
+		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
+	}
+}
+
 // TestAnswerTypeInTheSentence: the date a "when" question asks for, or the
 // words a "what did X say" question asks for, stand in the sentence that
 // says the question, or beside it; a passage whose only date is elsewhere
