@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"github.com/disputebot/disputebot/knowledge/lang"
 	"github.com/disputebot/disputebot/knowledge/thesaurus"
 )
@@ -113,10 +114,37 @@ var auxiliaries = set("did does do is was were are has have had will would can c
 // before 何人 or 몇 명 ("裁判官は何人", "의원은 몇 명").
 var cjkFocus = regexp.MustCompile(`([\p{Han}\p{Katakana}ー]{2,})(?:は|が|って|の数は)?(?:全部で|合計で|一体)?何(?:人|社|件|個|回|カ国|か国)|([\p{Hangul}]{2,})\s*(?:모두|총|전부)?\s*몇\s?(?:명|개|곳|번|건|개국)`)
 
+// cjkAttribute finds the noun whose property a Korean or Japanese
+// question asks, when the question word is its predicate: "X의 Y는 어디/
+// 뭐/얼마(야)", "Y 어땠음", "XのYはどこ/何/いくら(ですか)" (강경화 장관 고향
+// 어디임: 고향; 建物はどこにありますか: 建物). A question word that is not
+// the predicate asks of an event, of which the noun before it is the
+// subject or the place ("총리는 어디서 사망했어", "政府はどう反応した"); the
+// noun before "who" is the role of the person asked for ("서명한 사람은
+// 누구"), which passages name the person by. The noun is the focus only
+// when the corpus lacks it and the dictionary has it (고향: birthplace, home
+// town; 出身地): a property the corpus never says, which no passage
+// reports. A property the corpus has (슬로건, 損失) may be said otherwise by
+// the passage that answers, and a word the dictionary lacks as well is
+// more often chat or a misreading of the analysis than a property.
+var cjkAttribute = regexp.MustCompile(`([\p{Han}\p{Katakana}ー]{2,})(?:は|って)(?:どこ|何|なに|なん|いくら)(?:です|でした|だ|だった|なの|なん|に(?:あり|ある)|[？?]|$)|([\p{Hangul}]{2,}?)(?:은|는|이|가)?\s*(?:(?:어디|뭐|무엇|얼마)(?:였|이었|야|예요|에요|이에요|임|인가|입니까|인지|냐|셔|세요|\s*[?？]|\s*$)|어땠|어때)`)
+
 // markFocus marks the concept of the noun an English question asks about,
 // when it has one (see concept.focus).
 func markFocus(idx *Index, q *question, text string) {
-	if m := cjkFocus.FindStringSubmatch(text); m != nil {
+	m, attribute := cjkFocus.FindStringSubmatch(text), false
+	if m == nil {
+		attribute = true
+		if m = cjkAttribute.FindStringSubmatch(text); m != nil {
+			if m[2] != "" && lang.KoreanStem(m[2]) != m[2] || strings.HasSuffix(m[2], "당") || len(answerTypes(m[1]+m[2])) > 0 {
+				// A noun with a particle of place or cause, or "per" (한
+				// 명당 얼마), is not what is asked of; a noun of an answer
+				// type (반응 어땠어: a statement) is asked for by the type.
+				return
+			}
+		}
+	}
+	if m != nil {
 		word := m[1] + m[2]
 		if m[2] != "" {
 			word = lang.KoreanStem(m[2])
@@ -127,7 +155,7 @@ func markFocus(idx *Index, q *question, text string) {
 		}
 		for i := range q.concepts {
 			if c := &q.concepts[i]; c.label == word || canonical != "" && c.label == canonical {
-				c.focus = true
+				c.focus = !attribute || !c.known && (dictionary.Korean(word) != nil || dictionary.Japanese(word) != nil)
 				return
 			}
 		}

@@ -599,6 +599,50 @@ func TestAttributeFocus(t *testing.T) {
 	}
 }
 
+// TestCJKAttributeFocus: a Korean or Japanese question whose predicate
+// asks a property of what it names ("강경화 장관 고향 어디임?", "菅さんの出身地
+// ってどこ？": dev2) has that property as its focus when the corpus lacks
+// the word and the dictionary has it (see cjkAttribute): it is not
+// answered by passages that only name the person. A question word that
+// is not the predicate, a noun of an answer type, and a property the
+// corpus says are no such focus, and questions of the same forms are
+// answered.
+func TestCJKAttributeFocus(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tc := range []struct{ q, focus string }{
+		{"강경화 장관 고향 어디임?", "고향"},
+		{"이용수 할머니 고향이 어디셔?", "고향"},
+		{"菅さんの出身地ってどこ？", "出身地"},
+		{"아베 전 총리는 어디서 사망했어?", ""},
+		{"한일 지소미아 협정에 서명한 사람은 누구입니까?", ""},
+		{"이시바 총리 야스쿠니 공물 보낸 거에 한국 정부 반응 어땠어?", ""},
+		{"노재팬 운동 슬로건이 뭐였지?", ""},
+	} {
+		q := analyzeQuestion(t, idx, tc.q)
+		got := ""
+		for _, c := range q.concepts {
+			if c.focus {
+				got = c.label
+			}
+		}
+		if got != tc.focus {
+			t.Errorf("%q: focus %q, want %q (concepts %q)", tc.q, got, tc.focus, conceptLabels(q))
+		}
+	}
+	off := []string{"강경화 장관 고향 어디임?", "菅さんの出身地ってどこ？", "모테기 외무상 고향이 어디예요?"}
+	if n := answered(t, idx, off); n > 0 {
+		t.Errorf("off-topic answered: %d of %d", n, len(off))
+	}
+	on := []struct{ q, want string }{
+		{"노재팬 운동 슬로건이 뭐였지?", "I Will Not Buy"},
+		{"不買運動でアサヒの損失っていくら？", "Asahi"},
+		{"한일 지소미아 협정에 서명한 사람은 누구입니까?", "signed"},
+	}
+	if n := inTopThree(t, idx, on); n != len(on) {
+		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
+	}
+}
+
 // TestAnswerTypeInTheSentence: the date a "when" question asks for, or the
 // words a "what did X say" question asks for, stand in the sentence that
 // says the question, or beside it; a passage whose only date is elsewhere
