@@ -129,9 +129,30 @@ var cjkFocus = regexp.MustCompile(`([\p{Han}\p{Katakana}ー]{2,})(?:は|が|っ�
 // more often chat or a misreading of the analysis than a property.
 var cjkAttribute = regexp.MustCompile(`([\p{Han}\p{Katakana}ー]{2,})(?:は|って)(?:どこ|何|なに|なん|いくら)(?:です|でした|だ|だった|なの|なん|に(?:あり|ある)|[？?]|$)|([\p{Hangul}]{2,}?)(?:은|는|이|가)?\s*(?:(?:어디|뭐|무엇|얼마)(?:였|이었|야|예요|에요|이에요|임|인가|입니까|인지|냐|셔|세요|\s*[?？]|\s*$)|어땠|어때)`)
 
+// asksAge finds a question asking how old someone is or was: the age
+// is its focus, which a passage says in years ("94 years old", "aged
+// 94"); one that only names the person does not answer.
+var asksAge = regexp.MustCompile(`(?i)\bhow old\b|何歳|몇 ?살|나이|연세|年齢`)
+
+// ageLabel is the label of the lexicon's concept of age.
+const ageLabel = "years old"
+
+// statesAge finds an age in a passage as Korean and Japanese write it, a
+// number of years with the counter of age (94세, 94歳), which the words
+// of the lexicon's concept are not.
+var statesAge = regexp.MustCompile(`\d\s?(?:세|歳)`)
+
 // markFocus marks the concept of the noun an English question asks about,
 // when it has one (see concept.focus).
 func markFocus(idx *Index, q *question, text string) {
+	if asksAge.MatchString(text) {
+		for i := range q.concepts {
+			if q.concepts[i].label == ageLabel {
+				q.concepts[i].focus = true
+				return
+			}
+		}
+	}
 	m, attribute := cjkFocus.FindStringSubmatch(text), false
 	if m == nil {
 		attribute = true

@@ -145,6 +145,10 @@ type alt struct {
 	// fields they are searched in (English terms in all: Korean and
 	// Japanese text analyzes its Latin words as English).
 	lang string
+	// part alternatives are one word of a multi-word spelling ("year" of
+	// "years old"): they say a name or a term in part, but not the
+	// question's focus (see features).
+	part bool
 }
 
 // Confidences of alternatives that are not the question's own words.
@@ -407,7 +411,9 @@ func (a *reading) lexiconConcepts(text string) (rest string) {
 			}
 			for _, t := range a.terms {
 				if t != "" && !isStrayLetter(t) && float64(st.docFreq(t)) <= commonShare*float64(n) {
-					c.addAlt(st, a.lang, []string{t}, r.PartCredit, seen)
+					if c.addAlt(st, a.lang, []string{t}, r.PartCredit, seen) {
+						c.alts[len(c.alts)-1].part = true
+					}
 				}
 			}
 		}

@@ -352,10 +352,11 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	bySentence := map[int]float64{}
 	for ci, c := range q.concepts {
 		if !c.known {
-			f.focusOK = f.focusOK && !c.focus
+			f.focusOK = f.focusOK && (!c.focus || statesFocus(c, p))
 			continue
 		}
 		var said, saidBody, inTitle, tf float64
+		whole := false // said by a spelling that is not a part of another (see alt.part)
 		var pos []int
 		for fi := range numFields {
 			field := &p.fields[fi]
@@ -378,6 +379,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 						conf *= r.Negated
 					}
 					said = max(said, credits[fi]*conf)
+					whole = whole || !a.part
 					if fi == 1 {
 						inTitle = max(inTitle, conf)
 					}
@@ -389,7 +391,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 				}
 			}
 		}
-		if c.focus && said == 0 {
+		if c.focus && !whole && !statesFocus(c, p) {
 			f.focusOK = false
 		}
 		f.said[ci], f.saidBody[ci] = said, saidBody
@@ -443,6 +445,13 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	f.topical /= total
 	f.prox = proximity(where)
 	return f
+}
+
+// statesFocus reports whether a passage says a question's focus in a
+// form its concept's spellings do not hold: an age as Korean and Japanese
+// write it, a number with the counter of age (94세, 94歳).
+func statesFocus(c concept, p *passage) bool {
+	return c.label == ageLabel && statesAge.MatchString(p.hit.Text)
 }
 
 // specificity is how much a concept tells which passages a question is

@@ -643,6 +643,39 @@ func TestCJKAttributeFocus(t *testing.T) {
 	}
 }
 
+// TestAgeFocus: a question asking how old someone is ("모테기 외무상은 올해
+// 나이가 몇 살입니까?", "洪楠基さんは何歳ですか。", "how old is kang kyung wha
+// rn": dev2) has the age as its focus (see asksAge), which a passage says
+// only in a spelling of its own ("94 years old"), not by a part of one
+// ("year" of "end of the year", see alt.part): passages that only name the
+// person do not answer. An age the corpus gives is still answered.
+func TestAgeFocus(t *testing.T) {
+	idx := defaultIndex(t)
+	off := []string{
+		"모테기 외무상은 올해 나이가 몇 살입니까?",
+		"洪楠基さんは何歳ですか。",
+		"how old is kang kyung wha rn",
+		"how old was motegi when he became foreign minister",
+	}
+	if n := answered(t, idx, off); n > 0 {
+		t.Errorf("off-topic answered: %d of %d", n, len(off))
+	}
+	on := []struct{ q, want string }{
+		{"how old was lee chun-sik when the supreme court ruled", "94 years old"},
+		{"신일철주금 판결 나올때 살아있던 원고 누구임? 몇살이었냐", "94 years old"},
+		{"新日鉄住金の判決を聞いた原告は何歳でしたか", "94 years old"},
+	}
+	if n := inTopThree(t, idx, on); n != len(on) {
+		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
+	}
+	// A Korean article gives the age with the counter of age (94세),
+	// not in any spelling of the concept (see statesFocus).
+	ko, _ := openTest(t, langArticles(t))
+	if n := inTopThree(t, ko, []struct{ q, want string }{{"대법원 판결 나올 때 살아 있던 원고는 몇 살이었어?", "94세"}}); n != 1 {
+		t.Error("the Korean article's 94세 does not answer how old the plaintiff was")
+	}
+}
+
 // TestAnswerTypeInTheSentence: the date a "when" question asks for, or the
 // words a "what did X say" question asks for, stand in the sentence that
 // says the question, or beside it; a passage whose only date is elsewhere
