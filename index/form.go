@@ -82,12 +82,15 @@ var focusPatterns = []*regexp.Regexp{
 // Samsung's operating profit": profit), after "what is the" before a
 // preposition or "like" ("what's the weather like in Madrid": weather),
 // or after "how much" before a verb ("how much revenue did Uniqlo
-// report"). Their first group is a noun phrase of up to three words,
+// report"); and the topic of a statement asked for ("what did Abe say
+// about the Tokyo Olympics": Olympics), which a passage reporting what
+// was said of something else does not answer. Their first group is a noun phrase of up to three words,
 // whose last word before a stop word is its head (see attributeHead).
 var attributePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?:what|how much|how many)\s+(?:is|was|are|were)\s+(?:the\s+)?[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,3}?'s\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})`),
 	regexp.MustCompile(`(?i)\bwhat\s+(?:is|was|are|were)\s+the\s+((?:[a-z][a-z-]*\s+)?[a-z][a-z-]*)\s+(?:like|in|for|at|on|during)\b`),
 	regexp.MustCompile(`(?i)\bhow much ([a-z][a-z-]+) (?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b`),
+	regexp.MustCompile(`(?i)\b(?:say|said|says|think|thought|comment|commented|react|reacted)\s+(?:about|on|of|to|regarding)\s+(?:the\s+|a\s+|an\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)`),
 }
 
 // attributeHead returns the head of a noun phrase: its last word before

@@ -555,7 +555,9 @@ func TestNamedThingWithAnAbsentAttribute(t *testing.T) {
 // TestAttributeFocus: a question that asks a property of something it
 // names ("what was Samsung's operating profit", "what's the weather like
 // in Madrid", "how much revenue did Uniqlo report": dev2 questions off
-// topic) has that property as its focus (see attributePatterns): a
+// topic), or what someone said of a thing ("what did abe say about the
+// tokyo olympics getting postponed": dev2), has that property or thing as
+// its focus (see attributePatterns): a
 // passage that names the thing but not the property does not answer.
 // Questions of the same forms whose property the corpus reports are
 // answered.
@@ -568,6 +570,8 @@ func TestAttributeFocus(t *testing.T) {
 		{"How much revenue did Uniqlo report in South Korea in 2022?", "revenue"},
 		{"What is the deadline for renewing GSOMIA?", "deadline"},
 		{"what are the restricted materials used for", ""}, // a clause, not a property
+		{"what did abe say about the tokyo olympics getting postponed", "olympics"},
+		{"what did 河野太郎 say about the mitsubshi rulings", "ruling"},
 	} {
 		q := analyzeQuestion(t, idx, tc.q)
 		got := ""
@@ -585,6 +589,8 @@ func TestAttributeFocus(t *testing.T) {
 		"whats the weather like in madrid in december",
 		"How much revenue did Uniqlo report in South Korea in 2022?",
 		"What was Nippon Steel's share price on the day of the October 2018 ruling?",
+		"what did abe say about the tokyo olympics getting postponed",
+		"What did Moon Jae-in say about the Pyeongchang Olympics?",
 	}
 	if n := answered(t, idx, off); n > 0 {
 		t.Errorf("off-topic answered: %d of %d", n, len(off))
@@ -593,6 +599,8 @@ func TestAttributeFocus(t *testing.T) {
 		{"What was Asahi's loss from the boycott?", "Asahi"},
 		{"What is the deadline for renewing GSOMIA?", "renews itself every year"},
 		{"How much compensation did the Supreme Court award each plaintiff?", "100 million won"},
+		{"what did 河野太郎 say about the mitsubshi rulings", "Kono"},
+		{"What did Suga say about the foreign ministers' meeting?", "Suga"},
 	}
 	if n := inTopThree(t, idx, on); n != len(on) {
 		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
