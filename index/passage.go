@@ -101,9 +101,21 @@ func (p *passage) sentenceAt(pos int) int {
 type analyzedField struct {
 	at    map[string][]int // term -> positions
 	words int              // length in words, for BM25's length normalization
-	// bag fields hold terms without positions (the context): a phrase
-	// is found in one when all its words are.
-	bag bool
+	// bag fields hold terms without positions (the context), sorted, in
+	// place of at: a phrase is found in one when all its words are. A
+	// passage's context has a few hundred terms, which a map of positions
+	// held at several times their size in the cache of candidates.
+	bag []string
+}
+
+// inBag is what find returns for a spelling found in a bag field: a bag
+// has no positions, and a spelling is in it once.
+var inBag = []int{0}
+
+// has reports whether a bag field holds a term.
+func (f *analyzedField) has(term string) bool {
+	_, ok := slices.BinarySearch(f.bag, term)
+	return ok
 }
 
 // find returns the positions where a spelling (analyzed terms, "" for a
@@ -119,16 +131,16 @@ func (f *analyzedField) find(terms []string) []int {
 	if first < 0 {
 		return nil
 	}
-	starts := f.at[terms[first]]
-	if len(terms) == 1 {
-		return starts
-	}
-	if f.bag {
+	if f.bag != nil {
 		for _, t := range terms {
-			if t != "" && len(f.at[t]) == 0 {
+			if t != "" && !f.has(t) {
 				return nil
 			}
 		}
+		return inBag
+	}
+	starts := f.at[terms[first]]
+	if len(terms) == 1 {
 		return starts
 	}
 	var out []int
@@ -276,10 +288,8 @@ func (idx *Index) newPassage(id string, f map[string]any) *passage {
 	}
 	p.fields[1] = idx.titleField(h.Title, p.lang)
 	ctx := strings.Fields(str(f[fieldContext]))
-	p.fields[2] = analyzedField{at: make(map[string][]int, len(ctx)), words: len(ctx), bag: true}
-	for i, t := range ctx {
-		p.fields[2].at[t] = []int{i}
-	}
+	slices.Sort(ctx)
+	p.fields[2] = analyzedField{bag: slices.Compact(ctx), words: len(ctx)}
 	return p
 }
 
