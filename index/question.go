@@ -505,6 +505,7 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		}
 		idx.addIrregular(st, &c, w, r, seen)
 		idx.addDerived(st, &c, w, r, seen)
+		idx.addAdjectives(st, &c, w, r, seen)
 		if len(c.alts) == 0 && isIdentifier(w) {
 			// "p1" is how chat writes P-1, and "g20" G-20: the letters
 			// and the digits apart.
@@ -963,6 +964,22 @@ func (idx *Index) addDerived(st stats, c *concept, word string, r ranking, seen 
 	for _, l := range thesaurus.Lemmas(word) {
 		for _, d := range thesaurus.Derived(l) {
 			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, d), r.Derived, seen)
+		}
+	}
+}
+
+// addAdjectives adds the nouns an adjective relates to (imperial:
+// emperor, empire; judicial: judge), at confidence Adjective: a question
+// asks about "the imperial household" of a passage on the Emperor, and
+// stemming joins neither. Not the other way: a noun's adjective is said
+// of much else (sexual of sex, for "same-sex marriage").
+func (idx *Index) addAdjectives(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	if r.Adjective <= 0 {
+		return
+	}
+	for _, l := range thesaurus.Lemmas(word) {
+		for _, d := range thesaurus.Adjectives(l) {
+			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, d), r.Adjective, seen)
 		}
 	}
 }

@@ -18,6 +18,7 @@ import (
 type ranking struct {
 	// Analysis.
 	Derived         float64 // confidence of a noun or verb derived from a question's word or it from them (thesaurus.Derived: decide, decision); 0 turns them off
+	Adjective       float64 // confidence of a noun an adjective of the question relates to (thesaurus.Adjectives: imperial, emperor); 0 turns them off
 	Synonyms        float64 // confidence of a thesaurus synonym; 0 turns synonyms off
 	SynonymContext  float64 // a synonym or broader word counts only when its similarity to one of the question's other words reaches this (see meaning.go); 0 keeps them all
 	Broader         float64 // confidence of a word for a broader concept (a hypernym); 0 turns them off
@@ -110,7 +111,7 @@ type ranking struct {
 
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
-	Derived: 0.9, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
+	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,

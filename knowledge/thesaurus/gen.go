@@ -6,7 +6,9 @@
 // concepts (hypernyms: "beer" for "lager"), exceptions.txt, WordNet's
 // irregular inflections, and notnouns.txt, the one-word lemmas that are
 // never nouns, and derived.txt, the nouns and verbs derived from one
-// another (decide: decision; pay: payment), agent nouns left out. Run it
+// another (decide: decision; pay: payment), agent nouns left out, and
+// adjectives.txt, adjectives and the nouns they relate to (imperial:
+// emperor, empire; judicial: judge). Run it
 // with `go generate ./knowledge/thesaurus`
 // after `apt-get install wordnet-base`.
 package main
@@ -64,7 +66,12 @@ func main() {
 				if sym == "@" || sym == "@i" {
 					broader[p+" "+f[0]] = append(broader[p+" "+f[0]], posName[ps]+" "+off)
 				}
-				if sym == "+" && k+4+4*i < len(f) && (p == "noun" || p == "verb") && (ps == "n" || ps == "v") && posName[ps] != p {
+				// An adjective and the noun it relates to (pertainym "\\",
+				// or derivation "+": imperial, emperor; judicial, judge):
+				// a question says "the imperial household" of a passage
+				// on the Emperor.
+				adjNoun := p == "adj" && ps == "n" && (sym == "\\" || sym == "+") || p == "noun" && (ps == "a" || ps == "s") && sym == "+"
+				if (sym == "+" && (p == "noun" || p == "verb") && (ps == "n" || ps == "v") && posName[ps] != p || adjNoun) && k+4+4*i < len(f) {
 					// A derivationally related form, between a noun and a
 					// verb: word to word, by their numbers in the two
 					// synsets (source and target, two hex digits each).
@@ -72,25 +79,42 @@ func main() {
 					src, err1 := strconv.ParseInt(st[:2], 16, 32)
 					dst, err2 := strconv.ParseInt(st[2:], 16, 32)
 					if err1 == nil && err2 == nil && len(st) == 4 {
-						links = append(links, link{p + " " + f[0], int(src), posName[ps] + " " + off, int(dst)})
+						links = append(links, link{p + " " + f[0], int(src), posName[ps] + " " + off, int(dst), adjNoun})
 					}
 				}
 			}
 		})
 	}
 	derived := map[string][]string{} // lemma -> the nouns and verbs derived from it or it from them
+	related := map[string][]string{} // adjective -> the nouns it relates to
 	for _, l := range links {
 		from, to := synsets[l.from], synsets[l.to]
 		if l.src < 1 || l.src > len(from) || l.dst < 1 || l.dst > len(to) {
 			continue
 		}
 		a, b := from[l.src-1], to[l.dst-1]
-		if a == b || strings.Contains(a, " ") || strings.Contains(b, " ") || agent(b) || slices.Contains(derived[a], b) {
+		if a == b || strings.Contains(a, " ") || strings.Contains(b, " ") {
+			continue
+		}
+		if l.adjective {
+			// From the adjective, whichever way the link points
+			// (imperial to emperor, or emperor to imperial). Agent nouns
+			// are kept: an emperor is no one who "emperors".
+			if l.from[:3] != "adj" {
+				a, b = b, a
+			}
+			if !slices.Contains(related[a], b) {
+				related[a] = append(related[a], b)
+			}
+			continue
+		}
+		if agent(b) || slices.Contains(derived[a], b) {
 			continue
 		}
 		derived[a] = append(derived[a], b)
 	}
 	write("derived.txt", derived)
+	write("adjectives.txt", related)
 
 	table := map[string][][]string{} // lemma -> senses -> synonyms
 	hyper := map[string][][]string{} // lemma -> senses -> words of the broader concepts
@@ -220,10 +244,11 @@ func main() {
 // link is a derivationally related form: word src of synset from and word
 // dst of synset to, both counted from 1.
 type link struct {
-	from string
-	src  int
-	to   string
-	dst  int
+	from      string
+	src       int
+	to        string
+	dst       int
+	adjective bool // between an adjective and a noun
 }
 
 var links []link

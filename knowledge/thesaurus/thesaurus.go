@@ -64,6 +64,25 @@ func Derived(lemma string) []string {
 	return strings.Split(rest, "|")
 }
 
+// adjectives holds, one line per adjective and sorted, the adjective and
+// the nouns it relates to (WordNet's pertainyms and derivations: imperial:
+// emperor, empire), separated by "|".
+//
+//go:embed adjectives.txt
+var adjectives string
+
+// Adjectives returns the nouns an adjective relates to (imperial:
+// emperor, empire; judicial: judge, justice): a question asks about "the
+// imperial household" of a passage on the Emperor, and stemming joins
+// neither.
+func Adjectives(lemma string) []string {
+	rest, ok := lookup(adjectives, lemma)
+	if !ok || rest == "" {
+		return nil
+	}
+	return strings.Split(rest, "|")
+}
+
 // notNouns holds, one per line and sorted, the one-word lemmas that
 // WordNet knows only as verbs, adjectives or adverbs.
 //

@@ -222,3 +222,19 @@ func TestForms(t *testing.T) {
 		}
 	}
 }
+
+// TestAdjectives: an adjective gives the nouns it relates to, which
+// stemming does not join to it, and a noun gives nothing (its adjectives
+// are said of much else).
+func TestAdjectives(t *testing.T) {
+	for _, c := range []struct {
+		adj, noun string
+	}{{"imperial", "emperor"}, {"naval", "navy"}, {"volcanic", "volcano"}, {"judicial", "judge"}, {"legislative", "legislature"}} {
+		if got := Adjectives(c.adj); !contains(got, c.noun) {
+			t.Errorf("Adjectives(%q) = %v, want %q among them", c.adj, got, c.noun)
+		}
+	}
+	if got := Adjectives("sex"); got != nil {
+		t.Errorf("Adjectives(%q) = %v, want none: only adjectives have nouns", "sex", got)
+	}
+}
