@@ -202,7 +202,9 @@ func scanCues(text, lang string, found func(cue uint16, at int)) {
 			}
 			// A count of a plural noun, or of a compound one ("94
 			// member states", "12 district courts").
-			if countNouns[next] || magnitudes[next] || next == "percent" || next == "per" && word(i+2) == "cent" ||
+			// A share written with its sign ("62.8%") is a figure as
+			// much as one written "62.8 percent".
+			if countNouns[next] || magnitudes[next] || next == "percent" || next == "per" && word(i+2) == "cent" || strings.HasPrefix(text[t.end:], "%") ||
 				!isYear(t) && i+1 < len(toks) && !toks[i+1].cap && (pluralNoun(next) ||
 					!toks[i+1].number && !stopWords[next] && thesaurus.Nominal(next) && i+2 < len(toks) && !toks[i+2].cap && pluralNoun(word(i+2))) {
 				found(bitNumber, t.start)

@@ -73,6 +73,10 @@ var compoundCount = regexp.MustCompile(`(?i)\b\d{1,3}(?:,\d{3})*\s+[a-z]{3,}\s+[
 // duration ("since 2004", "from 1890 until 1974").
 var spanRef = regexp.MustCompile(`\b(since (19|20)\d\d|since ` + month + `|(from|between) \d{4}\b)`)
 
+// percentSign is a share written with its sign, which the regexp's \b
+// after "%" kept it from reading when a space followed ("62.8% of").
+var percentSign = regexp.MustCompile(`\d%`)
+
 // TestCuesMatchRegexReference checks the one-pass cue scanner against the
 // regular expressions it replaced, on every passage of the default corpus
 // and of a generated one.
@@ -99,6 +103,9 @@ func TestCuesMatchRegexReference(t *testing.T) {
 				g, w := strings.Contains(","+got+",", ","+c+","), strings.Contains(","+want+",", ","+c+",")
 				if c == cueNumber && g && !w && compoundCount.MatchString(text) {
 					continue // the scanner also counts compound nouns (TestCompoundCountCues)
+				}
+				if c == cueNumber && g && !w && percentSign.MatchString(text) {
+					continue // the regexp's \b after % missed "62.8% of" (TestPercentCues)
 				}
 				if c == cueDuration && g && !w && spanRef.MatchString(text) {
 					continue // the scanner also reads spans told by their ends (TestSpanDurationCues)

@@ -842,6 +842,27 @@ func TestCompoundCountCues(t *testing.T) {
 	}
 }
 
+// TestPercentCues: a share written with its sign is a figure, as the
+// regular expressions the scanner replaced read it ("62.8%" as much as
+// "62.8 percent"). Dev2 asks "What percentage of South Koreans reported
+// taking part in the boycott of Japanese products in July 2019?", which the
+// Realmeter figure answers.
+func TestPercentCues(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"In a Realmeter poll of 24 July 2019, 62.8% of South Koreans said they were boycotting Japanese products.", true},
+		{"Sales of Japanese beer fell 97% from a year earlier.", true},
+		{"Travel to Japan dropped by 25.9% in 2019.", true},
+		{"The poll was taken on 24 July 2019.", false},
+	} {
+		if got := slices.Contains(cues(tc.text, knowledge.English), cueNumber); got != tc.want {
+			t.Errorf("cues(%q) number %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestSpanDurationCues: news answers "how long had X been Y" by the span's
 // ends rather than its length. Dev questions of the class: "how long had
 // sk been on japans whitelist before all this" and "How long had Seoul
