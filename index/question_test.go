@@ -1013,6 +1013,42 @@ func TestDateWordsAreTheFrame(t *testing.T) {
 	}
 }
 
+// TestKoreanDictionaryForm: a particle after a noun ending in a syllable
+// that is itself a particle (조각가가, 국가가, 평론가는) leaves a stem cut one
+// syllable too short (조각, "carving"); the longest form the dictionary
+// knows is the word, and its English finds an English article:
+// articles/dev.jsonl 59 ("평화의 소녀상은 어떤 조각가가 제작했습니까?")
+// came into the top three.
+func TestKoreanDictionaryForm(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"평화의 소녀상은 어떤 조각가가 제작했습니까?", "조각가"},
+		{"그 평론가는 뭐라고 했어?", "평론가"},
+		{"그 건축가를 누가 뽑았어?", "건축가"},
+		{"일본이 뭐라고 했어?", ""}, // no longer form is a word
+	} {
+		var got []string
+		for _, w := range cjkContent(tc.q) {
+			got = append(got, w.text)
+		}
+		if tc.want != "" && !slices.Contains(got, tc.want) {
+			t.Errorf("cjkContent(%q) = %q, want %q among them", tc.q, got, tc.want)
+		}
+		if tc.want == "" && slices.Contains(got, "일본이") {
+			t.Errorf("cjkContent(%q) = %q, kept a particle", tc.q, got)
+		}
+	}
+	idx, _ := openTest(t, append(defaultCorpus(t),
+		article("bronze-2026", "", "2026-04-02", "The museum unveiled a bronze horse by the sculptor Lee Min-ho on Tuesday.",
+			"A critic from the city newspaper called the horse the finest public work of the decade."),
+	))
+	for q, want := range map[string]string{"청동 말은 어떤 조각가가 만들었어?": "sculptor Lee Min-ho", "신문 평론가는 청동 작품을 어떻게 평가했어?": "A critic"} {
+		ans := ask(t, idx, knowledge.Query{Text: q, Limit: 1})
+		if len(ans.Hits) == 0 || !strings.Contains(ans.Hits[0].Text, want) {
+			t.Errorf("%q: hits %+v, want the passage with %q", q, ans.Hits, want)
+		}
+	}
+}
+
 // TestHowMuchInJapanese: どのくらい asks how long of what lasts (会談は
 // どのくらい続いた) and otherwise how much or how many: the dev questions
 // ask it of a share, a fall and a decrease ("割合はどのくらい",
