@@ -158,7 +158,10 @@ func main() {
 	}
 	write("rare.txt", rare)
 	write("rarekorean.txt", rareReadings)
-	write("japanese.txt", words)
+	// A word's English keeps EDICT's order, its first sense first:
+	// english.txt ranks the words an English word translates by where it
+	// stands in each (see TestEnglishTable).
+	writeOrdered("japanese.txt", words)
 	write("korean.txt", readings)
 	chars := map[string][]string{} // kanji -> its Korean reading
 	for c, e := range eum {
@@ -289,7 +292,17 @@ func korean(h string, eum map[string]string) (string, bool) {
 	return dictionary.InitialSound(b.String()), true
 }
 
+// write writes a table with its keys and each key's values sorted.
 func write(name string, table map[string][]string) {
+	for _, vs := range table {
+		slices.Sort(vs)
+	}
+	writeOrdered(name, table)
+}
+
+// writeOrdered writes a table with its keys sorted and each key's values
+// in the order given.
+func writeOrdered(name string, table map[string][]string) {
 	keys := make([]string, 0, len(table))
 	for k := range table {
 		keys = append(keys, k)
@@ -301,9 +314,7 @@ func write(name string, table map[string][]string) {
 	}
 	w := bufio.NewWriter(out)
 	for _, k := range keys {
-		vs := table[k]
-		slices.Sort(vs)
-		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(vs, "|"))
+		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(table[k], "|"))
 	}
 	if err := w.Flush(); err != nil {
 		log.Fatal(err)
