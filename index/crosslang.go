@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
@@ -229,6 +230,7 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 		share float64
 	}
 	var parts, inner []part
+	var stemParts []string
 	for _, p := range dictionary.Split(w.text, korean) {
 		if !dictionary.Rare(p, korean) {
 			parts = append(parts, part{p, 1})
@@ -237,6 +239,9 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 		parts = append(parts, part{p, r.RareWords})
 		for _, q := range dictionary.SplitCommon(p, korean) {
 			inner = append(inner, part{q, r.PartCredit})
+		}
+		if !korean {
+			stemParts = append(stemParts, p)
 		}
 	}
 	for _, p := range append(parts, inner...) {
@@ -256,6 +261,17 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 			}
 			for _, o := range words {
 				addOther(o)
+			}
+		}
+	}
+	// A rare compound's kanji that is no word alone may be a verb's stem
+	// (祀 of 合祀, "enshrining together": 祀る, "enshrine"): the verb
+	// says what an article writes where the compound's gloss is a
+	// phrase it does not use.
+	if conf := r.Dictionary * r.PartCredit; conf > 0 {
+		for _, p := range stemParts {
+			for _, e := range stemVerbs(p) {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), conf, seen)
 			}
 		}
 	}
@@ -295,4 +311,27 @@ func englishSpellings(hepburn string) []string {
 		return []string{hepburn}
 	}
 	return []string{hepburn, short}
+}
+
+// verbEndings are the endings of a Japanese verb's plain form, tried on a
+// kanji to find the verb it is the stem of.
+var verbEndings = []string{"る", "す", "う", "む", "く", "つ", "ぶ", "ぐ"}
+
+// stemVerbs returns the English of the verbs whose stems are the kanji of
+// a Japanese word that the dictionary does not know alone (祀 of 合祀:
+// 祀る, "deify", "enshrine"), the first ending found for each.
+func stemVerbs(word string) []string {
+	var out []string
+	for _, k := range word {
+		if !unicode.Is(unicode.Han, k) || dictionary.Japanese(string(k)) != nil {
+			continue
+		}
+		for _, end := range verbEndings {
+			if _, english, n := dictionary.Inflected(string(k) + end); n > 0 {
+				out = append(out, english...)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -562,5 +563,25 @@ func TestJapaneseVerbNouns(t *testing.T) {
 	t.Logf("first: %d of %d", n, len(cases))
 	if n < len(cases)-1 {
 		t.Errorf("%d of %d first", n, len(cases))
+	}
+}
+
+// TestStemVerbs: a rare compound's kanji that is no word alone reads as
+// the verb it is the stem of, whose English an article may write where it
+// does not use the compound's gloss; kanji that are words alone give none.
+func TestStemVerbs(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want string // an English the verbs must give; "" for none at all
+	}{
+		{"合祀", "enshrine"}, // enshrining together: 祀る
+		{"併呑", "swallow"},  // annexation: 呑む
+		{"糾弾", "bounce"},   // censure: 弾む
+		{"徴用", ""},
+	} {
+		got := stemVerbs(tc.word)
+		if tc.want == "" && len(got) > 0 || tc.want != "" && !slices.Contains(got, tc.want) {
+			t.Errorf("stemVerbs(%s) = %v, want %q", tc.word, got, tc.want)
+		}
 	}
 }
