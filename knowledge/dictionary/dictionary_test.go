@@ -199,6 +199,10 @@ func TestInflected(t *testing.T) {
 		{"話し合いは", "話し合う", "話し合い", "discuss"},
 		{"取り消し", "取り消す", "取り消し", "cancel"},
 		{"見直しを求めた", "見直す", "見直し", "review"},
+		// 来る, the irregular verb EDICT tags vk, not v1 or v5.
+		{"来たのはいつ", "来る", "来", "come"},
+		{"来ないと言った", "来る", "来", "come"},
+		{"来ますか", "来る", "来", "arrive"},
 		{"上は", "", "", ""},       // 上 and は, not 上る
 		{"竹島を", "", "", ""},      // a noun and its particle
 		{"判決で日本企業は", "", "", ""}, // nouns

@@ -260,9 +260,14 @@ func written(h string) bool {
 
 // inflected reports whether a headword is a verb or an adjective written
 // in kanji with its ending in hiragana (祀る, 持ち込む, 高い): the form
-// dictionary.Inflected finds behind a question's conjugated one.
+// dictionary.Inflected finds behind a question's conjugated one. 来る,
+// "come", is tagged vk, the one irregular verb written with a kanji stem
+// (来た, 来ない: dropping る as the v1 verbs do); する, the other, is
+// written in hiragana, grammar after a noun (合祀する), and its kanji 為る
+// is out of use, and the vs-s verbs (対する, 関する) are mostly grammar
+// too (に対する, "towards"), so neither is kept.
 func inflected(h, glosses string) bool {
-	if !strings.Contains(glosses, "(v1") && !strings.Contains(glosses, "(v5") && !strings.Contains(glosses, "(adj-i") {
+	if !strings.Contains(glosses, "(v1") && !strings.Contains(glosses, "(v5") && !strings.Contains(glosses, "(vk") && !strings.Contains(glosses, "(adj-i") {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(h)
