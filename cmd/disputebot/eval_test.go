@@ -14,7 +14,8 @@ import (
 
 // evalLevels are the regression checks, one per question file: the
 // articles to add first, if any, and the eval flags of its levels. Dev's
-// are those of its last tuning (stop 17; dev2, dev3 and articles/dev2,
+// are those of its last tuning (dev2 and the dev articles stop 19's, dev
+// stop 17's but off-topic answers stop 19's; dev3 and articles/dev2,
 // written in stop 18, those of its end); the test files are never tuned
 // on, and theirs are those of their last run after the work it judged
 // (stop 17's, which moved every one of them the same way), each less a
@@ -24,15 +25,15 @@ var evalLevels = []struct {
 	levels               []string
 }{
 	{"dev", "", "dev.jsonl",
-		[]string{"--min-hit1", "0.78", "--min-hit3", "0.87", "--max-not-covered", "0.07", "--max-off-answered", "0.17", "--min-cjk-hit3", "0.91"}},
+		[]string{"--min-hit1", "0.78", "--min-hit3", "0.87", "--max-not-covered", "0.07", "--max-off-answered", "0.15", "--min-cjk-hit3", "0.91"}},
 	{"dev2", "", "dev2.jsonl",
-		[]string{"--min-hit1", "0.6", "--min-hit3", "0.74", "--max-not-covered", "0.09", "--max-off-answered", "0.54", "--min-cjk-hit3", "0.78"}},
+		[]string{"--min-hit1", "0.61", "--min-hit3", "0.75", "--max-not-covered", "0.09", "--max-off-answered", "0.31", "--min-cjk-hit3", "0.79"}},
 	{"dev3", "", "dev3.jsonl",
 		[]string{"--min-hit1", "0.59", "--min-hit3", "0.72", "--max-not-covered", "0.14", "--max-off-answered", "0.55", "--min-cjk-hit3", "0.74"}},
 	{"dev2 articles", "articles/dev2", "articles/dev2.jsonl",
 		[]string{"--min-hit1", "0.25", "--min-hit3", "0.44", "--max-not-covered", "0.2", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.54"}},
 	{"dev articles", "articles/dev", "articles/dev.jsonl",
-		[]string{"--min-hit1", "0.52", "--min-hit3", "0.6", "--max-not-covered", "0.13", "--max-off-answered", "0.4", "--min-cjk-hit3", "0.56"}},
+		[]string{"--min-hit1", "0.56", "--min-hit3", "0.65", "--max-not-covered", "0.09", "--max-off-answered", "0.34", "--min-cjk-hit3", "0.63"}},
 	{"test", "", "test.jsonl",
 		[]string{"--min-hit1", "0.65", "--min-hit3", "0.8", "--max-not-covered", "0.09", "--max-off-answered", "0.18", "--min-cjk-hit3", "0.76"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
