@@ -84,8 +84,9 @@ var focusPatterns = []*regexp.Regexp{
 // or after "how much" before a verb ("how much revenue did Uniqlo
 // report"); and the topic of a statement asked for ("what did Abe say
 // about the Tokyo Olympics": Olympics), which a passage reporting what
-// was said of something else does not answer. Their first group is a noun phrase of up to three words,
-// whose last word before a stop word is its head (see attributeHead).
+// was said of something else does not answer. Their first group is a
+// noun phrase of up to three words, whose last word before a stop word
+// is its head (see attributeHead).
 var attributePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?:what|how much|how many)\s+(?:is|was|are|were)\s+(?:the\s+)?[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,3}?'s\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})`),
 	regexp.MustCompile(`(?i)\bwhat\s+(?:is|was|are|were)\s+the\s+((?:[a-z][a-z-]*\s+)?[a-z][a-z-]*)\s+(?:like|in|for|at|on|during)\b`),
@@ -142,8 +143,9 @@ const ageLabel = "years old"
 
 // statesAge finds an age in a passage as Korean and Japanese write it, a
 // number of years with the counter of age (94세, 94歳), which the words
-// of the lexicon's concept are not.
-var statesAge = regexp.MustCompile(`\d\s?(?:세|歳)`)
+// of the lexicon's concept are not; not a generation or a century
+// (1세대, 21세기).
+var statesAge = regexp.MustCompile(`\d\s?(?:세|歳)(?:$|[^대기])`)
 
 // markFocus marks the concept of the noun an English question asks about,
 // when it has one (see concept.focus).

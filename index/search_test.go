@@ -658,6 +658,12 @@ func TestCJKAttributeFocus(t *testing.T) {
 // ("year" of "end of the year", see alt.part): passages that only name the
 // person do not answer. An age the corpus gives is still answered.
 func TestAgeFocus(t *testing.T) {
+	for text, want := range map[string]bool{"이춘식 씨는 94세다.": true, "94歳の原告": true, "그는 당시 94세였다": true,
+		"21세기 한일 관계": false, "재일 1세대": false, "2019년": false} {
+		if got := statesAge.MatchString(text); got != want {
+			t.Errorf("statesAge(%q) = %v, want %v", text, got, want)
+		}
+	}
 	idx := defaultIndex(t)
 	off := []string{
 		"모테기 외무상은 올해 나이가 몇 살입니까?",
