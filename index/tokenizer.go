@@ -50,7 +50,7 @@ func (t asciiTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			i = end
 			continue
 		}
-		if r, _ := utf8.DecodeRune(input[i:]); unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || r == '\u200d' {
+		if joinsSpace(input[i:]) {
 			return t.unicode.Tokenize(input)
 		}
 		for end < len(input) {
@@ -65,7 +65,7 @@ func (t asciiTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			if a {
 				break
 			}
-			if r, _ := utf8.DecodeRune(input[next:]); unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || r == '\u200d' {
+			if joinsSpace(input[next:]) {
 				return t.unicode.Tokenize(input)
 			}
 			end = e
@@ -80,6 +80,14 @@ func (t asciiTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		i = end
 	}
 	return out
+}
+
+// joinsSpace reports whether text begins with a combining mark or a
+// format character (the zero-width joiner among them), which belongs to
+// the space before it.
+func joinsSpace(text []byte) bool {
+	r, _ := utf8.DecodeRune(text)
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf)
 }
 
 // isASCIISpace reports whether b is ASCII white space.
