@@ -958,14 +958,7 @@ func (c *concept) addAlt(st stats, l string, terms []string, conf float64, seen 
 // they "decided", and stemming joins only some such pairs (compensate and
 // compensation, not decide and decision).
 func (idx *Index) addDerived(st stats, c *concept, word string, r ranking, seen map[string]bool) {
-	if r.Derived <= 0 {
-		return
-	}
-	for _, l := range thesaurus.Lemmas(word) {
-		for _, d := range thesaurus.Derived(l) {
-			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, d), r.Derived, seen)
-		}
-	}
+	idx.addRelated(st, c, word, thesaurus.Derived, r.Derived, seen)
 }
 
 // addAdjectives adds the nouns an adjective relates to (imperial:
@@ -974,12 +967,18 @@ func (idx *Index) addDerived(st stats, c *concept, word string, r ranking, seen 
 // stemming joins neither. Not the other way: a noun's adjective is said
 // of much else (sexual of sex, for "same-sex marriage").
 func (idx *Index) addAdjectives(st stats, c *concept, word string, r ranking, seen map[string]bool) {
-	if r.Adjective <= 0 {
+	idx.addRelated(st, c, word, thesaurus.Adjectives, r.Adjective, seen)
+}
+
+// addRelated adds, at confidence conf (none when it is 0), the English
+// words that a relation of the thesaurus gives each base form of a word.
+func (idx *Index) addRelated(st stats, c *concept, word string, related func(lemma string) []string, conf float64, seen map[string]bool) {
+	if conf <= 0 {
 		return
 	}
 	for _, l := range thesaurus.Lemmas(word) {
-		for _, d := range thesaurus.Adjectives(l) {
-			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, d), r.Adjective, seen)
+		for _, d := range related(l) {
+			c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, d), conf, seen)
 		}
 	}
 }
