@@ -40,18 +40,19 @@ func cjkContent(rest string) []cjkWord {
 		if i > 0 && runs[i-1].Script == lang.Digit && runs[i-1].End == r.Start && lang.KoreanSuffix(r.Text) {
 			continue // the counter of a figure: 위를 of 2위를
 		}
-		w := cjkWord{text: lang.KoreanStem(r.Text), lang: knowledge.Korean, strength: 1}
+		forms := lang.KoreanForms(r.Text)
+		w := cjkWord{text: forms[len(forms)-1], lang: knowledge.Korean, strength: 1}
 		// The stem may take off a noun's own last syllable for a
 		// particle (조각가가: 조각, "carving", for 조각가, "sculptor";
 		// 국가가: 국): the longest form that the dictionary knows is the
 		// word. Passages are searched by its analysis all the same.
-		for _, f := range lang.KoreanForms(r.Text) {
+		for _, f := range forms {
 			if len(f) > len(w.text) && dictionary.Korean(f) != nil {
 				w.text = f
 				break
 			}
 		}
-		for _, f := range lang.KoreanForms(r.Text) {
+		for _, f := range forms {
 			for _, l := range append(lang.RomanizeKorean(f), lang.RomanizeJapaneseVoiced(f)) {
 				if l == "" {
 					continue
