@@ -87,15 +87,22 @@ func CleanQuestion(s string) string {
 		}
 	}
 	clean := discordMarkup.ReplaceAllString(b.String(), " ")
+	clean = maskedLink.ReplaceAllString(clean, " $1 ")
+	clean = link.ReplaceAllString(clean, " ")
 	return CleanText(massMention.ReplaceAllString(clean, "$1 "))
 }
 
 // discordMarkup matches what Discord turns into mentions, channel links,
 // custom emoji and timestamps: it says nothing about the question, and
-// "@everyone" in a question is someone testing the bot.
+// "@everyone" in a question is someone testing the bot. A pasted link is
+// dropped too (a masked one keeps its text): its host and path would be
+// read as words of the question ("www", "com", a slug's every word), and
+// no passage says them.
 var (
 	discordMarkup = regexp.MustCompile(`<(?:@[!&]?|#|/[^<>:\s]{1,32}:|a?:[A-Za-z0-9_~]{1,32}:|t:)[0-9]{1,20}(?::[tTdDfFR])?>`)
 	massMention   = regexp.MustCompile(`(^|[^\w@.])@(?:everyone|here)\b`)
+	maskedLink    = regexp.MustCompile(`(?i)\[([^\[\]]{1,256})\]\(\s*<?https?://[^\s()<>]*>?\s*\)`)
+	link          = regexp.MustCompile(`(?i)<?\bhttps?://[^\s<>]*>?`)
 )
 
 // Hit is one passage that answers a query, with everything needed to cite it.

@@ -35,6 +35,11 @@ func TestCleanQuestion(t *testing.T) {
 		{"channel, command, emoji, timestamp", "<#1234> </ask:5678> <:kang:1234> <a:x_y:99> <t:1576454400:R> Madrid", "Madrid"},
 		{"everyone and here", "@everyone @here GSOMIA?", "GSOMIA?"},
 		{"lookalikes kept", "<@abc> email@everyone.com", "<@abc> email@everyone.com"},
+		{"pasted link", "when did japan act https://www.example.com/news/2019/07/01/japan-curbs?utm=x lol", "when did japan act lol"},
+		{"link without embed", "is this true <https://example.com/a_b> ??", "is this true ??"},
+		{"masked link keeps its text", "what does [the Kyodo report](https://english.kyodonews.net/x) say", "what does the Kyodo report say"},
+		{"only a link", "HTTP://example.com", ""},
+		{"scheme-like words kept", "https is not a link, nor http: alone", "https is not a link, nor http: alone"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
