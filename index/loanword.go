@@ -198,14 +198,23 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 			if len(runes) < 2 {
 				continue
 			}
-			if len(runes) <= maxLoanSyllables {
+			// A word the dictionary reads as Chinese characters is
+			// no loanword (대상, 對象, "target", is not デッサン, "sketch";
+			// 한도, 限度, "limit", not ハンド, "hand").
+			if len(runes) <= maxLoanSyllables && dictionary.Korean(tc.term) == nil {
 				if k := hangulLoanKey(tc.term); len(k) >= minLoanKey {
 					keys[k] = append(keys[k], tc)
 				}
 			}
-			// The parts of a compound, marked apart.
-			for n := 2; n < len(runes) && n <= maxLoanSyllables; n++ {
+			// The parts of a compound, marked apart: a loanword and a
+			// word of two syllables at least (스와프 of 통화스와프), not
+			// a word and its suffix or ending (반도 of 반도체, "peninsula"
+			// of "semiconductor", is not バンド, "band").
+			for n := 2; n <= len(runes)-2 && n <= maxLoanSyllables; n++ {
 				for _, part := range []string{string(runes[:n]), string(runes[len(runes)-n:])} {
+					if dictionary.Korean(part) != nil {
+						continue
+					}
 					if k := hangulLoanKey(part); len(k) >= minLoanKey {
 						keys["+"+k] = append(keys["+"+k], tc)
 					}

@@ -135,6 +135,50 @@ func TestKoreanLoanwords(t *testing.T) {
 	}
 }
 
+// TestNoLoanwordInKoreanWords: a Korean word with its particle or
+// ending, a Sino-Korean word and a word ending in a suffix do not sound
+// like a katakana word by accident. Found in the dev articles' Korean
+// terms, where 9 of 12 matches of whole words and 7 of 8 of parts of
+// compounds were such (money: 만에, 8년여 만에, "after eight years";
+// hand: 한도, "limit"; band: 반도체, "semiconductor").
+func TestNoLoanwordInKoreanWords(t *testing.T) {
+	a := article("swap", "", "2023-06-30",
+		"한국과 일본이 8년여 만에 통화스와프를 되살리기로 했다. 한도는 100억 달러다.",
+		"반도체 소재 수출이 대상이 됐다. 상대국 피해자 단체가 반발했다.",
+		"글로벌 금융시장 불안에 대비한다. 그 가운데 비자 면제도 논의됐다.")
+	a.Language = knowledge.Korean
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	for _, tt := range []struct {
+		q, label string
+		want     string // a loanword the concept has, or ""
+		not      []string
+	}{
+		{"how much money did japan put in", "money", "", []string{"만에"}},
+		{"which hand did he raise", "hand", "", []string{"한도"}},
+		{"what band played", "band", "", []string{"반도체"}},
+		{"is it a sketch", "sketch", "", []string{"대상"}},
+		{"a bathrobe or a gown", "gown", "", []string{"가운데"}},
+		{"how global was the crisis", "global", "글로벌", nil},
+		{"did they talk about visas", "visas", "비자", nil},
+		{"how big is the new currency swap", "swap", "통화스와프", nil},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil {
+			t.Errorf("%q: concepts %q, want %q", tt.q, conceptLabels(q), tt.label)
+			continue
+		}
+		if tt.want != "" && !hasAlt(c, tt.want) {
+			t.Errorf("%q: %q is not said as %s", tt.q, tt.label, tt.want)
+		}
+		for _, w := range tt.not {
+			if hasAlt(c, w) {
+				t.Errorf("%q: %q is said as %s, a Korean word that only sounds like its katakana", tt.q, tt.label, w)
+			}
+		}
+	}
+}
+
 // TestKatakanaForHangul: a Korean question's loanword that no table reads
 // is the dictionary's katakana word of the same sound, whose English an
 // English article writes (articles/dev.jsonl 41: 레이더, radar).

@@ -9,6 +9,11 @@ func TestLoanwordSpelling(t *testing.T) {
 	for w, want := range map[string]bool{
 		"레이더": true, "스와프": true, "보이콧": true, "센터": true, "트리엔날레": true, "유네스코": true,
 		"되는거": false, "했다": false, "없어": false, "까지": false, "의견": false, "radar": false, "": false,
+		// A final before a syllable without an initial: an ending or a
+		// particle on a stem (money's マネー is not 만에, 8년여 만에, "after
+		// eight years"; parlour's パーラー not 팔아, "sell"; jaguar's
+		// ジャガー not 적어, "write").
+		"만에": false, "팔아": false, "적어": false, "글로벌": true, "셔틀": true, "비자": true, "싱어": true,
 	} {
 		if got := LoanwordSpelling(w); got != want {
 			t.Errorf("LoanwordSpelling(%q) = %v, want %v", w, got, want)

@@ -272,18 +272,26 @@ func LoanwordLike(word string) bool {
 
 // LoanwordSpelling reports whether a word is all Hangul spelt as Korean
 // writes borrowed words (외래어 표기법): no tense consonants (ㄲ, ㄸ, ㅃ,
-// ㅆ, ㅉ), no ㅚ or ㅢ, and no final but ㄱ, ㄴ, ㄹ, ㅁ, ㅂ, ㅅ and ㅇ. Most
-// Korean verbs and their endings fail it (되는거, 했다, 없어), which a match
-// by sound with a foreign word must not take for one.
+// ㅆ, ㅉ), no ㅚ or ㅢ, no final but ㄱ, ㄴ, ㄹ, ㅁ, ㅂ, ㅅ and ㅇ, and no
+// final but ㅇ before a syllable without an initial sound (a borrowed word
+// is written as it is heard, the consonant opening the next syllable:
+// 글로벌, not 글롭얼; 싱어, since ㅇ opens none). Most Korean verbs and their endings fail it (되는거,
+// 했다, 없어, 팔아), and so does a noun with its particle (만에), which a
+// match by sound with a foreign word must not take for one.
 func LoanwordSpelling(word string) bool {
 	if word == "" {
 		return false
 	}
+	final := false // the syllable before has a final
 	for _, r := range word {
 		ini, med, fin, ok := syllable(r)
 		if !ok {
 			return false
 		}
+		if final && ini == initialNone {
+			return false
+		}
+		final = fin != 0 && fin != 21 // ㅇ cannot open a syllable: 싱어, singer
 		switch ini {
 		case 1, 4, 8, 10, 13: // ㄲ ㄸ ㅃ ㅆ ㅉ
 			return false
