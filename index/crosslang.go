@@ -9,6 +9,7 @@ import (
 	"github.com/disputebot/disputebot/knowledge"
 	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"github.com/disputebot/disputebot/knowledge/lang"
+	"github.com/disputebot/disputebot/knowledge/thesaurus"
 )
 
 // Korean and Japanese words of a question that the lexicon does not know:
@@ -254,6 +255,18 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 			for _, e := range english {
 				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), conf, seen)
 			}
+			// The noun a phrase of the dictionary names a kind of, for
+			// an article worded otherwise (歌詞, "song lyrics": "the
+			// lyrics of the song"); not a verb's ("take back"), nor a
+			// head of many senses, which says little ("place" of "birth
+			// place", 고향), as a broader word does.
+			if hc := conf * r.GlossHead; hc > 0 && !strings.ContainsFunc(p.word, isKana) {
+				for _, e := range english {
+					if h := dictionary.Head(e); h != "" && thesaurus.Polysemy(h) <= maxHeadSenses {
+						c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, h), hc, seen)
+					}
+				}
+			}
 		}
 		if cross {
 			words := dictionary.Hangul(p.word)
@@ -282,6 +295,14 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 		idx.addKanjiNames(st, c, w.text, r, seen)
 	}
 }
+
+// maxHeadSenses is the most senses of a dictionary phrase's head that
+// stands for the phrase: lyrics has 7, place 32.
+const maxHeadSenses = 8
+
+// isKana reports whether r is hiragana, as the endings of a Japanese verb
+// or adjective are.
+func isKana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
 
 // addKanjiNames reads the Japanese names a kanji word holds (佐渡金山: Sado,
 // Kanayama or Kinzan; 竹島: Takeshima) and adds those that the corpus

@@ -585,3 +585,83 @@ func TestStemVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossHeads: a Korean or Japanese word whose dictionary English is a
+// phrase also stands for the noun the phrase names a kind of, which an
+// article may use in other words: 歌詞, "song lyrics", of "the lyrics of
+// the song" (articles/dev3.jsonl 10); 소녀상, "little girl", of "a statue
+// of a girl" (articles/dev.jsonl 59, which it brought to the top);
+// 仏像, "buddhist statue", of "a statue" (articles/dev3.jsonl 22).
+// A head of many senses stands for nothing: 고향, "birth place", is not
+// any "place" (dev2.jsonl 135, off topic).
+func TestGlossHeads(t *testing.T) {
+	a := article("koshien", "", "2024-08-24",
+		"The chief cabinet secretary declined to comment on the lyrics of the song at a news conference.",
+		"Activists put up a statue of a girl in front of the embassy in 2011.",
+		"More than 6,000 Koreans were killed after the earthquake of 1 September 1923, historians estimate.",
+		"The ministers met at a place near the border.")
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	for _, tt := range []struct{ q, label, want string }{
+		{"政府って校歌の歌詞についてなんかコメントしたの？", "歌詞", "lyric"},
+		{"평화의 소녀상은 언제 세워졌어?", "소녀상", "girl"},
+		{"対馬の仏像ってどのくらいの重さなの？", "仏像", "statu"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, tt.want) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+	q := analyzeQuestion(t, idx, "강경화 장관 고향 어디임?")
+	if c := findConcept(q, "고향"); c != nil && hasAlt(c, "place") {
+		t.Errorf("고향 is said as place, a word of 32 senses")
+	}
+}
+
+// TestKindsInOtherLanguages: an English question's noun stands for the
+// specific words a Korean or Japanese article uses for a kind of it
+// (dictionary.Kinds), where the corpus has them: "statue" for 불상
+// (仏像, "buddhist statue") and "temple" for 사찰 (寺刹, "buddhist
+// temple") of articles/dev3.jsonl 18; "earthquake" for 大震災, "great
+// earthquake", of articles/dev3.jsonl 29.
+func TestKindsInOtherLanguages(t *testing.T) {
+	ko := article("buddha", "", "2023-10-26",
+		"대법원은 쓰시마의 사찰에서 도난당한 불상의 소유권이 일본 사찰에 있다고 판단했다.")
+	ko.Language = knowledge.Korean
+	ja := article("kanto", "", "2023-09-01",
+		"関東大震災から100年となった9月1日、追悼式典が開かれた。大震災の後、多くの朝鮮人が殺害された。")
+	ja.Language = knowledge.Japanese
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
+	for _, tt := range []struct{ q, label, want string }{
+		{"why does the buddha statue belong to the japanese temple", "statue", "불상"},
+		{"why does the buddha statue belong to the japanese temple", "temple", "사찰"},
+		{"how many koreans were killed after the earthquake", "earthquake", "大震"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, tt.want) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}
+
+// TestJapaneseNamesEnglishAlsoWrites: a Japanese place that an English
+// article names too is also read as a Japanese article writes it: kanto
+// of Kanto Daiichi High School and 関東 of 関東大震災 (articles/dev3.jsonl
+// 30 and 31), takamatsu and 高松, sado and 佐渡.
+func TestJapaneseNamesEnglishAlsoWrites(t *testing.T) {
+	en := article("koshien", "", "2024-08-24",
+		"Kyoto International beat Kanto Daiichi High School at Takamatsu and on Sado in the final.")
+	ja := article("kanto", "", "2023-09-01",
+		"関東大震災から100年、追悼式典が開かれた。高松市と佐渡市でも式典が開かれた。")
+	ja.Language = knowledge.Japanese
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ja))
+	for _, tt := range []struct{ q, label, want string }{
+		{"when did the kanto quake hit", "kanto", "関東"},
+		{"was there a memorial in takamatsu too", "takamatsu", "高松"},
+		{"was there a memorial on sado too", "sado", "佐渡"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, tt.want) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}

@@ -525,23 +525,19 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			// A word the corpus lacks may be a paraphrase of one it has.
 			idx.addSynonyms(st, &c, thesaurus.Lemmas(w), r, seen, a.context)
 		}
+		if st.docFreq(t) > 0 && !english && !isNumber(t) && r.Romanized > 0 {
+			// A Japanese or Korean name that English articles write too
+			// (kanto of Kanto Daiichi High School), as a Korean or
+			// Japanese article writes it (関東 of 関東大震災, the great
+			// Kanto earthquake; 거제): the corpus has both.
+			idx.addNameSpellings(st, &c, w, r, seen)
+		}
 		if st.docFreq(t) == 0 && !english && !isNumber(t) && len(c.alts) == 0 {
 			// A Japanese or Korean word in Latin letters (baisho,
 			// baesang): the words it reads, in English and as written.
 			idx.addRomaji(st, &c, w, r, seen)
 			if len(c.alts) == 0 && r.Romanized > 0 {
-				// A Korean place or thing of a Korean article, as
-				// English spells it (geoje: 거제).
-				for _, k := range st.koreanSpelled(w) {
-					c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
-				}
-			}
-			if len(c.alts) == 0 && r.Romanized > 0 && idx.hasLanguage(knowledge.Japanese) {
-				// A Japanese place or person of a Japanese article, as
-				// English spells it (takamatsu: 高松).
-				for _, name := range dictionary.NamesRomaji(w) {
-					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
-				}
+				idx.addNameSpellings(st, &c, w, r, seen)
 			}
 			if len(c.alts) == 0 {
 				// A misspelling: the corpus words closest to it, or the
@@ -579,6 +575,22 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		idx.addEnglishTranslations(st, &c, w, r, seen)
 		c.weigh(st, terms, n, r, w)
 		add(c)
+	}
+}
+
+// addNameSpellings adds, at confidence Romanized, a Korean place or thing
+// of a Korean article as English spells it (geoje: 거제) and, failing
+// that, a Japanese place or person of a Japanese article (takamatsu: 高松).
+func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	before := len(c.alts)
+	for _, k := range st.koreanSpelled(word) {
+		c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
+	}
+	if len(c.alts) > before || !idx.hasLanguage(knowledge.Japanese) {
+		return
+	}
+	for _, name := range dictionary.NamesRomaji(word) {
+		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
 	}
 }
 
@@ -695,6 +707,16 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 	for _, l := range lemmas {
 		for _, t := range dictionary.Translations(l) {
 			idx.addJapaneseWord(st, c, t, r.Translation, r.Compound, seen)
+		}
+	}
+	// The kinds of the thing that an article in Korean or Japanese names
+	// where the question names the thing ("statue": 仏像, 불상, "buddhist
+	// statue"; "earthquake": 大震災), of which the corpus holds few.
+	if conf := r.Translation * r.Kinds; conf > 0 {
+		for _, l := range lemmas {
+			for _, t := range dictionary.Kinds(l) {
+				idx.addJapaneseWord(st, c, t, conf, 0, seen)
+			}
 		}
 	}
 }

@@ -27,6 +27,7 @@ package dictionary
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -69,6 +70,17 @@ var rareKoreanTable string
 //
 //go:embed english.txt
 var englishTable string
+
+// kindsTable holds one line per English noun, sorted: the noun, a tab,
+// and the words, common ones first, one of whose meanings is a phrase the
+// noun heads ("buddhist statue" and "statue of buddha" of 仏像, for
+// statue; "buddhist temple" of 寺刹, for temple), separated by "|":
+// kinds of the thing, which an article names where a question names the
+// thing, and which the corpus chooses among. TestKindsTable derives it
+// from japanese.txt and rare.txt (-update writes it).
+//
+//go:embed kinds.txt
+var kindsTable string
 
 // romajiTable holds one line per romanized reading of a common word,
 // sorted: the reading in Latin letters (Hepburn, and without long vowels as
@@ -214,6 +226,50 @@ var (
 func Translations(english string) []string {
 	return list(englishTable, strings.ToLower(english))
 }
+
+// Kinds returns the Japanese words that name a kind of what an English
+// noun names (statue: 仏像, 銅像, 彫像, ...; earthquake: 大震災, 震災, ...),
+// common words first, or nil: an article writes the specific word, and a
+// question in English the general one. They are many; the corpus decides
+// which are meant.
+func Kinds(english string) []string {
+	return list(kindsTable, strings.ToLower(english))
+}
+
+// Head returns the noun that an English meaning of two to four words is
+// a kind of: its last word, or its last before "of" (buddhist statue,
+// statue of buddha: statue; song lyrics: lyrics), or "" for a verb's
+// meaning ("to take part", "be affected") and a single word. An article
+// may name the kind where the dictionary's phrase is not its wording:
+// 歌詞 is "song lyrics", which a report writes "the lyrics of the song".
+func Head(meaning string) string {
+	fields := strings.Fields(meaning)
+	if len(fields) < 2 || len(fields) > 4 || fields[0] == "to" || fields[0] == "be" {
+		return ""
+	}
+	if i := slices.Index(fields, "of"); i >= 0 {
+		fields = fields[:i]
+	}
+	if len(fields) == 0 {
+		return ""
+	}
+	h := fields[len(fields)-1]
+	for _, r := range h {
+		if (r < 'a' || r > 'z') && r != '-' {
+			return ""
+		}
+	}
+	if len(h) < 3 || headStopWords[h] {
+		return ""
+	}
+	return h
+}
+
+// headStopWords end phrases without naming a thing.
+// A verb's meaning ends in a particle ("take back", "turn upside down"),
+// or a reflexive ("find oneself").
+var headStopWords = map[string]bool{"the": true, "and": true, "for": true, "with": true, "one": true, "etc": true, "from": true, "into": true, "own": true,
+	"out": true, "off": true, "up": true, "down": true, "back": true, "over": true, "away": true, "apart": true, "together": true, "around": true, "about": true, "oneself": true, "itself": true}
 
 // Romaji returns the common Japanese words that a word in Latin letters is
 // the reading of (baisho: 賠償; hanketsu: 判決; kisei: 規制, 帰省 and the

@@ -291,6 +291,73 @@ func englishTableOf(japanese string) string {
 // maxTranslations bounds the Japanese words given for one English word.
 const maxTranslations = 6
 
+// kindsTableOf lists, for each English noun, the words of the tables
+// (common first) one of whose meanings is a phrase of two to four words
+// that the noun heads: its last word, or the last before "of" ("statue
+// of buddha"), at most maxKinds. A meaning that begins with "to" or "be"
+// is a verb's.
+func kindsTableOf(tables ...string) string {
+	type cand struct {
+		word        string
+		table, rank int
+	}
+	byHead := map[string][]cand{}
+	for ti, table := range tables {
+		for line := range strings.SplitSeq(table, "\n") {
+			word, meanings, ok := strings.Cut(line, "\t")
+			if !ok || strings.ContainsFunc(word, isHiragana) {
+				continue // a verb or an adjective, whose meanings name no thing
+			}
+			for i, m := range strings.Split(meanings, "|") {
+				h := Head(m)
+				if h == "" || slices.ContainsFunc(byHead[h], func(c cand) bool { return c.word == word }) {
+					continue
+				}
+				byHead[h] = append(byHead[h], cand{word, ti, i})
+			}
+		}
+	}
+	words := make(map[string][]string, len(byHead))
+	for h, cs := range byHead {
+		slices.SortStableFunc(cs, func(a, b cand) int {
+			return cmp.Or(cmp.Compare(a.table, b.table), cmp.Compare(a.rank, b.rank))
+		})
+		for _, c := range cs[:min(len(cs), maxKinds)] {
+			words[h] = append(words[h], c.word)
+		}
+	}
+	return formatTable(words)
+}
+
+func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
+
+// maxKinds bounds the words listed for one noun.
+const maxKinds = 32
+
+// TestKindsTable: kinds.txt is what kindsTableOf derives from the common
+// and the rare words; run with -update after regenerating them.
+func TestKindsTable(t *testing.T) {
+	checkDerived(t, "kinds.txt", kindsTable, kindsTableOf(japaneseTable, rareTable))
+}
+
+// TestKinds: the specific words an article uses for what a question calls
+// by a general one (articles/dev3: 불상 of 仏像 for "buddha statue";
+// 大震災 for "quake", read as "earthquake"; 校歌 for "school song").
+func TestKinds(t *testing.T) {
+	for _, tt := range []struct{ english, want string }{
+		{"statue", "仏像"}, {"earthquake", "大震災"}, {"song", "校歌"}, {"temple", "寺院"}, {"court", "地裁"},
+	} {
+		if got := Kinds(tt.english); !slices.Contains(got, tt.want) {
+			t.Errorf("Kinds(%q) = %q, want it to hold %s", tt.english, got, tt.want)
+		}
+	}
+	for _, m := range []string{"to take part", "be affected", "theft", "of buddha", "one's own", "a b c d e", "take back", "turn upside down", "find oneself"} {
+		if h := Head(m); h != "" {
+			t.Errorf("Head(%q) = %q, want none", m, h)
+		}
+	}
+}
+
 // TestEnglishTable: english.txt is japanese.txt turned around; run with
 // -update after regenerating japanese.txt.
 func TestEnglishTable(t *testing.T) {
