@@ -342,7 +342,10 @@ var cjkCuePatterns = []struct {
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:억|조|만|万|億|兆)?\s?(원|엔|달러|円|ドル|ウォン)|[₩¥$]\s?\d`), cueAmount},
 	{regexp.MustCompile(`때문|이유|배경|이라며|라며|로 인해|에 따라|ため|理由|背景|として|により|を受け`), cueReason},
-	{regexp.MustCompile(`밝혔|말했|강조했|주장했|비판했|요구했|述べ|語っ|強調し|表明し|批判し|求め|と話し|と発表`), cueStatement},
+	// A quotation with a verb of saying says what someone said, as in
+	// English (「記録が見当たらない」と答えた; “…”이라고 평가했다), not a
+	// quoted name or rumour (「日本に行かない」という動き).
+	{regexp.MustCompile(`밝혔|말했|강조했|주장했|비판했|요구했|답했|설명했|지적했|述べ|語っ|強調し|表明し|批判し|求め|と話し|と発表|と答え|と説明|と指摘|」と(?:答|説明|述|語|話|強調|指摘|批判|主張|訴え|反論|言っ)|”\s?이?라(?:고|며)`), cueStatement},
 	{regexp.MustCompile(`에서 (열린|만나|회담)|で(開か|会談|行わ)`), cuePlace},
 	{regexp.MustCompile(`\d\s?[일日]\s?(?:부터|から)|\d{4}\s?[년年]\s?(?:부터|から)|시행(?:됐|되었|에 들어|했|된)|발효|효력이 발생|기해 발생|施行さ|発効|開始さ|始まっ|시작됐|시작되었`), cueStart},
 	{regexp.MustCompile(`[가-힣]{2,4} (?:[가-힣]+ )?(?:대통령|총리|장관|대변인|의장|대사|교수|위원장|차관|관방장관)|[가-힣]{2,4} ?씨|\p{Han}{2,4}(?:（[^）]{1,20}）)?(?:首相|外相|大臣|長官|氏|大統領|議長|大使|報道官|次官|知事|教授)`), cuePerson},

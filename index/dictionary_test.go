@@ -651,13 +651,20 @@ func TestJapaneseNamesEnglishAlsoWrites(t *testing.T) {
 	en := article("koshien", "", "2024-08-24",
 		"Kyoto International beat Kanto Daiichi High School at Takamatsu and on Sado in the final.")
 	ja := article("kanto", "", "2023-09-01",
-		"関東大震災から100年、追悼式典が開かれた。高松市と佐渡市でも式典が開かれた。")
+		"関東大震災から100年、追悼式典が開かれた。高松市と佐渡市でも式典が開かれた。松野官房長官は記者会見で答えた。")
 	ja.Language = knowledge.Japanese
-	idx, _ := openTest(t, append(defaultCorpus(t), en, ja))
+	ko := article("buddha", "", "2023-10-26",
+		"마쓰노 관방장관은 정례 기자회견에서 판결을 환영했다.")
+	ko.Language = knowledge.Korean
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ja, ko))
 	for _, tt := range []struct{ q, label, want string }{
 		{"when did the kanto quake hit", "kanto", "関東"},
 		{"was there a memorial in takamatsu too", "takamatsu", "高松"},
 		{"was there a memorial on sado too", "sado", "佐渡"},
+		// A Japanese name is in a Korean article and in a Japanese one
+		// (articles/dev3.jsonl 29).
+		{"what did matsuno say", "matsuno", "마쓰노"},
+		{"what did matsuno say", "matsuno", "松野"},
 	} {
 		q := analyzeQuestion(t, idx, tt.q)
 		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, tt.want) {

@@ -579,14 +579,14 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 }
 
 // addNameSpellings adds, at confidence Romanized, a Korean place or thing
-// of a Korean article as English spells it (geoje: 거제) and, failing
-// that, a Japanese place or person of a Japanese article (takamatsu: 高松).
+// of a Korean article as English spells it (geoje: 거제) and a Japanese
+// place or person of a Japanese article (takamatsu: 高松): a Japanese name
+// is in both (matsuno: 마쓰노 and 松野).
 func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool) {
-	before := len(c.alts)
 	for _, k := range st.koreanSpelled(word) {
 		c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
 	}
-	if len(c.alts) > before || !idx.hasLanguage(knowledge.Japanese) {
+	if !idx.hasLanguage(knowledge.Japanese) {
 		return
 	}
 	for _, name := range dictionary.NamesRomaji(word) {

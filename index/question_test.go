@@ -922,6 +922,28 @@ func TestCJKFigureCues(t *testing.T) {
 	}
 }
 
+// TestCJKQuotedStatements: a Korean or Japanese passage that quotes
+// someone with a verb of saying after the quotation says what they said,
+// as an English one with quotation marks does (articles/dev3 Kanto
+// passages 5 and 6: 「…」と説明した, 「…」と答えた, which Matsuno's "what did
+// he say" asks; articles/dev ko-currency-swap passage 7: “…”이라고
+// 평가했다); a quoted slogan, rumour or figure does not (「日本に行かない」
+// という動き; 「1～数パーセント」と推計).
+func TestCJKQuotedStatements(t *testing.T) {
+	for text, want := range map[string]bool{
+		"松野官房長官は「政府内において事実関係を把握することのできる記録が見当たらない」と答えた。": true,
+		"小池氏は「震災で亡くなられたすべての方々に哀悼の意を表している」と説明した。":        true,
+		"한 연구원은 “외환시장 불안을 누그러뜨리는 데 도움이 될 것”이라고 평가했다.":   true,
+		"韓国で「日本に行かない」という動きも起きた。":                        false,
+		"報告書は犠牲者を死者全体の「1～数パーセント」と推計している。":               false,
+		"震災後、「朝鮮人が井戸に毒を入れた」「暴動を起こした」といった流言が広がった。":       false,
+	} {
+		if got := slices.Contains(cues(text, lang.Language(text)), cueStatement); got != want {
+			t.Errorf("cues(%q) holds a statement: %v, want %v", text, got, want)
+		}
+	}
+}
+
 // TestStartQuestions: "when did X take effect", and いつから and 언제부터
 // said of an event, ask when something began, which news reports as what "took
 // effect", "began", "from 4 July" or 시행됐다: the date of its start, not
