@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
 // TestDictionaryFindsEnglishArticles: a Korean or Japanese question about
@@ -668,6 +669,32 @@ func TestJapaneseNamesEnglishAlsoWrites(t *testing.T) {
 	} {
 		q := analyzeQuestion(t, idx, tt.q)
 		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, tt.want) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}
+
+// TestLexiconWordsTranslated: a Korean or Japanese word of the lexicon
+// also stands for what the dictionary gives for the lexicon's English
+// spellings of it, which an article in the other language may use where
+// the lexicon has no spelling: 見解 ("view", "position") for 의견 and
+// 姿勢, and 判決 ("judgment") for 재판부 (articles/dev3.jsonl 21, which
+// it brought into the top three).
+func TestLexiconWordsTranslated(t *testing.T) {
+	ko := article("buddha", "", "2023-10-26",
+		"재판부는 일본 사찰의 의견을 받아들였다.")
+	ko.Language = knowledge.Korean
+	ja := article("kanto", "", "2023-09-01",
+		"政府の姿勢は変わっていない。外務省の報道官が述べた。")
+	ja.Language = knowledge.Japanese
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
+	for _, tt := range []struct{ q, label, want string }{
+		{"対馬の仏像判決について、日本政府で見解を述べたのは誰ですか？", "stance", "의견"},
+		{"対馬の仏像判決について、日本政府で見解を述べたのは誰ですか？", "stance", "姿勢"},
+		{"対馬の仏像判決について、日本政府で見解を述べたのは誰ですか？", "ruling", "재판부"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, idx.phraseIn(lang.Language(tt.want), tt.want)...) {
 			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
 		}
 	}

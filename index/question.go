@@ -395,12 +395,22 @@ func (a *reading) lexiconConcepts(text string) (rest string) {
 				idx.addAnaphor(st, &c, v, r)
 			}
 		}
+		// The dictionary's Korean and Japanese for the member's own
+		// words, which a Korean or Japanese article a moderator added
+		// may use where the lexicon has no spelling ("tourists": 観光客,
+		// 관광객); for a Korean or Japanese word, those of the lexicon's
+		// English spellings of it (외교부: "Ministry of Foreign Affairs",
+		// 外務省).
 		if !lang.IsCJK(m.Variant) {
-			// The dictionary's Korean and Japanese for the member's own
-			// words, which a Korean or Japanese article a moderator added
-			// may use where the lexicon has no spelling ("tourists":
-			// 観光客, 관광객).
 			idx.addEnglishTranslations(st, &c, strings.ToLower(m.Variant), r, seen)
+		} else {
+			n := 0
+			for _, v := range m.Group.Variants {
+				if !lang.IsCJK(v) && n < maxEnglishVariants {
+					idx.addEnglishTranslations(st, &c, strings.ToLower(v), r, seen)
+					n++
+				}
+			}
 		}
 		// Reports name a person in full once and by one name after
 		// ("Kang"), and a term in part ("the court"): the specific words
@@ -577,6 +587,10 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 		add(c)
 	}
 }
+
+// maxEnglishVariants bounds the English spellings of a lexicon group
+// translated for a Korean or Japanese question's word.
+const maxEnglishVariants = 8
 
 // addNameSpellings adds, at confidence Romanized, a Korean place or thing
 // of a Korean article as English spells it (geoje: 거제) and a Japanese
