@@ -24,7 +24,8 @@ type cjkWord struct {
 	lang     string   // ko or ja
 	strength float64  // 1, or less for a word too short to tell much
 	latin    []string // its romanizations, when it can be read aloud (Hangul, kana)
-	english  []string // a Japanese verb's or adjective's English, found from its conjugated form
+	english  []string // a Japanese verb's or adjective's English, found from its conjugated form, or a native Korean word's
+	native   string   // the headword of the native Korean lexicon it is a form of (see dictionary.NativeKoreanHead)
 }
 
 // cjkContent returns the content words of the Korean and Japanese parts
@@ -43,6 +44,15 @@ func cjkContent(rest string) []cjkWord {
 		}
 		forms := lang.KoreanForms(r.Text)
 		w := cjkWord{text: forms[len(forms)-1], lang: knowledge.Korean, strength: 1}
+		// A native word, which no Chinese character reads (바다에서,
+		// "at sea"; 훔쳤는데, "stole"): its English from the native
+		// lexicon.
+		// A word that is also a Sino-Korean word is read as that, the
+		// language of news (일한 is 日韓, "Japan and Korea", before
+		// 일하 + ㄴ, "worked").
+		if !slices.ContainsFunc(forms, func(f string) bool { return dictionary.Korean(f) != nil }) {
+			w.native, w.english = dictionary.NativeKoreanHead(r.Text)
+		}
 		// The stem may take off a noun's own last syllable for a
 		// particle (조각가가: 조각, "carving", for 조각가, "sculptor";
 		// 국가가: 국): the longest form that the dictionary knows is the
@@ -198,9 +208,23 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 	}
 	if w.english != nil {
 		// A verb's stem read alone is no word of the other language.
-		if r.Dictionary > 0 {
+		conf := r.Dictionary
+		if w.native != "" {
+			conf *= r.Native
+		}
+		if conf > 0 {
 			for _, e := range w.english {
-				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), conf, seen)
+			}
+			// The verb's forms that stemming does not join, which a
+			// report writes (throw: threw; steal: stole); not a light
+			// verb's, of many senses (take: took), which say little.
+			ir := r
+			ir.Irregular *= conf
+			for _, e := range w.english {
+				if !strings.Contains(e, " ") && thesaurus.Polysemy(e) <= maxIrregularSenses {
+					idx.addIrregular(st, c, e, ir, seen)
+				}
 			}
 		}
 		return
@@ -295,6 +319,10 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 		idx.addKanjiNames(st, c, w.text, r, seen)
 	}
 }
+
+// maxIrregularSenses is the most senses of a translation's verb whose
+// irregular forms stand for it: throw has 20, take 44.
+const maxIrregularSenses = 30
 
 // maxHeadSenses is the most senses of a dictionary phrase's head that
 // stands for the phrase: lyrics has 7, place 32.

@@ -699,3 +699,38 @@ func TestLexiconWordsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestNativeKoreanWords: a Korean question's native words, which no
+// Chinese character reads, are read by the native lexicon: in English for
+// an English article (던진 투수, "the pitcher who threw", articles/dev3.jsonl
+// 5; 바다에서, "at sea", articles/dev.jsonl 35), and as the other forms a
+// Korean article writes them in (훔친 and 훔쳤는데, "stole",
+// articles/dev3.jsonl 14). An English question's word finds them too
+// (sea: 바다에서; steal: 훔친), and a word that is also Sino-Korean is read
+// as that (일한 is 日韓).
+func TestNativeKoreanWords(t *testing.T) {
+	en := article("koshien", "", "2024-08-24",
+		"Nishimura threw the last pitch of the final and the destroyer was at sea at the time.")
+	ko := article("buddha", "", "2023-10-26",
+		"절도범들은 2012년 불상을 훔쳤는데, 경찰은 바다에서 배를 찾았다. 그들이 훔친 불상은 돌아갔다.")
+	ko.Language = knowledge.Korean
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ko))
+	for _, tt := range []struct{ q, label, lang, want string }{
+		{"결승 마지막 이닝 던진 투수 누구임", "던진", knowledge.English, "threw"},
+		{"그 한국 구축함 그때 바다에서 뭐 하고 있었다는 거임?", "바다", knowledge.English, "sea"},
+		{"불상 훔친 놈들 몇 명이었냐", "훔친", knowledge.Korean, "훔쳤는데"},
+		{"who stole the statue", "stole", knowledge.Korean, "훔친"},
+		{"what was found at sea", "sea", knowledge.Korean, "바다에서"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil || !hasAlt(c, idx.phraseIn(tt.lang, tt.want)...) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+	for _, w := range cjkContent("일한 관계는 어때") {
+		if w.text == "일한" && w.native != "" {
+			t.Errorf("일한 is read as the native %s, not as 日韓", w.native)
+		}
+	}
+}

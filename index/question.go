@@ -209,6 +209,9 @@ type stats interface {
 	// like a katakana word of a loan key (see loanKey), and the
 	// compounds that begin or end with one, most frequent first.
 	koreanLoanwords(key string) (words, compounds []string)
+	// nativeForms returns the Korean words of the corpus that are forms
+	// of a headword of the native lexicon, most frequent first.
+	nativeForms(head string) []string
 	// aliasesOf returns the other names the corpus gives to a name, given
 	// as its terms apart by spaces ("dokdo": Takeshima).
 	aliasesOf(name string) []string
@@ -722,6 +725,15 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 		for _, t := range dictionary.Translations(l) {
 			idx.addJapaneseWord(st, c, t, r.Translation, r.Compound, seen)
 		}
+		// A Korean article's native words for it, in the forms it
+		// writes them (sea: 바다에서; steal: 훔친).
+		if idx.hasLanguage(knowledge.Korean) {
+			for _, head := range dictionary.NativeKoreanFor(l) {
+				for _, t := range st.nativeForms(head) {
+					c.addAlt(st, knowledge.Korean, []string{t}, r.Translation*r.Native, seen)
+				}
+			}
+		}
 	}
 	// The kinds of the thing that an article in Korean or Japanese names
 	// where the question names the thing ("statue": 仏像, 불상, "buddhist
@@ -778,9 +790,23 @@ func (a *reading) cjkConcepts(rest string) {
 			idx.addLoanword(st, &c, w, r, seen)
 			idx.addKatakana(st, &c, w, r, seen)
 		}
+		// A native Korean word: its other forms in Korean articles
+		// (훔친 and 훔쳤다, "stole"), and its English in Japanese ones.
+		if w.native != "" {
+			for _, t := range st.nativeForms(w.native) {
+				c.addAlt(st, knowledge.Korean, []string{t}, 1, seen)
+			}
+			if idx.hasLanguage(knowledge.Japanese) && r.Translation > 0 {
+				for _, e := range w.english {
+					for _, t := range dictionary.Translations(e) {
+						idx.addJapaneseWord(st, &c, t, r.Translation, 0, seen)
+					}
+				}
+			}
+		}
 		// A Korean personal name, as English news spells it (이용수: Lee
 		// Yong-soo), is no word to translate (이용, "use").
-		if w.lang != knowledge.Korean || !idx.addKoreanName(st, &c, w.text, r, seen) {
+		if w.lang != knowledge.Korean || w.native != "" || !idx.addKoreanName(st, &c, w.text, r, seen) {
 			idx.addTranslations(st, &c, w, r, seen)
 		}
 		// What the word means in the compound the lexicon took a term
@@ -809,6 +835,11 @@ func (a *reading) cjkConcepts(rest string) {
 				// not as the rarest of its translations.
 				limit := 0.0
 				for _, e := range english {
+					// A passive's English ("be formed") weighs as its
+					// verb, which the thesaurus knows.
+					if v, ok := strings.CutPrefix(e, "be "); ok && !strings.Contains(v, " ") {
+						e = v
+					}
 					limit = max(limit, unknownWeight(e, n, r))
 				}
 				c.weight = min(c.weight, max(r.MinWeight, limit))

@@ -22,6 +22,7 @@ type ranking struct {
 	Synonyms        float64 // confidence of a thesaurus synonym; 0 turns synonyms off
 	SynonymContext  float64 // a synonym or broader word counts only when its similarity to one of the question's other words reaches this (see meaning.go); 0 keeps them all
 	Broader         float64 // confidence of a word for a broader concept (a hypernym); 0 turns them off
+	Native          float64 // confidence, times Dictionary, of the English of a native Korean word (dictionary.NativeKorean)
 	GlossHead       float64 // confidence, times the translation's, of the noun a dictionary phrase of a Korean or Japanese word heads (歌詞, "song lyrics": lyrics); 0 turns them off
 	Kinds           float64 // confidence, times Translation, of a Korean or Japanese word for a kind of what an English word names (dictionary.Kinds); 0 turns them off
 	Senses          int     // how many of a word's most frequent senses give synonyms
@@ -113,7 +114,7 @@ type ranking struct {
 
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
-	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.5, GlossHead: 0.6, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
+	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.5, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
