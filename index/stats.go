@@ -161,12 +161,13 @@ func commonest(cands []termCount, limit int) []string {
 // frequent first: Korean writes a verb's endings, and often a noun's
 // particles, into the word, which the index keeps whole. A noun's forms
 // begin with it; a stem's with all its syllables but the last, and then a
-// syllable of the last one's initial consonant (훔치: 훔쳐, 훔친), which
-// conjugation leaves as it is. Hangul orders syllables by their initial,
-// so the candidates are one run of the sorted terms.
+// syllable of the last one's initial and vowel, or of the vowel it
+// contracts to (훔치: 훔친, 훔쳐), which conjugation leaves. Hangul orders
+// syllables by initial, then vowel, so each is one run of the sorted
+// terms.
 func (s *snapshotStats) nativeForms(head string) []string {
-	lo, hi, ok := nativeRange(head)
-	if !ok {
+	ranges := nativeRanges(head)
+	if len(ranges) == 0 {
 		return nil
 	}
 	return s.remember("native\x00"+head, func() []string {
@@ -176,35 +177,49 @@ func (s *snapshotStats) nativeForms(head string) []string {
 			return i
 		}
 		var cands []termCount
-		start, end := at(lo), at(hi)
-		for i := start; i < end && i < len(terms) && i-start < maxNativeScan && len(cands) < maxNativeForms; i++ {
-			if h, _ := dictionary.NativeKoreanHead(terms[i].term); h == head {
-				cands = append(cands, termCount{terms[i].term, s.docFreq(terms[i].term)})
+		for _, r := range ranges {
+			start, end := at(r[0]), at(r[1])
+			for i := start; i < end && i-start < maxNativeScan && len(cands) < maxNativeForms; i++ {
+				if h, _ := dictionary.NativeKoreanHead(terms[i].term); h == head {
+					cands = append(cands, termCount{terms[i].term, s.docFreq(terms[i].term)})
+				}
 			}
 		}
 		return commonest(cands, maxCompounds)
 	})
 }
 
-// nativeRange returns the bounds [lo, hi) of the terms that may be forms
-// of a headword (see nativeForms).
-func nativeRange(head string) (lo, hi string, ok bool) {
+// nativeRanges returns the bounds [lo, hi) of the runs of sorted terms
+// that may be forms of a headword (see nativeForms).
+func nativeRanges(head string) [][2]string {
 	stem, isStem := strings.CutSuffix(head, "-")
 	runes := []rune(stem)
 	if len(runes) == 0 {
-		return "", "", false
+		return nil
 	}
 	if !isStem {
-		return stem, stem + "\U0010FFFF", true
+		return [][2]string{{stem, stem + "\U0010FFFF"}}
 	}
 	last := runes[len(runes)-1]
 	if last < 0xAC00 || last > 0xD7A3 {
-		return "", "", false
+		return nil
 	}
-	initial := (last - 0xAC00) / 588
 	prefix := string(runes[:len(runes)-1])
-	return prefix + string(0xAC00+initial*588), prefix + string(0xAC00+(initial+1)*588), true
+	block := func(initial, medial rune) [2]string {
+		first := 0xAC00 + (initial*21+medial)*28
+		return [2]string{prefix + string(first), prefix + string(first+28)}
+	}
+	initial, medial := (last-0xAC00)/588, (last-0xAC00)%588/28
+	out := [][2]string{block(initial, medial)}
+	if m, ok := contracted[medial]; ok {
+		out = append(out, block(initial, m))
+	}
+	return out
 }
+
+// contracted maps a stem's last vowel to the vowel it fuses into with the
+// ending 어 or 아 (지 + 었: 졌; 보 + 았: 봤; 주 + 었: 줬; 되 + 었: 됐; 쓰 + 었: 썼).
+var contracted = map[rune]rune{20: 6, 8: 9, 13: 14, 11: 10, 18: 4}
 
 // maxNativeForms bounds the forms of one native word sought, and
 // maxNativeScan the terms read for them: a stem of one syllable (팔-,
@@ -212,7 +227,7 @@ func nativeRange(head string) (lo, hi string, ok bool) {
 // terms, and each is read in some 20 µs.
 const (
 	maxNativeForms = 64
-	maxNativeScan  = 1500
+	maxNativeScan  = 400
 )
 
 // maxKoreanTerms bounds the Korean terms kept for compound searches.
