@@ -74,6 +74,7 @@ type ranking struct {
 	FirstMention float64 // for a question asking what or who something is: boost by the share of the question first said, in its article, by the passage (see firstMentions)
 	TypeMiss     float64 // factor for a passage without what the question's form asks for (a date for "when")
 	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
+	YearMiss     float64 // factor of the evidence of a passage that, with its title, context and date, does not say a year the question names ("in 2025"); 1 turns it off
 	Recency      float64 // for a question asking where things stand now, boost of the passage reporting the latest year of the candidates
 	Actor        float64 // for a question naming both countries, penalty of a passage whose sentences have the other country as actor (see agent.go)
 	SentenceType float64 // factor for a passage that has what the question's form asks for, but not in or beside the sentence that says most of the question
@@ -118,7 +119,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, SentenceType: 0.8, FocusMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinRest: 0.15, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -140,6 +141,7 @@ type features struct {
 	small        bool      // the corpus is too small for heaviest to tell (see minStatsCorpus)
 	typeOK       bool      // the passage has what the question's form asks for
 	focusOK      bool      // the passage, its title or its context says the question's focus (see concept.focus)
+	yearOK       bool      // the passage, its title, its context or its date says each year the question names
 	typeSentence bool      // what the question's form asks for stands in the sentence saying most of the question, or one beside it
 	said         []float64 // per concept: how surely the passage, its title or its context says it
 	saidBody     []float64 // per concept: how surely the passage's own text says it
@@ -338,12 +340,15 @@ func (r ranking) evidence(f features) float64 {
 	if !f.focusOK {
 		e *= r.FocusMiss
 	}
+	if !f.yearOK {
+		e *= r.YearMiss
+	}
 	return e
 }
 
 // features computes a candidate's features.
 func (r ranking) features(q *question, p *passage, avg fieldLengths, total float64, named []bool) features {
-	f := features{typeOK: true, focusOK: true, small: q.passages < minStatsCorpus, known: q.known,
+	f := features{typeOK: true, focusOK: true, yearOK: true, small: q.passages < minStatsCorpus, known: q.known,
 		said: make([]float64, len(q.concepts)), saidBody: make([]float64, len(q.concepts))}
 	unit := math.Pow(idf(0, q.passages), r.WeightExp)
 	for _, cue := range q.wants {
@@ -397,6 +402,9 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		}
 		if c.focus && !whole && !statesFocus(c, p) {
 			f.focusOK = false
+		}
+		if said == 0 && yearDigits(c.label) && strconv.Itoa(p.hit.Published.Year()) != c.label {
+			f.yearOK = false
 		}
 		f.said[ci], f.saidBody[ci] = said, saidBody
 		f.coverage += c.weight * said
