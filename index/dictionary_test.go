@@ -734,3 +734,44 @@ func TestNativeKoreanWords(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishPairsTranslated: two words of an English question that the
+// dictionary lists together, as "A B" or as "B of A", stand for the one
+// word a Korean or Japanese article writes: "buddha statue" is "statue of
+// buddha", 仏像, 불상 (articles/dev3.jsonl 17 and 18, which it brought into
+// the top three); "school song" is 校歌; "memorial service" is 慰霊祭. A
+// spelling found again more surely takes the surer confidence (불상 is
+// first found as a kind of statue, at less).
+func TestEnglishPairsTranslated(t *testing.T) {
+	ko := article("buddha", "", "2023-10-26", "대법원은 불상의 소유권이 일본 사찰에 있다고 판단했다.")
+	ko.Language = knowledge.Korean
+	ja := article("song", "", "2024-08-24", "校歌は韓国語で歌われた。慰霊祭は9月1日に開かれた。")
+	ja.Language = knowledge.Japanese
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
+	for _, tt := range []struct{ q, label, want string }{
+		{"why does the buddha statue belong to the japanese temple", "buddha", "불상"},
+		{"why does the buddha statue belong to the japanese temple", "statue", "불상"},
+		{"who wrote the school song lyrics", "school", "校歌"},
+		{"when was the memorial service", "memorial", "慰霊祭"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil {
+			t.Errorf("%q: concepts %q, want %q", tt.q, conceptLabels(q), tt.label)
+			continue
+		}
+		terms := idx.phraseIn(lang.Language(tt.want), tt.want)
+		found := false
+		for _, a := range c.alts {
+			if slices.Equal(a.terms, terms) {
+				found = true
+				if a.conf < idx.ranking.Translation {
+					t.Errorf("%q: %q said as %s at %.2f, want %.2f", tt.q, tt.label, tt.want, a.conf, idx.ranking.Translation)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not said as %s", tt.q, tt.label, tt.want)
+		}
+	}
+}

@@ -586,9 +586,30 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			continue
 		}
 		idx.addEnglishTranslations(st, &c, w, r, seen)
+		// The word with its neighbour as the dictionary has the pair,
+		// as "A B" or "B of A" ("buddha statue": "statue of buddha",
+		// 仏像, 불상; "school song": 校歌), which a Korean or Japanese
+		// article writes as one word.
+		for _, pair := range neighbourPairs(words, i) {
+			idx.addEnglishTranslations(st, &c, pair, r, seen)
+		}
 		c.weigh(st, terms, n, r, w)
 		add(c)
 	}
+}
+
+// neighbourPairs returns the phrases a question's word makes with the
+// word before and after it, as the dictionary may list them: "A B" and
+// "B of A".
+func neighbourPairs(words []string, i int) []string {
+	var out []string
+	for _, j := range []int{i - 1, i} {
+		if j < 0 || j+1 >= len(words) || askingWords[words[j]] || askingWords[words[j+1]] {
+			continue
+		}
+		out = append(out, words[j]+" "+words[j+1], words[j+1]+" of "+words[j])
+	}
+	return out
 }
 
 // maxEnglishVariants bounds the English spellings of a lexicon group
@@ -998,8 +1019,16 @@ func (c *concept) addAlt(st stats, l string, terms []string, conf float64, seen 
 		return false
 	}
 	key := strings.Join(terms, " ")
-	for _, a := range c.alts {
+	for i, a := range c.alts {
 		if strings.Join(a.terms, " ") == key {
+			// Found again more surely (仏像 as a kind of statue, then
+			// as "statue of buddha"): the surer reading counts.
+			if conf > a.conf && a.df > 0 {
+				c.alts[i].conf = conf
+				if conf == 1 {
+					seen[key] = true
+				}
+			}
 			return false
 		}
 	}
