@@ -9,6 +9,12 @@ import (
 
 func TestKoreanStem(t *testing.T) {
 	tests := []struct{ word, want string }{
+		// the copula's past and chat forms after a noun (articles/dev3.jsonl
+		// 14: 몇 명이었냐, "how many were they"; 판결이었음; 얼마임)
+		{"명이었냐", "명"},
+		{"판결이었음", "판결"},
+		{"대통령이었습니까", "대통령"},
+		{"얼마임", "얼마"},
 		// endings of -하다/-되다 verbs
 		{"해제됐나요", "해제"},
 		{"결정했어", "결정"},
