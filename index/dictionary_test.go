@@ -775,3 +775,26 @@ func TestEnglishPairsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestPlacesOnlyOtherArticlesName: a place the thesaurus knows as an
+// English word, which only a Korean or Japanese article names, is read as
+// that article writes it: tsushima is 쓰시마 in a Korean article
+// (articles/dev3.jsonl 17 and 20), hiroshima 広島 in a Japanese one, and
+// nagasaki 長崎.
+func TestPlacesOnlyOtherArticlesName(t *testing.T) {
+	ko := article("buddha", "", "2023-10-26", "쓰시마의 사찰에서 도난당한 불상의 소유권은 일본 사찰에 있다.")
+	ko.Language = knowledge.Korean
+	ja := article("g7", "", "2023-05-21", "広島の平和記念公園で、両首脳は慰霊碑に献花した。長崎でも式典が開かれた。")
+	ja.Language = knowledge.Japanese
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
+	for _, tt := range []struct{ q, label, want string }{
+		{"when was the tsushima buddha statue made", "tsushima", "쓰시마"},
+		{"who laid flowers in hiroshima", "hiroshima", "広島"},
+		{"was there a ceremony in nagasaki", "nagasaki", "長崎"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, idx.phraseIn(lang.Language(tt.want), tt.want)...) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}

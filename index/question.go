@@ -563,6 +563,11 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 				}
 			}
 		}
+		if len(c.alts) == 0 && english && st.docFreq(t) == 0 && !isNumber(t) && r.Romanized > 0 {
+			// A place the thesaurus knows that only a Korean or
+			// Japanese article names (tsushima: 쓰시마, 対馬).
+			idx.addNameSpellings(st, &c, w, r, seen)
+		}
 		if len(c.alts) == 0 && !english && r.EnglishTypos && !isNumber(t) && typos < maxTypos {
 			// A misspelt English word the corpus lacks ("actualy"): read
 			// as the word, for its synonyms and its weight.
