@@ -286,7 +286,9 @@ func blankSuffix(text string, i int) string {
 // at the start of a word or after a word of two syllables or more that it
 // is compounded with (일제강제동원피해자 holds 강제동원), not after a single
 // one, which is part of another word (누구입니까 does not hold 구입,
-// "purchase"); between spaces for the others.
+// "purchase"), nor where the rest of the word is an ending (인가요 of
+// 학교인가요, "is it a school", is no 인가, "approval"); between spaces for
+// the others.
 func indexVariant(text string, v glossaryVariant) int {
 	if v.cjk && !v.hangul {
 		return strings.Index(text, v.key)
@@ -299,7 +301,8 @@ func indexVariant(text string, v glossaryVariant) int {
 			}
 			i += off
 			start := strings.LastIndexByte(text[:i], ' ') + 1
-			if i == start || utf8.RuneCountInString(text[start:i]) >= 2 {
+			end := i + strings.IndexByte(text[i:], ' ')
+			if i == start || utf8.RuneCountInString(text[start:i]) >= 2 && !lang.KoreanEnding(text[i:end]) {
 				return i
 			}
 			off = i + 1

@@ -45,6 +45,12 @@ func TestGlossaryMatch(t *testing.T) {
 		variants map[string]string // canonical name -> variant reported
 		rest     *string
 	}{
+		// A variant that is the ending of the word it is in is no
+		// variant: 인가요 asks "is it", not 인가, "approval"
+		// (articles/dev3.jsonl 6).
+		{name: "copula question, not approval", question: "교토국제고는 원래 어떤 이유로 세워진 학교인가요?", not: []string{"approve"}},
+		{name: "copula question after a fact", question: "그게 사실인가요?", not: []string{"approve"}},
+		{name: "copula question after a title", question: "이 사람이 장관인가요?", not: []string{"approve"}},
 		{
 			name: "Korean name with a particle", question: "강경화는 무엇을 말했나요?",
 			want: []string{"Kang Kyung-wha"}, variants: map[string]string{"Kang Kyung-wha": "강경화"},

@@ -199,6 +199,13 @@ var boundParticles = map[string]bool{"은": true, "는": true, "이": true, "가
 // among them (왜곡, "distortion"), nor 몇몇, "several".
 var interrogatives = strings.Fields(`얼마 몇 어디 누구 언제 뭐 무엇 어느 어떤 어떻 어땠 무슨`)
 
+// KoreanEnding reports whether s is grammar alone, an ending or a
+// particle, written after a word (인가요 of 학교인가요; 에서는 of
+// 일본에서는).
+func KoreanEnding(s string) bool {
+	return slices.Contains(koreanEndings, s) || slices.Contains(koreanParticles, s) || KoreanInflection(s)
+}
+
 // KoreanSuffix reports whether s, written right after a word of the
 // lexicon or a figure, is a suffix of one syllable with its grammar (장은
 // of 재판장은, 들은 of 원고들은, 위를 of 2위를) or grammar alone
