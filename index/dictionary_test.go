@@ -798,3 +798,32 @@ func TestPlacesOnlyOtherArticlesName(t *testing.T) {
 		}
 	}
 }
+
+// TestSpelledNamesBeforeLexicon: a Korean word that reads aloud as a name
+// the corpus writes in Latin letters is that name, not the lexicon term it
+// begins with: 고시엔 is Koshien, not 고시 ("public notice",
+// articles/dev3.jsonl 7) and 고시히카리 Koshihikari; 고노이케 is Konoike,
+// not 고노 (Kono). A name the lexicon has as a whole (모테기) stays the
+// lexicon's.
+func TestSpelledNamesBeforeLexicon(t *testing.T) {
+	en := article("koshien", "", "2024-08-24",
+		"Kyoto International won the final at Koshien Stadium. Minister Konoike spoke. Koshihikari rice is grown in Niigata.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	for _, tt := range []struct{ q, label, want, not string }{
+		{"결승 어디서 했냐 ㅋㅋ 고시엔이 어디 있는 거임", "고시엔", "koshien", "public notice"},
+		{"고노이케 장관은 뭐라고 했어?", "고노이케", "konoike", "Taro Kono"},
+		{"고시히카리는 어디서 재배돼?", "고시히카리", "koshihikari", "public notice"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, idx.analyze1(tt.want)...) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+		if findConcept(q, tt.not) != nil {
+			t.Errorf("%q: concepts %q, want no %q", tt.q, conceptLabels(q), tt.not)
+		}
+	}
+	q := analyzeQuestion(t, idx, "마드리드 회담이 모테기-강경화 몇 번째 만남이었어?")
+	if findConcept(q, "Toshimitsu Motegi") == nil {
+		t.Errorf("모테기 is not the lexicon's Toshimitsu Motegi: %q", conceptLabels(q))
+	}
+}

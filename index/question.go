@@ -373,11 +373,38 @@ func (a *reading) corrected(text string) string {
 	})
 }
 
+// spelledNames takes out of text the Hangul words that read aloud as a
+// word of the corpus in Latin letters (고시엔이: koshien), which are that
+// name, not a term of the lexicon they begin with (고시, "public notice"):
+// the lexicon does not see them, and they come back with its rest.
+func (a *reading) spelledNames(text string) (string, []string) {
+	var names []string
+	for _, r := range lang.Runs(text) {
+		if r.Script != lang.Hangul {
+			continue
+		}
+		stem := lang.KoreanStem(r.Text)
+		if utf8.RuneCountInString(stem) < 3 || a.idx.glossary.Variant(stem) != nil {
+			continue // the lexicon's own name (모테기)
+		}
+		for _, l := range lang.RomanizeKorean(stem) {
+			if terms := a.idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && a.st.docFreq(terms[0]) > 0 {
+				names = append(names, r.Text)
+				text = strings.Replace(text, r.Text, strings.Repeat(" ", len(r.Text)), 1)
+				break
+			}
+		}
+	}
+	return text, names
+}
+
 // lexiconConcepts adds the names and terms of the lexicon that text holds,
 // in every spelling and language, and returns what the lexicon left.
 func (a *reading) lexiconConcepts(text string) (rest string) {
 	idx, st, r, n, seen, add := a.idx, a.st, a.r, a.n, a.seen, a.add
+	text, names := a.spelledNames(text)
 	matches, rest := idx.glossary.Match(text)
+	rest = strings.TrimSpace(rest + " " + strings.Join(names, " "))
 	for _, m := range matches {
 		c := concept{label: m.Group.Canonical()}
 		own := idx.phraseIn(scriptLanguage(m.Variant), m.Variant)
