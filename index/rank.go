@@ -356,6 +356,10 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	}
 	credits := [numFields]float64{1, r.TitleCredit, r.ContextCredit}
 	asksWhen := slices.Contains(q.wants, cueDate) || slices.Contains(q.wants, cueDuration)
+	// A count is said with the thing counted: the focus of a question
+	// asking how many is said by the passage or its title, not by its
+	// neighbours only (生徒何人: the passage giving the students).
+	asksCount := slices.Contains(q.wants, cueNumber)
 	weights := [numFields]float64{1, r.TitleWeight, r.ContextWeight}
 	var where [][]int // per concept found in the body: the positions where it stands
 	bySentence := map[int]float64{}
@@ -388,7 +392,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 						conf *= r.Negated
 					}
 					said = max(said, credits[fi]*conf)
-					whole = whole || !a.part
+					whole = whole || !a.part && (fi < 2 || !asksCount)
 					if fi == 1 {
 						inTitle = max(inTitle, conf)
 					}

@@ -762,3 +762,24 @@ func shortText(s string, n int) string {
 	}
 	return s
 }
+
+// TestCountedNounInPassage: a question asking how many of something is
+// answered by a passage that says the thing counted, not by one whose
+// neighbours do: of the Koshien article of articles/dev3,
+// "京都国際って生徒何人しかいないの？" (how many students, articles/dev3.jsonl
+// 11, which it brought into the top three), and the same asked in English
+// and Korean, find the passage giving the school's 160 students.
+func TestCountedNounInPassage(t *testing.T) {
+	arts := fixtureArticles(t, filepath.Join("..", "testdata", "eval", "articles", "dev3"))
+	idx, _ := openTest(t, append(defaultCorpus(t), arts...))
+	for _, q := range []string{"京都国際って生徒何人しかいないの？w", "how many students does kyoto international have", "교토국제고 학생 몇 명이야?"} {
+		ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3})
+		found := false
+		for _, h := range ans.Hits {
+			found = found || strings.Contains(h.Text, "about 160 students")
+		}
+		if !found {
+			t.Errorf("%q: answers %v, want the passage with 160 students in the top three", q, hitTexts(ans))
+		}
+	}
+}
