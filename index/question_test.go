@@ -1525,3 +1525,23 @@ func TestAdjectiveNouns(t *testing.T) {
 		t.Errorf("with adjectives' nouns %d, without %d: they do not serve these questions", with, without)
 	}
 }
+
+// TestCJKPlaceCues: a Korean or Japanese passage says where something
+// happened when it names a place with its kind and the particle of place
+// (韓国中央会館で and 都立横網町公園で of articles/dev3's Kanto article,
+// which "where was the mindan memorial held" asks; 부산항에서), not when a
+// noun merely ends in a syllable that may name a kind of place (왜구에,
+// "to the pirates").
+func TestCJKPlaceCues(t *testing.T) {
+	for text, want := range map[string]bool{
+		"民団は東京都港区の韓国中央会館で独自の追悼式を開いた。": true,
+		"追悼式典が都立横網町公園で開かれた。":          true,
+		"여객선은 부산항에서 출발했다.":            true,
+		"고려 말 왜구에 약탈당했다.":             false,
+		"일본도 반발했다.":                   false,
+	} {
+		if got := slices.Contains(cues(text, lang.Language(text)), cuePlace); got != want {
+			t.Errorf("cues(%q) holds a place: %v, want %v", text, got, want)
+		}
+	}
+}
