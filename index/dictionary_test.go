@@ -587,6 +587,30 @@ func TestStemVerbs(t *testing.T) {
 	}
 }
 
+// articleIn is a test article in a language other than English.
+func articleIn(language, id, published string, paragraphs ...string) *knowledge.Article {
+	a := article(id, "", published, paragraphs...)
+	a.Language = language
+	return a
+}
+
+// saidAs is a question whose concept of the label must have a spelling
+// of want: as given (an analyzed term: "lyric", "statu") or as the index
+// analyzes want in its language.
+type saidAs struct{ q, label, want string }
+
+// checkSaidAs checks each case's concept and spelling.
+func checkSaidAs(t *testing.T, idx *Index, cases []saidAs) {
+	t.Helper()
+	for _, tt := range cases {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil || !hasAlt(c, tt.want) && !hasAlt(c, idx.phraseIn(lang.Language(tt.want), tt.want)...) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}
+
 // TestGlossHeads: a Korean or Japanese word whose dictionary English is a
 // phrase also stands for the noun the phrase names a kind of, which an
 // article may use in other words: 歌詞, "song lyrics", of "the lyrics of
@@ -602,16 +626,11 @@ func TestGlossHeads(t *testing.T) {
 		"More than 6,000 Koreans were killed after the earthquake of 1 September 1923, historians estimate.",
 		"The ministers met at a place near the border.")
 	idx, _ := openTest(t, append(defaultCorpus(t), a))
-	for _, tt := range []struct{ q, label, want string }{
+	checkSaidAs(t, idx, []saidAs{
 		{"政府って校歌の歌詞についてなんかコメントしたの？", "歌詞", "lyric"},
 		{"평화의 소녀상은 언제 세워졌어?", "소녀상", "girl"},
 		{"対馬の仏像ってどのくらいの重さなの？", "仏像", "statu"},
-	} {
-		q := analyzeQuestion(t, idx, tt.q)
-		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, tt.want) {
-			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
-		}
-	}
+	})
 	q := analyzeQuestion(t, idx, "강경화 장관 고향 어디임?")
 	if c := findConcept(q, "고향"); c != nil && hasAlt(c, "place") {
 		t.Errorf("고향 is said as place, a word of 32 senses")
@@ -625,23 +644,16 @@ func TestGlossHeads(t *testing.T) {
 // temple") of articles/dev3.jsonl 18; "earthquake" for 大震災, "great
 // earthquake", of articles/dev3.jsonl 29.
 func TestKindsInOtherLanguages(t *testing.T) {
-	ko := article("buddha", "", "2023-10-26",
+	ko := articleIn(knowledge.Korean, "buddha", "2023-10-26",
 		"대법원은 쓰시마의 사찰에서 도난당한 불상의 소유권이 일본 사찰에 있다고 판단했다.")
-	ko.Language = knowledge.Korean
-	ja := article("kanto", "", "2023-09-01",
+	ja := articleIn(knowledge.Japanese, "kanto", "2023-09-01",
 		"関東大震災から100年となった9月1日、追悼式典が開かれた。大震災の後、多くの朝鮮人が殺害された。")
-	ja.Language = knowledge.Japanese
 	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
-	for _, tt := range []struct{ q, label, want string }{
+	checkSaidAs(t, idx, []saidAs{
 		{"why does the buddha statue belong to the japanese temple", "statue", "불상"},
 		{"why does the buddha statue belong to the japanese temple", "temple", "사찰"},
 		{"how many koreans were killed after the earthquake", "earthquake", "大震"},
-	} {
-		q := analyzeQuestion(t, idx, tt.q)
-		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, tt.want) {
-			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
-		}
-	}
+	})
 }
 
 // TestJapaneseNamesEnglishAlsoWrites: a Japanese place that an English
@@ -651,14 +663,12 @@ func TestKindsInOtherLanguages(t *testing.T) {
 func TestJapaneseNamesEnglishAlsoWrites(t *testing.T) {
 	en := article("koshien", "", "2024-08-24",
 		"Kyoto International beat Kanto Daiichi High School at Takamatsu and on Sado in the final.")
-	ja := article("kanto", "", "2023-09-01",
+	ja := articleIn(knowledge.Japanese, "kanto", "2023-09-01",
 		"関東大震災から100年、追悼式典が開かれた。高松市と佐渡市でも式典が開かれた。松野官房長官は記者会見で答えた。")
-	ja.Language = knowledge.Japanese
-	ko := article("buddha", "", "2023-10-26",
+	ko := articleIn(knowledge.Korean, "buddha", "2023-10-26",
 		"마쓰노 관방장관은 정례 기자회견에서 판결을 환영했다.")
-	ko.Language = knowledge.Korean
 	idx, _ := openTest(t, append(defaultCorpus(t), en, ja, ko))
-	for _, tt := range []struct{ q, label, want string }{
+	checkSaidAs(t, idx, []saidAs{
 		{"when did the kanto quake hit", "kanto", "関東"},
 		{"was there a memorial in takamatsu too", "takamatsu", "高松"},
 		{"was there a memorial on sado too", "sado", "佐渡"},
@@ -666,12 +676,7 @@ func TestJapaneseNamesEnglishAlsoWrites(t *testing.T) {
 		// (articles/dev3.jsonl 29).
 		{"what did matsuno say", "matsuno", "마쓰노"},
 		{"what did matsuno say", "matsuno", "松野"},
-	} {
-		q := analyzeQuestion(t, idx, tt.q)
-		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, tt.want) {
-			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
-		}
-	}
+	})
 }
 
 // TestLexiconWordsTranslated: a Korean or Japanese word of the lexicon
@@ -681,23 +686,16 @@ func TestJapaneseNamesEnglishAlsoWrites(t *testing.T) {
 // 姿勢, and 判決 ("judgment") for 재판부 (articles/dev3.jsonl 21, which
 // it brought into the top three).
 func TestLexiconWordsTranslated(t *testing.T) {
-	ko := article("buddha", "", "2023-10-26",
+	ko := articleIn(knowledge.Korean, "buddha", "2023-10-26",
 		"재판부는 일본 사찰의 의견을 받아들였다.")
-	ko.Language = knowledge.Korean
-	ja := article("kanto", "", "2023-09-01",
+	ja := articleIn(knowledge.Japanese, "kanto", "2023-09-01",
 		"政府の姿勢は変わっていない。外務省の報道官が述べた。")
-	ja.Language = knowledge.Japanese
 	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
-	for _, tt := range []struct{ q, label, want string }{
+	checkSaidAs(t, idx, []saidAs{
 		{"対馬の仏像判決について、日本政府で見解を述べたのは誰ですか？", "stance", "의견"},
 		{"対馬の仏像判決について、日本政府で見解を述べたのは誰ですか？", "stance", "姿勢"},
 		{"対馬の仏像判決について、日本政府で見解を述べたのは誰ですか？", "ruling", "재판부"},
-	} {
-		q := analyzeQuestion(t, idx, tt.q)
-		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, idx.phraseIn(lang.Language(tt.want), tt.want)...) {
-			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
-		}
-	}
+	})
 }
 
 // TestNativeKoreanWords: a Korean question's native words, which no
@@ -711,23 +709,16 @@ func TestLexiconWordsTranslated(t *testing.T) {
 func TestNativeKoreanWords(t *testing.T) {
 	en := article("koshien", "", "2024-08-24",
 		"Nishimura threw the last pitch of the final and the destroyer was at sea at the time.")
-	ko := article("buddha", "", "2023-10-26",
+	ko := articleIn(knowledge.Korean, "buddha", "2023-10-26",
 		"절도범들은 2012년 불상을 훔쳤는데, 경찰은 바다에서 배를 찾았다. 그들이 훔친 불상은 돌아갔다.")
-	ko.Language = knowledge.Korean
 	idx, _ := openTest(t, append(defaultCorpus(t), en, ko))
-	for _, tt := range []struct{ q, label, lang, want string }{
-		{"결승 마지막 이닝 던진 투수 누구임", "던진", knowledge.English, "threw"},
-		{"그 한국 구축함 그때 바다에서 뭐 하고 있었다는 거임?", "바다", knowledge.English, "sea"},
-		{"불상 훔친 놈들 몇 명이었냐", "훔친", knowledge.Korean, "훔쳤는데"},
-		{"who stole the statue", "stole", knowledge.Korean, "훔친"},
-		{"what was found at sea", "sea", knowledge.Korean, "바다에서"},
-	} {
-		q := analyzeQuestion(t, idx, tt.q)
-		c := findConcept(q, tt.label)
-		if c == nil || !hasAlt(c, idx.phraseIn(tt.lang, tt.want)...) {
-			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
-		}
-	}
+	checkSaidAs(t, idx, []saidAs{
+		{"결승 마지막 이닝 던진 투수 누구임", "던진", "threw"},
+		{"그 한국 구축함 그때 바다에서 뭐 하고 있었다는 거임?", "바다", "sea"},
+		{"불상 훔친 놈들 몇 명이었냐", "훔친", "훔쳤는데"},
+		{"who stole the statue", "stole", "훔친"},
+		{"what was found at sea", "sea", "바다에서"},
+	})
 	for _, w := range cjkContent("일한 관계는 어때") {
 		if w.text == "일한" && w.native != "" {
 			t.Errorf("일한 is read as the native %s, not as 日韓", w.native)
@@ -743,10 +734,8 @@ func TestNativeKoreanWords(t *testing.T) {
 // spelling found again more surely takes the surer confidence (불상 is
 // first found as a kind of statue, at less).
 func TestEnglishPairsTranslated(t *testing.T) {
-	ko := article("buddha", "", "2023-10-26", "대법원은 불상의 소유권이 일본 사찰에 있다고 판단했다.")
-	ko.Language = knowledge.Korean
-	ja := article("song", "", "2024-08-24", "校歌は韓国語で歌われた。慰霊祭は9月1日に開かれた。")
-	ja.Language = knowledge.Japanese
+	ko := articleIn(knowledge.Korean, "buddha", "2023-10-26", "대법원은 불상의 소유권이 일본 사찰에 있다고 판단했다.")
+	ja := articleIn(knowledge.Japanese, "song", "2024-08-24", "校歌は韓国語で歌われた。慰霊祭は9月1日に開かれた。")
 	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
 	for _, tt := range []struct{ q, label, want string }{
 		{"why does the buddha statue belong to the japanese temple", "buddha", "불상"},
@@ -782,21 +771,14 @@ func TestEnglishPairsTranslated(t *testing.T) {
 // (articles/dev3.jsonl 17 and 20), hiroshima 広島 in a Japanese one, and
 // nagasaki 長崎.
 func TestPlacesOnlyOtherArticlesName(t *testing.T) {
-	ko := article("buddha", "", "2023-10-26", "쓰시마의 사찰에서 도난당한 불상의 소유권은 일본 사찰에 있다.")
-	ko.Language = knowledge.Korean
-	ja := article("g7", "", "2023-05-21", "広島の平和記念公園で、両首脳は慰霊碑に献花した。長崎でも式典が開かれた。")
-	ja.Language = knowledge.Japanese
+	ko := articleIn(knowledge.Korean, "buddha", "2023-10-26", "쓰시마의 사찰에서 도난당한 불상의 소유권은 일본 사찰에 있다.")
+	ja := articleIn(knowledge.Japanese, "g7", "2023-05-21", "広島の平和記念公園で、両首脳は慰霊碑に献花した。長崎でも式典が開かれた。")
 	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
-	for _, tt := range []struct{ q, label, want string }{
+	checkSaidAs(t, idx, []saidAs{
 		{"when was the tsushima buddha statue made", "tsushima", "쓰시마"},
 		{"who laid flowers in hiroshima", "hiroshima", "広島"},
 		{"was there a ceremony in nagasaki", "nagasaki", "長崎"},
-	} {
-		q := analyzeQuestion(t, idx, tt.q)
-		if c := findConcept(q, tt.label); c == nil || !hasAlt(c, idx.phraseIn(lang.Language(tt.want), tt.want)...) {
-			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
-		}
-	}
+	})
 }
 
 // TestSpelledNamesBeforeLexicon: a Korean word that reads aloud as a name
