@@ -809,3 +809,24 @@ func TestSpelledNamesBeforeLexicon(t *testing.T) {
 		t.Errorf("모테기 is not the lexicon's Toshimitsu Motegi: %q", conceptLabels(q))
 	}
 }
+
+// TestHiraganaNames: a name written in hiragana, as names of places and
+// events are, is read as the word the corpus writes in Latin letters:
+// あいち of あいちトリエンナーレ (articles/dev.jsonl 142), ひろしま, ふくしま;
+// hiragana that is grammar stays grammar.
+func TestHiraganaNames(t *testing.T) {
+	en := article("names", "", "2024-08-24",
+		"The Aichi Triennale opened in Nagoya. Hiroshima and Fukushima held memorials. The ministers said nothing.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	checkSaidAs(t, idx, []saidAs{
+		{"あいちトリエンナーレは何月何日まで開かれますか？", "あいち", "aichi"},
+		{"ひろしまの式典はいつ？", "ひろしま", "hiroshima"},
+		{"ふくしまで何があったの", "ふくしま", "fukushima"},
+	})
+	q := analyzeQuestion(t, idx, "それは何でしたか")
+	for _, c := range q.concepts {
+		if lang.IsCJK(c.label) && c.known {
+			t.Errorf("grammar read as a name: %q", c.label)
+		}
+	}
+}

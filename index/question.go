@@ -805,6 +805,31 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 // say what the question is about.
 func (a *reading) cjkConcepts(rest string) {
 	idx, st, r, n, seen, add := a.idx, a.st, a.r, a.n, a.seen, a.add
+	// A name written in hiragana, as names of places and events are
+	// (あいちトリエンナーレ, ひろしま): hiragana is grammar but for a run
+	// that reads aloud as a word the corpus writes in Latin letters.
+	for _, run := range lang.Runs(rest) {
+		word := run.Text
+		if last, size := utf8.DecodeLastRuneInString(word); strings.ContainsRune("はがのをにへともで", last) {
+			// a particle after the name (ふくしまで, "in Fukushima"),
+			// unless the name ends so
+			if terms := idx.analyze1(lang.RomanizeKana(word)); len(terms) != 1 || st.docFreq(terms[0]) == 0 {
+				word = word[:len(word)-size]
+			}
+		}
+		if utf8.RuneCountInString(word) < 3 {
+			continue
+		}
+		terms := idx.analyze1(lang.RomanizeKana(word))
+		if len(terms) != 1 || utf8.RuneCountInString(terms[0]) < minRomanizedRunes || thesaurus.Polysemy(terms[0]) > 1 {
+			continue // not a word of English of several senses (それ: sore)
+		}
+		c := concept{label: word}
+		if c.addAlt(st, knowledge.English, terms, r.Romanized, seen) {
+			c.weigh(st, terms, n, r, "")
+			add(c)
+		}
+	}
 	for _, w := range cjkContent(rest) {
 		c := concept{label: w.text}
 		// The word itself, where passages in its language hold it.

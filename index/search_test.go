@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -189,6 +190,7 @@ func FuzzSearch(f *testing.F) {
 		"How long did Motegi and Kang talk in Madrid?", "강경화 茂木敏充 회담", "whitelsit", "body:*", `"unclosed`,
 		"won't can't", "S. Korea's U.S. ties", "\x00\xff", "1+1+α", "export\u200bcontrols",
 		"8/28/2019 2019-99-99 99/99/9999 0/0/0000", "quick question: I read that, like im 5, in the first place",
+		"ふくしまで", "は", "ーのー", "あいちトリエンナーレ", "고시엔이", "훔쳤는데 졌다 ㅋ", "buddha statue of", "명이었냐",
 	} {
 		f.Add(s)
 	}
@@ -207,6 +209,38 @@ func FuzzSearch(f *testing.F) {
 		}
 		checkAnswer(t, q, ans)
 	})
+}
+
+// TestSearchRandomScripts asks questions of random pieces of the scripts
+// members write (Latin, Hangul, kana, kanji, digits, marks), as the fuzz
+// test would on a machine where it runs: none may fail or be slow. A
+// fixed seed keeps it repeatable.
+func TestSearchRandomScripts(t *testing.T) {
+	idx := defaultIndex(t)
+	pieces := []string{"the", "when", "japan", "export", "kang", "2019", "ふくしま", "の", "で", "は", "あいち", "ー", "トリエンナーレ", "輸出", "規制", "판결", "훔쳤는데", "고시엔", "이었냐", "에서", "ㅋㅋ", "?", "、", " ", "\u200b", "1+1", "%", "“", "」", "ﾃｽﾄ"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 300 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		q := b.String()
+		start := time.Now()
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: q})
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%q: slow: %v", q, d)
+		}
+		if err != nil {
+			if knowledge.ErrorCode(err) != knowledge.EINVALID {
+				t.Fatalf("%q: %v", q, err)
+			}
+			continue
+		}
+		checkAnswer(t, q, ans)
+	}
 }
 
 // TestMisspelledWords: a word the corpus lacks is searched as the corpus
