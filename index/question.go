@@ -809,6 +809,9 @@ func (a *reading) cjkConcepts(rest string) {
 	// (あいちトリエンナーレ, ひろしま): hiragana is grammar but for a run
 	// that reads aloud as a word the corpus writes in Latin letters.
 	for _, run := range lang.Runs(rest) {
+		if run.Script != lang.Hiragana {
+			continue
+		}
 		word := run.Text
 		if last, size := utf8.DecodeLastRuneInString(word); strings.ContainsRune("はがのをにへともで", last) {
 			// a particle after the name (ふくしまで, "in Fukushima"),
