@@ -220,7 +220,7 @@ func KoreanSuffix(s string) bool {
 	}
 	_, size := utf8.DecodeRuneInString(s)
 	rest := s[size:]
-	return rest == "" || slices.Contains(koreanParticles, rest) || slices.Contains(koreanEndings, rest) || KoreanInflection(rest)
+	return rest == "" || KoreanEnding(rest)
 }
 
 // KoreanFunctionWord reports whether a Korean word, in any of its forms,
