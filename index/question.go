@@ -390,7 +390,7 @@ func (a *reading) spelledNames(text string) (string, []string) {
 		for _, l := range lang.RomanizeKorean(stem) {
 			if terms := a.idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && a.st.docFreq(terms[0]) > 0 {
 				names = append(names, r.Text)
-				text = strings.Replace(text, r.Text, strings.Repeat(" ", len(r.Text)), 1)
+				text = text[:r.Start] + strings.Repeat(" ", len(r.Text)) + text[r.End:]
 				break
 			}
 		}
@@ -1083,7 +1083,7 @@ func (c *concept) addAlt(st stats, l string, terms []string, conf float64, seen 
 		if strings.Join(a.terms, " ") == key {
 			// Found again more surely (仏像 as a kind of statue, then
 			// as "statue of buddha"): the surer reading counts.
-			if conf > a.conf && a.df > 0 {
+			if conf > a.conf {
 				c.alts[i].conf = conf
 				if conf == 1 {
 					seen[key] = true
