@@ -194,6 +194,18 @@ func answered(t *testing.T, idx *Index, qs []string) (n int) {
 	return n
 }
 
+// checkOffAndOn checks that none of the off-topic questions is answered
+// and that each on-topic one has its passage in the top three.
+func checkOffAndOn(t *testing.T, idx *Index, off []string, on []struct{ q, want string }) {
+	t.Helper()
+	if n := answered(t, idx, off); n > 0 {
+		t.Errorf("off-topic answered: %d of %d", n, len(off))
+	}
+	if n := inTopThree(t, idx, on); n != len(on) {
+		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
+	}
+}
+
 // inTopThree counts the questions whose answer holds their passage in its
 // first three hits.
 func inTopThree(t *testing.T, idx *Index, cases []struct{ q, want string }) (n int) {

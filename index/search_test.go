@@ -626,19 +626,13 @@ func TestAttributeFocus(t *testing.T) {
 		"what did abe say about the tokyo olympics getting postponed",
 		"What did Moon Jae-in say about the Pyeongchang Olympics?",
 	}
-	if n := answered(t, idx, off); n > 0 {
-		t.Errorf("off-topic answered: %d of %d", n, len(off))
-	}
-	on := []struct{ q, want string }{
+	checkOffAndOn(t, idx, off, []struct{ q, want string }{
 		{"What was Asahi's loss from the boycott?", "Asahi"},
 		{"What is the deadline for renewing GSOMIA?", "renews itself every year"},
 		{"How much compensation did the Supreme Court award each plaintiff?", "100 million won"},
 		{"what did 河野太郎 say about the mitsubshi rulings", "Kono"},
 		{"What did Suga say about the foreign ministers' meeting?", "Suga"},
-	}
-	if n := inTopThree(t, idx, on); n != len(on) {
-		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
-	}
+	})
 }
 
 // TestCJKAttributeFocus: a Korean or Japanese question whose predicate
@@ -672,17 +666,11 @@ func TestCJKAttributeFocus(t *testing.T) {
 		}
 	}
 	off := []string{"강경화 장관 고향 어디임?", "菅さんの出身地ってどこ？", "모테기 외무상 고향이 어디예요?"}
-	if n := answered(t, idx, off); n > 0 {
-		t.Errorf("off-topic answered: %d of %d", n, len(off))
-	}
-	on := []struct{ q, want string }{
+	checkOffAndOn(t, idx, off, []struct{ q, want string }{
 		{"노재팬 운동 슬로건이 뭐였지?", "I Will Not Buy"},
 		{"不買運動でアサヒの損失っていくら？", "Asahi"},
 		{"한일 지소미아 협정에 서명한 사람은 누구입니까?", "signed"},
-	}
-	if n := inTopThree(t, idx, on); n != len(on) {
-		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
-	}
+	})
 }
 
 // TestAgeFocus: a question asking how old someone is ("모테기 외무상은 올해
@@ -705,17 +693,11 @@ func TestAgeFocus(t *testing.T) {
 		"how old is kang kyung wha rn",
 		"how old was motegi when he became foreign minister",
 	}
-	if n := answered(t, idx, off); n > 0 {
-		t.Errorf("off-topic answered: %d of %d", n, len(off))
-	}
-	on := []struct{ q, want string }{
+	checkOffAndOn(t, idx, off, []struct{ q, want string }{
 		{"how old was lee chun-sik when the supreme court ruled", "94 years old"},
 		{"신일철주금 판결 나올때 살아있던 원고 누구임? 몇살이었냐", "94 years old"},
 		{"新日鉄住金の判決を聞いた原告は何歳でしたか", "94 years old"},
-	}
-	if n := inTopThree(t, idx, on); n != len(on) {
-		t.Errorf("on-topic: %d of %d in the top three", n, len(on))
-	}
+	})
 	// A Korean article gives the age with the counter of age (94세),
 	// not in any spelling of the concept (see statesFocus).
 	ko, _ := openTest(t, langArticles(t))
@@ -756,45 +738,22 @@ func TestAnswerTypeInTheSentence(t *testing.T) {
 func TestYearsSaid(t *testing.T) {
 	koshien := article("koshien", "", "2024-08-24",
 		"Kyoto International High School won the National High School Baseball Championship at Koshien Stadium, beating Kanto Daiichi 2-1 in ten innings.")
-	koike := article("koike", "", "2023-09-01",
+	koike := articleIn(knowledge.Japanese, "koike", "2023-09-01",
 		"東京都の小池百合子知事は今年も朝鮮人犠牲者の追悼式典に追悼文を送らなかった。")
-	koike.Language = knowledge.Japanese
 	day := article("takeshima", "", "2025-02-22",
 		"Shimane Prefecture marked Takeshima Day on Saturday; the ceremony in Matsue drew about 500 people.")
 	idx, _ := openTest(t, append(defaultCorpus(t), koshien, koike, day))
-	for _, tt := range []struct {
-		q      string
-		answer string // "" for none
-	}{
-		{"did kyoto international win koshien again in 2025?", ""},
-		{"고이케 지사 2024년엔 추도문 보냈음?", ""},
+	off := []string{"did kyoto international win koshien again in 2025?", "고이케 지사 2024년엔 추도문 보냈음?"}
+	if n := answered(t, idx, off); n > 0 {
+		t.Errorf("questions on a year no passage says: %d of %d answered", n, len(off))
+	}
+	on := []struct{ q, want string }{
 		{"how many people attended takeshima day in 2025", "drew about 500 people"},
 		{"did kyoto international win koshien in 2024?", "beating Kanto Daiichi"},
-	} {
-		ans := ask(t, idx, knowledge.Query{Text: tt.q, Limit: 3})
-		switch {
-		case tt.answer == "" && len(ans.Hits) > 0:
-			t.Errorf("%q: answered by %.60q, want none", tt.q, ans.Hits[0].Text)
-		case tt.answer != "" && (len(ans.Hits) == 0 || !strings.Contains(ans.Hits[0].Text, tt.answer)):
-			t.Errorf("%q: answers %v, want %q first", tt.q, hitTexts(ans), tt.answer)
-		}
 	}
-}
-
-// hitTexts returns the beginnings of an answer's passages, for messages.
-func hitTexts(ans *knowledge.Answer) []string {
-	var out []string
-	for _, h := range ans.Hits {
-		out = append(out, shortText(h.Text, 60))
+	if n := firstHits(t, idx, on); n != len(on) {
+		t.Errorf("questions on a year their passage or its date says: %d of %d answered first", n, len(on))
 	}
-	return out
-}
-
-func shortText(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
 
 // TestCountedNounInPassage: a question asking how many of something is
@@ -806,14 +765,12 @@ func shortText(s string, n int) string {
 func TestCountedNounInPassage(t *testing.T) {
 	arts := fixtureArticles(t, filepath.Join("..", "testdata", "eval", "articles", "dev3"))
 	idx, _ := openTest(t, append(defaultCorpus(t), arts...))
-	for _, q := range []string{"京都国際って生徒何人しかいないの？w", "how many students does kyoto international have", "교토국제고 학생 몇 명이야?"} {
-		ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3})
-		found := false
-		for _, h := range ans.Hits {
-			found = found || strings.Contains(h.Text, "about 160 students")
-		}
-		if !found {
-			t.Errorf("%q: answers %v, want the passage with 160 students in the top three", q, hitTexts(ans))
-		}
+	on := []struct{ q, want string }{
+		{"京都国際って生徒何人しかいないの？w", "about 160 students"},
+		{"how many students does kyoto international have", "about 160 students"},
+		{"교토국제고 학생 몇 명이야?", "about 160 students"},
+	}
+	if n := inTopThree(t, idx, on); n != len(on) {
+		t.Errorf("the passage with 160 students in the top three for %d of %d questions", n, len(on))
 	}
 }
