@@ -284,7 +284,7 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 			// lyrics of the song"); not a verb's ("take back"), nor a
 			// head of many senses, which says little ("place" of "birth
 			// place", 고향), as a broader word does.
-			if hc := conf * r.GlossHead; hc > 0 && !strings.ContainsFunc(p.word, isKana) {
+			if hc := conf * r.GlossHead; hc > 0 && !strings.ContainsFunc(p.word, isHiragana) {
 				for _, e := range english {
 					if h := dictionary.Head(e); h != "" && thesaurus.Polysemy(h) <= maxHeadSenses {
 						c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, h), hc, seen)
@@ -328,9 +328,9 @@ const maxIrregularSenses = 30
 // stands for the phrase: lyrics has 7, place 32.
 const maxHeadSenses = 8
 
-// isKana reports whether r is hiragana, as the endings of a Japanese verb
-// or adjective are.
-func isKana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
+// isHiragana reports whether r is hiragana, as the endings of a Japanese
+// verb or adjective are.
+func isHiragana(r rune) bool { return lang.ScriptOf(r) == lang.Hiragana }
 
 // addKanjiNames reads the Japanese names a kanji word holds (佐渡金山: Sado,
 // Kanayama or Kinzan; 竹島: Takeshima) and adds those that the corpus
