@@ -253,7 +253,7 @@ func TestTranslations(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "write english.txt from japanese.txt, romaji.txt from readings.txt and romaja.txt from korean.txt")
+var update = flag.Bool("update", false, "write english.txt from japanese.txt, romaji.txt from readings.txt, romaja.txt from korean.txt and kinds.txt from japanese.txt and rare.txt")
 
 // englishTableOf turns the Japanese table around (see englishTable): for
 // each English meaning, the words of which it is the earliest meaning
@@ -276,13 +276,19 @@ func englishTableOf(japanese string) string {
 			}
 		}
 	}
-	words := make(map[string][]string, len(byEnglish))
-	for e, cs := range byEnglish {
-		slices.SortStableFunc(cs, func(a, b cand) int {
-			return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.all, b.all))
-		})
-		for _, c := range cs[:min(len(cs), maxTranslations)] {
-			words[e] = append(words[e], c.word)
+	return rankedTable(byEnglish, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.all, b.all))
+	}, func(c cand) string { return c.word }, maxTranslations)
+}
+
+// rankedTable writes, for each key, the words of its candidates in the
+// order order gives them, at most limit (see formatTable).
+func rankedTable[C any](by map[string][]C, order func(a, b C) int, word func(C) string, limit int) string {
+	words := make(map[string][]string, len(by))
+	for k, cs := range by {
+		slices.SortStableFunc(cs, order)
+		for _, c := range cs[:min(len(cs), limit)] {
+			words[k] = append(words[k], word(c))
 		}
 	}
 	return formatTable(words)
@@ -317,19 +323,12 @@ func kindsTableOf(tables ...string) string {
 			}
 		}
 	}
-	words := make(map[string][]string, len(byHead))
-	for h, cs := range byHead {
-		slices.SortStableFunc(cs, func(a, b cand) int {
-			return cmp.Or(cmp.Compare(a.table, b.table), cmp.Compare(a.rank, b.rank))
-		})
-		for _, c := range cs[:min(len(cs), maxKinds)] {
-			words[h] = append(words[h], c.word)
-		}
-	}
-	return formatTable(words)
+	return rankedTable(byHead, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.table, b.table), cmp.Compare(a.rank, b.rank))
+	}, func(c cand) string { return c.word }, maxKinds)
 }
 
-func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
+func isHiragana(r rune) bool { return lang.ScriptOf(r) == lang.Hiragana }
 
 // maxKinds bounds the words listed for one noun.
 const maxKinds = 32
