@@ -34,6 +34,18 @@ func findConcept(q question, label string) *concept {
 	return nil
 }
 
+// focusLabel returns the label of a question's focus, or "" for none
+// (the last, were there several).
+func focusLabel(q question) string {
+	got := ""
+	for _, c := range q.concepts {
+		if c.focus {
+			got = c.label
+		}
+	}
+	return got
+}
+
 // hasAlt reports whether a concept can be said by the analyzed terms.
 func hasAlt(c *concept, terms ...string) bool {
 	for _, a := range c.alts {
@@ -388,13 +400,7 @@ func TestFocus(t *testing.T) {
 		{"how much was the destroyer", "destroyer"},
 	} {
 		q := analyzeQuestion(t, idx, tc.q)
-		got := ""
-		for _, c := range q.concepts {
-			if c.focus {
-				got = c.label
-			}
-		}
-		if got != tc.focus {
+		if got := focusLabel(q); got != tc.focus {
 			t.Errorf("%q: focus %q, want %q (concepts %q)", tc.q, got, tc.focus, conceptLabels(q))
 		}
 	}

@@ -608,13 +608,7 @@ func TestAttributeFocus(t *testing.T) {
 		{"what did 河野太郎 say about the mitsubshi rulings", "ruling"},
 	} {
 		q := analyzeQuestion(t, idx, tc.q)
-		got := ""
-		for _, c := range q.concepts {
-			if c.focus {
-				got = c.label
-			}
-		}
-		if got != tc.focus {
+		if got := focusLabel(q); got != tc.focus {
 			t.Errorf("%q: focus %q, want %q (concepts %q)", tc.q, got, tc.focus, conceptLabels(q))
 		}
 	}
@@ -655,13 +649,7 @@ func TestCJKAttributeFocus(t *testing.T) {
 		{"노재팬 운동 슬로건이 뭐였지?", ""},
 	} {
 		q := analyzeQuestion(t, idx, tc.q)
-		got := ""
-		for _, c := range q.concepts {
-			if c.focus {
-				got = c.label
-			}
-		}
-		if got != tc.focus {
+		if got := focusLabel(q); got != tc.focus {
 			t.Errorf("%q: focus %q, want %q (concepts %q)", tc.q, got, tc.focus, conceptLabels(q))
 		}
 	}
