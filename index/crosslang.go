@@ -349,19 +349,31 @@ func (idx *Index) addKanjiNames(st stats, c *concept, word string, r ranking, se
 	}
 }
 
-// englishSpellings returns a Hepburn spelling and, when it differs, the
-// spelling English texts use, without long vowels: Tokyo for toukyou,
-// Osaka for oosaka, Kono for kouno.
+// englishSpellings returns a Hepburn spelling and the spellings English
+// texts give the name: without long vowels (Tokyo for toukyou, Osaka for
+// oosaka, Kono for kouno), and with a long o written oh, as passports and
+// sports pages write it (Ohtani for ootani, Satoh, Ohno). Korean writes no
+// long vowel (오타니, 사토), so any o of a spelling without one may be the
+// long one: each is tried, one at a time.
 func englishSpellings(hepburn string) []string {
 	if hepburn == "" {
 		return nil
 	}
 	short := strings.NewReplacer("ou", "o", "oo", "o", "uu", "u").Replace(hepburn)
-	if short == hepburn {
-		return []string{hepburn}
+	out := []string{hepburn}
+	if short != hepburn {
+		out = append(out, short)
 	}
-	return []string{hepburn, short}
+	for i := 0; i < len(short) && len(out) < maxNameSpellings; i++ {
+		if short[i] == 'o' && (i+1 == len(short) || !strings.ContainsRune("aeiouhy'", rune(short[i+1]))) {
+			out = append(out, short[:i+1]+"h"+short[i+1:])
+		}
+	}
+	return out
 }
+
+// maxNameSpellings bounds the spellings englishSpellings tries for a name.
+const maxNameSpellings = 5
 
 // verbEndings are the endings of a Japanese verb's plain form, tried on a
 // kanji to find the verb it is the stem of.

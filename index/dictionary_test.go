@@ -842,3 +842,32 @@ func TestHiraganaNames(t *testing.T) {
 		}
 	}
 }
+
+// TestLongVowelNames: a Japanese name whose long o English writes oh
+// (Ohtani, Ohno, Satoh) is found from the Korean spelling, which writes no
+// long vowel (오타니, 오노), and from a kana or kanji one (オオタニ, 佐藤);
+// a spelling is not taken for an English word it happens to make (오호
+// is no "oho").
+func TestLongVowelNames(t *testing.T) {
+	en := article("skaters", "", "2024-03-21",
+		"Shohei Ohtani hit a single in his first game for the Dodgers.",
+		"The coach, Hiroshi Ohno, said the team trained in Toronto.",
+		"The federation's president, Kazuo Satoh, praised both players.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	checkSaidAs(t, idx, []saidAs{
+		{"오타니 첫 경기 어땠음?", "오타", "ohtani"}, // 니 may be an ending: the word is read with and without it
+		{"오노 코치가 뭐라고 했어?", "오노", "ohno"},
+		{"オオタニの初試合は？", "オオタニ", "ohtani"},
+		{"佐藤会長は誰を褒めた？", "佐藤会長", "satoh"},
+	})
+	for _, tt := range []struct{ in, want string }{
+		{"ootani", "ootani otani ohtani"},
+		{"sato", "sato satoh"},
+		{"tokyo", "tokyo tohkyo tokyoh"},
+		{"kouno", "kouno kono kohno konoh"},
+	} {
+		if got := strings.Join(englishSpellings(tt.in), " "); got != tt.want {
+			t.Errorf("englishSpellings(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

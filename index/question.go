@@ -853,6 +853,19 @@ func (a *reading) cjkConcepts(rest string) {
 		for _, t := range spellings {
 			c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
 		}
+		// A Japanese name's long o is oh in English (오타니, Ohtani;
+		// 사토, Satoh): failing an exact match, the spelling with it,
+		// where the corpus writes it and it is no English word.
+		for _, l := range w.latin {
+			if len(c.alts) > 0 {
+				break
+			}
+			for _, v := range englishSpellings(l)[1:] {
+				if terms := idx.analyze1(v); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 && !thesaurus.Known(terms[0]) {
+					c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
+				}
+			}
+		}
 		// Romanization is inexact ("isiba" for Ishiba): failing an exact
 		// match, a long spelling may be one or two letters off.
 		for _, t := range spellings {

@@ -198,13 +198,21 @@ func TestDumpFeatures(t *testing.T) {
 	}
 	idx, d := loadDev(t)
 	var b strings.Builder
-	b.WriteString("set\tline\tontopic\tbleve\tat\tcorrect\tlang\tstyle\tcov\tbody\tbm25f\tprox\ttype\tconcepts\tknown\tunknownw\ttotalw\tmatchedw\tmaxw\tsentence\theaviest\tevidence\tlead\tfocus\tmissmax\tmissknown\tmissnoun\tnounw\tq\n")
+	b.WriteString("set\tanswers\tline\tontopic\tbleve\tat\tcorrect\tlang\tstyle\tcov\tbody\tbm25f\tprox\ttype\tconcepts\tknown\tunknownw\ttotalw\tmatchedw\tmaxw\tsentence\theaviest\tevidence\tlead\tfocus\tmissmax\tmissknown\tmissnoun\tnounw\tq\n")
+	root := filepath.Join("..", "testdata", "eval")
+	dev3, err := evalset.ReadFile(filepath.Join(root, "articles", "dev3.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx3, _ := openTest(t, append(defaultCorpus(t), fixtureArticles(t, filepath.Join(root, "articles", "dev3"))...))
+	idx3.timeout = time.Minute
 	for _, set := range []struct {
 		name  string
+		idx   *Index
 		cases []evalset.Case
-	}{{"dev", d.cases}, {"articles", d.article}} {
+	}{{"dev", idx, d.cases}, {"articles", idx, d.article}, {"articles3", idx3, dev3}} {
 		for _, c := range set.cases {
-			q, ranked, cands := idx.debugRank(t, c.Q)
+			q, ranked, cands := set.idx.debugRank(t, c.Q)
 			bleveAt := 0
 			for i, p := range cands {
 				if bleveAt == 0 && len(c.Expect) > 0 && evalset.Matches(p.hit.Text, c.Expect) {
@@ -273,8 +281,8 @@ func TestDumpFeatures(t *testing.T) {
 					break
 				}
 			}
-			fmt.Fprintf(&b, "%s\t%d\t%v\t%d\t%d\t%v\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.0f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n",
-				set.name, c.Line, len(c.Expect) > 0, bleveAt, at, correct, c.Lang, c.Style, top.coverage, top.body, top.bm25f, top.prox, top.typeOK,
+			fmt.Fprintf(&b, "%s\t%v\t%d\t%v\t%d\t%d\t%v\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.0f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n",
+				set.name, len(ranked) > 0 && defaultRanking.answers(top), c.Line, len(c.Expect) > 0, bleveAt, at, correct, c.Lang, c.Style, top.coverage, top.body, top.bm25f, top.prox, top.typeOK,
 				len(q.concepts), known, unknown, total, matched, maxw, top.sentence, top.heaviest, defaultRanking.evidence(top), lead, top.focusOK, missmax/max(total, 1e-9), missknown/max(total, 1e-9), missnoun/max(total, 1e-9), nounw/max(total, 1e-9), c.Q)
 		}
 	}
