@@ -871,3 +871,22 @@ func TestLongVowelNames(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignNamesByEar: a name of an English question that a Korean
+// article writes by ear is found by its sound (articles/dev6.jsonl 14 and
+// 16): darvish as 다르빗슈, whose final ㅅ doubles the sound after it as
+// Japanese ッ does; lotte as 롯데; shohei as 쇼헤이, though the word also
+// reads as Japanese (将兵).
+func TestForeignNamesByEar(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "wbc", "2023-03-10",
+		"양의지가 일본 선발 다르빗슈 유를 상대로 홈런을 터뜨렸다. 롯데 자이언츠 출신 선수도 출전했다.",
+		"오타니 쇼헤이는 이날 지명타자로만 출전했다.")
+	// (오타니 itself is read by the analyzer as 오타 and an ending, and
+	// is found from 오타니 only.)
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"who hit the homer off darvish", "darvish", "다르빗슈"},
+		{"any lotte players in the game", "lotte", "롯데"},
+		{"did shohei pitch", "shohei", "쇼헤이"},
+	})
+}

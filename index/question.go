@@ -576,7 +576,9 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			// A Japanese or Korean word in Latin letters (baisho,
 			// baesang): the words it reads, in English and as written.
 			idx.addRomaji(st, &c, w, r, seen)
-			if len(c.alts) == 0 && r.Romanized > 0 {
+			if r.Romanized > 0 {
+				// A name may read as a word too (shohei: 将兵,
+				// "officers and men").
 				idx.addNameSpellings(st, &c, w, r, seen)
 			}
 			if len(c.alts) == 0 {
@@ -652,16 +654,49 @@ const maxEnglishVariants = 8
 // of a Korean article as English spells it (geoje: 거제) and a Japanese
 // place or person of a Japanese article (takamatsu: 高松): a Japanese name
 // is in both (matsuno: 마쓰노 and 松野).
+//
+// A foreign name a Korean article writes by ear is found by its sound (see
+// loanKey): darvish is 다르빗슈, lotte 롯데, shohei 쇼헤이. (A Japanese
+// article's katakana is indexed in pairs of characters, from which its
+// words cannot be listed to compare.) A Japanese name's long o, which
+// English may write oh (Ohtani, Satoh), is no letter in Korean (오타니,
+// 사토).
 func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool) {
-	for _, k := range st.koreanSpelled(word) {
-		c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
+	spellings := []string{word}
+	if short := shortVowels(word); short != word {
+		spellings = append(spellings, short)
 	}
-	if !idx.hasLanguage(knowledge.Japanese) {
-		return
+	for _, w := range spellings {
+		for _, k := range st.koreanSpelled(w) {
+			c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
+		}
+		if idx.hasLanguage(knowledge.Korean) {
+			words, _ := st.koreanLoanwords(loanKey(w))
+			for _, k := range words {
+				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
+			}
+		}
+		if !idx.hasLanguage(knowledge.Japanese) {
+			continue
+		}
+		for _, name := range dictionary.NamesRomaji(w) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
+		}
 	}
-	for _, name := range dictionary.NamesRomaji(word) {
-		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
+}
+
+// shortVowels returns a Japanese name as Hepburn writes it without its
+// long o's h (ohtani: otani; satoh: sato), the inverse of
+// englishSpellings.
+func shortVowels(word string) string {
+	var b strings.Builder
+	for i := 0; i < len(word); i++ {
+		if word[i] == 'h' && i > 0 && word[i-1] == 'o' && (i+1 == len(word) || !strings.ContainsRune("aeiouy", rune(word[i+1]))) {
+			continue
+		}
+		b.WriteByte(word[i])
 	}
+	return b.String()
 }
 
 // addRomaji adds what a word in Latin letters reads as in Korean or
