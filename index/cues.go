@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/dictionary"
+	"github.com/disputebot/disputebot/knowledge/lang"
 	"github.com/disputebot/disputebot/knowledge/thesaurus"
 )
 
@@ -162,6 +164,13 @@ func scanCues(text, lang string, found func(cue uint16, at int)) {
 		for _, p := range cjkCuePatterns {
 			for _, m := range p.re.FindAllStringIndex(text, -1) {
 				found(cueBit(p.cue), m[0])
+			}
+		}
+	}
+	if lang == knowledge.Korean {
+		for _, m := range koreanNameWord.FindAllStringSubmatchIndex(text, -1) {
+			if koreanPerson(text[m[2]:m[3]]) {
+				found(bitPerson, m[0])
 			}
 		}
 	}
@@ -352,6 +361,19 @@ var cjkCuePatterns = []struct {
 	{regexp.MustCompile(`에서 (열린|만나|회담)|で(開か|会談|行わ)|\p{Han}(?:都|道|府|県|市|区|町|村|館|公園|港|駅|島)(?:で|に|から)|[가-힣](?:시|군|공원|회관|센터|역|항)에서`), cuePlace},
 	{regexp.MustCompile(`\d\s?[일日]\s?(?:부터|から)|\d{4}\s?[년年]\s?(?:부터|から)|시행(?:됐|되었|에 들어|했|된)|발효|효력이 발생|기해 발생|施行さ|発効|開始さ|始まっ|시작됐|시작되었`), cueStart},
 	{regexp.MustCompile(`[가-힣]{2,4} (?:[가-힣]+ )?(?:대통령|총리|장관|대변인|의장|대사|교수|위원장|차관|관방장관)|[가-힣]{2,4} ?씨|\p{Han}{2,4}(?:（[^）]{1,20}）)?(?:首相|外相|大臣|長官|氏|大統領|議長|大使|報道官|次官|知事|教授)`), cuePerson},
+}
+
+// koreanNameWord is a word of three Hangul syllables and a particle, as
+// Korean news names a person without a title (한국 선발 김광현은, 양의지가,
+// 이정후의): the word is a name when koreanPerson says so.
+var koreanNameWord = regexp.MustCompile(`(?:^|[\s(“"'‘])([가-힣]{3})(?:은|는|이|가|의|을|를|도|와|과|에게|씨)(?:[\s,.)”"'’]|$)`)
+
+// koreanPerson reports whether a word of three Hangul syllables reads as a
+// Korean personal name: a surname, then a given name, and no word of the
+// dictionary (한국인, "a Korean", begins with the surname 한 too).
+func koreanPerson(word string) bool {
+	_, _, ok := lang.KoreanName(word)
+	return ok && len(dictionary.Korean(word)) == 0 && len(dictionary.Split(word, true)) < 2
 }
 
 // capitalized reports whether a word is written like a name: a capital,

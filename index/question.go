@@ -876,6 +876,9 @@ func (a *reading) cjkConcepts(rest string) {
 			c.addAlt(st, w.lang, own, 1, seen)
 			if w.lang == knowledge.Korean {
 				c.addCompounds(st, own, r.Compound, seen)
+				if !ownSaid(st, own) {
+					idx.addKoreanParts(st, &c, w.text, r, seen)
+				}
 			}
 		}
 		// A name the lexicon lacks may be in the corpus in Latin letters.
@@ -981,6 +984,41 @@ func (a *reading) cjkConcepts(rest string) {
 			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
 		}
 		add(c)
+	}
+}
+
+// addKoreanParts adds the words of a Korean compound that no passage
+// writes whole, as an article writes them apart (선발투수, "starting
+// pitcher": 한국 선발 김광현, "Korea's starter Kim Kwang-hyun";
+// 형제간다툼: 형제 간의 다툼): the parts together as a phrase, and each
+// alone at Compound, as a compound of the corpus holding a question's word
+// is.
+func (idx *Index) addKoreanParts(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	parts := dictionary.Split(word, true)
+	if len(parts) == 1 {
+		parts = dictionary.SplitCommon(word, true) // a rare word's common parts
+	}
+	if len(parts) < 2 || r.Compound <= 0 {
+		return
+	}
+	var phrase []string
+	whole := true
+	for _, p := range parts {
+		whole = whole && utf8.RuneCountInString(p) >= 2
+		phrase = append(phrase, idx.phraseIn(knowledge.Korean, p)...)
+	}
+	if whole {
+		c.addAlt(st, knowledge.Korean, phrase, 1, seen)
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) < 2 {
+			continue // a suffix (들, 적) or a syllable that is no word alone (팀 of 대표팀)
+		}
+		terms := idx.phraseIn(knowledge.Korean, p)
+		if c.addAlt(st, knowledge.Korean, terms, r.Compound, seen) {
+			c.alts[len(c.alts)-1].part = true
+		}
+		c.addCompounds(st, terms, r.Compound*r.Compound, seen)
 	}
 }
 

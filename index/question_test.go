@@ -1551,3 +1551,42 @@ func TestCJKPlaceCues(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanPersonCues: a Korean passage names a person without a title
+// as a surname, a given name and a particle (한국 선발 김광현은, the answer
+// to "who started for Korea" of articles/dev6.jsonl 17; 양의지가;
+// 이정후의), not a word that begins with a surname's syllable (한국인은,
+// "Koreans"; 정부가) nor one of the dictionary (조사단은, "the inquiry
+// team").
+func TestKoreanPersonCues(t *testing.T) {
+	for text, want := range map[string]bool{
+		"한국 선발 김광현은 2회까지 무실점으로 호투했다.": true,
+		"양의지가 투런 홈런을 터뜨렸다.":           true,
+		"이어 이정후의 적시타가 나왔다.":           true,
+		"한국인은 이 소식에 실망했다.":            false,
+		"정부가 대응을 발표했다.":               false,
+		"조사단은 현장을 방문했다.":              false,
+	} {
+		if got := slices.Contains(cues(text, knowledge.Korean), cuePerson); got != want {
+			t.Errorf("cues(%q) holds a person: %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestKoreanCompoundParts: a Korean compound no passage writes whole is
+// found by its words where an article writes them apart: 선발투수 by 선발
+// ("한국 선발 김광현은", articles/dev6.jsonl 17), 야구대표팀 by 대표팀,
+// 지명타자 by 지명 타자, 결승타점 by 결승 타점.
+func TestKoreanCompoundParts(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "wbc", "2023-03-10",
+		"한국 선발 김광현은 2회까지 무실점으로 호투했다. 일본 투수들은 강했다.",
+		"야구 대표팀은 도쿄에 도착했다. 지명 타자로 나섰다.",
+		"그는 결승 타점을 올렸다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"한일전 한국 선발투수 누구였음?", "선발투수", "선발"},
+		{"야구대표팀 도쿄 언제 도착함?", "야구대표팀", "대표팀"},
+		{"오타니 지명타자로 나왔어?", "지명타자", "타자"},
+		{"결승타점 누가 올렸어?", "결승타점", "타점"},
+	})
+}
