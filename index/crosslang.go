@@ -341,7 +341,7 @@ func (idx *Index) addKanjiNames(st stats, c *concept, word string, r ranking, se
 	for _, part := range dictionary.SplitNames(word) {
 		for _, reading := range dictionary.Names(part) {
 			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
-				if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
+				if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) && st.docFreq(terms[0]) > 0 {
 					c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
 				}
 			}
@@ -396,4 +396,40 @@ func stemVerbs(word string) []string {
 		}
 	}
 	return out
+}
+
+// maxKanjiSpellings bounds the ways of writing a Korean word in Chinese
+// characters that kanjiSpellings returns.
+const maxKanjiSpellings = 4
+
+// kanjiSpellings returns the ways the Japanese articles write a Korean
+// word of two to four syllables in Chinese characters, character by
+// character (신격호: 辛格浩, a name no dictionary lists): the chains of
+// their pairs of characters that read the word's pairs of syllables, each
+// pair's last character the next one's first.
+func kanjiSpellings(st stats, word string) []string {
+	syl := []rune(word)
+	if len(syl) < 2 || len(syl) > 4 {
+		return nil
+	}
+	chains := []string{""}
+	for i := 0; i+1 < len(syl); i++ {
+		var next []string
+		for _, pair := range st.kanjiPairs(string(syl[i : i+2])) {
+			p := []rune(pair)
+			for _, ch := range chains {
+				switch {
+				case ch == "":
+					next = append(next, pair)
+				case []rune(ch)[len([]rune(ch))-1] == p[0]:
+					next = append(next, ch+string(p[1]))
+				}
+			}
+		}
+		if len(next) == 0 {
+			return nil
+		}
+		chains = next[:min(len(next), 4*maxKanjiSpellings)]
+	}
+	return chains[:min(len(chains), maxKanjiSpellings)]
 }

@@ -890,3 +890,40 @@ func TestForeignNamesByEar(t *testing.T) {
 		{"did shohei pitch", "shohei", "쇼헤이"},
 	})
 }
+
+// TestKoreanWordsInKanji: a Korean word no table lists is found in a
+// Japanese article that writes it in Chinese characters, read character
+// by character: the names 신격호 (辛格浩) and 박근혜 (朴槿恵) of
+// articles/dev6.jsonl 29 and 30, and 관동대 of 관동대지진, which the
+// lexicon's 지진 ("earthquake") leaves (関東大震災, articles/dev3.jsonl 34).
+func TestKoreanWordsInKanji(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "lotte", "2020-01-20",
+		"ロッテ創業者の辛格浩氏が死去した。次男の辛東彬氏は朴槿恵前大統領側の財団に資金を拠出した。",
+		"関東大震災から100年となった。兄弟の争いが続いた。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"신격호 회장은 어디에서 태어났나요?", "신격호", "辛格浩"},
+		{"신동빈 박근혜 쪽 재단에 얼마 냈다고?", "박근혜", "朴槿恵"},
+		{"관동대지진 때 조선인들 왜 학살당한거임?", "관동대", "関東大"},
+	})
+}
+
+// TestShortRomanizedNames: a Korean or Japanese name of three letters in
+// Latin ones is found in an English article when no English word is spelt
+// so: 우지 and 宇治 (Uji, articles/dev6.jsonl 6 and 12), 이세 (Ise); not
+// 마오, since the thesaurus knows Mao.
+func TestShortRomanizedNames(t *testing.T) {
+	en := article("uji", "", "2017-10-29",
+		"A monument to the poet was unveiled in Uji, south of Kyoto, near the Ise shrine road.",
+		"Mao Asada retired in 2017.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	checkSaidAs(t, idx, []saidAs{
+		{"우지 비석에 새겨진 시 뭐임?", "우지", "uji"},
+		{"宇治の碑ってなんで建てたん？", "宇治", "uji"},
+		{"이세 신궁 가는 길?", "이세", "ise"},
+	})
+	q := analyzeQuestion(t, idx, "마오 은퇴 언제?")
+	if c := findConcept(q, "마오"); c != nil && hasAlt(c, "mao") {
+		t.Errorf("마오 is said as mao, an English word")
+	}
+}

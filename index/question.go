@@ -209,6 +209,9 @@ type stats interface {
 	// like a katakana word of a loan key (see loanKey), and the
 	// compounds that begin or end with one, most frequent first.
 	koreanLoanwords(key string) (words, compounds []string)
+	// kanjiPairs returns the pairs of Chinese characters of the Japanese
+	// articles that two Hangul syllables read.
+	kanjiPairs(reading string) []string
 	// nativeForms returns the Korean words of the corpus that are forms
 	// of a headword of the native lexicon, most frequent first.
 	nativeForms(head string) []string
@@ -884,7 +887,7 @@ func (a *reading) cjkConcepts(rest string) {
 		// A name the lexicon lacks may be in the corpus in Latin letters.
 		var spellings []string
 		for _, l := range w.latin {
-			if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes {
+			if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) {
 				spellings = append(spellings, terms[0])
 			}
 		}
@@ -921,6 +924,13 @@ func (a *reading) cjkConcepts(rest string) {
 		if len(c.alts) == 0 {
 			idx.addLoanword(st, &c, w, r, seen)
 			idx.addKatakana(st, &c, w, r, seen)
+		}
+		// A Korean name or word that no table lists, as a Japanese
+		// article writes it in Chinese characters (신격호: 辛格浩).
+		if len(c.alts) == 0 && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
+			for _, k := range kanjiSpellings(st, w.text) {
+				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
+			}
 		}
 		// A native Korean word: its other forms in Korean articles
 		// (훔친 and 훔쳤다, "stole"), and its English in Japanese ones.
@@ -1020,6 +1030,15 @@ func (idx *Index) addKoreanParts(st stats, c *concept, word string, r ranking, s
 		}
 		c.addCompounds(st, terms, r.Compound*r.Compound, seen)
 	}
+}
+
+// romanizedName reports whether a romanized Korean or Japanese word is
+// long enough to be looked up in the corpus as a name: from
+// minRomanizedRunes, or of three letters when no English word is spelt so
+// (uji of 우지 and 宇治, oda, ise; not mao, which the thesaurus knows).
+func romanizedName(term string) bool {
+	n := utf8.RuneCountInString(term)
+	return n >= minRomanizedRunes || n == 3 && !thesaurus.Known(term)
 }
 
 // ownSaid reports whether a passage holds a word as the question writes

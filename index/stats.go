@@ -3,15 +3,16 @@ package index
 import (
 	"cmp"
 	"context"
-	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
@@ -43,6 +44,10 @@ type docCounts struct {
 	// of their parts ("+" and the key), to the terms, when built (see
 	// koreanLoanwords).
 	loanKeys map[string][]termCount
+	// kanjiPairs maps the Korean readings of the pairs of Chinese
+	// characters of the Japanese text to the pairs, when built (see
+	// kanjiPairs).
+	kanjiPairs map[string][]string
 }
 
 // maxDocCounts bounds the counts remembered: a few megabytes.
@@ -63,7 +68,7 @@ type snapshotStats struct {
 func (c *docCounts) stats(r index.IndexReader) *snapshotStats {
 	c.mu.Lock()
 	if c.snap != r || len(c.counts) > maxDocCounts {
-		c.snap, c.counts, c.compounds, c.korean, c.romanized, c.loanKeys = r, map[string]uint64{}, map[string][]string{}, nil, nil, nil
+		c.snap, c.counts, c.compounds, c.korean, c.romanized, c.loanKeys, c.kanjiPairs = r, map[string]uint64{}, map[string][]string{}, nil, nil, nil, nil
 	}
 	c.mu.Unlock()
 	n, _ := r.DocCount()
@@ -309,6 +314,56 @@ func (s *snapshotStats) koreanTerms() []termCount {
 	}
 	s.c.mu.Unlock()
 	return terms
+}
+
+// kanjiPairs returns the pairs of Chinese characters of the Japanese
+// articles (the Japanese body is indexed in pairs: 辛格, 格浩 of 辛格浩) that
+// a pair of Hangul syllables reads, as a word's first syllables or inside
+// one (신격: 辛格; 노동 and 로동: 労働), read once per snapshot.
+func (s *snapshotStats) kanjiPairs(reading string) []string {
+	s.c.mu.Lock()
+	pairs := s.c.kanjiPairs
+	if s.c.snap != s.r {
+		pairs = nil
+	}
+	s.c.mu.Unlock()
+	if pairs == nil {
+		pairs = map[string][]string{}
+		if d, err := s.r.FieldDict(fieldBodyJa); err == nil {
+			for n := 0; n < maxKoreanTerms; n++ {
+				e, err := d.Next()
+				if err != nil || e == nil {
+					break
+				}
+				if utf8.RuneCountInString(e.Term) != 2 || !allHan(e.Term) {
+					continue
+				}
+				if r := dictionary.Reading(e.Term); r != "" {
+					pairs[r] = append(pairs[r], e.Term)
+					if first := dictionary.InitialSound(r); first != r {
+						pairs[first] = append(pairs[first], e.Term)
+					}
+				}
+			}
+			d.Close()
+		}
+		s.c.mu.Lock()
+		if s.c.snap == s.r {
+			s.c.kanjiPairs = pairs
+		}
+		s.c.mu.Unlock()
+	}
+	return pairs[reading]
+}
+
+// allHan reports whether a word is all Chinese characters.
+func allHan(word string) bool {
+	for _, r := range word {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return word != ""
 }
 
 // maxSpelled bounds the Latin spellings of Korean words kept, a few tens

@@ -195,6 +195,21 @@ func Hangul(word string) []string {
 	return []string{InitialSound(b.String())}
 }
 
+// Reading returns the Korean reading of each Chinese character of a word,
+// as the characters sound inside a word (辛格: 신격; 労働: 로동, not the
+// 노동 that begins a word), or "" when one has none.
+func Reading(word string) string {
+	var b strings.Builder
+	for _, c := range word {
+		e, ok := lookup(hanjaTable, string(c))
+		if !ok {
+			return ""
+		}
+		b.WriteString(e)
+	}
+	return b.String()
+}
+
 // common returns the Korean readings of a common Japanese word.
 func common(word string) []string {
 	hangulOnce.Do(func() {

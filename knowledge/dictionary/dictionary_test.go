@@ -483,3 +483,14 @@ func TestRomajaTable(t *testing.T) {
 		}
 	}
 }
+
+// TestReading: each character's Korean reading as it sounds inside a word
+// (歷史 begins a word as 역사 but is 력사 inside one), "" for a word with a
+// character that has none.
+func TestReading(t *testing.T) {
+	for word, want := range map[string]string{"辛格浩": "신격호", "朴槿恵": "박근혜", "歷史": "력사", "辛a": ""} {
+		if got := Reading(word); got != want {
+			t.Errorf("Reading(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
