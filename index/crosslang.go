@@ -26,6 +26,7 @@ type cjkWord struct {
 	latin    []string // its romanizations, when it can be read aloud (Hangul, kana)
 	english  []string // a Japanese verb's or adjective's English, found from its conjugated form, or a native Korean word's
 	native   string   // the headword of the native Korean lexicon it is a form of (see dictionary.NativeKoreanHead)
+	plain    string   // a Japanese verb's or adjective's plain form (迎える for 迎えた)
 }
 
 // cjkContent returns the content words of the Korean and Japanese parts
@@ -86,8 +87,8 @@ func cjkContent(rest string) []cjkWord {
 		}
 		// A verb or adjective (祀られて, "enshrined"): its stem is the
 		// kanji, its English in the dictionary under its plain form.
-		if _, english, n := dictionary.Inflected(rest[jw.Start:]); n > 0 {
-			w.english, w.strength = english, 1
+		if plain, english, n := dictionary.Inflected(rest[jw.Start:]); n > 0 {
+			w.english, w.strength, w.plain = english, 1, plain
 			verbEnd = jw.Start + n
 		}
 		if l := lang.RomanizeKana(w.text); l != "" {
@@ -433,3 +434,45 @@ func kanjiSpellings(st stats, word string) []string {
 	}
 	return chains[:min(len(chains), maxKanjiSpellings)]
 }
+
+// godanRows are the kana a Japanese verb's last one turns into as it
+// conjugates (学ぶ: 学ば, 学び, 学べ, 学ぼ, 学ん of 学んだ).
+var godanRows = map[rune]string{
+	'う': "わいうえおっ", 'く': "かきくけこい", 'ぐ': "がぎぐげごい", 'す': "さしすせそ", 'つ': "たちつてとっ",
+	'ぬ': "なにぬねのん", 'ぶ': "ばびぶべぼん", 'む': "まみむめもん", 'る': "らりるれろっ",
+}
+
+// japaneseVerbStems returns how a Japanese article writes the start of a
+// verb or adjective in any of its forms, as the pairs of characters the
+// Japanese body is indexed in hold it: its kanji and the kana after them
+// (迎える: 迎え, of 迎えた and 迎えて; 学ぶ: 学ん of 学んだ, 学び, 学ば...;
+// 高い: 高い, 高く, 高か). A question's 迎えた is read as 迎, which no
+// pair of an article holds alone.
+func japaneseVerbStems(plain string) []string {
+	runes := []rune(plain)
+	k := 0
+	for k < len(runes) && unicode.Is(unicode.Han, runes[k]) {
+		k++
+	}
+	if k == 0 || k >= len(runes) {
+		return nil
+	}
+	kanji := string(runes[:k])
+	if k+1 < len(runes) {
+		return []string{kanji + string(runes[k])} // okurigana that stays: 迎え, 過ご
+	}
+	last := runes[k]
+	row, ok := godanRows[last]
+	if last == 'い' {
+		row, ok = "いくかけさ", true // an adjective: 高い, 高く, 高かった
+	}
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, r := range row {
+		out = append(out, kanji+string(r))
+	}
+	return out
+}
+

@@ -927,3 +927,25 @@ func TestShortRomanizedNames(t *testing.T) {
 		t.Errorf("마오 is said as mao, an English word")
 	}
 }
+
+// TestJapaneseVerbsAsWritten: a Japanese question's verb or adjective is
+// found in a Japanese article in any of its forms, by its kanji and the
+// kana after them that the article's pairs of characters hold: 迎えた by
+// 迎え (articles/dev6.jsonl 36), 学んだ by 学び, 高かった by 高く.
+func TestJapaneseVerbsAsWritten(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "lotte", "2020-01-20",
+		"兄弟が並んで弔問客を迎えていた。",
+		"重光氏は東京の学校で化学を学び、会社を興した。",
+		"ロッテの売上は前年より高く、過去最高だった。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"弔問客を迎えたのは誰？", "迎", "迎え"},
+		{"重光氏は東京で何を学んだの？", "学", "学び"},
+		{"売上は高かった？", "高", "高く"},
+	})
+	for plain, want := range map[string]string{"迎える": "迎え", "学ぶ": "学ば 学び 学ぶ 学べ 学ぼ 学ん", "ロッテ": ""} {
+		if got := strings.Join(japaneseVerbStems(plain), " "); got != want {
+			t.Errorf("japaneseVerbStems(%q) = %q, want %q", plain, got, want)
+		}
+	}
+}

@@ -877,6 +877,9 @@ func (a *reading) cjkConcepts(rest string) {
 		own := idx.phraseIn(w.lang, w.text)
 		if idx.hasLanguage(w.lang) {
 			c.addAlt(st, w.lang, own, 1, seen)
+			for _, stem := range japaneseVerbStems(w.plain) {
+				c.addAlt(st, w.lang, idx.phraseIn(w.lang, stem), 1, seen)
+			}
 			if w.lang == knowledge.Korean {
 				c.addCompounds(st, own, r.Compound, seen)
 				if !ownSaid(st, own) {
