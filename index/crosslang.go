@@ -475,4 +475,3 @@ func japaneseVerbStems(plain string) []string {
 	}
 	return out
 }
-
