@@ -883,8 +883,15 @@ func TestForeignNamesByEar(t *testing.T) {
 		"오타니 쇼헤이는 이날 지명타자로만 출전했다.")
 	// (오타니 itself is read by the analyzer as 오타 and an ending, and
 	// is found from 오타니 only.)
-	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	ja := articleIn(knowledge.Japanese, "founder", "2020-01-20", // an id of its own: its words are in the corpus
+		"ロッテの創業者が死去した。ヒュンダイとヤクルトの幹部も弔問に訪れた。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
 	checkSaidAs(t, idx, []saidAs{
+		// In a Japanese article, spelt in katakana as Japanese would
+		// (articles/dev6.jsonl 26 and 27).
+		{"why is it called lotte", "lotte", "ロッテ"},
+		{"did hyundai send anyone", "hyundai", "ヒュンダイ"},
+		{"did yakult send anyone", "yakult", "ヤクルト"},
 		{"who hit the homer off darvish", "darvish", "다르빗슈"},
 		{"any lotte players in the game", "lotte", "롯데"},
 		{"did shohei pitch", "shohei", "쇼헤이"},

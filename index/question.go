@@ -659,9 +659,10 @@ const maxEnglishVariants = 8
 // is in both (matsuno: 마쓰노 and 松野).
 //
 // A foreign name a Korean article writes by ear is found by its sound (see
-// loanKey): darvish is 다르빗슈, lotte 롯데, shohei 쇼헤이. (A Japanese
+// loanKey): darvish is 다르빗슈, lotte 롯데, shohei 쇼헤이. A Japanese
 // article's katakana is indexed in pairs of characters, from which its
-// words cannot be listed to compare.) A Japanese name's long o, which
+// words cannot be listed to compare: the name is spelt in katakana as
+// Japanese would (lang.SpellKatakana: ロッテ) and looked up. A Japanese name's long o, which
 // English may write oh (Ohtani, Satoh), is no letter in Korean (오타니,
 // 사토).
 func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool) {
@@ -681,6 +682,9 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 		}
 		if !idx.hasLanguage(knowledge.Japanese) {
 			continue
+		}
+		for _, k := range lang.SpellKatakana(w) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, seen)
 		}
 		for _, name := range dictionary.NamesRomaji(w) {
 			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)

@@ -1,0 +1,30 @@
+package lang
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestSpellKatakana: foreign and Japanese names as Japanese articles write
+// them, among the few spellings tried.
+func TestSpellKatakana(t *testing.T) {
+	for word, want := range map[string]string{
+		"lotte":    "ロッテ",
+		"hyundai":  "ヒュンダイ",
+		"samsung":  "サムスン",
+		"ohtani":   "オータニ",
+		"sapporo":  "サッポロ",
+		"kimchi":   "キムチ",
+		"darvish":  "ダルビシュ",
+		"yamamoto": "ヤマモト",
+	} {
+		if got := SpellKatakana(word); !slices.Contains(got, want) {
+			t.Errorf("SpellKatakana(%q) = %q, want %s among them", word, got, want)
+		}
+	}
+	for _, word := range []string{"abe", "seoul2", "日本"} {
+		if got := SpellKatakana(word); len(got) > 0 {
+			t.Errorf("SpellKatakana(%q) = %q, want none", word, got)
+		}
+	}
+}
