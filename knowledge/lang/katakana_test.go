@@ -28,3 +28,19 @@ func TestSpellKatakana(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSpellKatakana: any word is spelt without a panic, in katakana only.
+func FuzzSpellKatakana(f *testing.F) {
+	for _, s := range []string{"lotte", "ohtani", "nnnn", "xxxx", "shhh", "aaaa", "yyyy", "Ünïcode", "c", "mbmb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		for _, k := range SpellKatakana(word) {
+			for _, r := range k {
+				if (r < 'ァ' || r > 'ヶ') && r != 'ー' {
+					t.Fatalf("SpellKatakana(%q) = %q: %q is no katakana", word, k, r)
+				}
+			}
+		}
+	})
+}
