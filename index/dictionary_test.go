@@ -956,3 +956,39 @@ func TestJapaneseVerbsAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanNamesInLatin: a Korean personal name an English question
+// spells is found where a Korean article writes it in Hangul or a
+// Japanese one in Chinese characters (articles/dev6.jsonl 25 and 27),
+// surname first or last; its words are then no concepts of their own.
+func TestKoreanNamesInLatin(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "wbc", "2023-03-10",
+		"이강철 감독은 경기 후 기자회견에서 책임을 인정했다.")
+	ja := articleIn(knowledge.Japanese, "founder", "2020-01-20",
+		"韓国名を辛格浩という重光武雄氏が死去した。次男の辛東彬氏が会長を継いだ。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"what did Lee Kang-chul say after the game", "lee kang chul", "이강철"},
+		{"In what year did Shin Kyuk-ho found Lotte?", "shin kyuk ho", "辛格浩"},
+		{"when did Dong-bin Shin become chairman", "dong bin shin", "辛東彬"},
+	})
+	q := analyzeQuestion(t, idx, "In what year did Shin Kyuk-ho found Lotte?")
+	if findConcept(q, "shin") != nil || findConcept(q, "ho") != nil {
+		t.Errorf("the name's words are concepts too: %q", conceptLabels(q))
+	}
+}
+
+// TestDerivedTranslations: an English word the dictionary translates
+// seldom or not at all is also read through its derived words' Japanese
+// (articles/dev6.jsonl 25): found and establish as 設立 (founding,
+// establishment), die as 死去 (death).
+func TestDerivedTranslations(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "founder", "2020-01-20",
+		"1948年6月、東京で株式会社ロッテを設立した。重光氏は2020年1月に死去した。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"when did he found the company", "found", "設立"},
+		{"when did he establish the company", "establish", "設立"},
+		{"when did the founder die", "die", "死去"},
+	})
+}

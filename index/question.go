@@ -266,7 +266,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		}
 	}
 	a.compounds = cjkCompounds(text)
-	rest := a.lexiconConcepts(text)
+	rest := a.lexiconConcepts(a.koreanLatinNames(text))
 	words := latinWords(rest)
 	a.wordConcepts(words, a.phraseConcepts(words))
 	a.cjkConcepts(rest)
@@ -483,6 +483,69 @@ func (a *reading) lexiconConcepts(text string) (rest string) {
 	}
 
 	return rest
+}
+
+// latinWord is a word in Latin letters, of which three may be a Korean
+// personal name as English writes it, the given name's syllables apart
+// or joined by a hyphen ("Shin Kyuk-ho").
+var latinWord = regexp.MustCompile(`[A-Za-z]+`)
+
+// koreanLatinNames adds the Korean personal names a question spells in
+// Latin letters that a Korean article writes in Hangul (Lee Kang-chul:
+// 이강철) or a Japanese one in Chinese characters (Shin Kyuk-ho: 辛格浩,
+// read through its Hangul), each one concept, at confidence Romanized,
+// and returns the text without them: a surname and a given name of two
+// syllables, surname first or last ("Dong-bin Shin"). The corpus decides
+// among the Hangul a spelling may be (see lang.KoreanNameOf). A name only
+// English articles write is left to the words, and one of the lexicon to
+// the lexicon; one the lexicon does not know is read before it, which
+// would take its words for others' (Kang of Lee Kang-chul is not Kang
+// Kyung-wha).
+func (a *reading) koreanLatinNames(text string) string {
+	idx, st, r := a.idx, a.st, a.r
+	if r.Romanized <= 0 || !idx.hasLanguage(knowledge.Korean) && !idx.hasLanguage(knowledge.Japanese) {
+		return text
+	}
+	words := latinWord.FindAllStringIndex(text, -1)
+	out := []byte(text)
+	for i := 0; i+2 < len(words); i++ {
+		w := func(k int) string { return text[words[i+k][0]:words[i+k][1]] }
+		// Three words in a row, apart by a space or a hyphen.
+		apart := func(k int) bool {
+			s := strings.TrimSpace(text[words[i+k][1]:words[i+k+1][0]])
+			return s == "" || s == "-"
+		}
+		if !apart(0) || !apart(1) {
+			continue
+		}
+		c := concept{label: strings.ToLower(w(0) + " " + w(1) + " " + w(2))}
+		if ms, rest := idx.glossary.Match(c.label); len(ms) == 1 && strings.TrimSpace(rest) == "" {
+			continue // a name of the lexicon, with its spellings there
+		}
+		for _, order := range [][3]int{{0, 1, 2}, {2, 0, 1}} {
+			for _, h := range lang.KoreanNameOf(w(order[0]), w(order[1]), w(order[2])) {
+				if idx.hasLanguage(knowledge.Korean) {
+					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.Romanized, a.seen)
+				}
+				if idx.hasLanguage(knowledge.Japanese) && r.CrossReading > 0 {
+					for _, k := range kanjiSpellings(st, h) {
+						c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, a.seen)
+					}
+				}
+			}
+		}
+		if len(c.alts) == 0 {
+			continue
+		}
+		c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, c.label), 1, a.seen)
+		c.weigh(st, nil, a.n, r, "")
+		a.add(c)
+		for k := words[i][0]; k < words[i+2][1]; k++ {
+			out[k] = ' '
+		}
+		i += 2
+	}
+	return string(out)
 }
 
 // phraseConcepts adds the phrases of the thesaurus among words ("back off",
@@ -826,6 +889,18 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 			for _, head := range dictionary.NativeKoreanFor(l) {
 				for _, t := range st.nativeForms(head) {
 					c.addAlt(st, knowledge.Korean, []string{t}, r.Translation*r.Native, seen)
+				}
+			}
+		}
+	}
+	// The translations of its derived nouns and verbs, which the
+	// dictionary may list where it lists none or few for the word
+	// ("found": founding, 設立; "establish": establishment, 設立).
+	if conf := r.Translation * r.Derived; conf > 0 {
+		for _, l := range lemmas {
+			for _, d := range thesaurus.Derived(l) {
+				for _, t := range dictionary.Translations(d) {
+					idx.addJapaneseWord(st, c, t, conf, 0, seen)
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package lang
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // English news spells Korean personal names as the people themselves do,
@@ -97,4 +98,62 @@ func KoreanName(word string) (surname []string, given [2][]string, ok bool) {
 	}
 	given[0], given[1] = syllableVariants(string(r[1])), syllableVariants(string(r[2]))
 	return surname, given, true
+}
+
+// The other way: a name an English question spells, as Korean writes it.
+var (
+	surnameSpellings  = sync.OnceValue(func() map[string][]string { return invert(surnames) })
+	syllableSpellings = sync.OnceValue(func() map[string][]string {
+		all := map[string][]string{}
+		for r := rune(0xAC00); r <= 0xD7A3; r++ {
+			// Names use plain syllables: no tense first consonant (ㄲ ㄸ
+			// ㅃ ㅆ ㅉ) and no final but ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ.
+			ini, _, fin, _ := syllable(r)
+			if ini == 1 || ini == 4 || ini == 8 || ini == 10 || ini == 13 || !slices.Contains([]int{0, 1, 4, 8, 16, 17, 21}, fin) {
+				continue
+			}
+			all[string(r)] = syllableVariants(string(r))
+		}
+		return invert(all)
+	})
+)
+
+// invert maps each spelling to the Hangul it spells, in Hangul order.
+func invert(m map[string][]string) map[string][]string {
+	out := map[string][]string{}
+	for h, spellings := range m {
+		for _, s := range spellings {
+			out[s] = append(out[s], h)
+		}
+	}
+	for _, hs := range out {
+		slices.Sort(hs)
+	}
+	return out
+}
+
+// maxLatinNames bounds the Hangul names KoreanNameOf returns.
+const maxLatinNames = 64
+
+// KoreanNameOf returns the Hangul a Korean personal name spelt in Latin
+// letters may be, a surname and the two syllables of a given name (shin,
+// kyuk, ho: 신격호 among others), or nothing when the surname is no
+// usual spelling of one or a syllable no spelling of any. The corpus
+// decides among them.
+func KoreanNameOf(surname, given1, given2 string) []string {
+	ss := surnameSpellings()[strings.ToLower(surname)]
+	g1 := syllableSpellings()[strings.ToLower(given1)]
+	g2 := syllableSpellings()[strings.ToLower(given2)]
+	var out []string
+	for _, s := range ss {
+		for _, a := range g1 {
+			for _, b := range g2 {
+				if len(out) == maxLatinNames {
+					return out
+				}
+				out = append(out, s+a+b)
+			}
+		}
+	}
+	return out
 }
