@@ -370,3 +370,25 @@ func TestAmericanSpelling(t *testing.T) {
 		prev = b
 	}
 }
+
+// TestKoreanNameOf: a Korean name spelt in Latin letters, read back into
+// the Hangul it may be; nothing for a word that is no surname or no
+// syllable.
+func TestKoreanNameOf(t *testing.T) {
+	for _, tt := range []struct {
+		surname, g1, g2, want string
+	}{
+		{"Shin", "kyuk", "ho", "신격호"},
+		{"lee", "kang", "chul", "이강철"},
+		{"kim", "kwang", "hyun", "김광현"},
+	} {
+		if got := KoreanNameOf(tt.surname, tt.g1, tt.g2); !slices.Contains(got, tt.want) {
+			t.Errorf("KoreanNameOf(%q, %q, %q) = %q, want %s among them", tt.surname, tt.g1, tt.g2, got, tt.want)
+		}
+	}
+	for _, in := range [][3]string{{"the", "kang", "chul"}, {"kim", "xyz", "ho"}, {"", "", ""}} {
+		if got := KoreanNameOf(in[0], in[1], in[2]); len(got) > 0 {
+			t.Errorf("KoreanNameOf(%q) = %q, want none", in, got)
+		}
+	}
+}
