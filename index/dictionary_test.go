@@ -992,3 +992,26 @@ func TestDerivedTranslations(t *testing.T) {
 		{"when did the founder die", "die", "死去"},
 	})
 }
+
+// TestKoreanNamesInEnglish: a Korean personal name an English article
+// writes is one concept, its surname alone a part of it, as the article
+// refers back to the person (articles/dev6.jsonl 1: "Yun was sent to
+// Fukuoka Prison"); not three words weighing as three things.
+func TestKoreanNamesInEnglish(t *testing.T) {
+	en := article("poet", "", "2017-10-29",
+		"A monument to the poet Yun Dong-ju was unveiled in Uji. Yun died in Fukuoka in 1945.",
+		"Kim Kwang-hyun started for Korea. Kim left in the third inning.",
+		"The pitcher Yang Hyeon-jong came in later. Yang gave up two runs.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	for _, tt := range []struct{ q, label, surname string }{
+		{"When and where did the poet Yun Dong-ju die?", "yun dong ju", "yun"},
+		{"who replaced kim kwang-hyun", "kim kwang hyun", "kim"},
+		{"how many runs did Yang Hyeon-jong give up", "yang hyeon jong", "yang"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil || !hasAlt(c, tt.surname) || findConcept(q, tt.surname) != nil {
+			t.Errorf("%q: concepts %q, want %q with its surname %q as a part", tt.q, conceptLabels(q), tt.label, tt.surname)
+		}
+	}
+}

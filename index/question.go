@@ -496,14 +496,15 @@ var latinWord = regexp.MustCompile(`[A-Za-z]+`)
 // read through its Hangul), each one concept, at confidence Romanized,
 // and returns the text without them: a surname and a given name of two
 // syllables, surname first or last ("Dong-bin Shin"). The corpus decides
-// among the Hangul a spelling may be (see lang.KoreanNameOf). A name only
-// English articles write is left to the words, and one of the lexicon to
-// the lexicon; one the lexicon does not know is read before it, which
-// would take its words for others' (Kang of Lee Kang-chul is not Kang
-// Kyung-wha).
+// among the Hangul a spelling may be (see lang.KoreanNameOf). A name that
+// English articles write is one concept too, its surname alone a part of
+// it, as the articles refer back to the person (Yun Dong-ju: Yun). One of
+// the lexicon is left to the lexicon; one the lexicon does not know is
+// read before it, which would take its words for others' (Kang of Lee
+// Kang-chul is not Kang Kyung-wha).
 func (a *reading) koreanLatinNames(text string) string {
 	idx, st, r := a.idx, a.st, a.r
-	if r.Romanized <= 0 || !idx.hasLanguage(knowledge.Korean) && !idx.hasLanguage(knowledge.Japanese) {
+	if r.Romanized <= 0 {
 		return text
 	}
 	words := latinWord.FindAllStringIndex(text, -1)
@@ -522,8 +523,13 @@ func (a *reading) koreanLatinNames(text string) string {
 		if ms, rest := idx.glossary.Match(c.label); len(ms) == 1 && strings.TrimSpace(rest) == "" {
 			continue // a name of the lexicon, with its spellings there
 		}
+		surname := ""
 		for _, order := range [][3]int{{0, 1, 2}, {2, 0, 1}} {
-			for _, h := range lang.KoreanNameOf(w(order[0]), w(order[1]), w(order[2])) {
+			hangul := lang.KoreanNameOf(w(order[0]), w(order[1]), w(order[2]))
+			if len(hangul) > 0 && surname == "" {
+				surname = strings.ToLower(w(order[0]))
+			}
+			for _, h := range hangul {
 				if idx.hasLanguage(knowledge.Korean) {
 					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.Romanized, a.seen)
 				}
@@ -534,11 +540,19 @@ func (a *reading) koreanLatinNames(text string) string {
 				}
 			}
 		}
-		if len(c.alts) == 0 {
+		if surname == "" {
 			continue
 		}
 		c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, c.label), 1, a.seen)
+		if len(c.alts) == 0 {
+			continue
+		}
 		c.weigh(st, nil, a.n, r, "")
+		// An English article names the person in full once and by the
+		// surname after ("Yun was sent to Fukuoka Prison").
+		if c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, surname), r.PartCredit, a.seen) {
+			c.alts[len(c.alts)-1].part = true
+		}
 		a.add(c)
 		for k := words[i][0]; k < words[i+2][1]; k++ {
 			out[k] = ' '
