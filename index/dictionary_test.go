@@ -1015,3 +1015,19 @@ func TestKoreanNamesInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslatedVerbsAsWritten: an English question's verb is found in a
+// Japanese article in the form the article writes its translation (開く
+// as 開き, articles/dev3.jsonl 30): study as 学び (学ぶ), live as 住ん
+// (住む), include as 含ま (含む).
+func TestTranslatedVerbsAsWritten(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "founder", "2020-01-20",
+		"重光氏は東京の学校で化学を学び、会社を興した。晩年はソウルに住んでいた。",
+		"合意には元労働者への補償が含まれる。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"what did he study in tokyo", "study", "学び"},
+		{"where did he live later", "live", "住ん"},
+		{"does the deal include compensation", "include", "含ま"},
+	})
+}

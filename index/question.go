@@ -823,6 +823,10 @@ func (idx *Index) addRomaji(st stats, c *concept, word string, r ranking, seen m
 func (idx *Index) addJapaneseWord(st stats, c *concept, word string, conf, compound float64, seen map[string]bool) {
 	if idx.hasLanguage(knowledge.Japanese) {
 		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, word), conf, seen)
+		// A verb in any of its forms (開く: 開き, 開か, 開い).
+		for _, stem := range japaneseVerbStems(word) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, stem), conf, seen)
+		}
 	}
 	if !idx.hasLanguage(knowledge.Korean) {
 		return
