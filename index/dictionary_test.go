@@ -1031,3 +1031,21 @@ func TestTranslatedVerbsAsWritten(t *testing.T) {
 		{"does the deal include compensation", "include", "含ま"},
 	})
 }
+
+// TestSynonymWords: a Korean or Japanese word no passage writes as the
+// question does is found by the dictionary's other words for its
+// English, in either language: 逝去 ("death") as 死去, 葬式 ("funeral")
+// as 葬送, 서거 as 사망, 탄생 ("birth") as 출생.
+func TestSynonymWords(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "founder-ko", "2020-01-20",
+		"창업주는 지난해 병원에서 사망했다. 그는 울산에서 출생했다.")
+	ja := articleIn(knowledge.Japanese, "founder-ja", "2020-01-20",
+		"重光氏が死去した。葬送の儀式が行われた。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"重光氏が逝去したのはいつ？", "逝去", "死去"},
+		{"葬式はいつ？", "葬式", "葬送"},
+		{"창업주 서거 언제?", "서거", "사망"},
+		{"창업주 탄생한 곳은?", "탄생", "출생"},
+	})
+}

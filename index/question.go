@@ -1050,6 +1050,13 @@ func (a *reading) cjkConcepts(rest string) {
 		// Yong-soo), is no word to translate (이용, "use").
 		if w.lang != knowledge.Korean || w.native != "" || !idx.addKoreanName(st, &c, w.text, r, seen) {
 			idx.addTranslations(st, &c, w, r, seen)
+			// A word no passage writes as the question does may be
+			// said in other words of either language (이득, "profit":
+			// 이익; 葬式, "funeral": 葬送): the dictionary's words for
+			// its English.
+			if w.native == "" && !ownSaid(st, own) {
+				idx.addSynonymWords(st, &c, w, r, seen)
+			}
 		}
 		// What the word means in the compound the lexicon took a term
 		// out of (漁業 of 漁業協定: "fisheries").
@@ -1129,6 +1136,30 @@ func (idx *Index) addKoreanParts(st stats, c *concept, word string, r ranking, s
 			c.alts[len(c.alts)-1].part = true
 		}
 		c.addCompounds(st, terms, r.Compound*r.Compound, seen)
+	}
+}
+
+// maxSynonymGlosses bounds the English glosses of a Korean or Japanese
+// word whose translations addSynonymWords adds: the first are its common
+// senses.
+const maxSynonymGlosses = 3
+
+// addSynonymWords adds the Korean and Japanese words that the dictionary
+// gives for a Korean or Japanese word's English, at confidence
+// Translation times Dictionary.
+func (idx *Index) addSynonymWords(st stats, c *concept, w cjkWord, r ranking, seen map[string]bool) {
+	conf := r.Translation * r.Dictionary
+	if conf <= 0 {
+		return
+	}
+	english := dictionary.Japanese(w.text)
+	if w.lang == knowledge.Korean {
+		english = dictionary.Korean(w.text)
+	}
+	for _, e := range english[:min(len(english), maxSynonymGlosses)] {
+		for _, t := range dictionary.Translations(e) {
+			idx.addJapaneseWord(st, c, t, conf, 0, seen)
+		}
 	}
 }
 
