@@ -1049,3 +1049,20 @@ func TestSynonymWords(t *testing.T) {
 		{"창업주 탄생한 곳은?", "탄생", "출생"},
 	})
 }
+
+// TestLoanwordsByConsonants: a borrowed word whose vowels Korean and
+// Japanese write apart is found by its consonants: tunnel and トンネル in
+// 해저터널 ("undersea tunnel", whose ㅓ Japanese writes o), and the
+// katakana of a Korean name in the Hangul (ガンチョル of 이강철,
+// articles/dev6.jsonl 42).
+func TestLoanwordsByConsonants(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "tunnel", "2021-02-15",
+		"부산과 규슈를 잇는 한일 해저터널 구상이 다시 논란이 되고 있다.",
+		"이강철 감독은 경기 후 책임을 인정했다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"how long would the undersea tunnel be", "tunnel", "해저터널"},
+		{"海底トンネルの長さは？", "トンネル", "해저터널"},
+		{"イ・ガンチョル監督は何て言った？", "ガンチョル", "이강철"},
+	})
+}

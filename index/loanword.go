@@ -230,6 +230,9 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 			if len(runes) <= maxLoanSyllables && dictionary.Korean(tc.term) == nil {
 				if k := hangulLoanKey(tc.term); len(k) >= minLoanKey {
 					keys[k] = append(keys[k], tc)
+					if l := looseKey(k); l != "" {
+						keys[l] = append(keys[l], tc)
+					}
 				}
 			}
 			// The parts of a compound, marked apart: a loanword and a
@@ -243,6 +246,9 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 					}
 					if k := hangulLoanKey(part); len(k) >= minLoanKey {
 						keys["+"+k] = append(keys["+"+k], tc)
+						if l := looseKey(k); l != "" {
+							keys["+"+l] = append(keys["+"+l], tc)
+						}
 					}
 				}
 			}
@@ -253,7 +259,30 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 		}
 		s.c.mu.Unlock()
 	}
-	return commonest(slices.Clone(keys[key]), maxLoanwords), commonest(slices.Clone(keys["+"+key]), maxCompounds)
+	w, c := keys[key], keys["+"+key]
+	if l := looseKey(key); l != "" && len(w) == 0 && len(c) == 0 {
+		w, c = keys[l], keys["+"+l]
+	}
+	return commonest(slices.Clone(w), maxLoanwords), commonest(slices.Clone(c), maxCompounds)
+}
+
+// looseKey is a loan key without its vowels: Korean writes the vowel of
+// English "tunnel" and "bus" ㅓ (터널, 버스), Japanese writes it o or a
+// (トンネル, バス) and drops it after t where it adds one elsewhere, so that
+// the two agree on the consonants only. Where the keys differ, a word is
+// found by its consonants, three at least; "" for fewer.
+func looseKey(key string) string {
+	var b strings.Builder
+	b.WriteByte('~')
+	for i := 0; i < len(key); i++ {
+		if strings.IndexByte("aeiou", key[i]) < 0 {
+			b.WriteByte(key[i])
+		}
+	}
+	if b.Len() < 4 {
+		return ""
+	}
+	return b.String()
 }
 
 // katakanaByKey maps the loan keys of the dictionary's katakana words to
