@@ -519,17 +519,25 @@ func (a *reading) koreanLatinNames(text string) string {
 		if !apart(0) || !apart(1) {
 			continue
 		}
+		// The Hangul the words may spell, surname first or last: most
+		// triples of words spell none, which a look-up tells.
+		var hangul [2][]string
+		surname := ""
+		for o, order := range [][3]int{{0, 1, 2}, {2, 0, 1}} {
+			hangul[o] = lang.KoreanNameOf(w(order[0]), w(order[1]), w(order[2]))
+			if len(hangul[o]) > 0 && surname == "" {
+				surname = strings.ToLower(w(order[0]))
+			}
+		}
+		if surname == "" {
+			continue
+		}
 		c := concept{label: strings.ToLower(w(0) + " " + w(1) + " " + w(2))}
 		if ms, rest := idx.glossary.Match(c.label); len(ms) == 1 && strings.TrimSpace(rest) == "" {
 			continue // a name of the lexicon, with its spellings there
 		}
-		surname := ""
-		for _, order := range [][3]int{{0, 1, 2}, {2, 0, 1}} {
-			hangul := lang.KoreanNameOf(w(order[0]), w(order[1]), w(order[2]))
-			if len(hangul) > 0 && surname == "" {
-				surname = strings.ToLower(w(order[0]))
-			}
-			for _, h := range hangul {
+		for _, names := range hangul {
+			for _, h := range names {
 				if idx.hasLanguage(knowledge.Korean) {
 					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.Romanized, a.seen)
 				}
@@ -539,9 +547,6 @@ func (a *reading) koreanLatinNames(text string) string {
 					}
 				}
 			}
-		}
-		if surname == "" {
-			continue
 		}
 		c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, c.label), 1, a.seen)
 		if len(c.alts) == 0 {
