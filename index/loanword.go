@@ -208,14 +208,8 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 	if len(key) < minLoanKey {
 		return nil, nil
 	}
-	s.c.mu.Lock()
-	keys := s.c.loanKeys
-	if s.c.snap != s.r {
-		keys = nil
-	}
-	s.c.mu.Unlock()
-	if keys == nil {
-		keys = map[string][]termCount{}
+	keys := built(s, "loanKeys", func() map[string][]termCount {
+		keys := map[string][]termCount{}
 		for _, tc := range s.koreanTerms() {
 			if len(keys) >= maxSpelled {
 				break
@@ -253,12 +247,8 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 				}
 			}
 		}
-		s.c.mu.Lock()
-		if s.c.snap == s.r {
-			s.c.loanKeys = keys
-		}
-		s.c.mu.Unlock()
-	}
+		return keys
+	})
 	w, c := keys[key], keys["+"+key]
 	if l := looseKey(key); l != "" && len(w) == 0 && len(c) == 0 {
 		w, c = keys[l], keys["+"+l]

@@ -36,18 +36,10 @@ type docCounts struct {
 	// question's words (see snapshotStats.remember): Korean compounds,
 	// the names of initials, aliases, under keys of their own.
 	compounds map[string][]string
-	korean    []termCount // the Korean terms of the snapshot, when read
-	// romanized maps the Latin spellings of the snapshot's Korean terms
-	// to the terms, when built (see koreanSpelled).
-	romanized map[string][]termCount
-	// loanKeys maps the loan keys of the snapshot's Korean terms, and
-	// of their parts ("+" and the key), to the terms, when built (see
-	// koreanLoanwords).
-	loanKeys map[string][]termCount
-	// kanjiPairs maps the Korean readings of the pairs of Chinese
-	// characters of the Japanese text to the pairs, when built (see
-	// kanjiPairs).
-	kanjiPairs map[string][]string
+	// tables are what is read once per snapshot from its whole term
+	// dictionary (see built): its Korean terms, their Latin spellings
+	// and loan keys, the readings of its Japanese pairs of characters.
+	tables map[string]any
 }
 
 // maxDocCounts bounds the counts remembered: a few megabytes.
@@ -68,7 +60,7 @@ type snapshotStats struct {
 func (c *docCounts) stats(r index.IndexReader) *snapshotStats {
 	c.mu.Lock()
 	if c.snap != r || len(c.counts) > maxDocCounts {
-		c.snap, c.counts, c.compounds, c.korean, c.romanized, c.loanKeys, c.kanjiPairs = r, map[string]uint64{}, map[string][]string{}, nil, nil, nil, nil
+		c.snap, c.counts, c.compounds, c.tables = r, map[string]uint64{}, map[string][]string{}, map[string]any{}
 	}
 	c.mu.Unlock()
 	n, _ := r.DocCount()
@@ -287,33 +279,43 @@ type termCount struct {
 // once: scanning them for a word is faster than a regular expression over
 // the dictionary (a few milliseconds for 100,000 terms).
 func (s *snapshotStats) koreanTerms() []termCount {
+	return built(s, "korean", func() []termCount {
+		terms := []termCount{}
+		if d, err := s.r.FieldDict(fieldBodyKo); err == nil {
+			for len(terms) < maxKoreanTerms {
+				e, err := d.Next()
+				if err != nil || e == nil {
+					break
+				}
+				terms = append(terms, termCount{e.Term, e.Count})
+			}
+			d.Close()
+		}
+		return terms
+	})
+}
+
+// built returns the table of a snapshot named name, built once: the
+// first question after the index changes reads the term dictionary, the
+// others look the table up. It is built without the lock, so that other
+// questions' counts need not wait; two questions may build it at once.
+func built[T any](s *snapshotStats, name string, build func() T) T {
 	s.c.mu.Lock()
-	known := s.c.korean
+	v, ok := s.c.tables[name]
 	if s.c.snap != s.r {
-		known = nil
+		ok = false
 	}
 	s.c.mu.Unlock()
-	if known != nil {
-		return known
+	if ok {
+		return v.(T)
 	}
-	// Read without the lock: other questions' counts must not wait.
-	terms := []termCount{}
-	if d, err := s.r.FieldDict(fieldBodyKo); err == nil {
-		for len(terms) < maxKoreanTerms {
-			e, err := d.Next()
-			if err != nil || e == nil {
-				break
-			}
-			terms = append(terms, termCount{e.Term, e.Count})
-		}
-		d.Close()
-	}
+	t := build()
 	s.c.mu.Lock()
 	if s.c.snap == s.r {
-		s.c.korean = terms
+		s.c.tables[name] = t
 	}
 	s.c.mu.Unlock()
-	return terms
+	return t
 }
 
 // kanjiPairs returns the pairs of Chinese characters of the Japanese
@@ -321,38 +323,30 @@ func (s *snapshotStats) koreanTerms() []termCount {
 // a pair of Hangul syllables reads, as a word's first syllables or inside
 // one (신격: 辛格; 노동 and 로동: 労働), read once per snapshot.
 func (s *snapshotStats) kanjiPairs(reading string) []string {
-	s.c.mu.Lock()
-	pairs := s.c.kanjiPairs
-	if s.c.snap != s.r {
-		pairs = nil
-	}
-	s.c.mu.Unlock()
-	if pairs == nil {
-		pairs = map[string][]string{}
-		if d, err := s.r.FieldDict(fieldBodyJa); err == nil {
-			for n := 0; n < maxKoreanTerms; n++ {
-				e, err := d.Next()
-				if err != nil || e == nil {
-					break
-				}
-				if utf8.RuneCountInString(e.Term) != 2 || !allHan(e.Term) {
-					continue
-				}
-				if r := dictionary.Reading(e.Term); r != "" {
-					pairs[r] = append(pairs[r], e.Term)
-					if first := dictionary.InitialSound(r); first != r {
-						pairs[first] = append(pairs[first], e.Term)
-					}
+	pairs := built(s, "kanjiPairs", func() map[string][]string {
+		pairs := map[string][]string{}
+		d, err := s.r.FieldDict(fieldBodyJa)
+		if err != nil {
+			return pairs
+		}
+		defer d.Close()
+		for n := 0; n < maxKoreanTerms; n++ {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				break
+			}
+			if utf8.RuneCountInString(e.Term) != 2 || !allHan(e.Term) {
+				continue
+			}
+			if r := dictionary.Reading(e.Term); r != "" {
+				pairs[r] = append(pairs[r], e.Term)
+				if first := dictionary.InitialSound(r); first != r {
+					pairs[first] = append(pairs[first], e.Term)
 				}
 			}
-			d.Close()
 		}
-		s.c.mu.Lock()
-		if s.c.snap == s.r {
-			s.c.kanjiPairs = pairs
-		}
-		s.c.mu.Unlock()
-	}
+		return pairs
+	})
 	return pairs[reading]
 }
 
@@ -386,14 +380,8 @@ func (s *snapshotStats) koreanSpelled(latin string) []string {
 	if utf8.RuneCountInString(latin) < minRomanizedRunes {
 		return nil
 	}
-	s.c.mu.Lock()
-	spelled := s.c.romanized
-	if s.c.snap != s.r {
-		spelled = nil
-	}
-	s.c.mu.Unlock()
-	if spelled == nil {
-		spelled = map[string][]termCount{}
+	spelled := built(s, "romanized", func() map[string][]termCount {
+		spelled := map[string][]termCount{}
 		for _, tc := range s.koreanTerms() {
 			runes := []rune(tc.term)
 			if len(runes) < 2 || len(runes) > maxSpelledSyllables {
@@ -412,11 +400,7 @@ func (s *snapshotStats) koreanSpelled(latin string) []string {
 				}
 			}
 		}
-		s.c.mu.Lock()
-		if s.c.snap == s.r {
-			s.c.romanized = spelled
-		}
-		s.c.mu.Unlock()
-	}
+		return spelled
+	})
 	return commonest(slices.Clone(spelled[strings.ToLower(latin)]), maxCompounds)
 }
