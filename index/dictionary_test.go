@@ -1066,3 +1066,20 @@ func TestLoanwordsByConsonants(t *testing.T) {
 		{"イ・ガンチョル監督は何て言った？", "ガンチョル", "이강철"},
 	})
 }
+
+// TestSynonymTranslations: an English word the dictionary does not
+// translate, or whose translations no article holds, is read through its
+// synonyms' translations: quake (earthquake) as 地震 (articles/dev3.jsonl
+// 30), pic (photograph) as 사진, kid (child) as 子供.
+func TestSynonymTranslations(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "kanto", "2023-09-01",
+		"1923年の地震の後、多くの朝鮮人が殺害された。子供たちも式典に参加した。")
+	ko := articleIn(knowledge.Korean, "poet", "2017-10-29",
+		"그가 마지막으로 찍은 사진은 교토의 다리에서 찍혔다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja, ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"how many koreans were killed after the quake", "quake", "地震"},
+		{"where was his last pic taken", "pic", "사진"},
+		{"did kids take part in the ceremony", "kids", "子供"},
+	})
+}

@@ -928,6 +928,23 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 			}
 		}
 	}
+	// Failing any, the translations of its synonyms of the senses the
+	// question means, as sure as a synonym ("quake": earthquake, 地震;
+	// "champs": champion, 優勝者).
+	if conf := r.Translation * r.Synonyms; conf > 0 && !slices.ContainsFunc(c.alts, func(a alt) bool { return a.lang != knowledge.English }) {
+		for _, l := range lemmas {
+			for i, sense := range thesaurus.Senses(l) {
+				if i >= r.Senses {
+					break
+				}
+				for _, syn := range sense {
+					for _, t := range dictionary.Translations(syn) {
+						idx.addJapaneseWord(st, c, t, conf, 0, seen)
+					}
+				}
+			}
+		}
+	}
 	// The kinds of the thing that an article in Korean or Japanese names
 	// where the question names the thing ("statue": 仏像, 불상, "buddhist
 	// statue"; "earthquake": 大震災), of which the corpus holds few.
