@@ -439,7 +439,10 @@ func kanjiSpellings(st stats, word string) []string {
 // conjugates (学ぶ: 学ば, 学び, 学べ, 学ぼ, 学ん of 学んだ).
 var godanRows = map[rune]string{
 	'う': "わいうえおっ", 'く': "かきくけこい", 'ぐ': "がぎぐげごい", 'す': "さしすせそ", 'つ': "たちつてとっ",
-	'ぬ': "なにぬねのん", 'ぶ': "ばびぶべぼん", 'む': "まみむめもん", 'る': "らりるれろっ",
+	'ぬ': "なにぬねのん", 'ぶ': "ばびぶべぼん", 'む': "まみむめもん",
+	// る after a kanji is also a verb whose stem is the kanji alone (見る:
+	// 見た, 見て, 見ない, 見ます) and 来る (来た, 来て, 来ない).
+	'る': "らりるれろったてなまよ",
 }
 
 // japaneseVerbStems returns how a Japanese article writes the start of a

@@ -943,14 +943,16 @@ func TestJapaneseVerbsAsWritten(t *testing.T) {
 	ja := articleIn(knowledge.Japanese, "lotte", "2020-01-20",
 		"兄弟が並んで弔問客を迎えていた。",
 		"重光氏は東京の学校で化学を学び、会社を興した。",
-		"ロッテの売上は前年より高く、過去最高だった。")
+		"ロッテの売上は前年より高く、過去最高だった。",
+		"韓国から来た旅行者は882万人だった。")
 	idx, _ := openTest(t, append(defaultCorpus(t), ja))
 	checkSaidAs(t, idx, []saidAs{
 		{"弔問客を迎えたのは誰？", "迎", "迎え"},
 		{"重光氏は東京で何を学んだの？", "学", "学び"},
 		{"売上は高かった？", "高", "高く"},
+		{"韓国から来た人は何人？", "来", "来た"},
 	})
-	for plain, want := range map[string]string{"迎える": "迎え", "学ぶ": "学ば 学び 学ぶ 学べ 学ぼ 学ん", "ロッテ": ""} {
+	for plain, want := range map[string]string{"迎える": "迎え", "学ぶ": "学ば 学び 学ぶ 学べ 学ぼ 学ん", "来る": "来ら 来り 来る 来れ 来ろ 来っ 来た 来て 来な 来ま 来よ", "ロッテ": ""} {
 		if got := strings.Join(japaneseVerbStems(plain), " "); got != want {
 			t.Errorf("japaneseVerbStems(%q) = %q, want %q", plain, got, want)
 		}
