@@ -744,9 +744,9 @@ const maxEnglishVariants = 8
 // loanKey): darvish is 다르빗슈, lotte 롯데, shohei 쇼헤이. A Japanese
 // article's katakana is indexed in pairs of characters, from which its
 // words cannot be listed to compare: the name is spelt in katakana as
-// Japanese would (lang.SpellKatakana: ロッテ) and looked up. A Japanese name's long o, which
-// English may write oh (Ohtani, Satoh), is no letter in Korean (오타니,
-// 사토).
+// Japanese would (lang.SpellKatakana: ロッテ) and looked up. A Japanese
+// name's long o, which English may write oh (Ohtani, Satoh), is no letter
+// in Korean (오타니, 사토).
 func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool) {
 	spellings := []string{word}
 	if short := shortVowels(word); short != word {
@@ -930,7 +930,7 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 	}
 	// Failing any, the translations of its synonyms of the senses the
 	// question means, as sure as a synonym ("quake": earthquake, 地震;
-	// "champs": champion, 優勝者).
+	// "pic": photograph, 사진).
 	if conf := r.Translation * r.Synonyms; conf > 0 && !slices.ContainsFunc(c.alts, func(a alt) bool { return a.lang != knowledge.English }) {
 		for _, l := range lemmas {
 			for i, sense := range thesaurus.Senses(l) {
@@ -1073,8 +1073,8 @@ func (a *reading) cjkConcepts(rest string) {
 		if w.lang != knowledge.Korean || w.native != "" || !idx.addKoreanName(st, &c, w.text, r, seen) {
 			idx.addTranslations(st, &c, w, r, seen)
 			// A word no passage writes as the question does may be
-			// said in other words of either language (이득, "profit":
-			// 이익; 葬式, "funeral": 葬送): the dictionary's words for
+			// said in other words of either language (서거, "death":
+			// 사망; 葬式, "funeral": 葬送): the dictionary's words for
 			// its English.
 			if w.native == "" && !ownSaid(st, own) {
 				idx.addSynonymWords(st, &c, w, r, seen)
@@ -1128,10 +1128,9 @@ func (a *reading) cjkConcepts(rest string) {
 
 // addKoreanParts adds the words of a Korean compound that no passage
 // writes whole, as an article writes them apart (선발투수, "starting
-// pitcher": 한국 선발 김광현, "Korea's starter Kim Kwang-hyun";
-// 형제간다툼: 형제 간의 다툼): the parts together as a phrase, and each
-// alone at Compound, as a compound of the corpus holding a question's word
-// is.
+// pitcher": 한국 선발 김광현, "Korea's starter Kim Kwang-hyun"; 지명타자:
+// 지명 타자): the parts together as a phrase, and each alone at Compound,
+// as a compound of the corpus holding a question's word is.
 func (idx *Index) addKoreanParts(st stats, c *concept, word string, r ranking, seen map[string]bool) {
 	parts := dictionary.Split(word, true)
 	if len(parts) == 1 {
