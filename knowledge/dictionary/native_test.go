@@ -108,7 +108,7 @@ func TestNativeKorean(t *testing.T) {
 		{"새겨진", "engrave"},
 		{"어이없게", "absurd"},
 		{"밀려났습니까", "be pushed out"},
-		{"만났다", "meet"},    // 만나 + 았 + 다, contracted
+		{"만났다", "meet"}, // 만나 + 았 + 다, contracted
 		{"만나서", "meet"},
 		{"팔았어", "sell"},
 		{"파는", "sell"}, // 팔 loses its ㄹ before ㄴ
