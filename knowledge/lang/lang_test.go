@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -389,6 +390,29 @@ func TestKoreanNameOf(t *testing.T) {
 	for _, in := range [][3]string{{"the", "kang", "chul"}, {"kim", "xyz", "ho"}, {"", "", ""}} {
 		if got := KoreanNameOf(in[0], in[1], in[2]); len(got) > 0 {
 			t.Errorf("KoreanNameOf(%q) = %q, want none", in, got)
+		}
+	}
+}
+
+// TestKoreanNameOfRandom: any three words, spellings of names or not, are
+// read without a panic into at most maxLatinNames Hangul names of three
+// syllables each.
+func TestKoreanNameOfRandom(t *testing.T) {
+	parts := []string{"kim", "lee", "park", "shin", "yun", "a", "eo", "ng", "kyuk", "ho", "dong", "bin", "", "Ü", "-", "jeong", "seong", "hyun"}
+	rng := rand.New(rand.NewPCG(7, 21))
+	for range 20000 {
+		w := [3]string{}
+		for i := range w {
+			w[i] = parts[rng.IntN(len(parts))] + parts[rng.IntN(len(parts))]
+		}
+		got := KoreanNameOf(w[0], w[1], w[2])
+		if len(got) > maxLatinNames {
+			t.Fatalf("KoreanNameOf(%q) gave %d names", w, len(got))
+		}
+		for _, h := range got {
+			if n := len([]rune(h)); n != 3 {
+				t.Fatalf("KoreanNameOf(%q) gave %q, of %d syllables", w, h, n)
+			}
 		}
 	}
 }
