@@ -160,40 +160,6 @@ func (a *reading) said(term string) bool {
 	return false
 }
 
-// addNamedCompound reads a Korean word written as a name and a noun
-// together, as Korean often writes them (사도광산, "Sado mine"; 이시바총리,
-// "Prime Minister Ishiba"): when a start of two syllables or more reads, in
-// Latin letters, as a word of the corpus and the rest divides into
-// dictionary words, the name is one more spelling of the concept, and the
-// rest's English too.
-func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking, seen map[string]bool) {
-	runes := []rune(word)
-	for k := len(runes) - 1; k >= 2; k-- {
-		rest := dictionary.Split(string(runes[k:]), true)
-		if len(rest) == 0 {
-			continue
-		}
-		var names []string
-		for _, l := range lang.RomanizeKorean(string(runes[:k])) {
-			if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
-				names = append(names, terms[0])
-			}
-		}
-		if len(names) == 0 {
-			continue
-		}
-		for _, t := range names {
-			c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
-		}
-		for _, part := range rest {
-			for _, e := range dictionary.Korean(part) {
-				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
-			}
-		}
-		return
-	}
-}
-
 // addTranslations adds what a Korean or Japanese word the lexicon does not
 // know is in the corpus's other languages: its English from the
 // dictionary (a Korean or Japanese question about an English article says
@@ -333,49 +299,6 @@ const maxHeadSenses = 8
 // verb or adjective are.
 func isHiragana(r rune) bool { return lang.ScriptOf(r) == lang.Hiragana }
 
-// addKanjiNames reads the Japanese names a kanji word holds (佐渡金山: Sado,
-// Kanayama or Kinzan; 竹島: Takeshima) and adds those that the corpus
-// writes in Latin letters: a Japanese question names a person or a place of
-// an English article in kanji, which only their reading links. The corpus
-// chooses among a name's readings, as an English article spells only one.
-func (idx *Index) addKanjiNames(st stats, c *concept, word string, r ranking, seen map[string]bool) {
-	for _, part := range dictionary.SplitNames(word) {
-		for _, reading := range dictionary.Names(part) {
-			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
-				if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) && st.docFreq(terms[0]) > 0 {
-					c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
-				}
-			}
-		}
-	}
-}
-
-// englishSpellings returns a Hepburn spelling and the spellings English
-// texts give the name: without long vowels (Tokyo for toukyou, Osaka for
-// oosaka, Kono for kouno), and with a long o written oh, as passports and
-// sports pages write it (Ohtani for ootani, Satoh, Ohno). Korean writes no
-// long vowel (오타니, 사토), so any o of a spelling without one may be the
-// long one: each is tried, one at a time.
-func englishSpellings(hepburn string) []string {
-	if hepburn == "" {
-		return nil
-	}
-	short := strings.NewReplacer("ou", "o", "oo", "o", "uu", "u").Replace(hepburn)
-	out := []string{hepburn}
-	if short != hepburn {
-		out = append(out, short)
-	}
-	for i := 0; i < len(short) && len(out) < maxNameSpellings; i++ {
-		if short[i] == 'o' && (i+1 == len(short) || !strings.ContainsRune("aeiouhy'", rune(short[i+1]))) {
-			out = append(out, short[:i+1]+"h"+short[i+1:])
-		}
-	}
-	return out
-}
-
-// maxNameSpellings bounds the spellings englishSpellings tries for a name.
-const maxNameSpellings = 5
-
 // verbEndings are the endings of a Japanese verb's plain form, tried on a
 // kanji to find the verb it is the stem of.
 var verbEndings = []string{"る", "す", "う", "む", "く", "つ", "ぶ", "ぐ"}
@@ -397,42 +320,6 @@ func stemVerbs(word string) []string {
 		}
 	}
 	return out
-}
-
-// maxKanjiSpellings bounds the ways of writing a Korean word in Chinese
-// characters that kanjiSpellings returns.
-const maxKanjiSpellings = 4
-
-// kanjiSpellings returns the ways the Japanese articles write a Korean
-// word of two to four syllables in Chinese characters, character by
-// character (신격호: 辛格浩, a name no dictionary lists): the chains of
-// their pairs of characters that read the word's pairs of syllables, each
-// pair's last character the next one's first.
-func kanjiSpellings(st stats, word string) []string {
-	syl := []rune(word)
-	if len(syl) < 2 || len(syl) > 4 {
-		return nil
-	}
-	chains := []string{""}
-	for i := 0; i+1 < len(syl); i++ {
-		var next []string
-		for _, pair := range st.kanjiPairs(string(syl[i : i+2])) {
-			p := []rune(pair)
-			for _, ch := range chains {
-				switch {
-				case ch == "":
-					next = append(next, pair)
-				case []rune(ch)[len([]rune(ch))-1] == p[0]:
-					next = append(next, ch+string(p[1]))
-				}
-			}
-		}
-		if len(next) == 0 {
-			return nil
-		}
-		chains = next[:min(len(next), 4*maxKanjiSpellings)]
-	}
-	return chains[:min(len(chains), maxKanjiSpellings)]
 }
 
 // godanRows are the kana a Japanese verb's last one turns into as it

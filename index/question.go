@@ -485,88 +485,6 @@ func (a *reading) lexiconConcepts(text string) (rest string) {
 	return rest
 }
 
-// latinWord is a word in Latin letters, of which three may be a Korean
-// personal name as English writes it, the given name's syllables apart
-// or joined by a hyphen ("Shin Kyuk-ho").
-var latinWord = regexp.MustCompile(`[A-Za-z]+`)
-
-// koreanLatinNames adds the Korean personal names a question spells in
-// Latin letters that a Korean article writes in Hangul (Lee Kang-chul:
-// 이강철) or a Japanese one in Chinese characters (Shin Kyuk-ho: 辛格浩,
-// read through its Hangul), each one concept, at confidence Romanized,
-// and returns the text without them: a surname and a given name of two
-// syllables, surname first or last ("Dong-bin Shin"). The corpus decides
-// among the Hangul a spelling may be (see lang.KoreanNameOf). A name that
-// English articles write is one concept too, its surname alone a part of
-// it, as the articles refer back to the person (Yun Dong-ju: Yun). One of
-// the lexicon is left to the lexicon; one the lexicon does not know is
-// read before it, which would take its words for others' (Kang of Lee
-// Kang-chul is not Kang Kyung-wha).
-func (a *reading) koreanLatinNames(text string) string {
-	idx, st, r := a.idx, a.st, a.r
-	if r.Romanized <= 0 {
-		return text
-	}
-	words := latinWord.FindAllStringIndex(text, -1)
-	out := []byte(text)
-	for i := 0; i+2 < len(words); i++ {
-		w := func(k int) string { return text[words[i+k][0]:words[i+k][1]] }
-		// Three words in a row, apart by a space or a hyphen.
-		apart := func(k int) bool {
-			s := strings.TrimSpace(text[words[i+k][1]:words[i+k+1][0]])
-			return s == "" || s == "-"
-		}
-		if !apart(0) || !apart(1) {
-			continue
-		}
-		// The Hangul the words may spell, surname first or last: most
-		// triples of words spell none, which a look-up tells.
-		var hangul [2][]string
-		surname := ""
-		for o, order := range [][3]int{{0, 1, 2}, {2, 0, 1}} {
-			hangul[o] = lang.KoreanNameOf(w(order[0]), w(order[1]), w(order[2]))
-			if len(hangul[o]) > 0 && surname == "" {
-				surname = strings.ToLower(w(order[0]))
-			}
-		}
-		if surname == "" {
-			continue
-		}
-		c := concept{label: strings.ToLower(w(0) + " " + w(1) + " " + w(2))}
-		if ms, rest := idx.glossary.Match(c.label); len(ms) == 1 && strings.TrimSpace(rest) == "" {
-			continue // a name of the lexicon, with its spellings there
-		}
-		for _, names := range hangul {
-			for _, h := range names {
-				if idx.hasLanguage(knowledge.Korean) {
-					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.Romanized, a.seen)
-				}
-				if idx.hasLanguage(knowledge.Japanese) && r.CrossReading > 0 {
-					for _, k := range kanjiSpellings(st, h) {
-						c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, a.seen)
-					}
-				}
-			}
-		}
-		c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, c.label), 1, a.seen)
-		if len(c.alts) == 0 {
-			continue
-		}
-		c.weigh(st, nil, a.n, r, "")
-		// An English article names the person in full once and by the
-		// surname after ("Yun was sent to Fukuoka Prison").
-		if c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, surname), r.PartCredit, a.seen) {
-			c.alts[len(c.alts)-1].part = true
-		}
-		a.add(c)
-		for k := words[i][0]; k < words[i+2][1]; k++ {
-			out[k] = ' '
-		}
-		i += 2
-	}
-	return string(out)
-}
-
 // phraseConcepts adds the phrases of the thesaurus among words ("back off",
 // "hit back") and reports which words they took.
 func (a *reading) phraseConcepts(words []string) (used []bool) {
@@ -734,59 +652,6 @@ func neighbourPairs(words []string, i int) []string {
 // maxEnglishVariants bounds the English spellings of a lexicon group
 // translated for a Korean or Japanese question's word.
 const maxEnglishVariants = 8
-
-// addNameSpellings adds, at confidence Romanized, a Korean place or thing
-// of a Korean article as English spells it (geoje: 거제) and a Japanese
-// place or person of a Japanese article (takamatsu: 高松): a Japanese name
-// is in both (matsuno: 마쓰노 and 松野).
-//
-// A foreign name a Korean article writes by ear is found by its sound (see
-// loanKey): darvish is 다르빗슈, lotte 롯데, shohei 쇼헤이. A Japanese
-// article's katakana is indexed in pairs of characters, from which its
-// words cannot be listed to compare: the name is spelt in katakana as
-// Japanese would (lang.SpellKatakana: ロッテ) and looked up. A Japanese
-// name's long o, which English may write oh (Ohtani, Satoh), is no letter
-// in Korean (오타니, 사토).
-func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool) {
-	spellings := []string{word}
-	if short := shortVowels(word); short != word {
-		spellings = append(spellings, short)
-	}
-	for _, w := range spellings {
-		for _, k := range st.koreanSpelled(w) {
-			c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
-		}
-		if idx.hasLanguage(knowledge.Korean) {
-			words, _ := st.koreanLoanwords(loanKey(w))
-			for _, k := range words {
-				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
-			}
-		}
-		if !idx.hasLanguage(knowledge.Japanese) {
-			continue
-		}
-		for _, k := range lang.SpellKatakana(w) {
-			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, seen)
-		}
-		for _, name := range dictionary.NamesRomaji(w) {
-			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
-		}
-	}
-}
-
-// shortVowels returns a Japanese name as Hepburn writes it without its
-// long o's h (ohtani: otani; satoh: sato), the inverse of
-// englishSpellings.
-func shortVowels(word string) string {
-	var b strings.Builder
-	for i := 0; i < len(word); i++ {
-		if word[i] == 'h' && i > 0 && word[i-1] == 'o' && (i+1 == len(word) || !strings.ContainsRune("aeiouy", rune(word[i+1]))) {
-			continue
-		}
-		b.WriteByte(word[i])
-	}
-	return b.String()
-}
 
 // addRomaji adds what a word in Latin letters reads as in Korean or
 // Japanese ("baesang": 배상; "kyosei rodo": 強制, 労働, "compulsion" and
@@ -1184,15 +1049,6 @@ func (idx *Index) addSynonymWords(st stats, c *concept, w cjkWord, r ranking, se
 	}
 }
 
-// romanizedName reports whether a romanized Korean or Japanese word is
-// long enough to be looked up in the corpus as a name: from
-// minRomanizedRunes, or of three letters when no English word is spelt so
-// (uji of 우지 and 宇治, oda, ise; not mao, which the thesaurus knows).
-func romanizedName(term string) bool {
-	n := utf8.RuneCountInString(term)
-	return n >= minRomanizedRunes || n == 3 && !thesaurus.Known(term)
-}
-
 // ownSaid reports whether a passage holds a word as the question writes
 // it.
 func ownSaid(st stats, own []string) bool {
@@ -1223,58 +1079,6 @@ func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen m
 	for _, t := range st.loanwords(skeleton(reading)) {
 		c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
 	}
-}
-
-// addKoreanName adds the spellings of a Korean personal name that the
-// corpus holds (see lang.KoreanName): surname and given name, the given
-// name in two words ("Lee Yong-soo") or one ("Lee Yongsoo"), at confidence
-// Romanized, and reports whether it added one.
-func (idx *Index) addKoreanName(st stats, c *concept, word string, r ranking, seen map[string]bool) bool {
-	surname, given, ok := lang.KoreanName(word)
-	if !ok || r.Romanized <= 0 {
-		return false
-	}
-	// term is the one analyzed term of a spelling the corpus holds.
-	term := func(s string) string {
-		if t := idx.analyze1(s); len(t) == 1 && st.docFreq(t[0]) > 0 {
-			return t[0]
-		}
-		return ""
-	}
-	var surnames []string
-	for _, s := range surname {
-		if t := term(s); t != "" {
-			surnames = append(surnames, t)
-		}
-	}
-	if len(surnames) == 0 {
-		return false
-	}
-	// The given name's spellings the corpus holds, in one word or two,
-	// read once for every surname.
-	second := make([]string, len(given[1]))
-	for i, g2 := range given[1] {
-		second[i] = term(g2)
-	}
-	var givens [][]string
-	for _, g1 := range given[0] {
-		t1 := term(g1)
-		for i, g2 := range given[1] {
-			if t := term(g1 + g2); t != "" {
-				givens = append(givens, []string{t})
-			}
-			if t1 != "" && second[i] != "" {
-				givens = append(givens, []string{t1, second[i]})
-			}
-		}
-	}
-	added := false
-	for _, sur := range surnames {
-		for _, g := range givens {
-			added = c.addAlt(st, knowledge.English, append([]string{sur}, g...), r.Romanized, seen) || added
-		}
-	}
-	return added
 }
 
 // addAliases adds the other names the corpus gives to what a concept

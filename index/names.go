@@ -1,0 +1,330 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/disputebot/disputebot/knowledge"
+	"github.com/disputebot/disputebot/knowledge/dictionary"
+	"github.com/disputebot/disputebot/knowledge/lang"
+	"github.com/disputebot/disputebot/knowledge/thesaurus"
+)
+
+// Names are what a question and an article most often write in different
+// scripts: a Korean article writes a Japanese or Western name by ear
+// (다르빗슈), a Japanese one a Korean name in Chinese characters (辛格浩)
+// or a foreign one in katakana (ロッテ), an English one a Korean name in
+// one of several romanizations (Shin Kyuk-ho) and a Japanese name with or
+// without its long vowels (Ohtani). The functions here read a question's
+// names into the spellings the corpus holds; the corpus decides among
+// them.
+
+// latinWord is a word in Latin letters, of which three may be a Korean
+// personal name as English writes it, the given name's syllables apart
+// or joined by a hyphen ("Shin Kyuk-ho").
+var latinWord = regexp.MustCompile(`[A-Za-z]+`)
+
+// koreanLatinNames adds the Korean personal names a question spells in
+// Latin letters that a Korean article writes in Hangul (Lee Kang-chul:
+// 이강철) or a Japanese one in Chinese characters (Shin Kyuk-ho: 辛格浩,
+// read through its Hangul), each one concept, at confidence Romanized,
+// and returns the text without them: a surname and a given name of two
+// syllables, surname first or last ("Dong-bin Shin"). The corpus decides
+// among the Hangul a spelling may be (see lang.KoreanNameOf). A name that
+// English articles write is one concept too, its surname alone a part of
+// it, as the articles refer back to the person (Yun Dong-ju: Yun). One of
+// the lexicon is left to the lexicon; one the lexicon does not know is
+// read before it, which would take its words for others' (Kang of Lee
+// Kang-chul is not Kang Kyung-wha).
+func (a *reading) koreanLatinNames(text string) string {
+	idx, st, r := a.idx, a.st, a.r
+	if r.Romanized <= 0 {
+		return text
+	}
+	words := latinWord.FindAllStringIndex(text, -1)
+	out := []byte(text)
+	for i := 0; i+2 < len(words); i++ {
+		w := func(k int) string { return text[words[i+k][0]:words[i+k][1]] }
+		// Three words in a row, apart by a space or a hyphen.
+		apart := func(k int) bool {
+			s := strings.TrimSpace(text[words[i+k][1]:words[i+k+1][0]])
+			return s == "" || s == "-"
+		}
+		if !apart(0) || !apart(1) {
+			continue
+		}
+		// The Hangul the words may spell, surname first or last: most
+		// triples of words spell none, which a look-up tells.
+		var hangul [2][]string
+		surname := ""
+		for o, order := range [][3]int{{0, 1, 2}, {2, 0, 1}} {
+			hangul[o] = lang.KoreanNameOf(w(order[0]), w(order[1]), w(order[2]))
+			if len(hangul[o]) > 0 && surname == "" {
+				surname = strings.ToLower(w(order[0]))
+			}
+		}
+		if surname == "" {
+			continue
+		}
+		c := concept{label: strings.ToLower(w(0) + " " + w(1) + " " + w(2))}
+		if ms, rest := idx.glossary.Match(c.label); len(ms) == 1 && strings.TrimSpace(rest) == "" {
+			continue // a name of the lexicon, with its spellings there
+		}
+		for _, names := range hangul {
+			for _, h := range names {
+				if idx.hasLanguage(knowledge.Korean) {
+					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.Romanized, a.seen)
+				}
+				if idx.hasLanguage(knowledge.Japanese) && r.CrossReading > 0 {
+					for _, k := range kanjiSpellings(st, h) {
+						c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, a.seen)
+					}
+				}
+			}
+		}
+		c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, c.label), 1, a.seen)
+		if len(c.alts) == 0 {
+			continue
+		}
+		c.weigh(st, nil, a.n, r, "")
+		// An English article names the person in full once and by the
+		// surname after ("Yun was sent to Fukuoka Prison").
+		if c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, surname), r.PartCredit, a.seen) {
+			c.alts[len(c.alts)-1].part = true
+		}
+		a.add(c)
+		for k := words[i][0]; k < words[i+2][1]; k++ {
+			out[k] = ' '
+		}
+		i += 2
+	}
+	return string(out)
+}
+
+// addNameSpellings adds, at confidence Romanized, a Korean place or thing
+// of a Korean article as English spells it (geoje: 거제) and a Japanese
+// place or person of a Japanese article (takamatsu: 高松): a Japanese name
+// is in both (matsuno: 마쓰노 and 松野).
+//
+// A foreign name a Korean article writes by ear is found by its sound (see
+// loanKey): darvish is 다르빗슈, lotte 롯데, shohei 쇼헤이. A Japanese
+// article's katakana is indexed in pairs of characters, from which its
+// words cannot be listed to compare: the name is spelt in katakana as
+// Japanese would (lang.SpellKatakana: ロッテ) and looked up. A Japanese
+// name's long o, which English may write oh (Ohtani, Satoh), is no letter
+// in Korean (오타니, 사토).
+func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	spellings := []string{word}
+	if short := shortVowels(word); short != word {
+		spellings = append(spellings, short)
+	}
+	for _, w := range spellings {
+		for _, k := range st.koreanSpelled(w) {
+			c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
+		}
+		if idx.hasLanguage(knowledge.Korean) {
+			words, _ := st.koreanLoanwords(loanKey(w))
+			for _, k := range words {
+				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
+			}
+		}
+		if !idx.hasLanguage(knowledge.Japanese) {
+			continue
+		}
+		for _, k := range lang.SpellKatakana(w) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, seen)
+		}
+		for _, name := range dictionary.NamesRomaji(w) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
+		}
+	}
+}
+
+// shortVowels returns a Japanese name as Hepburn writes it without its
+// long o's h (ohtani: otani; satoh: sato), the inverse of
+// englishSpellings.
+func shortVowels(word string) string {
+	var b strings.Builder
+	for i := 0; i < len(word); i++ {
+		if word[i] == 'h' && i > 0 && word[i-1] == 'o' && (i+1 == len(word) || !strings.ContainsRune("aeiouy", rune(word[i+1]))) {
+			continue
+		}
+		b.WriteByte(word[i])
+	}
+	return b.String()
+}
+
+// romanizedName reports whether a romanized Korean or Japanese word is
+// long enough to be looked up in the corpus as a name: from
+// minRomanizedRunes, or of three letters when no English word is spelt so
+// (uji of 우지 and 宇治, oda, ise; not mao, which the thesaurus knows).
+func romanizedName(term string) bool {
+	n := utf8.RuneCountInString(term)
+	return n >= minRomanizedRunes || n == 3 && !thesaurus.Known(term)
+}
+
+// addKoreanName adds the spellings of a Korean personal name that the
+// corpus holds (see lang.KoreanName): surname and given name, the given
+// name in two words ("Lee Yong-soo") or one ("Lee Yongsoo"), at confidence
+// Romanized, and reports whether it added one.
+func (idx *Index) addKoreanName(st stats, c *concept, word string, r ranking, seen map[string]bool) bool {
+	surname, given, ok := lang.KoreanName(word)
+	if !ok || r.Romanized <= 0 {
+		return false
+	}
+	// term is the one analyzed term of a spelling the corpus holds.
+	term := func(s string) string {
+		if t := idx.analyze1(s); len(t) == 1 && st.docFreq(t[0]) > 0 {
+			return t[0]
+		}
+		return ""
+	}
+	var surnames []string
+	for _, s := range surname {
+		if t := term(s); t != "" {
+			surnames = append(surnames, t)
+		}
+	}
+	if len(surnames) == 0 {
+		return false
+	}
+	// The given name's spellings the corpus holds, in one word or two,
+	// read once for every surname.
+	second := make([]string, len(given[1]))
+	for i, g2 := range given[1] {
+		second[i] = term(g2)
+	}
+	var givens [][]string
+	for _, g1 := range given[0] {
+		t1 := term(g1)
+		for i, g2 := range given[1] {
+			if t := term(g1 + g2); t != "" {
+				givens = append(givens, []string{t})
+			}
+			if t1 != "" && second[i] != "" {
+				givens = append(givens, []string{t1, second[i]})
+			}
+		}
+	}
+	added := false
+	for _, sur := range surnames {
+		for _, g := range givens {
+			added = c.addAlt(st, knowledge.English, append([]string{sur}, g...), r.Romanized, seen) || added
+		}
+	}
+	return added
+}
+
+// addNamedCompound reads a Korean word written as a name and a noun
+// together, as Korean often writes them (사도광산, "Sado mine"; 이시바총리,
+// "Prime Minister Ishiba"): when a start of two syllables or more reads, in
+// Latin letters, as a word of the corpus and the rest divides into
+// dictionary words, the name is one more spelling of the concept, and the
+// rest's English too.
+func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	runes := []rune(word)
+	for k := len(runes) - 1; k >= 2; k-- {
+		rest := dictionary.Split(string(runes[k:]), true)
+		if len(rest) == 0 {
+			continue
+		}
+		var names []string
+		for _, l := range lang.RomanizeKorean(string(runes[:k])) {
+			if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
+				names = append(names, terms[0])
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		for _, t := range names {
+			c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
+		}
+		for _, part := range rest {
+			for _, e := range dictionary.Korean(part) {
+				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), r.Dictionary, seen)
+			}
+		}
+		return
+	}
+}
+
+// addKanjiNames reads the Japanese names a kanji word holds (佐渡金山: Sado,
+// Kanayama or Kinzan; 竹島: Takeshima) and adds those that the corpus
+// writes in Latin letters: a Japanese question names a person or a place of
+// an English article in kanji, which only their reading links. The corpus
+// chooses among a name's readings, as an English article spells only one.
+func (idx *Index) addKanjiNames(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	for _, part := range dictionary.SplitNames(word) {
+		for _, reading := range dictionary.Names(part) {
+			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
+				if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) && st.docFreq(terms[0]) > 0 {
+					c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
+				}
+			}
+		}
+	}
+}
+
+// englishSpellings returns a Hepburn spelling and the spellings English
+// texts give the name: without long vowels (Tokyo for toukyou, Osaka for
+// oosaka, Kono for kouno), and with a long o written oh, as passports and
+// sports pages write it (Ohtani for ootani, Satoh, Ohno). Korean writes no
+// long vowel (오타니, 사토), so any o of a spelling without one may be the
+// long one: each is tried, one at a time.
+func englishSpellings(hepburn string) []string {
+	if hepburn == "" {
+		return nil
+	}
+	short := strings.NewReplacer("ou", "o", "oo", "o", "uu", "u").Replace(hepburn)
+	out := []string{hepburn}
+	if short != hepburn {
+		out = append(out, short)
+	}
+	for i := 0; i < len(short) && len(out) < maxNameSpellings; i++ {
+		if short[i] == 'o' && (i+1 == len(short) || !strings.ContainsRune("aeiouhy'", rune(short[i+1]))) {
+			out = append(out, short[:i+1]+"h"+short[i+1:])
+		}
+	}
+	return out
+}
+
+// maxNameSpellings bounds the spellings englishSpellings tries for a name.
+const maxNameSpellings = 5
+
+// maxKanjiSpellings bounds the ways of writing a Korean word in Chinese
+// characters that kanjiSpellings returns.
+const maxKanjiSpellings = 4
+
+// kanjiSpellings returns the ways the Japanese articles write a Korean
+// word of two to four syllables in Chinese characters, character by
+// character (신격호: 辛格浩, a name no dictionary lists): the chains of
+// their pairs of characters that read the word's pairs of syllables, each
+// pair's last character the next one's first.
+func kanjiSpellings(st stats, word string) []string {
+	syl := []rune(word)
+	if len(syl) < 2 || len(syl) > 4 {
+		return nil
+	}
+	chains := []string{""}
+	for i := 0; i+1 < len(syl); i++ {
+		var next []string
+		for _, pair := range st.kanjiPairs(string(syl[i : i+2])) {
+			p := []rune(pair)
+			for _, ch := range chains {
+				switch {
+				case ch == "":
+					next = append(next, pair)
+				case []rune(ch)[len([]rune(ch))-1] == p[0]:
+					next = append(next, ch+string(p[1]))
+				}
+			}
+		}
+		if len(next) == 0 {
+			return nil
+		}
+		chains = next[:min(len(next), 4*maxKanjiSpellings)]
+	}
+	return chains[:min(len(chains), maxKanjiSpellings)]
+}
