@@ -142,6 +142,9 @@ const maxLatinNames = 64
 // decides among them.
 func KoreanNameOf(surname, given1, given2 string) []string {
 	ss := surnameSpellings()[strings.ToLower(surname)]
+	if len(ss) == 0 {
+		return nil // most words are no surname: the syllables' table is not built for them
+	}
 	g1 := syllableSpellings()[strings.ToLower(given1)]
 	g2 := syllableSpellings()[strings.ToLower(given2)]
 	var out []string
