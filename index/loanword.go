@@ -158,32 +158,7 @@ func hangulLoanKey(word string) string {
 	if !lang.LoanwordSpelling(word) {
 		return ""
 	}
-	return loanKey(lang.RomanizeKoreanLinked(withoutDoubling(word)))
-}
-
-// withoutDoubling takes out the final ㅅ that Korean writes in a borrowed
-// word before a consonant, where Japanese doubles it (롯데, ロッテ, Lotte;
-// 다르빗슈, ダルビッシュ, Darvish): it is no sound of its own, but makes
-// the consonant after it voiceless (롯데's ㄷ is the t of ロッテ).
-func withoutDoubling(word string) string {
-	const finalS, initialNone = 19, 11
-	voiceless := map[rune]rune{0: 15, 3: 16, 7: 17, 12: 14} // ㄱ ㄷ ㅂ ㅈ: ㅋ ㅌ ㅍ ㅊ
-	runes := []rune(word)
-	for i := 0; i+1 < len(runes); i++ {
-		r, next := runes[i]-0xAC00, runes[i+1]-0xAC00
-		if r < 0 || r >= 11172 || next < 0 || next >= 11172 || r%28 != finalS {
-			continue
-		}
-		ini := next / (21 * 28) // a syllable is (initial×21 + vowel)×28 + final
-		if ini == initialNone {
-			continue
-		}
-		runes[i] -= finalS
-		if v, ok := voiceless[ini]; ok {
-			runes[i+1] += (v - ini) * 21 * 28
-		}
-	}
-	return string(runes)
+	return loanKey(lang.RomanizeKoreanLinked(lang.WithoutDoubling(word)))
 }
 
 func kanaLoanKey(word string) string {

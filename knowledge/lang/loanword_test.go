@@ -20,3 +20,14 @@ func TestLoanwordSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutDoubling: a borrowed word's final ㅅ before a consonant is
+// taken out and the consonant made voiceless (롯데: 로테, as ロッテ;
+// 다르빗슈: 다르비슈); before ㅇ, or in a word without one, nothing changes.
+func TestWithoutDoubling(t *testing.T) {
+	for in, want := range map[string]string{"롯데": "로테", "다르빗슈": "다르비슈", "커피숍": "커피숍", "깃업": "깃업", "터널": "터널", "a롯": "a롯"} {
+		if got := WithoutDoubling(in); got != want {
+			t.Errorf("WithoutDoubling(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

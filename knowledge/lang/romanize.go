@@ -270,6 +270,34 @@ func LoanwordLike(word string) bool {
 	return false
 }
 
+// WithoutDoubling takes out the final ㅅ that Korean writes in a borrowed
+// word before a consonant, where Japanese doubles it (롯데, ロッテ, Lotte;
+// 다르빗슈, ダルビッシュ, Darvish): it is no sound of its own, but makes
+// the consonant after it voiceless (롯데's ㄷ is the t of ロッテ).
+func WithoutDoubling(word string) string {
+	const finalS = 19
+	voiceless := map[int]int{0: 15, 3: 16, 7: 17, 12: 14} // ㄱ ㄷ ㅂ ㅈ: ㅋ ㅌ ㅍ ㅊ
+	runes := []rune(word)
+	for i := 0; i+1 < len(runes); i++ {
+		ini, med, fin, ok := syllable(runes[i])
+		nextIni, nextMed, nextFin, nextOK := syllable(runes[i+1])
+		if !ok || !nextOK || fin != finalS || nextIni == initialNone {
+			continue
+		}
+		runes[i] = compose(ini, med, 0)
+		if v, ok := voiceless[nextIni]; ok {
+			runes[i+1] = compose(v, nextMed, nextFin)
+		}
+	}
+	return string(runes)
+}
+
+// compose is the Hangul syllable of an initial, a medial and a final,
+// the inverse of syllable.
+func compose(ini, med, fin int) rune {
+	return hangulBase + rune((ini*numMedials+med)*numFinals+fin)
+}
+
 // LoanwordSpelling reports whether a word is all Hangul spelt as Korean
 // writes borrowed words (외래어 표기법): no tense consonants (ㄲ, ㄸ, ㅃ,
 // ㅆ, ㅉ), no ㅚ or ㅢ, no final but ㄱ, ㄴ, ㄹ, ㅁ, ㅂ, ㅅ and ㅇ, and no
