@@ -239,10 +239,7 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 	}
 	for _, p := range append(parts, inner...) {
 		if conf := r.Dictionary * p.share; conf > 0 {
-			english := dictionary.Japanese(p.word)
-			if korean {
-				english = dictionary.Korean(p.word)
-			}
+			english := dictionaryEnglish(p.word, korean)
 			for _, e := range english {
 				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), conf, seen)
 			}
@@ -364,4 +361,13 @@ func japaneseVerbStems(plain string) []string {
 		out = append(out, kanji+string(r))
 	}
 	return out
+}
+
+// dictionaryEnglish is the dictionary's English for a Korean or a
+// Japanese word.
+func dictionaryEnglish(word string, korean bool) []string {
+	if korean {
+		return dictionary.Korean(word)
+	}
+	return dictionary.Japanese(word)
 }

@@ -956,10 +956,7 @@ func (a *reading) cjkConcepts(rest string) {
 			c.weigh(st, own, n, r, "")
 			english := w.english
 			if english == nil && !ownSaid(st, own) {
-				english = dictionary.Japanese(w.text)
-				if w.lang == knowledge.Korean {
-					english = dictionary.Korean(w.text)
-				}
+				english = dictionaryEnglish(w.text, w.lang == knowledge.Korean)
 			}
 			if english != nil {
 				// A word weighs no more than its English would, were it
@@ -1038,10 +1035,7 @@ func (idx *Index) addSynonymWords(st stats, c *concept, w cjkWord, r ranking, se
 	if conf <= 0 {
 		return
 	}
-	english := dictionary.Japanese(w.text)
-	if w.lang == knowledge.Korean {
-		english = dictionary.Korean(w.text)
-	}
+	english := dictionaryEnglish(w.text, w.lang == knowledge.Korean)
 	for _, e := range english[:min(len(english), maxSynonymGlosses)] {
 		for _, t := range dictionary.Translations(e) {
 			idx.addJapaneseWord(st, c, t, conf, 0, seen)

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	index "github.com/blevesearch/bleve_index_api"
@@ -353,7 +352,7 @@ func (s *snapshotStats) kanjiPairs(reading string) []string {
 // allHan reports whether a word is all Chinese characters.
 func allHan(word string) bool {
 	for _, r := range word {
-		if !unicode.Is(unicode.Han, r) {
+		if lang.ScriptOf(r) != lang.Kanji {
 			return false
 		}
 	}

@@ -181,18 +181,10 @@ func Hangul(word string) []string {
 	if r := common(word); r != nil {
 		return r
 	}
-	var b strings.Builder
-	for _, c := range word {
-		e, ok := lookup(hanjaTable, string(c))
-		if !ok {
-			return nil
-		}
-		b.WriteString(e)
+	if r := Reading(word); r != "" {
+		return []string{InitialSound(r)}
 	}
-	if b.Len() == 0 {
-		return nil
-	}
-	return []string{InitialSound(b.String())}
+	return nil
 }
 
 // Reading returns the Korean reading of each Chinese character of a word,

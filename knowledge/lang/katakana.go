@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -58,10 +59,10 @@ func SpellKatakana(word string) []string {
 	var out []string
 	for _, v := range variants {
 		k := katakanaOf(v, false)
-		if k != "" && !contains(out, k) {
+		if k != "" && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
-		if l := katakanaOf(v, true); l != "" && !contains(out, l) {
+		if l := katakanaOf(v, true); l != "" && !slices.Contains(out, l) {
 			out = append(out, l)
 		}
 		if len(out) >= maxKatakanaSpellings {
@@ -69,15 +70,6 @@ func SpellKatakana(word string) []string {
 		}
 	}
 	return out[:min(len(out), maxKatakanaSpellings)]
-}
-
-func contains(s []string, x string) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
