@@ -561,8 +561,8 @@ func (r ranking) describe(w *strings.Builder, q *question, cands []*passage, avg
 			mark = "*"
 		}
 		f := s.f
-		fmt.Fprintf(w, "%s %-40s score %.3f evidence %.2f cov %.2f body %.2f sentence %.2f heaviest %.2f bm25f %.2f prox %.2f type %v: %.60s\n",
-			mark, s.p.id, s.score, r.evidence(f), f.coverage, f.body, f.sentence, f.heaviest, f.bm25f, f.prox, f.typeOK, s.p.hit.Text)
+		fmt.Fprintf(w, "%s %-40s score %.3f evidence %.2f cov %.2f body %.2f sentence %.2f heaviest %.2f rest %.2f bm25f %.2f prox %.2f type %v: %.60s\n",
+			mark, s.p.id, s.score, r.evidence(f), f.coverage, f.body, f.sentence, f.heaviest, f.rest, f.bm25f, f.prox, f.typeOK, s.p.hit.Text)
 	}
 }
 
