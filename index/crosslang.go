@@ -280,7 +280,7 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 	if korean {
 		idx.addNamedCompound(st, c, w.text, r, seen)
 	} else {
-		idx.addKanjiNames(st, c, w.text, r, seen)
+		idx.addKanjiNames(st, c, w.text, r.Romanized, seen)
 	}
 }
 

@@ -915,6 +915,50 @@ func TestKoreanWordsInKanji(t *testing.T) {
 	})
 }
 
+// TestJapaneseNamesByKoreanReading: a Japanese name that a Korean
+// question reads by its characters, not its sound, is found where an
+// English article spells it and a Japanese one writes it: 역도산 (力道山,
+// Rikidozan) of articles/dev7.jsonl 5, 6 and 7, and 이등 (伊藤, Ito).
+func TestJapaneseNamesByKoreanReading(t *testing.T) {
+	en := article("rikidozan", "", "1963-12-16",
+		"Rikidozan, born Kim Sin-rak, died of peritonitis a week after he was stabbed in a nightclub.",
+		"Hirobumi Ito was the first resident-general.")
+	ja := articleIn(knowledge.Japanese, "riki", "1963-12-16", "力道山は赤坂のナイトクラブで刺された。")
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"역도산의 본명은 무엇이었나요?", "역도산", "rikidozan"},
+		{"역도산 칼 맞은 데가 어디였음? 클럽이었나", "역도산", "力道山"},
+		{"역도산은 정확히 어떤 원인으로 사망했습니까?", "역도산", "rikidozan"},
+		{"이등 통감 언제 부임?", "이등", "ito"},
+	})
+}
+
+// TestDeathIsNoShooting: words for dying are no way of saying "shot
+// dead", which the glossary keeps for the shooting of Abe: the
+// dictionary reads them (see TestSynonymWords). 사망 finds "died" in an
+// article about another death (articles/dev7.jsonl 7), "die" its own word
+// (articles/dev6.jsonl 1), 死去 a Japanese article's 死去
+// (articles/dev6.jsonl 25); in the default corpus, Abe's death is still
+// found where he was shot dead (dev.jsonl 241).
+func TestDeathIsNoShooting(t *testing.T) {
+	en := article("rikidozan", "", "1963-12-16",
+		"The wrestler died of peritonitis a week after he was stabbed in a nightclub.",
+		"The poet died in Fukuoka Prison in February 1945.")
+	ja := articleIn(knowledge.Japanese, "lotte", "2020-01-20", "ロッテ創業者の重光武雄氏が19日、ソウル市内の病院で死去した。")
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"역도산은 정확히 어떤 원인으로 사망했습니까?", "사망", "die"},
+		{"When and where did the poet Yun Dong-ju die?", "die", "die"},
+		{"重光氏はいつ死去したの？", "死去", "死去"},
+	})
+	for _, q := range []string{"역도산은 정확히 어떤 원인으로 사망했습니까?", "When and where did the poet die?", "重光氏はいつ死去したの？"} {
+		if findConcept(analyzeQuestion(t, idx, q), "shot dead") != nil {
+			t.Errorf("%q asks about a shooting", q)
+		}
+	}
+	checkOffAndOn(t, defaultIndex(t), nil, []struct{ q, want string }{{"아베 전 총리는 어디서 사망했어?", "shot dead in Nara"}})
+}
+
 // TestShortRomanizedNames: a Korean or Japanese name of three letters in
 // Latin ones is found in an English article when no English word is spelt
 // so: 우지 and 宇治 (Uji, articles/dev6.jsonl 6 and 12), 이세 (Ise); not

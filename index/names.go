@@ -255,12 +255,13 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 // writes in Latin letters: a Japanese question names a person or a place of
 // an English article in kanji, which only their reading links. The corpus
 // chooses among a name's readings, as an English article spells only one.
-func (idx *Index) addKanjiNames(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+// Each spelling counts at confidence conf.
+func (idx *Index) addKanjiNames(st stats, c *concept, word string, conf float64, seen map[string]bool) {
 	for _, part := range dictionary.SplitNames(word) {
 		for _, reading := range dictionary.Names(part) {
 			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
 				if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) && st.docFreq(terms[0]) > 0 {
-					c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
+					c.addAlt(st, knowledge.English, terms, conf, seen)
 				}
 			}
 		}

@@ -914,8 +914,19 @@ func (a *reading) cjkConcepts(rest string) {
 		}
 		// A Korean name or word that no table lists, as a Japanese
 		// article writes it in Chinese characters (신격호: 辛格浩).
-		if len(c.alts) == 0 && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
+		unread := len(c.alts) == 0
+		if unread && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
 			for _, k := range kanjiSpellings(st, w.text) {
+				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
+			}
+		}
+		// A Japanese name that Korean reads by its characters, not its
+		// sound (역도산: 力道山, Rikidozan; 이등: 伊藤, Ito), when
+		// nothing but the characters of Japanese articles reads the
+		// word.
+		if unread && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 {
+			for _, k := range dictionary.KanjiNames(w.text) {
+				idx.addKanjiNames(st, &c, k, r.Romanized*r.CrossReading, seen)
 				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
 			}
 		}

@@ -356,6 +356,79 @@ func Names(word string) []string {
 	return list(namesTable, word)
 }
 
+// KanjiNames returns the Japanese proper nouns of the names table, of two
+// to four Chinese characters, that a Korean word reads character by
+// character (역도산: 力道山; 이등박문: 伊藤博文), at most maxKanjiNames:
+// Korean names a Japanese person or place as often by the Korean reading
+// of its characters as by its sound. The names are built a character at a
+// time, each prefix kept only while the names table has a name that
+// begins with it.
+func KanjiNames(word string) []string {
+	syllables := []rune(word)
+	if len(syllables) < 2 || len(syllables) > 4 {
+		return nil
+	}
+	byReading := kanjiByReading()
+	prefixes := []string{""}
+	for i, s := range syllables {
+		chars := byReading[string(s)]
+		if i == 0 {
+			chars = byReading[initialKey+string(s)]
+		}
+		var next []string
+		for _, p := range prefixes {
+			for _, c := range chars {
+				if w := p + c; sorted.HasPrefix(namesTable, w) && len(next) < maxKanjiPrefixes {
+					next = append(next, w)
+				}
+			}
+		}
+		prefixes = next
+	}
+	var out []string
+	for _, w := range prefixes {
+		if _, ok := lookup(namesTable, w); ok && len(out) < maxKanjiNames {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// maxKanjiNames bounds the names KanjiNames returns, and maxKanjiPrefixes
+// the names it builds at once: 역 alone reads more than a hundred
+// characters.
+const (
+	maxKanjiNames    = 8
+	maxKanjiPrefixes = 200
+)
+
+// initialKey marks, in kanjiByReading, the reading of a character that
+// begins a word (力, 력, begins one as 역: see InitialSound).
+const initialKey = "^"
+
+// kanjiByReading returns the Chinese characters of each Korean reading,
+// read once from the characters' table, under the reading and under
+// initialKey and the reading as it begins a word.
+func kanjiByReading() map[string][]string {
+	byReadingOnce.Do(func() {
+		byReading = map[string][]string{}
+		for line := range strings.SplitSeq(hanjaTable, "\n") {
+			c, r, ok := strings.Cut(line, "\t")
+			if !ok || utf8.RuneCountInString(c) != 1 {
+				continue
+			}
+			byReading[r] = append(byReading[r], c)
+			byReading[initialKey+InitialSound(r)] = append(byReading[initialKey+InitialSound(r)], c)
+		}
+	})
+	return byReading
+}
+
+var (
+	byReadingOnce sync.Once
+	byReading     map[string][]string // Korean reading -> its Chinese characters
+)
+
 // split divides word into the words of the tables, skipping characters no word
 // covers (in Korean, only a last one).
 func split(word string, korean bool, tables ...string) []string {

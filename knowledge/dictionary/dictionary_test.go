@@ -137,6 +137,53 @@ func TestKanjiAndHangul(t *testing.T) {
 	}
 }
 
+// TestKanjiNames: the Japanese names a Korean word reads character by
+// character, the first character as it begins a word (力 is 력, 역 at
+// the start); none for a word of one syllable or five, or one no name
+// reads.
+func TestKanjiNames(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want string // among the names, or "" for none
+	}{
+		{"역도산", "力道山"},
+		{"이등", "伊藤"},
+		{"풍신", "豊臣"},
+		{"좌도", "佐渡"},
+		{"역", ""},
+		{"역도산역도", ""},
+		{"존맛", ""},
+		{"rikidozan", ""},
+	} {
+		got := KanjiNames(tt.word)
+		if tt.want == "" && got != nil || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("KanjiNames(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+		if len(got) > maxKanjiNames {
+			t.Errorf("KanjiNames(%q) gives %d names", tt.word, len(got))
+		}
+	}
+}
+
+// FuzzKanjiNames: any word gives at most maxKanjiNames names, each one of
+// the names table that reads as the word.
+func FuzzKanjiNames(f *testing.F) {
+	for _, s := range []string{"역도산", "이등", "", "가나다라", "\x00력"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		got := KanjiNames(word)
+		if len(got) > maxKanjiNames {
+			t.Fatalf("KanjiNames(%q) gives %d names", word, len(got))
+		}
+		for _, n := range got {
+			if Names(n) == nil || utf8.RuneCountInString(n) != utf8.RuneCountInString(word) {
+				t.Fatalf("KanjiNames(%q) gives %q", word, n)
+			}
+		}
+	})
+}
+
 func TestNames(t *testing.T) {
 	for _, tt := range []struct {
 		word  string

@@ -12,20 +12,11 @@ func Lookup(table, key string) (string, bool) {
 	if key == "" || strings.ContainsAny(key, "\t\n") {
 		return "", false
 	}
-	// Binary search over byte offsets: each probe moves to the start of
-	// the line it falls in.
-	lineAt := func(i int) (start int, line string) {
-		start = strings.LastIndexByte(table[:i], '\n') + 1
-		end := strings.IndexByte(table[start:], '\n')
-		if end < 0 {
-			end = len(table) - start
-		}
-		return start, table[start : start+end]
-	}
+	// Binary search over byte offsets (see lineAt).
 	lo, hi := 0, len(table)
 	for lo < hi {
 		mid := lo + (hi-lo)/2
-		start, line := lineAt(mid)
+		start, line := lineAt(table, mid)
 		k, rest, _ := strings.Cut(line, "\t")
 		switch {
 		case k == key:
@@ -37,6 +28,41 @@ func Lookup(table, key string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// HasPrefix reports whether a key of a sorted table starts with prefix:
+// a word built a character at a time is abandoned as soon as no key
+// begins with it.
+func HasPrefix(table, prefix string) bool {
+	if prefix == "" || strings.ContainsAny(prefix, "\t\n") {
+		return false
+	}
+	// The first line whose key is not before prefix, by the same binary
+	// search over byte offsets as Lookup's.
+	lo, hi := 0, len(table)
+	first := ""
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start, line := lineAt(table, mid)
+		k, _, _ := strings.Cut(line, "\t")
+		if k < prefix {
+			lo = start + len(line) + 1
+		} else {
+			first, hi = k, start
+		}
+	}
+	return strings.HasPrefix(first, prefix)
+}
+
+// lineAt returns the line of table that byte i falls in, and where it
+// starts: each probe of a binary search moves to the start of its line.
+func lineAt(table string, i int) (start int, line string) {
+	start = strings.LastIndexByte(table[:i], '\n') + 1
+	end := strings.IndexByte(table[start:], '\n')
+	if end < 0 {
+		end = len(table) - start
+	}
+	return start, table[start : start+end]
 }
 
 // Unsorted returns the first key of a table that is not after the one

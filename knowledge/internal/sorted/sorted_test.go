@@ -1,6 +1,9 @@
 package sorted
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLookup(t *testing.T) {
 	const tab = "apple\tred\nbanana\tyellow|green\ncherry\nplum\tpurple"
@@ -13,6 +16,21 @@ func TestLookup(t *testing.T) {
 	} {
 		if got, ok := Lookup(tab, tt.key); got != tt.want || ok != tt.ok {
 			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", tt.key, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestHasPrefix(t *testing.T) {
+	const tab = "apple\tred\nbanana\tyellow|green\ncherry\nplum\tpurple"
+	for _, tt := range []struct {
+		prefix string
+		want   bool
+	}{
+		{"a", true}, {"app", true}, {"apple", true}, {"ban", true}, {"cherry", true}, {"pl", true}, {"plum", true},
+		{"apples", false}, {"b", true}, {"bb", false}, {"c", true}, {"d", false}, {"zebra", false}, {"", false}, {"a\tb", false}, {"0", false},
+	} {
+		if got := HasPrefix(tab, tt.prefix); got != tt.want {
+			t.Errorf("HasPrefix(%q) = %v, want %v", tt.prefix, got, tt.want)
 		}
 	}
 }
@@ -35,6 +53,25 @@ func FuzzLookup(f *testing.F) {
 	f.Fuzz(func(t *testing.T, key string) {
 		if rest, ok := Lookup(tab, key); ok && rest == "" {
 			t.Fatalf("Lookup(%q) found an empty rest", key)
+		}
+	})
+}
+
+// FuzzHasPrefix: HasPrefix agrees with a scan of the table's keys.
+func FuzzHasPrefix(f *testing.F) {
+	const tab = "apple\tred\nbanana\tyellow\ncherry\tred\nplum"
+	for _, s := range []string{"a", "ap", "", "\n", "zzz", "plu"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, prefix string) {
+		want := false
+		for _, k := range []string{"apple", "banana", "cherry", "plum"} {
+			if prefix != "" && !strings.ContainsAny(prefix, "\t\n") && strings.HasPrefix(k, prefix) {
+				want = true
+			}
+		}
+		if got := HasPrefix(tab, prefix); got != want {
+			t.Fatalf("HasPrefix(%q) = %v, want %v", prefix, got, want)
 		}
 	})
 }
