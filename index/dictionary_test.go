@@ -1113,6 +1113,38 @@ func TestLoanwordsByConsonants(t *testing.T) {
 	})
 }
 
+// TestLoanPhrases: a name of two or three English words that a Korean
+// article writes as one borrowed word is one concept, found there: Tokyo
+// Dome as 도쿄돔 (articles/dev6.jsonl 13), slam dunk as 슬램덩크
+// (articles/dev7.jsonl 13 and 16), Lotte World as 롯데월드; Tokyo is then no
+// word of the lexicon's Japan. Words that spell no Korean word of the
+// corpus stay apart.
+func TestLoanPhrases(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "wbc", "2023-04-10",
+		"한국은 도쿄돔에서 일본에 4-13으로 졌다.",
+		"영화 '더 퍼스트 슬램덩크'의 누적 관객은 455만 명이다. 롯데월드에서 팝업스토어가 열렸다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"What was the final score of the Japan vs. South Korea game at the Tokyo Dome?", "tokyo dome", "도쿄돔"},
+		{"How many moviegoers had The First Slam Dunk drawn in South Korea?", "slam dunk", "슬램덩크"},
+		{"When was The First Slam Dunk released in Korean cinemas?", "slam dunk", "슬램덩크"},
+		{"was the pop-up at lotte world", "lotte world", "롯데월드"},
+	})
+	q := analyzeQuestion(t, idx, "What was the final score of the game at the Tokyo Dome?")
+	if c := findConcept(q, "Japan"); c != nil {
+		t.Errorf("Tokyo of Tokyo Dome is Japan too: %q", conceptLabels(q))
+	}
+	q = analyzeQuestion(t, idx, "did the export controls hit korean chipmakers")
+	if c := findConcept(q, "export controls"); c == nil {
+		t.Errorf("export controls are read as a loanword: %q", conceptLabels(q))
+	}
+	for _, tt := range []struct{ latin, hangul string }{{"tokyo", "도쿄"}, {"kyoto", "교토"}, {"slamdunk", "슬램덩크"}} {
+		if a, b := looseKey(loanKey(tt.latin)), looseKey(hangulLoanKey(tt.hangul)); a != b {
+			t.Errorf("looseKey: %s %q, %s %q", tt.latin, a, tt.hangul, b)
+		}
+	}
+}
+
 // TestSynonymTranslations: an English word the dictionary does not
 // translate, or whose translations no article holds, is read through its
 // synonyms' translations: quake (earthquake) as 地震 (articles/dev3.jsonl

@@ -235,13 +235,23 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 // English "tunnel" and "bus" ㅓ (터널, 버스), Japanese writes it o or a
 // (トンネル, バス) and drops it after t where it adds one elsewhere, so that
 // the two agree on the consonants only. Where the keys differ, a word is
-// found by its consonants, three at least; "" for fewer.
+// found by its consonants, three at least; "" for fewer. Voiced and
+// voiceless stops are one there too: Korean writes the first consonant of
+// a Japanese name voiced (도쿄, Tokyo; 교토, Kyoto; 벳푸, Beppu).
 func looseKey(key string) string {
 	var b strings.Builder
 	b.WriteByte('~')
 	for i := 0; i < len(key); i++ {
-		if strings.IndexByte("aeiou", key[i]) < 0 {
-			b.WriteByte(key[i])
+		switch c := key[i]; {
+		case strings.IndexByte("aeiou", c) >= 0:
+		case c == 'd':
+			b.WriteByte('t')
+		case c == 'g':
+			b.WriteByte('k')
+		case c == 'b':
+			b.WriteByte('p')
+		default:
+			b.WriteByte(c)
 		}
 	}
 	if b.Len() < 4 {
@@ -283,4 +293,60 @@ func (idx *Index) addKatakana(st stats, c *concept, w cjkWord, r ranking, seen m
 			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
 		}
 	}
+}
+
+// loanPhrases adds, as one concept each, the names and terms of two or
+// three English words that a Korean article writes as one borrowed word
+// (Tokyo Dome: 도쿄돔; slam dunk: 슬램덩크), which no word of them finds
+// alone, and returns the text without them. The words are read before
+// the lexicon, which would take Tokyo for Japan.
+func (a *reading) loanPhrases(text string) string {
+	idx, st, r := a.idx, a.st, a.r
+	if r.Romanized <= 0 || !idx.hasLanguage(knowledge.Korean) {
+		return text
+	}
+	words := latinWord.FindAllStringIndex(text, -1)
+	out := []byte(text)
+	for size := 3; size >= 2; size-- {
+		for i := 0; i+size <= len(words); i++ {
+			var parts []string
+			for k := i; k < i+size; k++ {
+				w := strings.ToLower(text[words[k][0]:words[k][1]])
+				if k > i && strings.TrimSpace(text[words[k-1][1]:words[k][0]]) != "" || !loanPart(w) || out[words[k][0]] == ' ' {
+					parts = nil
+					break
+				}
+				parts = append(parts, w)
+			}
+			if parts == nil {
+				continue
+			}
+			found, _ := st.koreanLoanwords(loanKey(strings.Join(parts, "")))
+			if len(found) == 0 {
+				continue
+			}
+			c := concept{label: strings.Join(parts, " ")}
+			for _, k := range found {
+				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, a.seen)
+			}
+			english := idx.phraseIn(knowledge.English, c.label)
+			c.addAlt(st, knowledge.English, english, 1, a.seen)
+			if len(c.alts) == 0 {
+				continue
+			}
+			c.weigh(st, english, a.n, r, "")
+			a.add(c)
+			for k := words[i][0]; k < words[i+size-1][1]; k++ {
+				out[k] = ' '
+			}
+		}
+	}
+	return string(out)
+}
+
+// loanPart reports whether a word of a question may be part of a name
+// Korean borrows whole: a word of two letters or more, no stop word or
+// question word, in Latin letters alone.
+func loanPart(w string) bool {
+	return len(w) >= 2 && !stopWords[w] && !askingWords[w] && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0
 }

@@ -266,7 +266,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		}
 	}
 	a.compounds = cjkCompounds(text)
-	rest := a.lexiconConcepts(a.koreanLatinNames(text))
+	rest := a.lexiconConcepts(a.loanPhrases(a.koreanLatinNames(text)))
 	words := latinWords(rest)
 	a.wordConcepts(words, a.phraseConcepts(words))
 	a.cjkConcepts(rest)
