@@ -1437,6 +1437,8 @@ var askingWords = set(`what when where who whom whose which why how whats whens 
 	someone anyone somebody anybody people guy
 	will can shall might must
 	per via amid vs versus
+	among amongst amidst across along alongside around beside besides beyond despite toward towards upon within without onto unto
+	although whereas unless whether else everyone everybody nobody nothing cannot
 	` + romajiGrammar)
 
 // romajiGrammar are the Japanese and Korean words of grammar and asking as
