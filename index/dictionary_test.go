@@ -959,6 +959,23 @@ func TestDeathIsNoShooting(t *testing.T) {
 	checkOffAndOn(t, defaultIndex(t), nil, []struct{ q, want string }{{"아베 전 총리는 어디서 사망했어?", "shot dead in Nara"}})
 }
 
+// TestFamilyIsNotBereaved: family is an everyday word, not a way of
+// saying "bereaved families", which the glossary keeps for the victims'
+// families of the dispute: 가족사 ("family history", articles/dev7.jsonl
+// 17, which the glossary matched inside the word), 家族 (articles/dev7.jsonl
+// 47) and "family" are read by the dictionary; 유족 is still the group.
+func TestFamilyIsNotBereaved(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, q := range []string{"이번 영화에서 새롭게 가족사가 조명된 인물은 누구인가요?", "力道山が北朝鮮に残した家族の名前は何ですか。", "did his family go to the funeral"} {
+		if c := findConcept(analyzeQuestion(t, idx, q), "bereaved families"); c != nil {
+			t.Errorf("%q is about bereaved families", q)
+		}
+	}
+	if findConcept(analyzeQuestion(t, idx, "유족들은 판결에 뭐라고 했어?"), "bereaved families") == nil {
+		t.Errorf("유족 is not the bereaved families")
+	}
+}
+
 // TestShortRomanizedNames: a Korean or Japanese name of three letters in
 // Latin ones is found in an English article when no English word is spelt
 // so: 우지 and 宇治 (Uji, articles/dev6.jsonl 6 and 12), 이세 (Ise); not
