@@ -976,6 +976,31 @@ func TestFamilyIsNotBereaved(t *testing.T) {
 	}
 }
 
+// TestEverydayWordsOfGroups: the glossary's groups hold no everyday
+// word, which its Korean and Japanese matching finds inside longer words
+// too: 운동 ("movement", "exercise") is no boycott, nor 결의
+// ("resolution") the United Nations; the groups' own words still are.
+func TestEverydayWordsOfGroups(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tt := range []struct{ q, group string }{
+		{"독립운동 언제 시작됐어?", "boycott"},
+		{"운동선수들도 일본 갔음?", "boycott"},
+		{"국회 결의안 통과됐어?", "United Nations"},
+	} {
+		if findConcept(analyzeQuestion(t, idx, tt.q), tt.group) != nil {
+			t.Errorf("%q is about the %s", tt.q, tt.group)
+		}
+	}
+	for _, tt := range []struct{ q, group string }{
+		{"노재팬 불매운동 언제 시작?", "boycott"},
+		{"国連総会で何か言った？", "United Nations"},
+	} {
+		if findConcept(analyzeQuestion(t, idx, tt.q), tt.group) == nil {
+			t.Errorf("%q is not about the %s: %q", tt.q, tt.group, conceptLabels(analyzeQuestion(t, idx, tt.q)))
+		}
+	}
+}
+
 // TestShortRomanizedNames: a Korean or Japanese name of three letters in
 // Latin ones is found in an English article when no English word is spelt
 // so: 우지 and 宇治 (Uji, articles/dev6.jsonl 6 and 12), 이세 (Ise); not
