@@ -193,6 +193,7 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 					idx.addIrregular(st, c, e, ir, seen)
 				}
 			}
+			idx.addDerivedTranslations(st, c, w.english, conf, r, seen)
 		}
 		return
 	}
@@ -243,6 +244,7 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 			for _, e := range english {
 				c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, e), conf, seen)
 			}
+			idx.addDerivedTranslations(st, c, english, conf, r, seen)
 			// The noun a phrase of the dictionary names a kind of, for
 			// an article worded otherwise (歌詞, "song lyrics": "the
 			// lyrics of the song"); not a verb's ("take back"), nor a
@@ -281,6 +283,20 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 		idx.addNamedCompound(st, c, w.text, r, seen)
 	} else {
 		idx.addKanjiNames(st, c, w.text, r.Romanized, seen)
+	}
+}
+
+// addDerivedTranslations adds the words derived from a Korean or Japanese
+// word's English ones, at Derived times the translation's confidence
+// conf: the dictionary gives a noun where an English article writes the
+// verb (結婚, "marriage": "he married"; 逮捕, "arrest" is both).
+func (idx *Index) addDerivedTranslations(st stats, c *concept, english []string, conf float64, r ranking, seen map[string]bool) {
+	dr := r
+	dr.Derived *= conf
+	for _, e := range english {
+		if !strings.Contains(e, " ") && thesaurus.Polysemy(e) <= maxIrregularSenses {
+			idx.addDerived(st, c, e, dr, seen)
+		}
 	}
 }
 

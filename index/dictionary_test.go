@@ -518,24 +518,26 @@ func TestEnglishQuestionsOnJapaneseNames(t *testing.T) {
 }
 
 // TestCompoundGloss: the lexicon takes its term out of a Korean or
-// Japanese compound (協定 of 漁業協定, 合意 of 停戦合意) and leaves a part
-// whose own first sense is not the compound's (漁業 "fishing", 停戦
-// "armistice", 公共 "communal"); the compound's English says what the part
-// means there (fisheries, cease-fire, public).
+// Japanese compound (裁判所 of 国際司法裁判所, 합의 of 停戦合意) and leaves a
+// part whose own first sense is not the compound's (司法 "administration of
+// justice", 停戦 "armistice", 公共 "communal"); the compound's English says
+// what the part means there (justice, cease-fire, public:
+// articles/dev.jsonl 6). 漁業 of 漁業協定 ("fishing", fisheries) is read by
+// its derived words (see TestDerivedWordsOfTranslations).
 func TestCompoundGloss(t *testing.T) {
 	mine := article("fisheries", knowledge.Global, "2025-03-04",
 		// Each answer follows a passage with the question's other words,
 		// which the part's own first sense does not tell from it.
-		"A trade agreement signed in 1999 let firms from each side sell in the other's market until it lapsed in 2016.",
-		"Under the 1999 fisheries agreement, boats from each side could work in the other's zone until the arrangements lapsed in 2016.",
+		"In 1954 Japan proposed that an international administration run the islets, the ministry says.",
+		"In 1954 Japan proposed taking the dispute to the International Court of Justice, the ministry says.",
 		"An armistice ended the fighting in the Yellow Sea in 1953, the ministry noted.",
 		"The 1953 cease-fire agreement left the sea border between the two Koreas undrawn, the ministry noted.",
 		"Communal kitchens in Busan's fishing port serve about 50 boats, the city says.",
 		"Busan plans public investment of 50 billion won in its fishing port, the city says.",
 	)
 	cases := []struct{ q, want string }{
-		{"漁業協定はいつ結ばれたの？", "Under the 1999 fisheries agreement"},
-		{"어업협정 언제 맺었어?", "Under the 1999 fisheries agreement"},
+		{"日本は竹島問題を国際司法裁判所に持ち込もうとしたことがありますか？", "International Court of Justice"},
+		{"일본이 독도 문제를 국제사법재판소에 가져가자고 한 적 있어?", "International Court of Justice"},
 		{"停戦合意は海の境界をどうしたの？", "cease-fire agreement left the sea border"},
 		{"釜山の漁港への公共投資はいくら？", "public investment of 50 billion won"},
 	}
@@ -999,6 +1001,23 @@ func TestEverydayWordsOfGroups(t *testing.T) {
 			t.Errorf("%q is not about the %s: %q", tt.q, tt.group, conceptLabels(analyzeQuestion(t, idx, tt.q)))
 		}
 	}
+}
+
+// TestDerivedWordsOfTranslations: a Korean or Japanese word whose
+// dictionary English is a noun finds an English article's verb or other
+// noun derived from it: 結婚 ("marriage") and 결혼 as "married"
+// (articles/dev7.jsonl 12), 漁業 ("fishing") as "fisheries"
+// (articles/dev2.jsonl 10).
+func TestDerivedWordsOfTranslations(t *testing.T) {
+	en := article("wrestler", "", "1963-12-16",
+		"In June he married Keiko Tanaka, the daughter of a police officer.",
+		"The leaders welcomed the conclusion of talks on new fisheries rules.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	checkSaidAs(t, idx, []saidAs{
+		{"力道山が結婚した相手は誰ですか。", "結婚", "marri"},
+		{"역도산 결혼한 사람 누구임?", "결혼", "marri"},
+		{"日韓共同宣言では漁業問題についてどのように触れられていましたか?", "漁業", "fisheri"},
+	})
 }
 
 // TestShortRomanizedNames: a Korean or Japanese name of three letters in
