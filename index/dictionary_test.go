@@ -1020,6 +1020,30 @@ func TestDerivedWordsOfTranslations(t *testing.T) {
 	})
 }
 
+// TestKoreanNamesAreNotWords: a Korean personal name whose first
+// syllables read as a word is not translated by them: 이강철 is not 以降
+// ("since"), which found every English passage saying "since"
+// (articles/dev6.jsonl 20), nor 김광현 (金鉱, "gold mine") or 양의지 (両義,
+// "two meanings"; see dictionary.TestSplit).
+func TestKoreanNamesAreNotWords(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tt := range []struct{ q, name, not string }{
+		{"이강철 감독은 한일전 패배 후 어떤 입장을 밝혔습니까?", "이강철", "sinc"},
+		{"김광현 몇 회까지 던졌어?", "김광현", "gold_mine"},
+		{"양의지 홈런 누구 상대로 쳤음?", "양의지", "two_mean"},
+	} {
+		c := findConcept(analyzeQuestion(t, idx, tt.q), tt.name)
+		if c == nil {
+			continue
+		}
+		for _, a := range c.alts {
+			if a.lang == knowledge.English {
+				t.Errorf("%q: %s is said in English as %q", tt.q, tt.name, a.terms)
+			}
+		}
+	}
+}
+
 // TestShortRomanizedNames: a Korean or Japanese name of three letters in
 // Latin ones is found in an English article when no English word is spelt
 // so: 우지 and 宇治 (Uji, articles/dev6.jsonl 6 and 12), 이세 (Ise); not

@@ -319,7 +319,8 @@ func Korean(word string) []string {
 // 国際, 司法 and 裁判所; 방어훈련 into 방어 and 훈련. Of the ways to divide it,
 // the one that leaves the fewest characters uncovered, then uses the
 // fewest words, is chosen. A character that no word covers is skipped in
-// Japanese; in Korean only a last one is (a suffix: 들, 적): a hangul word
+// Japanese; in Korean only a last one is, a suffix (들, 적, 像 of 소녀상; see
+// koreanSuffixes), not a given name's last syllable: a hangul word
 // that does not divide into readings otherwise is not Sino-Korean, and
 // dividing it would find words it does not hold. The word itself is
 // returned whole when the dictionary has it.
@@ -466,7 +467,7 @@ func split(word string, korean bool, tables ...string) []string {
 	best := make([]division, len(runes)+1)
 	for i := len(runes) - 1; i >= 0; i-- {
 		best[i] = division{skipped: impossible}
-		if !korean || i == len(runes)-1 {
+		if !korean || i == len(runes)-1 && koreanSuffixes[runes[i]] {
 			next := best[i+1]
 			best[i] = division{skipped: next.skipped + 1, words: next.words, rare: next.rare}
 		}
@@ -506,6 +507,19 @@ func contains(s []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// koreanSuffixes are the syllables that end a Sino-Korean word as a
+// suffix of its own, which a Korean word may be divided before (한국인들:
+// 한국인 and 들; 경제적: 경제 and 적; 대표팀, "national team": 대표 and 팀). Any other last syllable is no
+// suffix: a personal name is a surname and a given name whose first
+// syllables may read as a word (이강철 is no 以降, "since", and 철).
+var koreanSuffixes = map[rune]bool{}
+
+func init() {
+	for _, r := range "들적성화계권론측님씨별형급판률율비료층류학인자가상장원식관소국청부처회단당법안금품물시군구항역실점설증표액량세사전제산팀" {
+		koreanSuffixes[r] = true
+	}
 }
 
 // InitialSound applies 두음법칙 to a word's first syllable: ㄹ becomes ㅇ

@@ -104,7 +104,15 @@ func TestSplit(t *testing.T) {
 		{"외교안보", true, []string{"외교", "안보"}},
 		{"교과서", true, []string{"교과서"}},
 		{"피해자들", true, []string{"피해자"}}, // a suffix at the end
-		{"가르치게", true, nil},             // not Sino-Korean
+		{"소녀상", true, []string{"소녀"}},   // 像, "statue"
+		{"정치인", true, []string{"정치"}},   // 人, "person"
+		// Personal names, whose first syllables may read as a word, end
+		// in no suffix (articles/dev6.jsonl 17, 19 and 20): 이강철 is not
+		// 以降 ("since") and 철.
+		{"이강철", true, nil},
+		{"김광현", true, nil},
+		{"양의지", true, nil},
+		{"가르치게", true, nil}, // not Sino-Korean
 		{"어떻게", true, nil},
 		{"", true, nil},
 	} {
