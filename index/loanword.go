@@ -126,9 +126,10 @@ const minLoanKey = 4
 // f and p, v and b, z and j as one; an
 // n before p or b as m (トランプ, 트럼프).
 func loanKey(latin string) string {
-	w := strings.NewReplacer("eo", "a", "eu", "u", "ae", "e", "oe", "e", "ui", "i", "ei", "e",
+	w := hardC(strings.ToLower(latin))
+	w = strings.NewReplacer("eo", "a", "eu", "u", "ae", "e", "oe", "e", "ui", "i", "ei", "e",
 		"sh", "s", "sy", "s", "ch", "c", "ts", "s", "l", "r", "f", "p", "v", "b", "z", "j",
-		"ng", "n").Replace(strings.ToLower(latin))
+		"ng", "n").Replace(w)
 	w = strings.ReplaceAll(w, "sy", "s") // 빗슈's tsyu: ts, then sy
 	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 	b := []byte(w)
@@ -149,6 +150,29 @@ func loanKey(latin string) string {
 		out = append(out, c)
 	}
 	return string(out)
+}
+
+// hardC spells an English word's c as it sounds, k or s (club, 클럽;
+// concert, 콘서트; cinema, 시네마), and ck as k: Korean and Japanese write
+// the sound. The c of ch stays, which loanKey reads as Korean and
+// Japanese write ch (チ, ㅊ); romanized Hangul and kana have no other c.
+func hardC(w string) string {
+	if !strings.Contains(w, "c") {
+		return w
+	}
+	w = strings.ReplaceAll(w, "ck", "k")
+	b := []byte(w)
+	for i, c := range b {
+		if c != 'c' || i+1 < len(b) && b[i+1] == 'h' {
+			continue
+		}
+		if i+1 < len(b) && strings.IndexByte("eiy", b[i+1]) >= 0 {
+			b[i] = 's'
+		} else {
+			b[i] = 'k'
+		}
+	}
+	return string(b)
 }
 
 // hangulLoanKey is the loan key of a Hangul word, and kanaLoanKey that of

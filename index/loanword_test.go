@@ -227,3 +227,15 @@ func TestEnglishOnKoreanCompounds(t *testing.T) {
 		t.Errorf("with the compounds %d, without %d: they do not serve these questions", with, without)
 	}
 }
+
+// TestHardC: an English word's c is the k or s it sounds, as Korean
+// writes it (club: 클럽; cinema: 시네마; comic: 코믹; ticket: 티켓), and the
+// c of ch stays (chip: 칩).
+func TestHardC(t *testing.T) {
+	for _, tt := range []struct{ latin, hangul string }{{"club", "클럽"}, {"cinema", "시네마"}, {"comic", "코믹"}, {"ticket", "티켓"}, {"chip", "칩"}} {
+		a, b := loanKey(tt.latin), hangulLoanKey(tt.hangul)
+		if a != b && (looseKey(a) == "" || looseKey(a) != looseKey(b)) {
+			t.Errorf("%s: %q (%q), %s: %q (%q)", tt.latin, a, looseKey(a), tt.hangul, b, looseKey(b))
+		}
+	}
+}
