@@ -195,6 +195,11 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 			}
 			idx.addDerivedTranslations(st, c, w.english, conf, r, seen)
 		}
+		if !korean {
+			// A name the dictionary translates (対馬: Tsushima) is
+			// also written by its sound (쓰시마).
+			idx.addKanjiNames(st, c, w.text, r.Romanized, seen)
+		}
 		return
 	}
 	cross := r.CrossReading > 0 && idx.hasLanguage(other)

@@ -1044,6 +1044,27 @@ func TestKoreanNamesAreNotWords(t *testing.T) {
 	}
 }
 
+// TestJapaneseNamesInKoreanBySound: a Japanese name a question writes
+// in kanji is found where a Korean article writes it by its sound, without
+// its long vowels: 対馬 (ツシマ) as 쓰시마 (articles/dev3.jsonl 21 and 22),
+// 大谷 (オオタニ) as 오타니 (articles/dev6.jsonl 22), 松野 as 마쓰노; 打撃
+// ("batting") of 打撃成績 is no setback of the dispute.
+func TestJapaneseNamesInKoreanBySound(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "tsushima", "2023-10-26",
+		"쓰시마 간논지의 불상은 무게 38.6kg이다.",
+		"오타니는 3번 타자로 나서 2안타를 기록했다. 마쓰노 관방장관은 유감을 표명했다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"対馬の仏像ってどのくらいの重さなの？", "対馬", "쓰시마"},
+		{"対馬の仏像判決について、日本政府で見解を述べたのは誰ですか？", "対馬", "쓰시마"},
+		{"大谷って日韓戦どうだった？打撃成績おしえて", "大谷", "오타니"},
+		{"松野官房長官は何と言ったの？", "松野", "마쓰노"},
+	})
+	if findConcept(analyzeQuestion(t, idx, "大谷って日韓戦どうだった？打撃成績おしえて"), "setbacks") != nil {
+		t.Error("打撃 of 打撃成績 is read as setbacks")
+	}
+}
+
 // TestShortRomanizedNames: a Korean or Japanese name of three letters in
 // Latin ones is found in an English article when no English word is spelt
 // so: 우지 and 宇治 (Uji, articles/dev6.jsonl 6 and 12), 이세 (Ise); not

@@ -252,16 +252,26 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 
 // addKanjiNames reads the Japanese names a kanji word holds (佐渡金山: Sado,
 // Kanayama or Kinzan; 竹島: Takeshima) and adds those that the corpus
-// writes in Latin letters: a Japanese question names a person or a place of
-// an English article in kanji, which only their reading links. The corpus
-// chooses among a name's readings, as an English article spells only one.
+// writes in Latin letters, or a Korean article by their sound (対馬,
+// ツシマ: 쓰시마): a Japanese question names a person or a place of an
+// English or Korean article in kanji, which only their reading links. The
+// corpus chooses among a name's readings, as an article spells only one.
 // Each spelling counts at confidence conf.
 func (idx *Index) addKanjiNames(st stats, c *concept, word string, conf float64, seen map[string]bool) {
+	korean := idx.hasLanguage(knowledge.Korean)
 	for _, part := range dictionary.SplitNames(word) {
 		for _, reading := range dictionary.Names(part) {
 			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
 				if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) && st.docFreq(terms[0]) > 0 {
 					c.addAlt(st, knowledge.English, terms, conf, seen)
+				}
+				// Korean writes a Japanese name by its sound too, without
+				// its long vowels (対馬, ツシマ: 쓰시마).
+				if korean {
+					words, _ := st.koreanLoanwords(loanKey(l))
+					for _, k := range words {
+						c.addAlt(st, knowledge.Korean, []string{k}, conf, seen)
+					}
 				}
 			}
 		}

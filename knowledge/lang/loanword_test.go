@@ -14,6 +14,8 @@ func TestLoanwordSpelling(t *testing.T) {
 		// eight years"; parlour's パーラー not 팔아, "sell"; jaguar's
 		// ジャガー not 적어, "write").
 		"만에": false, "팔아": false, "적어": false, "글로벌": true, "셔틀": true, "비자": true, "싱어": true,
+		// 쓰 is how the rules write Japanese つ; no other tense consonant.
+		"쓰시마": true, "마쓰노": true, "쓰나미": true, "싸우다": false, "쓴": false,
 	} {
 		if got := LoanwordSpelling(w); got != want {
 			t.Errorf("LoanwordSpelling(%q) = %v, want %v", w, got, want)

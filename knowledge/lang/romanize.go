@@ -300,7 +300,7 @@ func compose(ini, med, fin int) rune {
 
 // LoanwordSpelling reports whether a word is all Hangul spelt as Korean
 // writes borrowed words (외래어 표기법): no tense consonants (ㄲ, ㄸ, ㅃ,
-// ㅆ, ㅉ), no ㅚ or ㅢ, no final but ㄱ, ㄴ, ㄹ, ㅁ, ㅂ, ㅅ and ㅇ, and no
+// ㅆ, ㅉ) but the 쓰 of Japanese つ, no ㅚ or ㅢ, no final but ㄱ, ㄴ, ㄹ, ㅁ, ㅂ, ㅅ and ㅇ, and no
 // final but ㅇ before a syllable without an initial sound (a borrowed word
 // is written as it is heard, the consonant opening the next syllable:
 // 글로벌, not 글롭얼; 싱어, since ㅇ opens none). Most Korean verbs and their endings fail it (되는거,
@@ -320,8 +320,10 @@ func LoanwordSpelling(word string) bool {
 			return false
 		}
 		final = fin != 0 && fin != 21 // ㅇ cannot open a syllable: 싱어, singer
-		switch ini {
-		case 1, 4, 8, 10, 13: // ㄲ ㄸ ㅃ ㅆ ㅉ
+		switch {
+		case ini == 10 && med == 18 && fin == 0:
+			// 쓰, which the rules write for Japanese つ (쓰시마, ツシマ).
+		case ini == 1 || ini == 4 || ini == 8 || ini == 10 || ini == 13: // ㄲ ㄸ ㅃ ㅆ ㅉ
 			return false
 		}
 		if med == 11 || med == 19 { // ㅚ ㅢ
