@@ -857,7 +857,7 @@ func TestLongVowelNames(t *testing.T) {
 		"The federation's president, Kazuo Satoh, praised both players.")
 	idx, _ := openTest(t, append(defaultCorpus(t), en))
 	checkSaidAs(t, idx, []saidAs{
-		{"오타니 첫 경기 어땠음?", "오타", "ohtani"}, // 니 may be an ending: the word is read with and without it
+		{"오타니 첫 경기 어땠음?", "오타니", "ohtani"}, // 니 after a vowel is no ending
 		{"오노 코치가 뭐라고 했어?", "오노", "ohno"},
 		{"オオタニの初試合は？", "オオタニ", "ohtani"},
 		{"佐藤会長は誰を褒めた？", "佐藤会長", "satoh"},
@@ -1063,6 +1063,23 @@ func TestJapaneseNamesInKoreanBySound(t *testing.T) {
 	if findConcept(analyzeQuestion(t, idx, "大谷って日韓戦どうだった？打撃成績おしえて"), "setbacks") != nil {
 		t.Error("打撃 of 打撃成績 is read as setbacks")
 	}
+}
+
+// TestJapaneseNamesInKanjiByKoreanSound: a Japanese name a Korean
+// question writes by its sound is found where a Japanese article writes
+// it in kanji: 고이케 as 小池 (articles/dev3.jsonl 36), 무라야마 as 村山
+// (articles/dev5.jsonl 41), 오타니 as 大谷, whose last syllable is no
+// longer taken for the question ending 니 (articles/dev6.jsonl 16).
+func TestJapaneseNamesInKanjiByKoreanSound(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "names", "2023-09-01",
+		"小池百合子知事は今年も式典に追悼文を送らなかった。",
+		"村山首相の談話から15年が過ぎた。大谷翔平は3番打者として2安打を放った。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"고이케 지사 올해도 추도문 안 보냈냐?", "고이케", "小池"},
+		{"이번 담화는 15년 전 무라야마 총리의 담화와 비교해 어떤 차이가 있습니까?", "무라야마", "村山"},
+		{"오타니 몇 안타 쳤어?", "오타니", "大谷"},
+	})
 }
 
 // TestShortRomanizedNames: a Korean or Japanese name of three letters in

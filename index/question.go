@@ -894,6 +894,15 @@ func (a *reading) cjkConcepts(rest string) {
 				}
 			}
 		}
+		// A Japanese name a Korean question writes by its sound, as a
+		// Japanese article writes it in kanji (오타니: 大谷; 쓰시마: 対馬).
+		if w.lang == knowledge.Korean && w.native == "" && idx.hasLanguage(knowledge.Japanese) && dictionary.Korean(w.text) == nil {
+			for _, l := range w.latin {
+				for _, name := range dictionary.NamesRomaji(l) {
+					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
+				}
+			}
+		}
 		// Romanization is inexact ("isiba" for Ishiba): failing an exact
 		// match, a long spelling may be one or two letters off.
 		for _, t := range spellings {

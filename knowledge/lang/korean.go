@@ -84,6 +84,12 @@ func KoreanForms(word string) []string {
 			// part of the word (이쿠이나, a name, is not 이쿠 + 이나).
 			return false
 		}
+		if s == "니" && !endsInConsonant(rest) {
+			// The question ending 니 follows a past or a consonant
+			// (했니, 없니); after a vowel it is more often a noun's last
+			// syllable (어머니, "mother"; 오타니, a name).
+			return false
+		}
 		w = rest
 		out = append(out, w)
 		return true

@@ -35,6 +35,11 @@ func TestKoreanStem(t *testing.T) {
 		{"수출규제를", "수출규제"},
 		{"대법원은", "대법원"},
 		{"일본과의", "일본"},
+		// the question ending 니 after a consonant, not a noun's or a
+		// name's last syllable after a vowel (articles/dev6.jsonl 16)
+		{"받았니", "받았"},
+		{"어머니", "어머니"},
+		{"오타니", "오타니"},
 		// a noun whose last syllable is a particle is left whole
 		{"회의", "회의"},
 		{"한국", "한국"},
