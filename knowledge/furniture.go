@@ -33,6 +33,10 @@ var (
 	navigationRow = regexp.MustCompile(`^(?:[\p{L}\p{N}&'’. -]{1,30}\s*[|•·»›/]\s*){2,}[\p{L}\p{N}&'’. -]{1,30}$`)
 	// lonePlace: a dateline written as a line of its own, a place in
 	// capitals and a date: "SEOUL, March 4, 2025", "TOKYO (Kyodo)".
+	// loneDate: a line that is only a date, as pages print the day of
+	// publication apart from the text: "December 16, 1963", "Nov. 26,
+	// 2004", "Monday, 4 March 2025", "2024-03-22".
+	loneDate = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)$`)
 	lonePlace = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}\p{N} .,]{1,25})?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)?$`)
 )
 
@@ -59,9 +63,14 @@ func isFurniture(text string) bool {
 
 // loneDateline returns a paragraph that is only a dateline ("SEOUL, March
 // 4, 2025", "TOKYO (Kyodo) —"), without its dash, or "": a place of three
-// capitals or more, all in capitals.
+// capitals or more, all in capitals; or only a date ("December 16, 1963"),
+// which glued to the first paragraph made it the answer to every question
+// asking when.
 func loneDateline(text string) string {
 	text = strings.TrimSpace(text)
+	if loneDate.MatchString(text) {
+		return text
+	}
 	if !lonePlace.MatchString(text) {
 		return ""
 	}

@@ -99,6 +99,14 @@ func TestLoneDateline(t *testing.T) {
 		{"OK", ""},
 		{"SEOUL, March 4, 2025 South Korea and Japan will hold talks.", ""},
 		{"Meanwhile:", ""},
+		// A date alone, as a page prints the day of publication apart
+		// (articles/dev7's <time> between byline and text).
+		{"December 16, 1963", "December 16, 1963"},
+		{"Nov. 26, 2004", "Nov. 26, 2004"},
+		{"Monday, 4 March 2025", "Monday, 4 March 2025"},
+		{"2024-03-22", "2024-03-22"},
+		{"December 16, 1963 was a Monday.", ""},
+		{"In March 2025", ""},
 	} {
 		if got := loneDateline(tc.text); got != tc.want {
 			t.Errorf("loneDateline(%q) = %q, want %q", tc.text, got, tc.want)
@@ -114,5 +122,13 @@ func TestLoneDateline(t *testing.T) {
 	}
 	if d, ok := DatelineDate(a, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); !ok || d.Format("2006-01-02") != "2025-03-04" {
 		t.Errorf("DatelineDate = %v, %v; want 2025-03-04", d, ok)
+	}
+	a.Body = []Paragraph{
+		{Text: "December 16, 1963"},
+		{Text: "TOKYO — Rikidozan, the professional wrestler, died on Sunday night at a hospital in Akasaka, a week after he was stabbed in a nightclub."},
+	}
+	ps = a.Passages()
+	if len(ps) != 1 || strings.Contains(ps[0].Text, "1963") || !strings.Contains(ps[0].Context, "December 16, 1963") {
+		t.Errorf("passages %+v: the lone date should be in the context only", ps)
 	}
 }
