@@ -2,11 +2,14 @@ package index
 
 import (
 	"context"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/disputebot/disputebot/knowledge"
@@ -106,10 +109,14 @@ func (idx *Index) addAnaphor(st stats, c *concept, name string, r ranking) {
 	if r.Anaphor <= 0 {
 		return
 	}
-	head := nameHead(name)
-	if head == "" {
-		return
+	if head := nameHead(name); head != "" {
+		idx.addHead(st, c, head, r)
 	}
+}
+
+// addHead adds a head noun of a concept's name, at Anaphor (see
+// addAnaphor).
+func (idx *Index) addHead(st stats, c *concept, head string, r ranking) {
 	terms := idx.analyze1(head)
 	if len(terms) != 1 {
 		return
@@ -221,4 +228,151 @@ func (idx *Index) referring(ctx context.Context, b bleve.Index, q *question, can
 		}
 	}
 	return ids, nil
+}
+
+// A person, or a thing, is named once with what it is ("Rikidozan, the
+// professional wrestler whose karate chops ..."; "the poet Noriko
+// Ibaragi") and referred to after by that noun alone ("The wrestler had
+// been stabbed late on Dec. 8"), which answers a question naming the
+// person. The index keeps, for each English passage, the pairs of a name
+// and the noun an apposition gives it, as the aliases field keeps other
+// names (see aliases); a question naming the person has the noun as a
+// head noun of the name (see addRoles).
+var (
+	// roleAfter: a name, a comma, and a noun phrase with an article.
+	roleAfter = regexp.MustCompile(`(\p{Lu}[\p{L}'’-]*(?:[ -]\p{Lu}[\p{L}'’-]*){0,3}), (?:the|a|an) ((?:[a-z-]+ ){0,3}[a-z]+)`)
+	// roleBefore: a noun phrase with an article, and the name it
+	// describes.
+	roleBefore = regexp.MustCompile(`\b(?:[Tt]he|[Aa]n?) ((?:[a-z-]+ ){0,2}[a-z]+) (\p{Lu}[\p{L}'’-]*(?:[ -]\p{Lu}[\p{L}'’-]*){0,3})`)
+)
+
+// roleMarker opens, in the aliases field, a pair of a name and its role.
+const roleMarker = "\x03"
+
+// roles returns the pairs of a name and its role that text gives, each as
+// "name\x1frole", the name as written and the role its head noun: the
+// last word of the noun phrase before a relative pronoun or a
+// preposition, where that is a noun the corpus may refer back by (see
+// roleNoun).
+func roles(text string) []string {
+	if !strings.Contains(text, "the ") && !strings.Contains(text, "a ") && !strings.Contains(text, "an ") {
+		return nil
+	}
+	var out []string
+	add := func(name, phrase string, cut bool) {
+		if !properName(name) {
+			return // "In January, the court ruled"
+		}
+		var words []string
+		for _, w := range strings.Fields(phrase) {
+			if stopWords[w] || relativeWords[w] {
+				if !cut {
+					return // "a basement nightclub in Akasaka": no apposition
+				}
+				break
+			}
+			words = append(words, w)
+		}
+		if len(words) == 0 || len(out) >= 2*maxAcronymsPerPassage {
+			return
+		}
+		if head := words[len(words)-1]; roleNoun(head) {
+			out = append(out, name+"\x1f"+head)
+		}
+	}
+	for _, m := range roleAfter.FindAllStringSubmatch(text, -1) {
+		add(m[1], m[2], true)
+	}
+	for _, m := range roleBefore.FindAllStringSubmatch(text, -1) {
+		add(m[2], m[1], false)
+	}
+	return out
+}
+
+// properName reports whether capitalized words are a name: none of them a
+// month, a weekday or a stop word ("In January, the court"), and not one
+// English word capitalized to open a sentence or a clause ("However, the
+// court").
+func properName(name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	for _, w := range words {
+		if monthOrDay[w] || stopWords[w] {
+			return false // "In January, the court"
+		}
+	}
+	return len(words) > 1 || strings.Contains(name, "-") || !thesaurus.Known(words[0])
+}
+
+// monthOrDay are the capitalized words of dates.
+var monthOrDay = set("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday")
+
+// timeUnits are nouns of time, which an apposition's comma only seems to
+// give a name ("Akasaka, a week after").
+var timeUnits = set("moment second minute hour week weekend month year decade century")
+
+// relativeWords end the noun phrase of an apposition ("the professional
+// wrestler whose ...").
+var relativeWords = set("who whose whom which that where when")
+
+// roleNoun reports whether a word is a noun a report refers back by: a
+// noun of four letters or more, no participle or adjective, not so common
+// that "the" and it stand for many things in one report (see
+// minHeadRank).
+func roleNoun(w string) bool {
+	if utf8.RuneCountInString(w) < minHead || numberWords[w] || !thesaurus.Known(w) || !thesaurus.Nominal(w) {
+		return false
+	}
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || len(thesaurus.Adjectives(w)) > 0 || timeUnits[w] {
+		return false // a participle or an adjective ends no apposition: "Yun, a sentenced ..."
+	}
+	if v, ok := wordvec.Lookup(w); ok && int(v) < minHeadRank {
+		return false
+	}
+	return true
+}
+
+// roleKeys turns the pairs of names and roles of an English passage into
+// terms of the aliases field: roleMarker, the name analyzed (see
+// aliasKeys), "\x1f", and the role.
+func roleKeys(an analysis.Analyzer, lang string, pairs []string) []string {
+	if an == nil || lang != knowledge.English {
+		return nil
+	}
+	var out []string
+	for _, p := range pairs {
+		name, role, _ := strings.Cut(p, "\x1f")
+		if key := termKey(analyzedTerms(an, name)); key != "" {
+			out = append(out, roleMarker+key+"\x1f"+role)
+		}
+	}
+	return out
+}
+
+// rolesOf returns the roles the corpus gives a name, given as its terms
+// apart by spaces, remembered.
+func (s *snapshotStats) rolesOf(name string) []string {
+	return s.remember(roleMarker+name, func() []string {
+		var out []string
+		for _, t := range s.withPrefix(fieldAliases, roleMarker+name+"\x1f", maxExpansions) {
+			out = append(out, t.term)
+		}
+		return out
+	})
+}
+
+// addRoles adds, as head nouns of a concept's name (see addAnaphor), the
+// roles the corpus gives the name: a passage saying "the wrestler" in an
+// article naming Rikidozan speaks of him.
+func (idx *Index) addRoles(st stats, c *concept, r ranking) {
+	if r.Anaphor <= 0 {
+		return
+	}
+	for _, a := range slices.Clone(c.alts) {
+		if a.lang != knowledge.English || a.broader || a.part || a.conf < minRetrieveConf {
+			continue
+		}
+		for _, role := range st.rolesOf(termKey(a.terms)) {
+			idx.addHead(st, c, role, r)
+		}
+	}
 }

@@ -948,7 +948,7 @@ func newPassageDoc(a *knowledge.Article, p *knowledge.Passage, lang string, an a
 		Text: p.Text, Title: a.Title, Lang: lang, Context: contextTerms(an, p.Context), ArticleID: a.ID, Passage: p.N,
 		Kind: string(p.Kind), Topics: topics, Scope: scope,
 		Publisher: a.Publisher, URL: a.URL, Published: a.Published,
-		Acronyms: acronyms(a.Title + ".\n" + p.Text), Aliases: aliasKeys(an, lang, aliases(p.Text)),
+		Acronyms: acronyms(a.Title + ".\n" + p.Text), Aliases: append(aliasKeys(an, lang, aliases(p.Text)), roleKeys(an, lang, roles(p.Text))...),
 	}
 	switch lang {
 	case knowledge.Korean:

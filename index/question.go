@@ -218,6 +218,9 @@ type stats interface {
 	// aliasesOf returns the other names the corpus gives to a name, given
 	// as its terms apart by spaces ("dokdo": Takeshima).
 	aliasesOf(name string) []string
+	// rolesOf returns the nouns an apposition of the corpus gives a
+	// name, given as its terms apart by spaces ("rikidozan": wrestler).
+	rolesOf(name string) []string
 }
 
 // idf is BM25's inverse document frequency.
@@ -273,6 +276,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 	if r.Alias > 0 {
 		for i := range a.q.concepts {
 			idx.addAliases(st, &a.q.concepts[i], r, a.seen)
+			idx.addRoles(st, &a.q.concepts[i], r)
 		}
 	}
 	if r.MergeDerived {
