@@ -82,3 +82,23 @@ func describeConcepts(q question) string {
 	q.describe(&b)
 	return b.String()
 }
+
+// FuzzRoles: any text gives a bounded number of pairs, each of a name
+// and a role of letters.
+func FuzzRoles(f *testing.F) {
+	for _, s := range []string{"Rikidozan, the professional wrestler whose chops", "the poet Noriko Ibaragi", "", ", the", "The A, a b c d e F G H I J,", "the\u00a0x Y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := roles(text)
+		if len(got) > 2*maxAcronymsPerPassage {
+			t.Fatalf("roles(%q) gives %d pairs", text, len(got))
+		}
+		for _, p := range got {
+			name, role, ok := strings.Cut(p, "\x1f")
+			if !ok || name == "" || !lowerWord(role) {
+				t.Fatalf("roles(%q) gives %q", text, p)
+			}
+		}
+	})
+}
