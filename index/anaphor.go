@@ -403,20 +403,14 @@ func roleNoun(w string) bool {
 }
 
 // roleKeys turns the pairs of names and roles of an English passage into
-// terms of the aliases field: roleMarker, the name analyzed (see
-// aliasKeys), "\x1f", and the role.
+// terms of the aliases field: roleMarker before a name's key and its role,
+// as aliasKeys writes a name's key and its other name.
 func roleKeys(an analysis.Analyzer, lang string, pairs []string) []string {
-	if an == nil || lang != knowledge.English {
-		return nil
+	keys := aliasKeys(an, lang, pairs)
+	for i := range keys {
+		keys[i] = roleMarker + keys[i]
 	}
-	var out []string
-	for _, p := range pairs {
-		name, role, _ := strings.Cut(p, "\x1f")
-		if key := termKey(analyzedTerms(an, name)); key != "" {
-			out = append(out, roleMarker+key+"\x1f"+role)
-		}
-	}
-	return out
+	return keys
 }
 
 // rolesOf returns the roles the corpus gives a name, given as its terms
