@@ -1280,7 +1280,7 @@ func TestSynonymTranslations(t *testing.T) {
 	idx, _ := openTest(t, append(defaultCorpus(t), ja, ko))
 	checkSaidAs(t, idx, []saidAs{
 		{"how many koreans were killed after the quake", "quake", "地震"},
-		{"where was his last pic taken", "pic", "사진"},
+		{"where was his last pic taken", "photo", "사진"},
 		{"did kids take part in the ceremony", "kids", "子供"},
 	})
 }

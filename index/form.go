@@ -312,6 +312,8 @@ var shorthand = map[string]string{
 	"w/": "with", "w/o": "without", "thru": "through", "tho": "though", "prez": "president", "pres": "president",
 	"intl": "international", "natl": "national", "dept": "department", "mins": "minutes", "min": "minutes",
 	"hrs": "hours", "approx": "about", "info": "information", "convo": "conversation", "gonna": "going to",
+	"pic": "photo", "pics": "photos", "vid": "video", "vids": "videos", "champ": "champion", "champs": "champions",
+	"uni": "university", "admin": "administration", "bn": "billion", "mln": "million",
 	"wanna": "want to", "gotta": "have to", "kinda": "kind of", "sorta": "sort of", "dunno": "do not know",
 	// Question words as chat spells them: "wen" and "wit" are also
 	// English words (a cyst, humour), which the corpus lacks and would

@@ -1154,8 +1154,8 @@ func (c *concept) addCompounds(st stats, terms []string, conf float64, seen map[
 // addAlt adds a way of saying the concept when the corpus holds it, and
 // reports whether it did.
 func (c *concept) addAlt(st stats, l string, terms []string, conf float64, seen map[string]bool) bool {
-	if len(terms) == 0 || len(c.alts) >= maxAlts {
-		return false
+	if len(terms) == 0 || len(c.alts) >= maxAlts || conf <= 0 {
+		return false // a spelling said with no confidence says nothing, and would make the concept known
 	}
 	key := strings.Join(terms, " ")
 	for i, a := range c.alts {

@@ -121,6 +121,9 @@ func TestAnalysisClasses(t *testing.T) {
 		{"prepositions, conjunctions and indefinite pronouns say nothing of the subject",
 			[]string{"What caused the accord to fall out of favour among South Korea's leaders?", "which other jp company got hit in the dec 28 ruling besides mitsubishi", "Everyone reported that the Chengdu talks lasted 45 minutes, correct?", "How badly did lager from across the strait fare at corner shops that summer?"},
 			[]check{noConcept("among", "besides", "everyone", "across")}},
+		{"chat's shortened nouns are the nouns",
+			[]string{"where did the guy pose for what ended up being his final pic", "how many ppl showed up to greet the champs when they got home", "any vids of the ceremony?"},
+			[]check{noConcept("pic", "champs", "vids")}},
 		{"question words as chat spells them ask what the words ask",
 			[]string{"wen did japan take korea off the white list", "wen was the nippon steel ruling", "wen did gsomia get renewed"},
 			[]check{noConcept("wen"), wants(cueDate)}},
@@ -1592,4 +1595,21 @@ func TestKoreanCompoundParts(t *testing.T) {
 		{"오타니 지명타자로 나왔어?", "지명타자", "타자"},
 		{"결승타점 누가 올렸어?", "결승타점", "타점"},
 	})
+}
+
+// TestNoAltWithoutConfidence: no spelling joins a concept with no
+// confidence, which made "champions" known by a Korean name of the
+// corpus at 0 (articles/dev3.jsonl 4).
+func TestNoAltWithoutConfidence(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "tsushima", "2023-10-26", "마쓰노 히로카즈 관방장관은 27일 정례 기자회견에서 유감을 표명했다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	for _, text := range []string{"how many ppl showed up to greet the champs when they got home", "who won the championship", "마쓰노 장관 뭐라고 했음?"} {
+		for _, c := range analyzeQuestion(t, idx, text).concepts {
+			for _, a := range c.alts {
+				if a.conf <= 0 {
+					t.Errorf("%q: %s is said as %q at %v", text, c.label, a.terms, a.conf)
+				}
+			}
+		}
+	}
 }
