@@ -237,6 +237,7 @@ func (idx *Index) referring(ctx context.Context, b bleve.Index, q *question, can
 // and the noun an apposition gives it, as the aliases field keeps other
 // names (see aliases); a question naming the person has the noun as a
 // head noun of the name (see addRoles).
+
 // roleMarker opens, in the aliases field, a pair of a name and its role.
 const roleMarker = "\x03"
 

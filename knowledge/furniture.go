@@ -31,12 +31,12 @@ var (
 	// between bars, bullets or chevrons: "World | Asia | Business",
 	// "Home › News › Politics".
 	navigationRow = regexp.MustCompile(`^(?:[\p{L}\p{N}&'’. -]{1,30}\s*[|•·»›/]\s*){2,}[\p{L}\p{N}&'’. -]{1,30}$`)
-	// lonePlace: a dateline written as a line of its own, a place in
-	// capitals and a date: "SEOUL, March 4, 2025", "TOKYO (Kyodo)".
 	// loneDate: a line that is only a date, as pages print the day of
 	// publication apart from the text: "December 16, 1963", "Nov. 26,
 	// 2004", "Monday, 4 March 2025", "2024-03-22".
-	loneDate  = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)$`)
+	loneDate = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)$`)
+	// lonePlace: a dateline written as a line of its own, a place in
+	// capitals and a date: "SEOUL, March 4, 2025", "TOKYO (Kyodo)".
 	lonePlace = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}\p{N} .,]{1,25})?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)?$`)
 )
 

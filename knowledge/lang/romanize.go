@@ -300,8 +300,8 @@ func compose(ini, med, fin int) rune {
 
 // LoanwordSpelling reports whether a word is all Hangul spelt as Korean
 // writes borrowed words (외래어 표기법): no tense consonants (ㄲ, ㄸ, ㅃ,
-// ㅆ, ㅉ) but the 쓰 of Japanese つ, no ㅚ or ㅢ, no final but ㄱ, ㄴ, ㄹ, ㅁ, ㅂ, ㅅ and ㅇ, and no
-// final but ㅇ before a syllable without an initial sound (a borrowed word
+// ㅆ, ㅉ) but the 쓰 of Japanese つ, no ㅚ or ㅢ, no final but ㄱ, ㄴ, ㄹ,
+// ㅁ, ㅂ, ㅅ and ㅇ, and no final but ㅇ before a syllable without an initial sound (a borrowed word
 // is written as it is heard, the consonant opening the next syllable:
 // 글로벌, not 글롭얼; 싱어, since ㅇ opens none). Most Korean verbs and their endings fail it (되는거,
 // 했다, 없어, 팔아), and so does a noun with its particle (만에), which a
