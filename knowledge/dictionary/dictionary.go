@@ -467,7 +467,7 @@ func split(word string, korean bool, tables ...string) []string {
 	best := make([]division, len(runes)+1)
 	for i := len(runes) - 1; i >= 0; i-- {
 		best[i] = division{skipped: impossible}
-		if !korean || i == len(runes)-1 && koreanSuffixes[runes[i]] {
+		if !korean || i == len(runes)-1 && strings.ContainsRune(koreanSuffixes, runes[i]) {
 			next := best[i+1]
 			best[i] = division{skipped: next.skipped + 1, words: next.words, rare: next.rare}
 		}
@@ -511,16 +511,11 @@ func contains(s []string, x string) bool {
 
 // koreanSuffixes are the syllables that end a Sino-Korean word as a
 // suffix of its own, which a Korean word may be divided before (한국인들:
-// 한국인 and 들; 경제적: 경제 and 적; 대표팀, "national team": 대표 and 팀). Any other last syllable is no
-// suffix: a personal name is a surname and a given name whose first
-// syllables may read as a word (이강철 is no 以降, "since", and 철).
-var koreanSuffixes = map[rune]bool{}
-
-func init() {
-	for _, r := range "들적성화계권론측님씨별형급판률율비료층류학인자가상장원식관소국청부처회단당법안금품물시군구항역실점설증표액량세사전제산팀" {
-		koreanSuffixes[r] = true
-	}
-}
+// 한국인 and 들; 경제적: 경제 and 적; 대표팀, "national team": 대표 and 팀).
+// Any other last syllable is no suffix: a personal name is a surname and
+// a given name whose first syllables may read as a word (이강철 is no 以降,
+// "since", and 철).
+const koreanSuffixes = "들적성화계권론측님씨별형급판률율비료층류학인자가상장원식관소국청부처회단당법안금품물시군구항역실점설증표액량세사전제산팀"
 
 // InitialSound applies 두음법칙 to a word's first syllable: ㄹ becomes ㅇ
 // before i and y vowels and ㄴ before the others; ㄴ becomes ㅇ before i
