@@ -135,9 +135,16 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 		for _, k := range lang.SpellKatakana(w) {
 			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, seen)
 		}
-		for _, name := range dictionary.NamesRomaji(w) {
-			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
-		}
+		idx.addRomajiNames(st, c, w, r, seen)
+	}
+}
+
+// addRomajiNames adds, at confidence Romanized, the Japanese names in
+// kanji that a romanized word reads as (matsuno: 松野; otani: 大谷), as a
+// Japanese article writes them.
+func (idx *Index) addRomajiNames(st stats, c *concept, romaji string, r ranking, seen map[string]bool) {
+	for _, name := range dictionary.NamesRomaji(romaji) {
+		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
 	}
 }
 

@@ -902,9 +902,7 @@ func (a *reading) cjkConcepts(rest string) {
 		// Japanese article writes it in kanji (오타니: 大谷; 쓰시마: 対馬).
 		if w.lang == knowledge.Korean && w.native == "" && idx.hasLanguage(knowledge.Japanese) && dictionary.Korean(w.text) == nil {
 			for _, l := range w.latin {
-				for _, name := range dictionary.NamesRomaji(l) {
-					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
-				}
+				idx.addRomajiNames(st, &c, l, r, seen)
 			}
 		}
 		// Romanization is inexact ("isiba" for Ishiba): failing an exact
