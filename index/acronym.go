@@ -299,12 +299,14 @@ func termKey(terms []string) string {
 // its terms apart by spaces (see aliases), read from the aliases field of
 // the snapshot and remembered.
 func (s *snapshotStats) aliasesOf(name string) []string {
-	return s.remember("\x02"+name, func() []string { return s.findAliases(name) })
+	return s.remember("\x02"+name, func() []string { return s.aliasTerms(name + "\x1f") })
 }
 
-func (s *snapshotStats) findAliases(name string) []string {
+// aliasTerms returns the terms of the aliases field that follow prefix: a
+// name's other names (see aliasesOf) or its roles (see rolesOf).
+func (s *snapshotStats) aliasTerms(prefix string) []string {
 	var out []string
-	for _, t := range s.withPrefix(fieldAliases, name+"\x1f", maxExpansions) {
+	for _, t := range s.withPrefix(fieldAliases, prefix, maxExpansions) {
 		out = append(out, t.term)
 	}
 	return out

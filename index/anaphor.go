@@ -417,13 +417,7 @@ func roleKeys(an analysis.Analyzer, lang string, pairs []string) []string {
 // rolesOf returns the roles the corpus gives a name, given as its terms
 // apart by spaces, remembered.
 func (s *snapshotStats) rolesOf(name string) []string {
-	return s.remember(roleMarker+name, func() []string {
-		var out []string
-		for _, t := range s.withPrefix(fieldAliases, roleMarker+name+"\x1f", maxExpansions) {
-			out = append(out, t.term)
-		}
-		return out
-	})
+	return s.remember(roleMarker+name, func() []string { return s.aliasTerms(roleMarker + name + "\x1f") })
 }
 
 // nameTerm reports whether an analyzed term may be part of a name: a
