@@ -365,8 +365,10 @@ var cjkCuePatterns = []struct {
 
 // koreanNameWord is a word of three Hangul syllables and a particle, as
 // Korean news names a person without a title (한국 선발 김광현은, 양의지가,
-// 이정후의): the word is a name when koreanPerson says so.
-var koreanNameWord = regexp.MustCompile(`(?:^|[\s(“"'‘])([가-힣]{3})(?:은|는|이|가|의|을|를|도|와|과|에게|씨)(?:[\s,.)”"'’]|$)`)
+// 이정후의), or the word and a bracket, where the news gives a person's age
+// or team (김진혁(41)씨, 양의지(두산 베어스)가): the word is a name when
+// koreanPerson says so.
+var koreanNameWord = regexp.MustCompile(`(?:^|[\s(“"'‘])([가-힣]{3})(?:(?:은|는|이|가|의|을|를|도|와|과|에게|씨)(?:[\s,.)”"'’]|$)|\()`)
 
 // koreanPerson reports whether a word of three Hangul syllables reads as a
 // Korean personal name: a surname, then a given name, and no word of the

@@ -1563,15 +1563,23 @@ func TestCJKPlaceCues(t *testing.T) {
 // to "who started for Korea" of articles/dev6.jsonl 17; 양의지가;
 // 이정후의), not a word that begins with a surname's syllable (한국인은,
 // "Koreans"; 정부가) nor one of the dictionary (조사단은, "the inquiry
-// team").
+// team"); or as a name and a bracket with the person's team or age
+// (articles/dev8: 김광현(SSG 랜더스)은, 양의지(두산 베어스)가; articles/dev:
+// 김진혁(41)씨), not a word and an acronym (위원회(KBO)는) or a place and
+// its other name (쓰시마(대마도)).
 func TestKoreanPersonCues(t *testing.T) {
 	for text, want := range map[string]bool{
-		"한국 선발 김광현은 2회까지 무실점으로 호투했다.": true,
-		"양의지가 투런 홈런을 터뜨렸다.":           true,
-		"이어 이정후의 적시타가 나왔다.":           true,
-		"한국인은 이 소식에 실망했다.":            false,
-		"정부가 대응을 발표했다.":               false,
-		"조사단은 현장을 방문했다.":              false,
+		"한국 선발 김광현은 2회까지 무실점으로 호투했다.":     true,
+		"양의지가 투런 홈런을 터뜨렸다.":               true,
+		"이어 이정후의 적시타가 나왔다.":               true,
+		"선발로 나선 김광현(SSG 랜더스)은 무실점으로 막았다.": true,
+		"3회초에는 양의지(두산 베어스)가 2점 홈런을 빼앗았다.": true,
+		"어민 김진혁(41)씨는 걱정했다.":              true,
+		"한국야구위원회(KBO)는 발표했다.":             false,
+		"관광객들이 쓰시마(대마도)를 찾았다.":            false,
+		"한국인은 이 소식에 실망했다.":                false,
+		"정부가 대응을 발표했다.":                   false,
+		"조사단은 현장을 방문했다.":                  false,
 	} {
 		if got := slices.Contains(cues(text, knowledge.Korean), cuePerson); got != want {
 			t.Errorf("cues(%q) holds a person: %v, want %v", text, got, want)
