@@ -43,10 +43,26 @@ func TestJapanese(t *testing.T) {
 		{"文化庁", "agency for cultural affairs"},
 		{"外務省", "ministry of foreign affairs"},
 		{"日韓", "japan and south korea"},
+		// A noun of one kanji, by its first sense.
+		{"賞", "prize"},
+		{"島", "island"},
+		{"碑", "stele"},
 	} {
 		if got := Japanese(tt.word); !slices.Contains(got, tt.want) {
 			t.Errorf("Japanese(%q) = %q, want %q among them", tt.word, got, tt.want)
 		}
+	}
+	// One kanji that is a prefix (同, "the same"; 全, "all") or a bound
+	// noun (人 of どんな人, "what kind of person", and of 三人; 事; 後)
+	// is no word of its own, and no reading of one syllable stands for
+	// one kanji (상 is 賞, "prize", and 上, 商, 像 and many more).
+	for _, w := range []string{"同", "全", "人", "事", "後"} {
+		if got := Japanese(w); got != nil {
+			t.Errorf("Japanese(%q) = %q, want nil: a prefix or a bound noun", w, got)
+		}
+	}
+	if got := Kanji("상"); got != nil {
+		t.Errorf("Kanji(상) = %q, want nil", got)
 	}
 	// A long gloss that is no name is an explanation, which no passage
 	// says: 留守's "being away from home", 月末's "end of the month".

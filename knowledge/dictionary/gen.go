@@ -9,7 +9,9 @@
 //   - japanese.txt: each common Japanese word written in kanji or katakana
 //     (EDICT's "(P)" entries), and each common verb and adjective written
 //     in kanji with a hiragana ending (祀る), a tab, and the English words
-//     of its first two senses, separated by "|";
+//     of its first two senses, separated by "|"; and each common noun of
+//     one kanji (賞, prize) with the words of its first sense, but those
+//     the IPA dictionary has as bound nouns (internal/ipagen/bound.txt);
 //   - korean.txt: the Sino-Korean reading of each of those written in kanji
 //     alone ("교과서" for 教科書), a tab, and the words it reads, separated
 //     by "|";
@@ -74,10 +76,19 @@ var (
 func main() {
 	edict := flag.String("edict", "/tmp/edict.utf8", "EDICT in UTF-8")
 	hanja := flag.String("hanja", "/tmp/package/lib/data/hanjaeum.json", "the Korean readings of Chinese characters")
+	boundFile := flag.String("bound", "internal/ipagen/bound.txt", "the kanji that are bound nouns (see internal/ipagen)")
 	flag.Parse()
+	b, err := os.ReadFile(*boundFile)
+	if err != nil {
+		log.Fatal(err)
+	}
+	bound := map[string]bool{}
+	for _, k := range strings.Fields(string(b)) {
+		bound[k] = true
+	}
 
 	var eum map[string]string
-	b, err := os.ReadFile(*hanja)
+	b, err = os.ReadFile(*hanja)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -117,6 +128,21 @@ func main() {
 		if len(english) == 0 {
 			continue
 		}
+		// A noun of one kanji (賞, prize; 碑, stele; 島, island) is a
+		// word questions use alone; its first sense only, the others
+		// being mostly its uses as a suffix. A bound noun (事, 後, 人
+		// of 三人) is grammar, not a word.
+		if h := parenRE.ReplaceAllString(strings.Split(m[1], ";")[0], ""); utf8.RuneCountInString(h) == 1 && kanji(h) && noun(m[2]) {
+			if bound[h] {
+				continue
+			}
+			for _, w := range glosses(m[2], 1) {
+				if !slices.Contains(words[h], w) {
+					words[h] = append(words[h], w)
+				}
+			}
+			continue
+		}
 		for _, h := range strings.Split(m[1], ";") {
 			h = strings.ReplaceAll(parenRE.ReplaceAllString(h, ""), "(P)", "")
 			if utf8.RuneCountInString(h) < 2 || !written(h) && !inflected(h, m[2]) {
@@ -135,6 +161,11 @@ func main() {
 
 	readings := map[string][]string{} // Korean reading -> headwords
 	for h := range words {
+		// One kanji's reading is one syllable, part of too many
+		// Korean words to stand for it.
+		if utf8.RuneCountInString(h) < 2 {
+			continue
+		}
 		if r, ok := korean(h, eum); ok {
 			readings[r] = append(readings[r], h)
 		}
@@ -223,6 +254,17 @@ func properName(g string) bool {
 		}
 	}
 	return true
+}
+
+// noun reports whether an entry's first sense is a noun: its first tags
+// name the part of speech n, not only a prefix, suffix or counter.
+func noun(entry string) bool {
+	t := tagsRE.FindStringSubmatch(entry)
+	first := t[1]
+	if i := strings.Index(first, ")"); i >= 0 {
+		first = first[:i]
+	}
+	return slices.Contains(strings.Split(strings.TrimPrefix(first, "("), ","), "n")
 }
 
 // kanji reports whether a headword is written in Chinese characters alone.

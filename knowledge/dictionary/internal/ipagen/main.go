@@ -8,6 +8,10 @@
 //
 //	cd knowledge/dictionary/internal/ipagen && go run . >../../names.txt
 //	go run . -common ../../japanese.txt >../../readings.txt
+//	go run . -bound >bound.txt
+//
+// bound.txt lists the kanji that are nouns only bound to other words
+// (see writeBound), which gen.go leaves out of the nouns of one kanji.
 //
 // A line of readings.txt holds a word of japanese.txt, a tab, and its
 // katakana readings separated by "|".
@@ -35,10 +39,15 @@ import (
 
 func main() {
 	common := flag.String("common", "", "write the readings of the words of this japanese.txt instead of the names")
+	bound := flag.Bool("bound", false, "write the kanji that are bound nouns instead of the names")
 	flag.Parse()
 	d := ipa.Dict()
 	if *common != "" {
 		writeReadings(d, *common)
+		return
+	}
+	if *bound {
+		writeBound(d)
 		return
 	}
 	names := d.POSTable.NameList
@@ -82,12 +91,52 @@ func writeReadings(d *dict.Dict, path string) {
 		}
 		// A conjugated form's reading is not its word's (持ち込ま).
 		surface, reading := c[2], c[3]
+		// A word of one kanji has too many readings to be told by one
+		// (島: shima, tō).
+		if utf8.RuneCountInString(surface) < 2 {
+			continue
+		}
 		if c[1] != "*" && c[1] != "基本形" || !want[surface] || reading == "" || reading == "*" || slices.Contains(readings[surface], reading) {
 			continue
 		}
 		readings[surface] = append(readings[surface], reading)
 	}
 	writeSorted(readings)
+}
+
+// writeBound writes, a line each, the kanji that the IPA dictionary has
+// as a noun bound to other words: a dependent noun (事 of 行く事, 者, 方),
+// an adverbial one (後, 前, 中, 日) or a counter (人 of 三人, 件, 名).
+// Alone in a question such a kanji is grammar, not a thing asked about
+// (どんな人, "what kind of person"), where a free noun (賞, 島, 碑) is.
+func writeBound(d *dict.Dict) {
+	names := d.POSTable.NameList
+	bound := map[string][]string{}
+	for i, c := range d.Contents {
+		pos := d.POSTable.POSs[i]
+		if len(c) < 3 || len(pos) < 3 || names[pos[0]] != "名詞" {
+			continue
+		}
+		surface := c[2]
+		if utf8.RuneCountInString(surface) != 1 || !allKanji(surface) {
+			continue
+		}
+		if names[pos[1]] == "非自立" || names[pos[1]] == "副詞可能" || names[pos[2]] == "副詞可能" || names[pos[2]] == "助数詞" {
+			bound[surface] = nil
+		}
+	}
+	keys := make([]string, 0, len(bound))
+	for k := range bound {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w := bufio.NewWriter(os.Stdout)
+	for _, k := range keys {
+		fmt.Fprintln(w, k)
+	}
+	if err := w.Flush(); err != nil {
+		log.Fatal(err)
+	}
 }
 
 // writeSorted writes a word and its readings a line, sorted by word.
