@@ -3,6 +3,7 @@ package index
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -311,15 +312,20 @@ func pluralNoun(w string) bool {
 }
 
 // hasPerson reports where English text names a person: a name after a
-// title ("Foreign Minister Taro Kono", "Mr Abe"), a name followed by one
-// ("Takeshi Iwaya, Japan's defence minister"), or a Korean name, whose
-// given name is hyphenated ("Kang Kyung-wha").
+// title or a noun for a person ("Foreign Minister Taro Kono", "Mr Abe",
+// "the French actor Vincent Lindon"), a name followed by one ("Takeshi
+// Iwaya, Japan's defence minister"; "Rikidozan, the professional
+// wrestler"), or a Korean name, whose given name is hyphenated ("Kang
+// Kyung-wha").
 func hasPerson(toks []token, text string, found func(at int)) {
 	name := func(i int) bool {
 		return i >= 0 && i < len(toks) && capitalized(toks[i].text) && !notPlaces[toks[i].lower]
 	}
+	title := func(t token) bool {
+		return titles[t.lower] || !t.cap && personNoun(t.lower)
+	}
 	for i, t := range toks {
-		if titles[t.lower] && name(i+1) && !toks[i+1].hyphen {
+		if title(t) && name(i+1) && !toks[i+1].hyphen {
 			found(t.start)
 			continue
 		}
@@ -329,13 +335,36 @@ func hasPerson(toks []token, text string, found func(at int)) {
 		}
 		if name(i) && i+1 < len(toks) && strings.HasPrefix(text[t.end:toks[i+1].start], ",") {
 			for j := i + 1; j < min(len(toks), i+6); j++ {
-				if titles[toks[j].lower] {
+				// A noun for a person ends its phrase ("the professional
+				// wrestler whose"), where a word before a noun is its
+				// modifier ("a small private school").
+				head := j+1 == len(toks) || toks[j+1].cap || stopWords[toks[j+1].lower] || relativeWords[toks[j+1].lower] || text[toks[j].end:toks[j+1].start] != " "
+				if titles[toks[j].lower] || head && title(toks[j]) {
 					found(t.start)
 					break
 				}
 			}
 		}
 	}
+}
+
+// personNouns remembers personNoun's answers: a passage's words are read
+// for it again and again, and the words are the corpus's vocabulary.
+var personNouns sync.Map
+
+// personNoun reports whether a lowercase word is a noun for a person that
+// news puts before or after a name ("actor", "wrestler", "pitcher"), as
+// the thesaurus tells: the titles above are the ones it does not know.
+func personNoun(w string) bool {
+	if len(w) < 4 || stopWords[w] {
+		return false
+	}
+	if v, ok := personNouns.Load(w); ok {
+		return v.(bool)
+	}
+	p := thesaurus.Person(w)
+	personNouns.Store(w, p)
+	return p
 }
 
 // cjkCuePatterns find the cues in Korean and Japanese text, which the word

@@ -670,6 +670,27 @@ func TestWhoAsksForAPerson(t *testing.T) {
 	}
 }
 
+// TestPersonNounCues: a name after a noun for a person, or followed by
+// one that ends an apposition, names a person, as the thesaurus tells the
+// nouns (articles/dev8: "the French actor Vincent Lindon", the answer to
+// "who was head of the jury at cannes"; "the Swedish director Ruben
+// Östlund"; articles/dev7: "Rikidozan, the professional wrestler whose");
+// not a name whose apposition's word before a noun is one (articles/dev3:
+// "a small private school").
+func TestPersonNounCues(t *testing.T) {
+	for text, want := range map[string]bool{
+		"The award came from a jury led by the French actor Vincent Lindon.":                          true,
+		`This year's Palme d'Or went to "Triangle of Sadness" by the Swedish director Ruben Östlund.`: true,
+		"Rikidozan, the professional wrestler whose karate chops made him famous, died on Sunday.":    true,
+		"Kyoto International High School, a small private school founded by Korean residents, won.":   false,
+		"The talks were held in Madrid, a city of three million.":                                     false,
+	} {
+		if got := slices.Contains(cues(text, knowledge.English), cuePerson); got != want {
+			t.Errorf("cues(%q) holds a person: %v, want %v", text, got, want)
+		}
+	}
+}
+
 // TestPartedPhrasalVerbs: a phrasal verb parted by its object is read
 // whole, through the lexicon or the thesaurus (testdata/lang/questions.jsonl
 // line 42; testdata/eval/articles/dev.jsonl line 54; dev.jsonl's "sent the

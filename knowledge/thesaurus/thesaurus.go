@@ -282,3 +282,35 @@ func contains(s []string, x string) bool {
 	}
 	return false
 }
+
+// maxPersonDepth bounds the broader concepts climbed to find a person:
+// WordNet puts "person" within six of most words for people ("actor",
+// performer, entertainer, person).
+const maxPersonDepth = 8
+
+// Person reports whether a lemma's most frequent sense is a kind of
+// person ("actor", "wrestler", "poet", "pitcher"), by climbing the most
+// frequent sense of its broader concepts.
+func Person(lemma string) bool {
+	senses := Broader(lemma)
+	if len(senses) == 0 {
+		return false
+	}
+	frontier := senses[0]
+	for range maxPersonDepth {
+		var next []string
+		for _, w := range frontier {
+			if w == "person" {
+				return true
+			}
+			if up := Broader(w); len(up) > 0 {
+				next = append(next, up[0]...)
+			}
+		}
+		if len(next) == 0 {
+			return false
+		}
+		frontier = next
+	}
+	return false
+}

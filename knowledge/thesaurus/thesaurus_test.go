@@ -238,3 +238,16 @@ func TestAdjectives(t *testing.T) {
 		t.Errorf("Adjectives(%q) = %v, want none: only adjectives have nouns", "sex", got)
 	}
 }
+
+// TestPerson: the nouns news puts beside a name for a person are kinds of
+// person in WordNet, as things and places are not.
+func TestPerson(t *testing.T) {
+	for w, want := range map[string]bool{
+		"actor": true, "director": true, "wrestler": true, "pitcher": true, "poet": true, "minister": true,
+		"island": false, "school": false, "company": false, "statue": false, "film": false, "": false,
+	} {
+		if got := Person(w); got != want {
+			t.Errorf("Person(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
