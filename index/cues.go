@@ -325,7 +325,7 @@ func hasPerson(toks []token, text string, found func(at int)) {
 		return titles[t.lower] || !t.cap && personNoun(t.lower)
 	}
 	for i, t := range toks {
-		if title(t) && name(i+1) && !toks[i+1].hyphen {
+		if name(i+1) && !toks[i+1].hyphen && title(t) {
 			found(t.start)
 			continue
 		}
@@ -348,9 +348,14 @@ func hasPerson(toks []token, text string, found func(at int)) {
 	}
 }
 
-// personNouns remembers personNoun's answers: a passage's words are read
-// for it again and again, and the words are the corpus's vocabulary.
-var personNouns sync.Map
+// personNouns remembers personNoun's answers, at most maxPersonNouns: the
+// words before names recur from passage to passage.
+var personNouns = struct {
+	sync.RWMutex
+	m map[string]bool
+}{m: map[string]bool{}}
+
+const maxPersonNouns = 1 << 14
 
 // personNoun reports whether a lowercase word is a noun for a person that
 // news puts before or after a name ("actor", "wrestler", "pitcher"), as
@@ -359,11 +364,18 @@ func personNoun(w string) bool {
 	if len(w) < 4 || stopWords[w] {
 		return false
 	}
-	if v, ok := personNouns.Load(w); ok {
-		return v.(bool)
+	personNouns.RLock()
+	p, ok := personNouns.m[w]
+	personNouns.RUnlock()
+	if ok {
+		return p
 	}
-	p := thesaurus.Person(w)
-	personNouns.Store(w, p)
+	p = thesaurus.Person(w)
+	personNouns.Lock()
+	if len(personNouns.m) < maxPersonNouns {
+		personNouns.m[w] = p
+	}
+	personNouns.Unlock()
 	return p
 }
 
