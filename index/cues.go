@@ -373,7 +373,7 @@ func personNoun(w string) bool {
 	p = thesaurus.Person(w)
 	personNouns.Lock()
 	if len(personNouns.m) < maxPersonNouns {
-		personNouns.m[w] = p
+		personNouns.m[strings.Clone(w)] = p // w is a slice of its passage's text
 	}
 	personNouns.Unlock()
 	return p
