@@ -3,7 +3,6 @@ package index
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -348,35 +347,11 @@ func hasPerson(toks []token, text string, found func(at int)) {
 	}
 }
 
-// personNouns remembers personNoun's answers, at most maxPersonNouns: the
-// words before names recur from passage to passage.
-var personNouns = struct {
-	sync.RWMutex
-	m map[string]bool
-}{m: map[string]bool{}}
-
-const maxPersonNouns = 1 << 14
-
 // personNoun reports whether a lowercase word is a noun for a person that
 // news puts before or after a name ("actor", "wrestler", "pitcher"), as
 // the thesaurus tells: the titles above are the ones it does not know.
 func personNoun(w string) bool {
-	if len(w) < 4 || stopWords[w] {
-		return false
-	}
-	personNouns.RLock()
-	p, ok := personNouns.m[w]
-	personNouns.RUnlock()
-	if ok {
-		return p
-	}
-	p = thesaurus.Person(w)
-	personNouns.Lock()
-	if len(personNouns.m) < maxPersonNouns {
-		personNouns.m[strings.Clone(w)] = p // w is a slice of its passage's text
-	}
-	personNouns.Unlock()
-	return p
+	return len(w) >= 4 && !stopWords[w] && thesaurus.Person(w)
 }
 
 // cjkCuePatterns find the cues in Korean and Japanese text, which the word

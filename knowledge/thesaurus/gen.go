@@ -8,7 +8,8 @@
 // never nouns, and derived.txt, the nouns and verbs derived from one
 // another (decide: decision; pay: payment), agent nouns left out, and
 // adjectives.txt, adjectives and the nouns they relate to (imperial:
-// emperor, empire; judicial: judge). Run it
+// emperor, empire; judicial: judge), and persons.txt, the one-word nouns
+// whose commonest sense is a person (actor, wrestler). Run it
 // with `go generate ./knowledge/thesaurus`
 // after `apt-get install wordnet-base`.
 package main
@@ -25,6 +26,10 @@ import (
 	"strings"
 )
 
+// personFile is the number of WordNet's lexicographer file of nouns for
+// people (noun.person), the second field of a synset's line.
+const personFile = "18"
+
 // senses is how many of a lemma's senses, most frequent first, give
 // synonyms: WordNet orders senses by how often they were tagged in
 // SemCor, and rarer senses mostly add noise ("lift" as a face-lift).
@@ -38,6 +43,7 @@ func main() {
 	flag.Parse()
 	pos := []string{"noun", "verb", "adj", "adv"}
 	synsets := map[string][]string{} // "pos offset" -> words
+	people := map[string]bool{}      // the offsets of the noun synsets of people
 	broader := map[string][]string{} // "pos offset" -> its hypernyms, as "pos offset"
 	for _, p := range pos {
 		readLines(filepath.Join(*dir, "data."+p), func(line string) {
@@ -54,6 +60,9 @@ func main() {
 				words = append(words, clean(f[4+2*i]))
 			}
 			synsets[p+" "+f[0]] = words
+			if p == "noun" && f[1] == personFile {
+				people[f[0]] = true
+			}
 			// Pointers follow the words: a count, then symbol, offset,
 			// part of speech and source/target for each.
 			k := 4 + 2*int(n)
@@ -120,6 +129,7 @@ func main() {
 	hyper := map[string][][]string{} // lemma -> senses -> words of the broader concepts
 	count := map[string]int{}        // lemma -> its senses in all parts of speech
 	noun := map[string]bool{}        // lemma -> whether it has a sense as a noun
+	var persons []string             // the one-word nouns whose commonest sense is a person
 	for _, p := range pos {
 		readLines(filepath.Join(*dir, "index."+p), func(line string) {
 			f := strings.Fields(line)
@@ -129,10 +139,13 @@ func main() {
 			lemma := clean(f[0])
 			nsyn, _ := strconv.Atoi(f[2])
 			count[lemma] += nsyn
+			offsets := f[len(f)-nsyn:]
 			if p == "noun" {
 				noun[lemma] = true
+				if people[offsets[0]] && !strings.Contains(lemma, " ") {
+					persons = append(persons, lemma)
+				}
 			}
-			offsets := f[len(f)-nsyn:]
 			for i, off := range offsets {
 				if i == senses {
 					break
@@ -185,6 +198,11 @@ func main() {
 		log.Fatal(err)
 	}
 	out.Close()
+
+	slices.Sort(persons)
+	if err := os.WriteFile("persons.txt", []byte(strings.Join(persons, "\n")+"\n"), 0o644); err != nil {
+		log.Fatal(err)
+	}
 
 	var notNouns []string
 	for _, l := range lemmas {

@@ -283,34 +283,19 @@ func contains(s []string, x string) bool {
 	return false
 }
 
-// maxPersonDepth bounds the broader concepts climbed to find a person:
-// WordNet puts "person" within six of most words for people ("actor",
-// performer, entertainer, person).
-const maxPersonDepth = 8
+// persons holds, one per line and sorted, the one-word nouns whose
+// commonest sense WordNet files among people (noun.person): "actor",
+// "wrestler", "pitcher".
+//
+//go:embed persons.txt
+var persons string
 
-// Person reports whether a lemma's most frequent sense is a kind of
-// person ("actor", "wrestler", "poet", "pitcher"), by climbing the most
-// frequent sense of its broader concepts.
+// Person reports whether a lemma's commonest sense as a noun is a person
+// ("actor", "wrestler", "poet"), not a thing or a place ("island").
 func Person(lemma string) bool {
-	senses := Broader(lemma)
-	if len(senses) == 0 {
+	if lemma == "" {
 		return false
 	}
-	frontier := senses[0]
-	for range maxPersonDepth {
-		var next []string
-		for _, w := range frontier {
-			if w == "person" {
-				return true
-			}
-			if up := Broader(w); len(up) > 0 {
-				next = append(next, up[0]...)
-			}
-		}
-		if len(next) == 0 {
-			return false
-		}
-		frontier = next
-	}
-	return false
+	_, ok := sorted.Lookup(persons, lemma)
+	return ok
 }
