@@ -125,21 +125,11 @@ func writeBound(d *dict.Dict) {
 			bound[surface] = nil
 		}
 	}
-	keys := make([]string, 0, len(bound))
-	for k := range bound {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	w := bufio.NewWriter(os.Stdout)
-	for _, k := range keys {
-		fmt.Fprintln(w, k)
-	}
-	if err := w.Flush(); err != nil {
-		log.Fatal(err)
-	}
+	writeSorted(bound)
 }
 
-// writeSorted writes a word and its readings a line, sorted by word.
+// writeSorted writes a word and its readings a line, sorted by word; a
+// word without readings alone.
 func writeSorted(readings map[string][]string) {
 	keys := make([]string, 0, len(readings))
 	for k := range readings {
@@ -148,6 +138,10 @@ func writeSorted(readings map[string][]string) {
 	slices.Sort(keys)
 	w := bufio.NewWriter(os.Stdout)
 	for _, k := range keys {
+		if len(readings[k]) == 0 {
+			fmt.Fprintln(w, k)
+			continue
+		}
 		fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(readings[k], "|"))
 	}
 	if err := w.Flush(); err != nil {
