@@ -338,7 +338,7 @@ func hasPerson(toks []token, text string, found func(at int)) {
 				// wrestler whose"), where a word before a noun is its
 				// modifier ("a small private school").
 				head := j+1 == len(toks) || toks[j+1].cap || stopWords[toks[j+1].lower] || relativeWords[toks[j+1].lower] || text[toks[j].end:toks[j+1].start] != " "
-				if titles[toks[j].lower] || head && title(toks[j]) {
+				if titles[toks[j].lower] || head && !toks[j].cap && personNoun(toks[j].lower) {
 					found(t.start)
 					break
 				}

@@ -52,6 +52,13 @@ var formsTable string
 //go:embed derived.txt
 var derived string
 
+// persons holds, one per line and sorted, the one-word nouns whose
+// commonest sense WordNet files among people (noun.person): "actor",
+// "wrestler", "pitcher".
+//
+//go:embed persons.txt
+var persons string
+
 // Derived returns the nouns and verbs derived from a lemma, or it from
 // them (decide: decision; payment: pay; die: death), leaving out the
 // nouns of who does it (payer, visitor): a question asks "when did they
@@ -282,13 +289,6 @@ func contains(s []string, x string) bool {
 	}
 	return false
 }
-
-// persons holds, one per line and sorted, the one-word nouns whose
-// commonest sense WordNet files among people (noun.person): "actor",
-// "wrestler", "pitcher".
-//
-//go:embed persons.txt
-var persons string
 
 // Person reports whether a lemma's commonest sense as a noun is a person
 // ("actor", "wrestler", "poet"), not a thing or a place ("island").
