@@ -628,19 +628,24 @@ func checkSaidAs(t *testing.T, idx *Index, cases []saidAs) {
 // TestOneKanjiNouns: a noun of one kanji is translated like any other
 // word, where the dictionary had only words of two characters or more:
 // 賞, "prize" (articles/dev8.jsonl 11 and 12, a prize at Cannes), 碑,
-// "stele" (articles/dev6.jsonl 12, a poet's memorial stone), 島,
-// "island" (a question on an island's name).
+// "stele" (articles/dev6.jsonl 12, a poet's memorial stone), 寺,
+// "temple" (articles/dev3's stolen statue and its temple). The suffix of
+// a name the dictionary lacks (市 of 光州市) is not: it made a "market".
 func TestOneKanjiNouns(t *testing.T) {
 	a := article("cannes", "", "2022-05-29",
 		"The film won the Prize of the Ecumenical Jury before the main awards.",
 		"A stele carved with his poem was unveiled by the river.",
-		"The island lies 50 kilometres off the coast.")
+		"The statue was stolen from a temple in 2012.",
+		"The market in Gwangju reopened.")
 	idx, _ := openTest(t, append(defaultCorpus(t), a))
 	checkSaidAs(t, idx, []saidAs{
 		{"この作品は、映画祭で別の賞を受けていましたか。", "賞", "prize"},
 		{"宇治の碑ってなんで建てたん？", "碑", "stele"},
-		{"その島は海岸から何キロ？", "島", "island"},
+		{"仏像はどの寺から盗まれたの？", "寺", "temple"},
 	})
+	if c := findConcept(analyzeQuestion(t, idx, "光州市で何があった？"), "市"); c != nil && hasAlt(c, "market") {
+		t.Errorf("光州市: 市 is said as market")
+	}
 }
 
 // TestGlossHeads: a Korean or Japanese word whose dictionary English is a

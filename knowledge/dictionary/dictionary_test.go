@@ -45,18 +45,19 @@ func TestJapanese(t *testing.T) {
 		{"日韓", "japan and south korea"},
 		// A noun of one kanji, by its first sense.
 		{"賞", "prize"},
-		{"島", "island"},
+		{"寺", "temple"},
 		{"碑", "stele"},
 	} {
 		if got := Japanese(tt.word); !slices.Contains(got, tt.want) {
 			t.Errorf("Japanese(%q) = %q, want %q among them", tt.word, got, tt.want)
 		}
 	}
-	// One kanji that is a prefix (同, "the same"; 全, "all") or a bound
-	// noun (人 of どんな人, "what kind of person", and of 三人; 事; 後)
-	// is no word of its own, and no reading of one syllable stands for
-	// one kanji (상 is 賞, "prize", and 上, 商, 像 and many more).
-	for _, w := range []string{"同", "全", "人", "事", "後"} {
+	// One kanji that is a prefix (同, "the same"; 全, "all"), a bound
+	// noun (人 of どんな人, "what kind of person", and of 三人; 事; 後) or
+	// the suffix of a name (市 of 光州市, which is no "market") is no word
+	// of its own, and no reading of one syllable stands for one kanji (상
+	// is 賞, "prize", and 上, 商, 像 and many more).
+	for _, w := range []string{"同", "全", "人", "事", "後", "市"} {
 		if got := Japanese(w); got != nil {
 			t.Errorf("Japanese(%q) = %q, want nil: a prefix or a bound noun", w, got)
 		}

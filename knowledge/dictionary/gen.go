@@ -11,7 +11,8 @@
 //     in kanji with a hiragana ending (祀る), a tab, and the English words
 //     of its first two senses, separated by "|"; and each common noun of
 //     one kanji (賞, prize) with the words of its first sense, but those
-//     the IPA dictionary has as bound nouns (internal/ipagen/bound.txt);
+//     the IPA dictionary has as bound nouns or suffixes of names
+//     (internal/ipagen/bound.txt);
 //   - korean.txt: the Sino-Korean reading of each of those written in kanji
 //     alone ("교과서" for 教科書), a tab, and the words it reads, separated
 //     by "|";
@@ -131,7 +132,8 @@ func main() {
 		// A noun of one kanji (賞, prize; 碑, stele; 島, island) is a
 		// word questions use alone; its first sense only, the others
 		// being mostly its uses as a suffix. A bound noun (事, 後, 人
-		// of 三人) is grammar, not a word.
+		// of 三人) is grammar, and a name's suffix (市 of 光州市) part
+		// of a name the dictionary lacks, not a word.
 		if h := parenRE.ReplaceAllString(strings.Split(m[1], ";")[0], ""); utf8.RuneCountInString(h) == 1 && kanji(h) && noun(m[2]) {
 			if bound[h] {
 				continue

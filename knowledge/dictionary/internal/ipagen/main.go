@@ -106,9 +106,11 @@ func writeReadings(d *dict.Dict, path string) {
 
 // writeBound writes, a line each, the kanji that the IPA dictionary has
 // as a noun bound to other words: a dependent noun (事 of 行く事, 者, 方),
-// an adverbial one (後, 前, 中, 日) or a counter (人 of 三人, 件, 名).
-// Alone in a question such a kanji is grammar, not a thing asked about
-// (どんな人, "what kind of person"), where a free noun (賞, 島, 碑) is.
+// an adverbial one (後, 前, 中, 日), a counter (人 of 三人, 件, 名) or
+// the suffix of a place's or a person's name (市 of 光州市, 県, 島; 氏).
+// Alone in a question such a kanji is grammar or part of a name the
+// dictionary lacks, not a thing asked about (どんな人, "what kind of
+// person"; 光州市 is no "market"), where a free noun (賞, 碑, 寺) is.
 func writeBound(d *dict.Dict) {
 	names := d.POSTable.NameList
 	bound := map[string][]string{}
@@ -121,7 +123,7 @@ func writeBound(d *dict.Dict) {
 		if utf8.RuneCountInString(surface) != 1 || !allKanji(surface) {
 			continue
 		}
-		if names[pos[1]] == "非自立" || names[pos[1]] == "副詞可能" || names[pos[2]] == "副詞可能" || names[pos[2]] == "助数詞" {
+		if names[pos[1]] == "非自立" || names[pos[1]] == "副詞可能" || names[pos[2]] == "副詞可能" || names[pos[2]] == "助数詞" || names[pos[1]] == "接尾" && (names[pos[2]] == "地域" || names[pos[2]] == "人名") {
 			bound[surface] = nil
 		}
 	}
