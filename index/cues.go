@@ -350,6 +350,8 @@ func hasPerson(toks []token, text string, found func(at int)) {
 // personNoun reports whether a lowercase word is a noun for a person that
 // news puts before or after a name ("actor", "wrestler", "pitcher"), as
 // the thesaurus tells: the titles above are the ones it does not know.
+// WordNet files some stop words ("more", "same") and short words ("ate",
+// "edo") among people too, which beside a name are no role.
 func personNoun(w string) bool {
 	return len(w) >= 4 && !stopWords[w] && thesaurus.Person(w)
 }

@@ -134,16 +134,12 @@ func main() {
 		// being mostly its uses as a suffix. A bound noun (事, 後, 人
 		// of 三人) is grammar, and a name's suffix (市 of 光州市) part
 		// of a name the dictionary lacks, not a word.
-		if h := parenRE.ReplaceAllString(strings.Split(m[1], ";")[0], ""); utf8.RuneCountInString(h) == 1 && kanji(h) && noun(m[2]) {
-			if bound[h] {
-				continue
-			}
+		if h := parenRE.ReplaceAllString(strings.Split(m[1], ";")[0], ""); utf8.RuneCountInString(h) == 1 && kanji(h) && noun(m[2]) && !bound[h] {
 			for _, w := range glosses(m[2], 1) {
 				if !slices.Contains(words[h], w) {
 					words[h] = append(words[h], w)
 				}
 			}
-			continue
 		}
 		for _, h := range strings.Split(m[1], ";") {
 			h = strings.ReplaceAll(parenRE.ReplaceAllString(h, ""), "(P)", "")

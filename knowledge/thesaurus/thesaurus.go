@@ -293,9 +293,6 @@ func contains(s []string, x string) bool {
 // Person reports whether a lemma's commonest sense as a noun is a person
 // ("actor", "wrestler", "poet"), not a thing or a place ("island").
 func Person(lemma string) bool {
-	if lemma == "" {
-		return false
-	}
 	_, ok := sorted.Lookup(persons, lemma)
 	return ok
 }

@@ -10,8 +10,9 @@
 //	go run . -common ../../japanese.txt >../../readings.txt
 //	go run . -bound >bound.txt
 //
-// bound.txt lists the kanji that are nouns only bound to other words
-// (see writeBound), which gen.go leaves out of the nouns of one kanji.
+// bound.txt lists the kanji that are nouns only bound to other words or
+// the suffixes of names (see writeBound), which gen.go leaves out of the
+// nouns of one kanji.
 //
 // A line of readings.txt holds a word of japanese.txt, a tab, and its
 // katakana readings separated by "|".
