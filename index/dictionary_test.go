@@ -474,6 +474,37 @@ func TestEnglishQuestionsOnKoreanArticles(t *testing.T) {
 	}
 }
 
+// TestEnglishQuestionsOnKoreanHeadNouns: Korean writes a compound with
+// its head noun last (국립해양박물관, "national maritime museum";
+// 문화재위원회, "cultural heritage committee"; 특별전시회, "special
+// exhibition"), so an English word's Korean reading of three syllables finds
+// the compounds that end with it, as the dev article question "where's the
+// natl museum gonna end up" needs 국립중앙박물관 for "museum".
+func TestEnglishQuestionsOnKoreanHeadNouns(t *testing.T) {
+	a := fixture(t, "ko-maritime-museum.md")
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	cases := []struct{ q, want string }{
+		{"which museum opened the ship model show", "특별전시회를 열었다"},
+		{"what did the committee decide about the ship model", "등록을 결정했다"},
+		{"until when is the exhibition on", "9월 말까지"},
+	}
+	for _, tc := range []struct{ q, word, head string }{
+		{cases[0].q, "museum", "국립해양박물관"},
+		{cases[1].q, "committee", "문화재위원회"},
+		{cases[2].q, "exhibition", "특별전시회"},
+	} {
+		q := analyzeQuestion(t, idx, tc.q)
+		if c := findConcept(q, tc.word); c == nil || !hasAlt(c, tc.head) {
+			t.Errorf("%q: %q does not find %s", tc.q, tc.word, tc.head)
+		}
+	}
+	with, without := ablated(idx, func(r *ranking) { r.Compound = 0 }, func() int { return inTopThree(t, idx, cases) })
+	t.Logf("in the top three: %d of %d with compounds, %d without", with, len(cases), without)
+	if with <= without || with < 2 {
+		t.Errorf("with %d, without %d: head nouns do not serve these questions", with, without)
+	}
+}
+
 func FuzzKoreanSpelled(f *testing.F) {
 	for _, s := range []string{"geoje", "GEOJE", "geojesi", "jo", "\xff\xfe", "거제", "geoje geoje"} {
 		f.Add(s)

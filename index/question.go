@@ -738,16 +738,19 @@ func (idx *Index) addKoreanLoanwords(st stats, c *concept, word string, conf, co
 
 // addLeadingCompounds adds the Korean words of the corpus that begin with
 // a reading (통화스와프 for 통화, "currency"), at confidence conf: Korean
-// writes nouns together. Only those beginning with it: a reading inside
-// a longer word is as often the ending of a verb (지면 of 나빠지면, "if it
+// writes nouns together. Only those beginning with it, or ending with a
+// reading of three syllables or more, as a compound ends with its head
+// noun (국립중앙박물관 for 박물관, "museum"): a shorter reading inside a
+// longer word is as often the ending of a verb (지면 of 나빠지면, "if it
 // worsens", is not 地面, "ground").
 func (c *concept) addLeadingCompounds(st stats, reading string, conf float64, seen map[string]bool) {
 	if conf <= 0 {
 		return
 	}
+	head := utf8.RuneCountInString(reading) >= 3
 	n := 0
 	for _, t := range st.compounds(reading, 4*maxCompounds) {
-		if strings.HasPrefix(t, reading) && n < maxCompounds {
+		if (strings.HasPrefix(t, reading) || head && strings.HasSuffix(t, reading)) && n < maxCompounds {
 			c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
 			n++
 		}
