@@ -102,6 +102,68 @@ func (a *reading) koreanLatinNames(text string) string {
 	return string(out)
 }
 
+// katakanaName is a word in katakana, or two joined by the middle dot
+// Japanese puts between a foreigner's names (キム・ヨナ).
+var katakanaName = regexp.MustCompile(`[ァ-ヴ][ァ-ヴー]*(?:[・･][ァ-ヴ][ァ-ヴー]*)?`)
+
+// katakanaKoreanNames adds the Korean personal names a question writes in
+// katakana, as Japanese writes them (ソン・ガンホ: 송강호, Song Kang-ho;
+// ペ・ドゥナ: 배두나, Bae Doona), each one concept, and returns the text
+// without them. The Hangul a katakana name may be is read by
+// lang.KatakanaHangul, kept when it reads as a Korean name (a surname and
+// a given name of two syllables), and spelt as a Korean article (Hangul)
+// and English news (see addKoreanName) write it, where the corpus holds
+// the spelling; a Japanese article's own katakana counts too. A word of
+// the dictionary (コーチ, "coach") is no name.
+func (a *reading) katakanaKoreanNames(text string) string {
+	idx, st, r := a.idx, a.st, a.r
+	if r.Romanized <= 0 {
+		return text
+	}
+	out := []byte(text)
+	for _, m := range katakanaName.FindAllStringIndex(text, -1) {
+		word := text[m[0]:m[1]]
+		if utf8.RuneCountInString(word) < 3 || dictionary.Japanese(word) != nil || idx.glossary.Variant(word) != nil {
+			continue
+		}
+		c := concept{label: word}
+		memo := map[string]string{}
+		surnames := map[string]bool{}
+		for _, h := range lang.KatakanaHangul(word) {
+			if _, _, ok := lang.KoreanName(h); !ok {
+				continue
+			}
+			if idx.hasLanguage(knowledge.Korean) {
+				if terms := idx.phraseIn(knowledge.Korean, h); len(terms) == 1 && st.docFreq(terms[0]) > 0 {
+					c.addAlt(st, knowledge.Korean, terms, r.Romanized, a.seen)
+				}
+			}
+			if sur := idx.koreanNameSpellings(st, &c, h, r, a.seen, memo); sur != "" {
+				surnames[sur] = true
+			}
+		}
+		if len(c.alts) == 0 {
+			continue
+		}
+		if idx.hasLanguage(knowledge.Japanese) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, word), 1, a.seen)
+		}
+		c.weigh(st, nil, a.n, r, "")
+		// An English article names the person in full once and by the
+		// surname after.
+		for sur := range surnames {
+			if c.addAlt(st, knowledge.English, []string{sur}, r.PartCredit, a.seen) {
+				c.alts[len(c.alts)-1].part = true
+			}
+		}
+		a.add(c)
+		for k := m[0]; k < m[1]; k++ {
+			out[k] = ' '
+		}
+	}
+	return string(out)
+}
+
 // addNameSpellings adds, at confidence Romanized, a Korean place or thing
 // of a Korean article as English spells it (geoje: 거제) and a Japanese
 // place or person of a Japanese article (takamatsu: 高松): a Japanese name
@@ -176,16 +238,32 @@ func romanizedName(term string) bool {
 // name in two words ("Lee Yong-soo") or one ("Lee Yongsoo"), at confidence
 // Romanized, and reports whether it added one.
 func (idx *Index) addKoreanName(st stats, c *concept, word string, r ranking, seen map[string]bool) bool {
+	return idx.koreanNameSpellings(st, c, word, r, seen, nil) != ""
+}
+
+// koreanNameSpellings adds the spellings of a Korean personal name that the
+// corpus holds, as addKoreanName does, and returns the surname's analyzed
+// term when it added one. memo, when not nil, keeps the look-ups of
+// spellings between calls: a katakana name reads as many Hangul ones that
+// share their syllables.
+func (idx *Index) koreanNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool, memo map[string]string) string {
 	surname, given, ok := lang.KoreanName(word)
 	if !ok || r.Romanized <= 0 {
-		return false
+		return ""
 	}
 	// term is the one analyzed term of a spelling the corpus holds.
 	term := func(s string) string {
-		if t := idx.analyze1(s); len(t) == 1 && st.docFreq(t[0]) > 0 {
-			return t[0]
+		if t, ok := memo[s]; ok {
+			return t
 		}
-		return ""
+		out := ""
+		if t := idx.analyze1(s); len(t) == 1 && st.docFreq(t[0]) > 0 {
+			out = t[0]
+		}
+		if memo != nil {
+			memo[s] = out
+		}
+		return out
 	}
 	var surnames []string
 	for _, s := range surname {
@@ -194,7 +272,7 @@ func (idx *Index) addKoreanName(st stats, c *concept, word string, r ranking, se
 		}
 	}
 	if len(surnames) == 0 {
-		return false
+		return ""
 	}
 	// The given name's spellings the corpus holds, in one word or two,
 	// read once for every surname.
@@ -214,10 +292,12 @@ func (idx *Index) addKoreanName(st stats, c *concept, word string, r ranking, se
 			}
 		}
 	}
-	added := false
+	added := ""
 	for _, sur := range surnames {
 		for _, g := range givens {
-			added = c.addAlt(st, knowledge.English, append([]string{sur}, g...), r.Romanized, seen) || added
+			if c.addAlt(st, knowledge.English, append([]string{sur}, g...), r.Romanized, seen) {
+				added = sur
+			}
 		}
 	}
 	return added

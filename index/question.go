@@ -269,7 +269,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		}
 	}
 	a.compounds = cjkCompounds(text)
-	rest := a.lexiconConcepts(a.loanPhrases(a.koreanLatinNames(text)))
+	rest := a.lexiconConcepts(a.loanPhrases(a.katakanaKoreanNames(a.koreanLatinNames(text))))
 	words := latinWords(rest)
 	a.wordConcepts(words, a.phraseConcepts(words))
 	a.cjkConcepts(rest)

@@ -1,0 +1,67 @@
+package lang
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestKatakanaHangul: the Hangul of a Korean name is among the readings
+// of its katakana, as Japanese news writes them.
+func TestKatakanaHangul(t *testing.T) {
+	cases := []struct{ kana, hangul string }{
+		{"キム・ヨナ", "김여나"}, // Kim Yu-na: ヨナ is how 연아 sounds
+		{"ソンガンホ", "송강호"},
+		{"ペ・ドゥナ", "배두나"},
+		{"パク・チソン", "박지성"},
+		{"ムン・ジェイン", "문재인"},
+		{"チョン・ウィソン", "정의선"},
+		{"イ・デホ", "이대호"},
+		{"オ・スンファン", "오승환"},
+		{"ヒョンデ", "현대"},
+	}
+	for _, tc := range cases {
+		got := KatakanaHangul(tc.kana)
+		if !slices.Contains(got, tc.hangul) {
+			t.Errorf("KatakanaHangul(%q) lacks %s (%d readings)", tc.kana, tc.hangul, len(got))
+		}
+	}
+	for _, w := range []string{"", "・", "コーヒー牛乳", "abc", "ンン", "ッカ"} {
+		for _, h := range KatakanaHangul(w) {
+			if !strings.ContainsRune(w, 'ー') && utf8.RuneCountInString(h) > utf8.RuneCountInString(w) {
+				t.Errorf("KatakanaHangul(%q) gave %q, longer than the word", w, h)
+			}
+		}
+	}
+	if got := KatakanaHangul("コーヒー牛乳"); got != nil {
+		t.Errorf("a word not all katakana reads as %q", got)
+	}
+}
+
+func FuzzKatakanaHangul(f *testing.F) {
+	for _, s := range []string{"キム・ヨナ", "ソンガンホ", "ッ", "ン", "ァ", "ー・ー", "\xff", "パパパパパパパパパパパパパパ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		got := KatakanaHangul(word)
+		if len(got) > maxKanaHangul {
+			t.Fatalf("%d readings", len(got))
+		}
+		for _, h := range got {
+			for _, r := range h {
+				if _, _, _, ok := syllable(r); !ok {
+					t.Fatalf("KatakanaHangul(%q) gave %q", word, h)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkKatakanaHangulWorst: a word of ambiguous syllables that fails
+// to read at its last kana is walked within maxKanaSteps.
+func BenchmarkKatakanaHangulWorst(b *testing.B) {
+	for b.Loop() {
+		KatakanaHangul("ソンソンソンソンソンンン")
+	}
+}
