@@ -94,6 +94,9 @@ func KoreanForms(word string) []string {
 		out = append(out, w)
 		return true
 	}
+	if noun, ok := copulaPast(w); ok {
+		return append(out, noun)
+	}
 	cut(koreanEndings, 1)
 	for range 2 { // a particle may follow another: 일본에서는, 일본과의
 		if !cut(koreanParticles, 1) {
@@ -101,6 +104,34 @@ func KoreanForms(word string) []string {
 		}
 	}
 	return out
+}
+
+// copulaPast returns the noun of a word that is a noun with the copula in
+// the past and any chain of endings after it, as questions and relative
+// clauses write it (선수였던거, "that was a player"; 회장이었던, "who was
+// chairman"; 점이었나요, "was it points"): 였 after a vowel, 이었 after a
+// consonant. A bound noun may close the chain in chat (던거, 던게).
+func copulaPast(w string) (string, bool) {
+	for _, marker := range []string{"이었", "였"} {
+		i := strings.LastIndex(w, marker)
+		if i <= 0 {
+			continue
+		}
+		noun, rest := w[:i], w[i+len(marker):]
+		if endsInConsonant(noun) != (marker == "이었") {
+			continue
+		}
+		for _, b := range []string{"거임", "거야", "거", "게", "건", "걸"} {
+			if r, ok := strings.CutSuffix(rest, b); ok && r != "" {
+				rest = r
+				break
+			}
+		}
+		if rest == "" || KoreanInflection(rest) {
+			return noun, true
+		}
+	}
+	return "", false
 }
 
 // KoreanStem is the shortest of KoreanForms: the word without its
@@ -154,7 +185,8 @@ func init() {
 // 습니까); KoreanInflection reads such a chain.
 var koreanInflections = strings.Fields(`시 셨 셔 겠 었 았 였 졌 져 주 줘 줄 준 주세요
 	습니까 습니다 니까 니다 ㅂ니다 어요 아요 여요 에요 세요 어 아 여 요 죠 지요 지 다 고 다고 다는 다며 다면 다던데 던데 데 는데 는지 은지 는가 은가
-	나 나요 냐 냐고 니 네 군 구나 대 대요 래 래요 자 며 면 면서 으며 으면 서 게 도록 려 려고 려는 려다 려면 기 기로 음 임 는 은 을 던 ㄴ ㄹ 까 까요 ㄹ까`)
+	나 나요 냐 냐고 니 네 군 구나 대 대요 래 래요 자 며 면 면서 으며 으면 서 게 도록 려 려고 려는 려다 려면 기 기로 음 임 는 은 을 던 ㄴ ㄹ 까 까요 ㄹ까
+	잖아 잖아요 더라 더라고 던가`)
 
 // lightStems are the stems of the verbs that carry grammar rather than
 // meaning in a question: 하다 "do" and 되다 "become" (which the nouns of the

@@ -16,6 +16,15 @@ func TestKoreanStem(t *testing.T) {
 		{"판결이었음", "판결"},
 		{"대통령이었습니까", "대통령"},
 		{"얼마임", "얼마"},
+		// and any chain of endings after it, in a relative clause or
+		// chat, with a bound noun at the end (articles/dev9.jsonl: 캐나다
+		// 선수였던거, 점이었나요, 약캐였잖아)
+		{"선수였던거", "선수"},
+		{"점이었나요", "점"},
+		{"약캐였잖아", "약캐"},
+		{"회장이었던", "회장"},
+		{"결과였더라", "결과"},
+		{"이었다", "이었다"}, // 잇다, "connect", in the past: no noun before it
 		// endings of -하다/-되다 verbs
 		{"해제됐나요", "해제"},
 		{"결정했어", "결정"},
