@@ -35,11 +35,22 @@ func (idx *Index) joinParticles(text string) (string, []string) {
 	var phrasal []string
 	words := strings.Split(text, " ")
 	for i, p := range words {
+		p = strings.TrimRight(p, ",.;:?!")
 		if !particles[strings.ToLower(p)] {
 			continue
 		}
 		if i > 0 && len(thesaurus.Lemmas(strings.ToLower(words[i-1]+" "+p))) > 0 {
-			continue // the verb it follows takes it: "walking away", not "give ... away"
+			// The verb it follows takes it: "walking away", not "give ...
+			// away". Where the lexicon knows the verb alone and not
+			// with it ("pass" of a bill, "step" of measures), the phrase
+			// is read apart: "pass away" is to die, "step down" to
+			// resign.
+			phrase := strings.ToLower(words[i-1] + " " + p)
+			if idx.glossary.Variant(phrase) == nil && idx.glossary.Variant(strings.ToLower(words[i-1])) != nil {
+				phrasal = append(phrasal, phrase)
+				words[i-1], words[i] = "", ""
+			}
+			continue
 		}
 		for v := i - 2; v >= max(0, i-4); v-- {
 			verb := strings.ToLower(words[v])

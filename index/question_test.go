@@ -718,6 +718,27 @@ func TestPartedPhrasalVerbs(t *testing.T) {
 	}
 }
 
+// TestPhrasalVerbsOfLexiconVerbs: a phrasal verb whose verb alone is a
+// word of the lexicon ("pass", of a bill; "step", of measures; "close")
+// is read whole, whatever punctuation follows its particle, not as the
+// lexicon's word (articles/dev9.jsonl's "when did the webtoon's
+// illustrator pass away, and how old was he"; dev3.jsonl's "didnt the old
+// postwar deal already close this out?").
+func TestPhrasalVerbsOfLexiconVerbs(t *testing.T) {
+	idx, _ := loadDev(t)
+	tests := []struct{ q, phrase, verb string }{
+		{"when did the illustrator pass away, and how old was he", "pass away", "pass"},
+		{"why did the foreign minister step down?", "step down", "measures"},
+		{"didnt the old postwar deal already close this out?", "close out", "close"},
+	}
+	for _, tc := range tests {
+		q := analyzeQuestion(t, idx, tc.q)
+		if findConcept(q, tc.phrase) == nil || findConcept(q, tc.verb) != nil {
+			t.Errorf("%q: want %q read whole, not %q: %q", tc.q, tc.phrase, tc.verb, conceptLabels(q))
+		}
+	}
+}
+
 // TestArticleContext: a passage is read in its article: what other
 // candidates of the article say counts for it in part (the dev questions
 // below, whose answers leave a word of the question to their neighbours,
