@@ -536,6 +536,37 @@ func TestKatakanaKoreanNames(t *testing.T) {
 	}
 }
 
+// TestHangulNamesInKatakana: a Korean question names a Korean person in
+// Hangul whom a Japanese article writes in katakana (봉준호, ポン・ジュノ;
+// 송강호, ソン・ガンホ; 최우식, チェ・ウシク) — the class of the dev
+// article questions "차해인 일본판에선 이름 뭐로 바뀜?" and "나혼렙 성진우
+// 초반엔 …" (ソン・ジヌ, チャ・ヘイン) and of the Lotte founder's sons
+// (신동주, シン・ドンジュ).
+func TestHangulNamesInKatakana(t *testing.T) {
+	a := fixture(t, "ja-parasite-oscars.md")
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	cases := []struct{ q, want string }{
+		{"봉준호 아카데미 몇 개 부문 수상?", "4部門を受賞した"},
+		{"송강호는 봉 감독 작품에 몇 번 나왔어?", "4度目となる"},
+		{"최우식 수상 소감 뭐였어?", "「夢のようだ」と語った"},
+	}
+	for _, tc := range []struct{ q, label, kana string }{
+		{cases[0].q, "봉준호", "ポン・ジュノ"},
+		{cases[1].q, "송강호", "ソン・ガンホ"},
+		{cases[2].q, "최우식", "チェ・ウシク"},
+	} {
+		q := analyzeQuestion(t, idx, tc.q)
+		if c := findConcept(q, tc.label); c == nil || !hasAlt(c, idx.phraseIn(knowledge.Japanese, tc.kana)...) {
+			t.Errorf("%q: %s is not said as %s: %q", tc.q, tc.label, tc.kana, conceptLabels(q))
+		}
+	}
+	with, without := ablated(idx, func(r *ranking) { r.CrossReading = 0 }, func() int { return inTopThree(t, idx, cases) })
+	t.Logf("in the top three: %d of %d with the names in katakana, %d without", with, len(cases), without)
+	if with <= without || with < 2 {
+		t.Errorf("with %d, without %d: the names in katakana do not serve these questions", with, without)
+	}
+}
+
 func FuzzKoreanSpelled(f *testing.F) {
 	for _, s := range []string{"geoje", "GEOJE", "geojesi", "jo", "\xff\xfe", "거제", "geoje geoje"} {
 		f.Add(s)

@@ -934,6 +934,15 @@ func (a *reading) cjkConcepts(rest string) {
 				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
 			}
 		}
+		// A Korean name as a Japanese article writes it by its sound
+		// (성진우: ソン・ジヌ; 차해인: チャ・ヘイン).
+		if w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
+			if _, _, ok := lang.KoreanName(w.text); ok {
+				for _, k := range lang.HangulKatakana(w.text) {
+					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, seen)
+				}
+			}
+		}
 		// A Japanese name that Korean reads by its characters, not its
 		// sound (역도산: 力道山, Rikidozan; 이등: 伊藤, Ito), when
 		// nothing but the characters of Japanese articles reads the

@@ -21,9 +21,10 @@ var kanaOnset = map[string][]int{
 }
 
 // kanaVowel holds, for the vowel Japanese writes, the Korean vowels (by
-// medial index) it renders.
+// medial index) it renders: e is ㅔ, ㅐ, and after a consonant ㅚ and ㅖ
+// too (최, チェ; 혜, ヘ), i is ㅣ and ㅢ (희, ヒ).
 var kanaVowel = map[string][]int{
-	"a": {0}, "i": {20}, "u": {13, 18}, "e": {5, 1}, "o": {8, 4},
+	"a": {0}, "i": {20, 19}, "u": {13, 18}, "e": {5, 1, 11, 7}, "o": {8, 4},
 	"ya": {2}, "yu": {17}, "yo": {12, 6}, "wa": {9}, "wo": {14}, "wi": {16, 19}, "we": {15, 10},
 }
 
@@ -108,8 +109,8 @@ var kanaSounds = func() map[rune][2]string {
 // maxKanaHangul bounds the Hangul readings of one katakana word, and
 // maxKanaSteps the syllables tried for them.
 const (
-	maxKanaHangul = 512
-	maxKanaSteps  = 4096
+	maxKanaHangul = 1024
+	maxKanaSteps  = 8192
 )
 
 // KatakanaHangul returns the Hangul words a katakana word may write by
@@ -173,4 +174,138 @@ func KatakanaHangul(word string) []string {
 	}
 	walk(word, nil)
 	return out
+}
+
+// The other way, HangulKatakana writes a Korean name in katakana as
+// Japanese news does: 성진우 is ソン・ジヌ, 차해인 チャ・ヘイン, 박근혜 パク・クネ.
+
+// kanaRows holds, for a Korean initial (by index), the consonants of the
+// kana rows Japanese writes it with: at the start of a name first, then
+// inside it, where Japanese hears a plain stop voiced (강 of 송강호: ガン;
+// 진 of 성진우: ジ).
+var kanaRows = [19][2]string{
+	{"k", "g"}, {"k", "k"}, {"n", "n"}, {"t", "d"}, {"t", "t"}, {"r", "r"}, {"m", "m"}, {"p", "b"}, {"p", "p"},
+	{"s", "s"}, {"s", "s"}, {"", ""}, {"ch", "j"}, {"ch", "ch"}, {"ch", "ch"}, {"k", "k"}, {"t", "t"}, {"p", "p"}, {"h", "h"},
+}
+
+// kanaVowels holds, for a Korean vowel (by medial index), the vowel
+// Japanese writes.
+var kanaVowels = [21]string{"a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we", "we", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"}
+
+// afterConsonantVowels are the vowels Korean says plainer after a
+// consonant, as Japanese writes them: 혜 as 헤 (ヘ), 희 as 히 (ヒ), 최 as
+// 체 (チェ).
+var afterConsonantVowels = map[string]string{"ye": "e", "ui": "i", "we": "e"}
+
+// kanaFinals holds, for a Korean final (by index), the kana Japanese
+// closes the syllable with: ン for ㄴ and ㅇ, ム, ク, ル, プ, and ッ for the
+// stops it doubles.
+var kanaFinals = [28]string{"", "ク", "ク", "ク", "ン", "ン", "ン", "ッ", "ル", "ク", "ム", "ル", "ル", "ル", "プ", "ル", "ム", "プ", "プ", "ッ", "ッ", "ン", "ッ", "ッ", "ク", "ッ", "プ", "ッ"}
+
+// kanaTable spells a consonant and a vowel in katakana.
+var kanaTable = func() map[string]string {
+	m := map[string]string{}
+	rows := map[string]string{"": "アイウエオ", "k": "カキクケコ", "g": "ガギグゲゴ", "s": "サシスセソ", "t": "タチツテト", "d": "ダヂヅデド",
+		"n": "ナニヌネノ", "h": "ハヒフヘホ", "b": "バビブベボ", "p": "パピプペポ", "m": "マミムメモ", "r": "ラリルレロ"}
+	for c, kana := range rows {
+		for i, r := range []rune(kana) {
+			m[c+string("aiueo"[i])] = string(r)
+		}
+	}
+	for c, base := range map[string]string{"k": "キ", "g": "ギ", "s": "シ", "n": "ニ", "h": "ヒ", "b": "ビ", "p": "ピ", "m": "ミ", "r": "リ", "ch": "チ", "j": "ジ"} {
+		m[c+"ya"], m[c+"yu"], m[c+"yo"], m[c+"ye"] = base+"ャ", base+"ュ", base+"ョ", base+"ェ"
+	}
+	for _, c := range []string{"ch", "j"} {
+		base := map[string]string{"ch": "チ", "j": "ジ"}[c]
+		m[c+"a"], m[c+"i"], m[c+"u"], m[c+"e"], m[c+"o"] = base+"ャ", base, base+"ュ", base+"ェ", base+"ョ"
+	}
+	m["ti"], m["tu"], m["di"], m["du"], m["si"] = "ティ", "トゥ", "ディ", "ドゥ", "シ"
+	m["ya"], m["yu"], m["yo"], m["ye"] = "ヤ", "ユ", "ヨ", "イェ"
+	m["wa"], m["wo"], m["we"], m["wi"], m["ui"] = "ワ", "ウォ", "ウェ", "ウィ", "ウィ"
+	for c, base := range map[string]string{"k": "ク", "g": "グ", "h": "フ", "s": "ス", "ch": "チュ", "j": "ジュ", "t": "トゥ", "d": "ドゥ", "n": "ヌ", "m": "ム", "r": "ル", "b": "ブ", "p": "プ"} {
+		small := map[string]string{"a": "ァ", "e": "ェ", "o": "ォ", "i": "ィ"}
+		for v, sm := range small {
+			m[c+"w"+v] = base + sm
+		}
+		m[c+"ui"] = base + "ィ"
+	}
+	m["hwa"] = "ファ"
+	return m
+}()
+
+// HangulKatakana returns the katakana a Korean name of Hangul syllables
+// is written with in Japanese news, surname and given name apart by a
+// middle dot when it reads as a name (see KoreanName), or nil. A final
+// ㄴ, ㄹ or ㄱ before a syllable without an initial is sounded as its
+// initial (진우, ジヌ), as Japanese hears it.
+func HangulKatakana(word string) []string {
+	syls := []rune(word)
+	if len(syls) < 2 || len(syls) > 4 {
+		return nil
+	}
+	type jamo struct{ ini, med, fin int }
+	js := make([]jamo, len(syls))
+	for i, r := range syls {
+		ini, med, fin, ok := syllable(r)
+		if !ok {
+			return nil
+		}
+		js[i] = jamo{ini, med, fin}
+	}
+	// Liaison: a final sounded as the next syllable's initial, which is
+	// silent, or ㅎ, which Korean drops after ㄴ, ㄹ and ㅁ (준호: ジュノ;
+	// 근혜: クネ).
+	for i := 0; i+1 < len(js); i++ {
+		if js[i+1].ini == 18 && (js[i].fin == 4 || js[i].fin == 8 || js[i].fin == 16) {
+			js[i].fin, js[i+1].ini = 0, map[int]int{4: 2, 8: 5, 16: 6}[js[i].fin]
+			continue
+		}
+		if js[i+1].ini != 11 {
+			continue
+		}
+		switch js[i].fin {
+		case 4: // ㄴ
+			js[i].fin, js[i+1].ini = 0, 2
+		case 8: // ㄹ
+			js[i].fin, js[i+1].ini = 0, 5
+		case 1: // ㄱ
+			js[i].fin, js[i+1].ini = 0, 0
+		}
+	}
+	// Each syllable's kana, then the name's: surname and given name
+	// apart by a middle dot, as Japanese news writes a Korean name.
+	var outs []string
+	sep := ""
+	if _, _, ok := KoreanName(word); ok {
+		sep = "・"
+	}
+	for i, j := range js {
+		c := kanaRows[j.ini][min(i, 1)]
+		if i > 0 && strings.Contains("クップ", kanaFinals[js[i-1].fin]) && kanaFinals[js[i-1].fin] != "" {
+			c = kanaRows[j.ini][0] // a stop after a stop is not voiced (박근혜: パク・クネ)
+		}
+		v := kanaVowels[j.med]
+		if plain, ok := afterConsonantVowels[v]; ok && c != "" {
+			v = plain
+		}
+		k, ok := kanaTable[c+v]
+		if !ok {
+			return nil
+		}
+		k += kanaFinals[j.fin]
+		if i == 0 {
+			outs = []string{k}
+			continue
+		}
+		for n := range outs {
+			if i == 1 {
+				outs[n] += sep
+			}
+			outs[n] += k
+		}
+	}
+	if sep != "" {
+		outs = append(outs, strings.ReplaceAll(outs[0], sep, ""))
+	}
+	return outs
 }

@@ -20,6 +20,8 @@ func TestKatakanaHangul(t *testing.T) {
 		{"イ・デホ", "이대호"},
 		{"オ・スンファン", "오승환"},
 		{"ヒョンデ", "현대"},
+		{"チェ・ソンエ", "최성애"},  // 최 said 체
+		{"パク・チョンヒ", "박정희"}, // 희 said 히
 	}
 	for _, tc := range cases {
 		got := KatakanaHangul(tc.kana)
@@ -64,4 +66,49 @@ func BenchmarkKatakanaHangulWorst(b *testing.B) {
 	for b.Loop() {
 		KatakanaHangul("ソンソンソンソンソンンン")
 	}
+}
+
+// TestHangulKatakana: a Korean name is written in katakana as Japanese
+// news writes it, surname and given name apart by a middle dot, and
+// without it as chat does.
+func TestHangulKatakana(t *testing.T) {
+	cases := []struct{ hangul, kana string }{
+		{"성진우", "ソン・ジヌ"}, // a final ㄴ sounded before a silent initial
+		{"차해인", "チャ・ヘイン"},
+		{"송강호", "ソン・ガンホ"}, // 강 voiced inside the name
+		{"배두나", "ペ・ドゥナ"},
+		{"김연아", "キム・ヨナ"},
+		{"봉준호", "ポン・ジュノ"},  // ㅎ silent after ㄴ
+		{"박근혜", "パク・クネ"},   // not voiced after a stop
+		{"최성애", "チェ・ソンエ"},  // 최 said 체
+		{"박정희", "パク・チョンヒ"}, // 희 said 히
+		{"정의선", "チョン・ウィソン"},
+		{"이재명", "イ・ジェミョン"},
+	}
+	for _, tc := range cases {
+		got := HangulKatakana(tc.hangul)
+		if !slices.Contains(got, tc.kana) || !slices.Contains(got, strings.ReplaceAll(tc.kana, "・", "")) {
+			t.Errorf("HangulKatakana(%q) = %q, want %s with and without its dot", tc.hangul, got, tc.kana)
+		}
+	}
+	for _, w := range []string{"", "가", "abc", "가나다라마", "한국어x"} {
+		if got := HangulKatakana(w); got != nil {
+			t.Errorf("HangulKatakana(%q) = %q, want nil", w, got)
+		}
+	}
+}
+
+func FuzzHangulKatakana(f *testing.F) {
+	for _, s := range []string{"성진우", "봉준호", "가나", "\xff", "뷁뷁뷁"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		for _, k := range HangulKatakana(word) {
+			for _, r := range k {
+				if (r < 'ァ' || r > 'ヶ') && r != '・' {
+					t.Fatalf("HangulKatakana(%q) gave %q", word, k)
+				}
+			}
+		}
+	})
 }
