@@ -567,6 +567,32 @@ func TestHangulNamesInKatakana(t *testing.T) {
 	}
 }
 
+// TestKanjiKoreanNames: a Japanese question names a Korean person in
+// Chinese characters, as Japanese news writes Korean people (李大浩,
+// 이대호, Lee Dae-ho; 呉昇桓, Oh Seung-hwan; 金道賢, 김도현 of a Korean
+// article): the characters' Korean readings spell the name, as English
+// news and Korean articles write it. The mirror of a Korean question's
+// name found in a Japanese article's characters (신격호: 辛格浩).
+func TestKanjiKoreanNames(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "en-korean-players-npb.md"), fixture(t, "ko-maritime-museum.md")))
+	cases := []struct{ q, want string }{
+		{"李大浩は日本シリーズで何の賞を取った？", "most valuable player of the Japan Series"},
+		{"呉昇桓は韓国で何と呼ばれていた？", "nicknamed the \"Final Boss\" in Korea"},
+		{"金道賢さんは模型作りに何年かけた？", "2년 넘게 작업했다고"},
+	}
+	for _, tc := range []struct{ q, label string }{{cases[0].q, "李大浩"}, {cases[1].q, "呉昇桓"}, {cases[2].q, "金道賢"}} {
+		q := analyzeQuestion(t, idx, tc.q)
+		if c := findConcept(q, tc.label); c == nil || !c.known {
+			t.Errorf("%q: %s is not read as a Korean name: %q", tc.q, tc.label, conceptLabels(q))
+		}
+	}
+	with, without := ablated(idx, func(r *ranking) { r.CrossReading = 0 }, func() int { return inTopThree(t, idx, cases) })
+	t.Logf("in the top three: %d of %d with the names read, %d without", with, len(cases), without)
+	if with <= without || with < 2 {
+		t.Errorf("with %d, without %d: the names' readings do not serve these questions", with, without)
+	}
+}
+
 func FuzzKoreanSpelled(f *testing.F) {
 	for _, s := range []string{"geoje", "GEOJE", "geojesi", "jo", "\xff\xfe", "거제", "geoje geoje"} {
 		f.Add(s)

@@ -943,6 +943,28 @@ func (a *reading) cjkConcepts(rest string) {
 				}
 			}
 		}
+		// A Korean name a Japanese question writes in Chinese
+		// characters, as Japanese news writes Korean people (宋康昊:
+		// 송강호, Song Kang-ho, ソン・ガンホ).
+		if w.lang == knowledge.Japanese && r.CrossReading > 0 && allHan(w.text) && dictionary.Japanese(w.text) == nil {
+			readings := dictionary.Hangul(w.text)
+			if strings.HasPrefix(w.text, "金") && len(readings) > 0 {
+				// 金 is 금 but as a surname 김 (金大中, 김대중).
+				readings = append(readings, "김"+string([]rune(readings[0])[1:]))
+			}
+			for _, h := range readings {
+				if _, _, ok := lang.KoreanName(h); !ok {
+					continue
+				}
+				if idx.hasLanguage(knowledge.Korean) {
+					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.CrossReading, seen)
+				}
+				idx.addKoreanName(st, &c, h, r, seen)
+				for _, k := range lang.HangulKatakana(h) {
+					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, seen)
+				}
+			}
+		}
 		// A Japanese name that Korean reads by its characters, not its
 		// sound (역도산: 力道山, Rikidozan; 이등: 伊藤, Ito), when
 		// nothing but the characters of Japanese articles reads the
