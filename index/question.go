@@ -738,8 +738,9 @@ func (idx *Index) addKoreanLoanwords(st stats, c *concept, word string, conf, co
 
 // addLeadingCompounds adds the Korean words of the corpus that begin with
 // a reading (통화스와프 for 통화, "currency"), at confidence conf: Korean
-// writes nouns together. Only those beginning with it, or ending with a
-// reading of three syllables or more, as a compound ends with its head
+// writes nouns together. Only those beginning with it, or, where the
+// corpus has neither the reading nor a word it begins, those ending with
+// a reading of three syllables or more, as a compound ends with its head
 // noun (국립중앙박물관 for 박물관, "museum"): a shorter reading inside a
 // longer word is as often the ending of a verb (지면 of 나빠지면, "if it
 // worsens", is not 地面, "ground").
@@ -747,10 +748,22 @@ func (c *concept) addLeadingCompounds(st stats, reading string, conf float64, se
 	if conf <= 0 {
 		return
 	}
-	head := utf8.RuneCountInString(reading) >= 3
+	compounds := st.compounds(reading, 4*maxCompounds)
 	n := 0
-	for _, t := range st.compounds(reading, 4*maxCompounds) {
-		if (strings.HasPrefix(t, reading) || head && strings.HasSuffix(t, reading)) && n < maxCompounds {
+	for _, t := range compounds {
+		if strings.HasPrefix(t, reading) && n < maxCompounds {
+			c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
+			n++
+		}
+	}
+	// The compounds it heads only where the corpus has neither the
+	// word nor one it begins: each compound is one more clause of the
+	// search.
+	if n > 0 || utf8.RuneCountInString(reading) < 3 || st.docFreq(reading) > 0 {
+		return
+	}
+	for _, t := range compounds {
+		if strings.HasSuffix(t, reading) && n < maxCompounds {
 			c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
 			n++
 		}
