@@ -164,6 +164,18 @@ func (a *reading) katakanaKoreanNames(text string) string {
 	return string(out)
 }
 
+// addKatakanaName adds a Korean name of Hangul syllables as a Japanese
+// article writes it by its sound (see lang.HangulKatakana), at
+// Romanized times CrossReading.
+func (idx *Index) addKatakanaName(st stats, c *concept, hangul string, r ranking, seen map[string]bool) {
+	if r.CrossReading <= 0 || !idx.hasLanguage(knowledge.Japanese) {
+		return
+	}
+	for _, k := range lang.HangulKatakana(hangul) {
+		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, seen)
+	}
+}
+
 // addNameSpellings adds, at confidence Romanized, a Korean place or thing
 // of a Korean article as English spells it (geoje: 거제) and a Japanese
 // place or person of a Japanese article (takamatsu: 高松): a Japanese name

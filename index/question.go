@@ -949,11 +949,9 @@ func (a *reading) cjkConcepts(rest string) {
 		}
 		// A Korean name as a Japanese article writes it by its sound
 		// (성진우: ソン・ジヌ; 차해인: チャ・ヘイン).
-		if w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
+		if w.lang == knowledge.Korean && w.native == "" {
 			if _, _, ok := lang.KoreanName(w.text); ok {
-				for _, k := range lang.HangulKatakana(w.text) {
-					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, seen)
-				}
+				idx.addKatakanaName(st, &c, w.text, r, seen)
 			}
 		}
 		// A Korean name a Japanese question writes in Chinese
@@ -973,9 +971,7 @@ func (a *reading) cjkConcepts(rest string) {
 					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.CrossReading, seen)
 				}
 				idx.addKoreanName(st, &c, h, r, seen)
-				for _, k := range lang.HangulKatakana(h) {
-					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, seen)
-				}
+				idx.addKatakanaName(st, &c, h, r, seen)
 			}
 		}
 		// A Japanese name that Korean reads by its characters, not its
