@@ -249,6 +249,12 @@ func TestAnalysisClasses(t *testing.T) {
 		{"ホワイト国から外されたのはいつ？", cueDate},
 		{"how long was the madrid meeting", cueDuration},
 		{"how many plaintiffs were there", cueNumber},
+		// 何 and 몇 with any counter ask a number: times, rank, points
+		// (dev2.jsonl 128; articles/dev9.jsonl 12 and 5).
+		{"12月のマドリードの茂木と康京和の会談って何回目なん？", cueNumber},
+		{"日本のほかの2人って何位だったっけ？ミキティとか", cueNumber},
+		{"아사다 마오 선수의 쇼트프로그램 점수는 몇 점이었나요?", cueNumber},
+		{"what rank did she finish", cueNumber},
 		{"how much did nippon steel have to pay", cueAmount},
 		{"why did seoul end gsomia", cueReason},
 		{"지소미아 종료 결정은 왜 했어?", cueReason},
