@@ -1,7 +1,9 @@
 package index
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -151,7 +153,7 @@ func (a *reading) katakanaKoreanNames(text string) string {
 		c.weigh(st, nil, a.n, r, "")
 		// An English article names the person in full once and by the
 		// surname after.
-		for sur := range surnames {
+		for _, sur := range slices.Sorted(maps.Keys(surnames)) {
 			if c.addAlt(st, knowledge.English, []string{sur}, r.PartCredit, a.seen) {
 				c.alts[len(c.alts)-1].part = true
 			}

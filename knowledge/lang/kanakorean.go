@@ -157,13 +157,7 @@ func KatakanaHangul(word string) []string {
 				closings = append(closings, closing{fin, after[size:]})
 			}
 		}
-		onsets := kanaOnset[cons]
-		if vowel[0] == 'y' || vowel[0] == 'w' {
-			if cons == "" {
-				onsets = []int{11}
-			}
-		}
-		for _, ini := range onsets {
+		for _, ini := range kanaOnset[cons] {
 			for _, med := range kanaVowel[vowel] {
 				for _, c := range closings {
 					syl := rune(hangulBase + (ini*numMedials+med)*numFinals + c.fin)
@@ -273,16 +267,20 @@ func HangulKatakana(word string) []string {
 		}
 	}
 	// Each syllable's kana, then the name's: surname and given name
-	// apart by a middle dot, as Japanese news writes a Korean name.
-	var outs []string
-	sep := ""
+	// apart by a middle dot, as Japanese news writes a Korean name, and
+	// together, as chat does.
+	dot := ""
 	if _, _, ok := KoreanName(word); ok {
-		sep = "・"
+		dot = "・"
 	}
+	var b strings.Builder
 	for i, j := range js {
 		c := kanaRows[j.ini][min(i, 1)]
-		if i > 0 && strings.Contains("クップ", kanaFinals[js[i-1].fin]) && kanaFinals[js[i-1].fin] != "" {
-			c = kanaRows[j.ini][0] // a stop after a stop is not voiced (박근혜: パク・クネ)
+		if i > 0 {
+			switch kanaFinals[js[i-1].fin] {
+			case "ク", "ッ", "プ":
+				c = kanaRows[j.ini][0] // a stop after a stop is not voiced (박근혜: パク・クネ)
+			}
 		}
 		v := kanaVowels[j.med]
 		if plain, ok := afterConsonantVowels[v]; ok && c != "" {
@@ -292,20 +290,14 @@ func HangulKatakana(word string) []string {
 		if !ok {
 			return nil
 		}
-		k += kanaFinals[j.fin]
-		if i == 0 {
-			outs = []string{k}
-			continue
+		if i == 1 {
+			b.WriteString(dot)
 		}
-		for n := range outs {
-			if i == 1 {
-				outs[n] += sep
-			}
-			outs[n] += k
-		}
+		b.WriteString(k + kanaFinals[j.fin])
 	}
-	if sep != "" {
-		outs = append(outs, strings.ReplaceAll(outs[0], sep, ""))
+	name := b.String()
+	if dot == "" {
+		return []string{name}
 	}
-	return outs
+	return []string{name, strings.ReplaceAll(name, dot, "")}
 }
