@@ -47,37 +47,37 @@ func kanaMora(s string) (cons, vowel string, n int, ok bool) {
 	}
 	cons, vowel = base[0], base[1]
 	n = size
-	if small, sz := utf8.DecodeRuneInString(s[size:]); sz > 0 {
-		switch small {
-		case 'ャ', 'ュ', 'ョ':
-			v := map[rune]string{'ャ': "a", 'ュ': "u", 'ョ': "o"}[small]
-			switch cons {
-			case "sh", "ch", "j":
-				vowel = v
-			default:
-				vowel = "y" + v
-			}
-			n += sz
-		case 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ':
-			v := map[rune]string{'ァ': "a", 'ィ': "i", 'ゥ': "u", 'ェ': "e", 'ォ': "o"}[small]
-			switch {
-			case r == 'ウ':
-				cons, vowel = "", "w"+v
-			case r == 'フ' && v != "u":
-				vowel = "w" + v // ファン: 환
-			case r == 'ト' || r == 'ド' || r == 'テ' || r == 'デ':
-				vowel = v // トゥ, ドゥ, ティ: the consonant with another vowel
-			default:
-				vowel = v
-			}
-			n += sz
+	small, sz := utf8.DecodeRuneInString(s[size:])
+	if v, ok := kanaSmallY[small]; ok {
+		vowel = "y" + v
+		if cons == "sh" || cons == "ch" || cons == "j" {
+			vowel = v // シャ, チョ, ジュ: the y is the consonant's
 		}
+		n += sz
+	} else if v, ok := kanaSmallVowels[small]; ok {
+		switch {
+		case r == 'ウ':
+			cons, vowel = "", "w"+v
+		case r == 'フ' && v != "u":
+			vowel = "w" + v // ファン: 환
+		default:
+			vowel = v // トゥ, ティ, チェ: the consonant with another vowel
+		}
+		n += sz
 	}
 	if _, ok := kanaVowel[vowel]; !ok {
 		return "", "", 0, false
 	}
 	return cons, vowel, n, true
 }
+
+// kanaSmallY are the small kana that make a y sound of the kana before them
+// (キャ, ヒョ), and kanaSmallVowels those that replace its vowel (ウォ, ティ,
+// ファ), with the vowels they write.
+var (
+	kanaSmallY      = map[rune]string{'ャ': "a", 'ュ': "u", 'ョ': "o"}
+	kanaSmallVowels = map[rune]string{'ァ': "a", 'ィ': "i", 'ゥ': "u", 'ェ': "e", 'ォ': "o"}
+)
 
 // kanaSounds is the consonant and vowel of each katakana.
 var kanaSounds = func() map[rune][2]string {
@@ -113,12 +113,16 @@ const (
 	maxKanaSteps  = 8192
 )
 
+// nameMarks are the middle dots and the long-vowel mark, which katakana
+// writes and Hangul does not.
+var nameMarks = strings.NewReplacer("・", "", "ー", "", "･", "")
+
 // KatakanaHangul returns the Hangul words a katakana word may write by
 // sound, as Japanese writes a Korean name (キム・ヨナ: 김여나, 김요나 ...;
 // ソンガンホ: 송강호 among others), or nil when it is not all katakana
 // that reads so. The middle dot and long-vowel mark are skipped.
 func KatakanaHangul(word string) []string {
-	word = strings.NewReplacer("・", "", "ー", "", "･", "").Replace(word)
+	word = nameMarks.Replace(word)
 	if word == "" || utf8.RuneCountInString(word) > 12 {
 		return nil
 	}
@@ -160,8 +164,7 @@ func KatakanaHangul(word string) []string {
 		for _, ini := range kanaOnset[cons] {
 			for _, med := range kanaVowel[vowel] {
 				for _, c := range closings {
-					syl := rune(hangulBase + (ini*numMedials+med)*numFinals + c.fin)
-					walk(c.rest, append(acc, syl))
+					walk(c.rest, append(acc, compose(ini, med, c.fin)))
 				}
 			}
 		}
