@@ -194,6 +194,10 @@ var kanaVowels = [21]string{"a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa
 // 체 (チェ).
 var afterConsonantVowels = map[string]string{"ye": "e", "ui": "i", "we": "e"}
 
+// liaison holds, for a Korean final (ㄴ, ㄹ, ㅁ, ㄱ by index), the
+// initial it is sounded as at the start of the next syllable.
+var liaison = map[int]int{4: 2, 8: 5, 16: 6, 1: 0}
+
 // kanaFinals holds, for a Korean final (by index), the kana Japanese
 // closes the syllable with: ン for ㄴ and ㅇ, ム, ク, ル, プ, and ッ for the
 // stops it doubles.
@@ -249,31 +253,26 @@ func HangulKatakana(word string) []string {
 		}
 		js[i] = jamo{ini, med, fin}
 	}
-	// Liaison: a final sounded as the next syllable's initial, which is
-	// silent, or ㅎ, which Korean drops after ㄴ, ㄹ and ㅁ (준호: ジュノ;
-	// 근혜: クネ).
+	// Liaison: a final sounded as the next syllable's initial, as
+	// Japanese hears it: ㄴ, ㄹ and ㄱ before a silent initial (진우: ジヌ),
+	// ㄴ, ㄹ and ㅁ before ㅎ, which Korean drops there (준호: ジュノ;
+	// 근혜: クネ); not from a surname to its given name, which Japanese
+	// writes apart (문은희: ムン・ウニ).
+	_, _, name := KoreanName(word)
 	for i := 0; i+1 < len(js); i++ {
-		if js[i+1].ini == 18 && (js[i].fin == 4 || js[i].fin == 8 || js[i].fin == 16) {
-			js[i].fin, js[i+1].ini = 0, map[int]int{4: 2, 8: 5, 16: 6}[js[i].fin]
+		if i == 0 && name {
 			continue
 		}
-		if js[i+1].ini != 11 {
-			continue
-		}
-		switch js[i].fin {
-		case 4: // ㄴ
-			js[i].fin, js[i+1].ini = 0, 2
-		case 8: // ㄹ
-			js[i].fin, js[i+1].ini = 0, 5
-		case 1: // ㄱ
-			js[i].fin, js[i+1].ini = 0, 0
+		ini, ok := liaison[js[i].fin]
+		if ok && (js[i+1].ini == 11 && js[i].fin != 16 || js[i+1].ini == 18 && js[i].fin != 1) {
+			js[i].fin, js[i+1].ini = 0, ini
 		}
 	}
 	// Each syllable's kana, then the name's: surname and given name
 	// apart by a middle dot, as Japanese news writes a Korean name, and
 	// together, as chat does.
 	dot := ""
-	if _, _, ok := KoreanName(word); ok {
+	if name {
 		dot = "・"
 	}
 	var b strings.Builder
@@ -298,9 +297,9 @@ func HangulKatakana(word string) []string {
 		}
 		b.WriteString(k + kanaFinals[j.fin])
 	}
-	name := b.String()
+	kana := b.String()
 	if dot == "" {
-		return []string{name}
+		return []string{kana}
 	}
-	return []string{name, strings.ReplaceAll(name, dot, "")}
+	return []string{kana, strings.ReplaceAll(kana, dot, "")}
 }

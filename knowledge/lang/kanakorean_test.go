@@ -84,6 +84,7 @@ func TestHangulKatakana(t *testing.T) {
 		{"박정희", "パク・チョンヒ"}, // 희 said 히
 		{"정의선", "チョン・ウィソン"},
 		{"이재명", "イ・ジェミョン"},
+		{"문은희", "ムン・ウニ"}, // no liaison from the surname, ㅎ silent after ㄴ
 	}
 	for _, tc := range cases {
 		got := HangulKatakana(tc.hangul)
