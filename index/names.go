@@ -132,15 +132,7 @@ func (a *reading) katakanaKoreanNames(text string) string {
 		memo := map[string]string{}
 		surnames := map[string]bool{}
 		for _, h := range lang.KatakanaHangul(word) {
-			if _, _, ok := lang.KoreanName(h); !ok {
-				continue
-			}
-			if idx.hasLanguage(knowledge.Korean) {
-				if terms := idx.phraseIn(knowledge.Korean, h); len(terms) == 1 && st.docFreq(terms[0]) > 0 {
-					c.addAlt(st, knowledge.Korean, terms, r.Romanized, a.seen)
-				}
-			}
-			if sur := idx.koreanNameSpellings(st, &c, h, r, a.seen, memo); sur != "" {
+			if sur := idx.addHangulName(st, &c, h, r.Romanized, r, a.seen, memo); sur != "" {
 				surnames[sur] = true
 			}
 		}
@@ -166,11 +158,26 @@ func (a *reading) katakanaKoreanNames(text string) string {
 	return string(out)
 }
 
-// addKatakanaName adds a Korean name of Hangul syllables as a Japanese
-// article writes it by its sound (see lang.HangulKatakana), at
-// Romanized times CrossReading.
+// addHangulName adds a Korean personal name written in Hangul, when it
+// reads as one (see lang.KoreanName), as a Korean article writes it, at
+// conf, and as English news spells it (see koreanNameSpellings, whose
+// memo it passes on), and returns the surname's term it added in English
+// or "".
+func (idx *Index) addHangulName(st stats, c *concept, hangul string, conf float64, r ranking, seen map[string]bool, memo map[string]string) string {
+	if _, _, ok := lang.KoreanName(hangul); !ok {
+		return ""
+	}
+	if idx.hasLanguage(knowledge.Korean) {
+		c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, hangul), conf, seen)
+	}
+	return idx.koreanNameSpellings(st, c, hangul, r, seen, memo)
+}
+
+// addKatakanaName adds a Korean personal name written in Hangul, when it
+// reads as one, as a Japanese article writes it by its sound (see
+// lang.HangulKatakana), at Romanized times CrossReading.
 func (idx *Index) addKatakanaName(st stats, c *concept, hangul string, r ranking, seen map[string]bool) {
-	if r.CrossReading <= 0 || !idx.hasLanguage(knowledge.Japanese) {
+	if _, _, ok := lang.KoreanName(hangul); !ok || r.CrossReading <= 0 || !idx.hasLanguage(knowledge.Japanese) {
 		return
 	}
 	for _, k := range lang.HangulKatakana(hangul) {

@@ -950,9 +950,7 @@ func (a *reading) cjkConcepts(rest string) {
 		// A Korean name as a Japanese article writes it by its sound
 		// (성진우: ソン・ジヌ; 차해인: チャ・ヘイン).
 		if w.lang == knowledge.Korean && w.native == "" {
-			if _, _, ok := lang.KoreanName(w.text); ok {
-				idx.addKatakanaName(st, &c, w.text, r, seen)
-			}
+			idx.addKatakanaName(st, &c, w.text, r, seen)
 		}
 		// A Korean name a Japanese question writes in Chinese
 		// characters, as Japanese news writes Korean people (宋康昊:
@@ -964,13 +962,7 @@ func (a *reading) cjkConcepts(rest string) {
 				readings = append(readings, "김"+string([]rune(readings[0])[1:]))
 			}
 			for _, h := range readings {
-				if _, _, ok := lang.KoreanName(h); !ok {
-					continue
-				}
-				if idx.hasLanguage(knowledge.Korean) {
-					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.CrossReading, seen)
-				}
-				idx.addKoreanName(st, &c, h, r, seen)
+				idx.addHangulName(st, &c, h, r.CrossReading, r, seen, nil)
 				idx.addKatakanaName(st, &c, h, r, seen)
 			}
 		}
