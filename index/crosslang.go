@@ -27,6 +27,7 @@ type cjkWord struct {
 	english  []string // a Japanese verb's or adjective's English, found from its conjugated form, or a native Korean word's
 	native   string   // the headword of the native Korean lexicon it is a form of (see dictionary.NativeKoreanHead)
 	plain    string   // a Japanese verb's or adjective's plain form (迎える for 迎えた)
+	titled   bool     // a name the word after it is the title of, cut off its run of kanji (see splitTitles)
 }
 
 // cjkContent returns the content words of the Korean and Japanese parts
@@ -77,11 +78,12 @@ func cjkContent(rest string) []cjkWord {
 		out = append(out, w)
 	}
 	verbEnd := 0 // the end of the stem of the last verb found
-	for _, jw := range lang.JapaneseContent(rest) {
+	japanese, titled := splitTitles(lang.JapaneseContent(rest))
+	for _, jw := range japanese {
 		if jw.Start < verbEnd {
 			continue // 込 of 持ち込もう, part of the verb before it
 		}
-		w := cjkWord{text: jw.Text, lang: knowledge.Japanese, strength: 1}
+		w := cjkWord{text: jw.Text, lang: knowledge.Japanese, strength: 1, titled: titled[jw.Start]}
 		if jw.Weak {
 			w.strength = 0.5
 		}
@@ -97,6 +99,28 @@ func cjkContent(rest string) []cjkWord {
 		out = append(out, w)
 	}
 	return out
+}
+
+// splitTitles cuts a person's title off the run of kanji a Japanese name
+// writes it in (浅田真央選手: 浅田真央, 選手; 是枝監督), so that the name is
+// looked up as a name, when neither the run nor the name is a word of the
+// dictionary (日本代表, "the national team", stays whole). titled marks
+// the names cut so.
+func splitTitles(words []lang.JapaneseWord) (out []lang.JapaneseWord, titled map[int]bool) {
+	titled = map[int]bool{}
+	for _, w := range words {
+		n := lang.TrailingTitle(w.Text)
+		name := w.Text[:len(w.Text)-n]
+		if n == 0 || dictionary.Japanese(w.Text) != nil || dictionary.Japanese(name) != nil {
+			out = append(out, w)
+			continue
+		}
+		titled[w.Start] = true
+		out = append(out,
+			lang.JapaneseWord{Text: name, Start: w.Start, End: w.Start + len(name)},
+			lang.JapaneseWord{Text: w.Text[len(name):], Start: w.Start + len(name), End: w.End})
+	}
+	return out, titled
 }
 
 // cjkCompounds returns the Korean and Japanese words of a question as

@@ -986,7 +986,7 @@ func TestLongVowelNames(t *testing.T) {
 		{"오타니 첫 경기 어땠음?", "오타니", "ohtani"}, // 니 after a vowel is no ending
 		{"오노 코치가 뭐라고 했어?", "오노", "ohno"},
 		{"オオタニの初試合は？", "オオタニ", "ohtani"},
-		{"佐藤会長は誰を褒めた？", "佐藤会長", "satoh"},
+		{"佐藤会長は誰を褒めた？", "佐藤", "satoh"}, // the name cut off its title
 	})
 	for _, tt := range []struct{ in, want string }{
 		{"ootani", "ootani otani ohtani"},
@@ -1409,4 +1409,59 @@ func TestSynonymTranslations(t *testing.T) {
 		{"where was his last pic taken", "photo", "사진"},
 		{"did kids take part in the ceremony", "kids", "子供"},
 	})
+}
+
+// TestTitleAfterName: a Korean or Japanese question names a person with
+// the title that follows a name (イ・デホ選手, 이대호 선수, 오승환 선수) —
+// the class of the dev article questions "キム・ヨナ選手はどこで、どのコーチ
+// のもとで…", "キム・ヨナ選手と浅田真央選手は…" and "아사다 마오 선수의
+// 쇼트프로그램 점수는…". An English article names the player without
+// "player": the title counts where a passage says it and is not held
+// against one that only names him. After a word of the language (韓国の監督,
+// 한국 감독) the title is what is asked about, and counts as any word.
+func TestTitleAfterName(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "en-korean-players-npb.md"), fixture(t, "ja-parasite-oscars.md")))
+	for _, tc := range []struct {
+		q, title string
+		optional bool
+	}{
+		{"イ・デホ選手は最初にどこのチームに入ったの？", "選手", true},
+		{"이대호 선수 일본시리즈에서 홈런 몇 개 쳤음?", "선수", true},
+		{"李大浩選手は日本シリーズで何の賞を取った？", "選手", true},
+		{"ポン・ジュノ監督は壇上で何と言った？", "監督", true},
+		{"韓国の監督は何と言った？", "監督", false},
+		{"한국 감독은 뭐라고 했어?", "감독", false},
+	} {
+		found := false
+		for _, c := range analyzeQuestion(t, idx, tc.q).concepts {
+			if c.label == tc.title {
+				found = true
+				if c.optional != tc.optional {
+					t.Errorf("%q: %s optional %v, want %v", tc.q, tc.title, c.optional, tc.optional)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no concept %q", tc.q, tc.title)
+		}
+	}
+	// A name the corpus has no spelling of keeps its title in one word
+	// with it, whose translation is all that finds its passages.
+	for _, c := range analyzeQuestion(t, idx, "是枝監督の新作は？").concepts {
+		if c.label == "是枝" {
+			t.Errorf("是枝監督: the unknown name was cut off its title")
+		}
+	}
+	// An article that never says "player" of the one it names.
+	idx, _ = openTest(t, append(defaultCorpus(t), fixture(t, "en-park-ji-sung-kyoto.md")))
+	cases := []struct{ q, want string }{
+		{"パク・チソン選手は京都に来る前どこの大学にいたの？", "straight from Myongji University"},
+		{"박지성 선수 결승에서 골 넣었어?", "Park Ji-sung headed the equaliser"},
+		{"朴智星選手は来季どこのクラブに行くの？", "to PSV Eindhoven"},
+	}
+	with, without := ablated(idx, func(r *ranking) { r.OptionalTitles = false }, func() int { return inTopThree(t, idx, cases) })
+	t.Logf("in the top three: %d of %d with optional titles, %d without", with, len(cases), without)
+	if with <= without || with < 2 {
+		t.Errorf("with %d, without %d: optional titles do not serve these questions", with, without)
+	}
 }

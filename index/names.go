@@ -447,3 +447,53 @@ func kanjiSpellings(st stats, word string) []string {
 	}
 	return chains[:min(len(chains), maxKanjiSpellings)]
 }
+
+// titleAfterName reports whether a person's title (see lang.PersonTitle)
+// follows a name in the question: a word of no dictionary, right before it or
+// after a space or a middle dot (이강철 감독, キム・ヨナ選手, 浅田真央選手,
+// Kim 선수), not a word of the language (한국 감독, "Korea's manager";
+// 韓国の監督), where the title is what is asked about.
+func (a *reading) titleAfterName(title string) bool {
+	for i := 0; ; {
+		k := strings.Index(a.text[i:], title)
+		if k < 0 {
+			return false
+		}
+		if _, ok := nameBefore(a.text[:i+k]); ok {
+			return true
+		}
+		i += k + len(title)
+	}
+}
+
+// nameBefore returns the word text ends with, when it reads as a name:
+// see titleAfterName.
+func nameBefore(text string) (string, bool) {
+	text = strings.TrimRight(text, " ・")
+	runs := lang.Runs(text)
+	if len(runs) == 0 || runs[len(runs)-1].End != len(text) {
+		return "", false
+	}
+	w := runs[len(runs)-1]
+	size := utf8.RuneCountInString(w.Text)
+	switch w.Script {
+	case lang.Hangul:
+		if size < 2 || size > 5 || lang.KoreanFunctionWord(w.Text) {
+			return "", false
+		}
+		for _, f := range lang.KoreanForms(w.Text) {
+			if dictionary.Korean(f) != nil {
+				return "", false
+			}
+		}
+		head, _ := dictionary.NativeKoreanHead(w.Text)
+		return w.Text, head == ""
+	case lang.Kanji:
+		return w.Text, size >= 2 && dictionary.Japanese(w.Text) == nil
+	case lang.Katakana:
+		return w.Text, strings.Contains(w.Text, "・") || dictionary.Japanese(w.Text) == nil
+	case lang.Latin:
+		return w.Text, size >= 2 && !thesaurus.Known(strings.ToLower(w.Text))
+	}
+	return "", false
+}

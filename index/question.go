@@ -78,6 +78,11 @@ type concept struct {
 	// only as "the organization", in an article that names it in full
 	// (see anaphor.go).
 	heads []alt
+	// optional concepts count where a passage says them and are not
+	// held against one that does not: a person's title after their name
+	// (아사다 선수, キム・ヨナ選手), which an article in another language
+	// leaves out where it names the person.
+	optional bool
 	// before is, for a concept of the question a follow-up follows, its
 	// weight there: how specific it is (see followup.go); 0 for the
 	// question's own.
@@ -269,6 +274,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		}
 	}
 	a.compounds = cjkCompounds(text)
+	a.text = text
 	rest := a.lexiconConcepts(a.loanPhrases(a.katakanaKoreanNames(a.koreanLatinNames(text))))
 	words := latinWords(rest)
 	a.wordConcepts(words, a.phraseConcepts(words))
@@ -287,7 +293,7 @@ func (idx *Index) analyze(st stats, text string, r ranking) question {
 		if c.known {
 			a.q.known++
 		}
-		if c.weight > a.q.concepts[a.q.heaviest].weight {
+		if c.weight > a.q.concepts[a.q.heaviest].weight && !c.optional || a.q.concepts[a.q.heaviest].optional {
 			a.q.heaviest = i
 		}
 	}
@@ -353,6 +359,9 @@ type reading struct {
 	// compounds are the question's Korean and Japanese words as written,
 	// before the lexicon took its terms out of them (see compoundGloss).
 	compounds []string
+	// text is the question normalized, before the lexicon took its
+	// terms out, where a title is read with the name before it.
+	text string
 }
 
 // add adds a concept, unless the question has enough or it says nothing.
@@ -875,174 +884,203 @@ func (a *reading) cjkConcepts(rest string) {
 			add(c)
 		}
 	}
-	for _, w := range cjkContent(rest) {
-		c := concept{label: w.text}
-		// The word itself, where passages in its language hold it.
-		own := idx.phraseIn(w.lang, w.text)
-		if idx.hasLanguage(w.lang) {
-			c.addAlt(st, w.lang, own, 1, seen)
-			for _, stem := range japaneseVerbStems(w.plain) {
-				c.addAlt(st, w.lang, idx.phraseIn(w.lang, stem), 1, seen)
-			}
-			if w.lang == knowledge.Korean {
-				c.addCompounds(st, own, r.Compound, seen)
-				if !ownSaid(st, own) {
-					idx.addKoreanParts(st, &c, w.text, r, seen)
-				}
-			}
+	words := cjkContent(rest)
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		c := a.cjkConcept(w)
+		// A name the corpus has no spelling of, which the question
+		// writes with its title in one run of kanji (是枝監督), is read
+		// whole, as before its title was cut off: the title's
+		// translations (director) are all that finds its passages.
+		if w.titled && len(c.alts) == 0 && i+1 < len(words) {
+			w = cjkWord{text: w.text + words[i+1].text, lang: w.lang, strength: 1}
+			c = a.cjkConcept(w)
+			i++
 		}
-		// A name the lexicon lacks may be in the corpus in Latin letters.
-		var spellings []string
-		for _, l := range w.latin {
-			if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) {
-				spellings = append(spellings, terms[0])
-			}
-		}
-		for _, t := range spellings {
-			c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
-		}
-		// A Japanese name's long o is oh in English (오타니, Ohtani;
-		// 사토, Satoh): failing an exact match, the spelling with it,
-		// where the corpus writes it and it is no English word.
-		for _, l := range w.latin {
-			if len(c.alts) > 0 {
-				break
-			}
-			for _, v := range englishSpellings(l)[1:] {
-				if terms := idx.analyze1(v); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 && !thesaurus.Known(terms[0]) {
-					c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
-				}
-			}
-		}
-		// A Japanese name a Korean question writes by its sound, as a
-		// Japanese article writes it in kanji (오타니: 大谷; 쓰시마: 対馬).
-		if w.lang == knowledge.Korean && w.native == "" && idx.hasLanguage(knowledge.Japanese) && dictionary.Korean(w.text) == nil {
-			for _, l := range w.latin {
-				idx.addRomajiNames(st, &c, l, r, seen)
-			}
-		}
-		// Romanization is inexact ("isiba" for Ishiba): failing an exact
-		// match, a long spelling may be one or two letters off.
-		for _, t := range spellings {
-			if len(c.alts) > 0 {
-				break
-			}
-			if utf8.RuneCountInString(t) >= minFuzzyRomanizedRunes {
-				for _, fix := range st.corrections(t, 1) {
-					c.addAlt(st, knowledge.English, []string{fix}, r.Romanized*confCorrection, seen)
-				}
-			}
-		}
-		// A loanword (トリエンナーレ, 트리엔날레: Triennale), by its
-		// consonants, when no spelling is the corpus's.
-		if len(c.alts) == 0 {
-			idx.addLoanword(st, &c, w, r, seen)
-			idx.addKatakana(st, &c, w, r, seen)
-		}
-		// A Korean name or word that no table lists, as a Japanese
-		// article writes it in Chinese characters (신격호: 辛格浩).
-		unread := len(c.alts) == 0
-		if unread && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
-			for _, k := range kanjiSpellings(st, w.text) {
-				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
-			}
-		}
-		// A Korean name as a Japanese article writes it by its sound
-		// (성진우: ソン・ジヌ; 차해인: チャ・ヘイン).
-		if w.lang == knowledge.Korean && w.native == "" {
-			idx.addKatakanaName(st, &c, w.text, r, seen)
-		}
-		// A Korean name a Japanese question writes in Chinese
-		// characters, as Japanese news writes Korean people (宋康昊:
-		// 송강호, Song Kang-ho, ソン・ガンホ).
-		if w.lang == knowledge.Japanese && r.CrossReading > 0 && allHan(w.text) && dictionary.Japanese(w.text) == nil {
-			readings := dictionary.Hangul(w.text)
-			if strings.HasPrefix(w.text, "金") && len(readings) > 0 {
-				// 金 is 금 but as a surname 김 (金大中, 김대중).
-				readings = append(readings, "김"+string([]rune(readings[0])[1:]))
-			}
-			for _, h := range readings {
-				idx.addHangulName(st, &c, h, r.CrossReading, r, seen, nil)
-				idx.addKatakanaName(st, &c, h, r, seen)
-			}
-		}
-		// A Japanese name that Korean reads by its characters, not its
-		// sound (역도산: 力道山, Rikidozan; 이등: 伊藤, Ito), when
-		// nothing but the characters of Japanese articles reads the
-		// word.
-		if unread && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 {
-			for _, k := range dictionary.KanjiNames(w.text) {
-				idx.addKanjiNames(st, &c, k, r.Romanized*r.CrossReading, seen)
-				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
-			}
-		}
-		// A native Korean word: its other forms in Korean articles
-		// (훔친 and 훔쳤다, "stole"), and its English in Japanese ones.
-		if w.native != "" {
-			for _, t := range st.nativeForms(w.native) {
-				c.addAlt(st, knowledge.Korean, []string{t}, 1, seen)
-			}
-			if idx.hasLanguage(knowledge.Japanese) && r.Translation > 0 {
-				for _, e := range w.english {
-					for _, t := range dictionary.Translations(e) {
-						idx.addJapaneseWord(st, &c, t, r.Translation, 0, seen)
-					}
-				}
-			}
-		}
-		// A Korean personal name, as English news spells it (이용수: Lee
-		// Yong-soo), is no word to translate (이용, "use").
-		if w.lang != knowledge.Korean || w.native != "" || !idx.addKoreanName(st, &c, w.text, r, seen) {
-			idx.addTranslations(st, &c, w, r, seen)
-			// A word no passage writes as the question does may be
-			// said in other words of either language (서거, "death":
-			// 사망; 葬式, "funeral": 葬送): the dictionary's words for
-			// its English.
-			if w.native == "" && !ownSaid(st, own) {
-				idx.addSynonymWords(st, &c, w, r, seen)
-			}
-		}
-		// What the word means in the compound the lexicon took a term
-		// out of (漁業 of 漁業協定: "fisheries").
-		if r.CompoundGloss > 0 {
-			for _, terms := range a.compoundGloss(w) {
-				c.addAlt(st, knowledge.English, terms, r.CompoundGloss, seen)
-			}
-		}
-		if len(c.alts) > 0 {
-			c.weigh(st, own, n, r, "")
-			english := w.english
-			if english == nil && !ownSaid(st, own) {
-				english = dictionaryEnglish(w.text, w.lang == knowledge.Korean)
-			}
-			if english != nil {
-				// A word weighs no more than its English would, were it
-				// a question's word the corpus lacked: a verb, 受ける (影響を
-				// 受ける, "be affected"), is "receive", a verb of many
-				// senses, however seldom the corpus says "receive"; and
-				// a word no passage of its language holds weighs as its
-				// English, 対象 of の対象になった ("object", "subject"),
-				// not as the rarest of its translations.
-				limit := 0.0
-				for _, e := range english {
-					// A passive's English ("be formed") weighs as its
-					// verb, which the thesaurus knows.
-					if v, ok := strings.CutPrefix(e, "be "); ok && !strings.Contains(v, " ") {
-						e = v
-					}
-					limit = max(limit, unknownWeight(e, n, r))
-				}
-				c.weight = min(c.weight, max(r.MinWeight, limit))
-			}
-			// A single kanji (人 of どんな人, 外 of 外された) tells as
-			// little where the corpus has it as where it does not: a
-			// Japanese article has 人 in every 万人 and 日本人.
-			c.weight *= w.strength
-		} else {
-			c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
+		// A title after a name (아사다 선수, キム・ヨナ選手, 浅田真央選手) says
+		// who the name is, which the name says: an English article names
+		// the skater without "player". The title counts where a passage
+		// says it (이강철 감독은 of a Korean article; "the first Korean
+		// player") and is not held against one that only names her.
+		if r.OptionalTitles && lang.PersonTitle(w.text) && a.titleAfterName(w.text) {
+			c.optional = true
 		}
 		add(c)
 	}
+}
+
+// cjkConcept is the concept of a Korean or Japanese word of a question
+// that the lexicon does not know: the word itself, where passages in its
+// language hold it, its spellings in other scripts, its translations,
+// and its weight.
+func (a *reading) cjkConcept(w cjkWord) concept {
+	idx, st, r, n, seen := a.idx, a.st, a.r, a.n, a.seen
+	c := concept{label: w.text}
+	// The word itself, where passages in its language hold it.
+	own := idx.phraseIn(w.lang, w.text)
+	if idx.hasLanguage(w.lang) {
+		c.addAlt(st, w.lang, own, 1, seen)
+		for _, stem := range japaneseVerbStems(w.plain) {
+			c.addAlt(st, w.lang, idx.phraseIn(w.lang, stem), 1, seen)
+		}
+		if w.lang == knowledge.Korean {
+			c.addCompounds(st, own, r.Compound, seen)
+			if !ownSaid(st, own) {
+				idx.addKoreanParts(st, &c, w.text, r, seen)
+			}
+		}
+	}
+	// A name the lexicon lacks may be in the corpus in Latin letters.
+	var spellings []string
+	for _, l := range w.latin {
+		if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) {
+			spellings = append(spellings, terms[0])
+		}
+	}
+	for _, t := range spellings {
+		c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
+	}
+	// A Japanese name's long o is oh in English (오타니, Ohtani;
+	// 사토, Satoh): failing an exact match, the spelling with it,
+	// where the corpus writes it and it is no English word.
+	for _, l := range w.latin {
+		if len(c.alts) > 0 {
+			break
+		}
+		for _, v := range englishSpellings(l)[1:] {
+			if terms := idx.analyze1(v); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 && !thesaurus.Known(terms[0]) {
+				c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
+			}
+		}
+	}
+	// A Japanese name a Korean question writes by its sound, as a
+	// Japanese article writes it in kanji (오타니: 大谷; 쓰시마: 対馬).
+	if w.lang == knowledge.Korean && w.native == "" && idx.hasLanguage(knowledge.Japanese) && dictionary.Korean(w.text) == nil {
+		for _, l := range w.latin {
+			idx.addRomajiNames(st, &c, l, r, seen)
+		}
+	}
+	// Romanization is inexact ("isiba" for Ishiba): failing an exact
+	// match, a long spelling may be one or two letters off.
+	for _, t := range spellings {
+		if len(c.alts) > 0 {
+			break
+		}
+		if utf8.RuneCountInString(t) >= minFuzzyRomanizedRunes {
+			for _, fix := range st.corrections(t, 1) {
+				c.addAlt(st, knowledge.English, []string{fix}, r.Romanized*confCorrection, seen)
+			}
+		}
+	}
+	// A loanword (トリエンナーレ, 트리엔날레: Triennale), by its
+	// consonants, when no spelling is the corpus's.
+	if len(c.alts) == 0 {
+		idx.addLoanword(st, &c, w, r, seen)
+		idx.addKatakana(st, &c, w, r, seen)
+	}
+	// A Korean name or word that no table lists, as a Japanese
+	// article writes it in Chinese characters (신격호: 辛格浩).
+	unread := len(c.alts) == 0
+	if unread && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
+		for _, k := range kanjiSpellings(st, w.text) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
+		}
+	}
+	// A Korean name as a Japanese article writes it by its sound
+	// (성진우: ソン・ジヌ; 차해인: チャ・ヘイン).
+	if w.lang == knowledge.Korean && w.native == "" {
+		idx.addKatakanaName(st, &c, w.text, r, seen)
+	}
+	// A Korean name a Japanese question writes in Chinese
+	// characters, as Japanese news writes Korean people (宋康昊:
+	// 송강호, Song Kang-ho, ソン・ガンホ).
+	if w.lang == knowledge.Japanese && r.CrossReading > 0 && allHan(w.text) && dictionary.Japanese(w.text) == nil {
+		readings := dictionary.Hangul(w.text)
+		if strings.HasPrefix(w.text, "金") && len(readings) > 0 {
+			// 金 is 금 but as a surname 김 (金大中, 김대중).
+			readings = append(readings, "김"+string([]rune(readings[0])[1:]))
+		}
+		for _, h := range readings {
+			idx.addHangulName(st, &c, h, r.CrossReading, r, seen, nil)
+			idx.addKatakanaName(st, &c, h, r, seen)
+		}
+	}
+	// A Japanese name that Korean reads by its characters, not its
+	// sound (역도산: 力道山, Rikidozan; 이등: 伊藤, Ito), when
+	// nothing but the characters of Japanese articles reads the
+	// word.
+	if unread && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 {
+		for _, k := range dictionary.KanjiNames(w.text) {
+			idx.addKanjiNames(st, &c, k, r.Romanized*r.CrossReading, seen)
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
+		}
+	}
+	// A native Korean word: its other forms in Korean articles
+	// (훔친 and 훔쳤다, "stole"), and its English in Japanese ones.
+	if w.native != "" {
+		for _, t := range st.nativeForms(w.native) {
+			c.addAlt(st, knowledge.Korean, []string{t}, 1, seen)
+		}
+		if idx.hasLanguage(knowledge.Japanese) && r.Translation > 0 {
+			for _, e := range w.english {
+				for _, t := range dictionary.Translations(e) {
+					idx.addJapaneseWord(st, &c, t, r.Translation, 0, seen)
+				}
+			}
+		}
+	}
+	// A Korean personal name, as English news spells it (이용수: Lee
+	// Yong-soo), is no word to translate (이용, "use").
+	if w.lang != knowledge.Korean || w.native != "" || !idx.addKoreanName(st, &c, w.text, r, seen) {
+		idx.addTranslations(st, &c, w, r, seen)
+		// A word no passage writes as the question does may be
+		// said in other words of either language (서거, "death":
+		// 사망; 葬式, "funeral": 葬送): the dictionary's words for
+		// its English.
+		if w.native == "" && !ownSaid(st, own) {
+			idx.addSynonymWords(st, &c, w, r, seen)
+		}
+	}
+	// What the word means in the compound the lexicon took a term
+	// out of (漁業 of 漁業協定: "fisheries").
+	if r.CompoundGloss > 0 {
+		for _, terms := range a.compoundGloss(w) {
+			c.addAlt(st, knowledge.English, terms, r.CompoundGloss, seen)
+		}
+	}
+	if len(c.alts) > 0 {
+		c.weigh(st, own, n, r, "")
+		english := w.english
+		if english == nil && !ownSaid(st, own) {
+			english = dictionaryEnglish(w.text, w.lang == knowledge.Korean)
+		}
+		if english != nil {
+			// A word weighs no more than its English would, were it
+			// a question's word the corpus lacked: a verb, 受ける (影響を
+			// 受ける, "be affected"), is "receive", a verb of many
+			// senses, however seldom the corpus says "receive"; and
+			// a word no passage of its language holds weighs as its
+			// English, 対象 of の対象になった ("object", "subject"),
+			// not as the rarest of its translations.
+			limit := 0.0
+			for _, e := range english {
+				// A passive's English ("be formed") weighs as its
+				// verb, which the thesaurus knows.
+				if v, ok := strings.CutPrefix(e, "be "); ok && !strings.Contains(v, " ") {
+					e = v
+				}
+				limit = max(limit, unknownWeight(e, n, r))
+			}
+			c.weight = min(c.weight, max(r.MinWeight, limit))
+		}
+		// A single kanji (人 of どんな人, 外 of 外された) tells as
+		// little where the corpus has it as where it does not: a
+		// Japanese article has 人 in every 万人 and 日本人.
+		c.weight *= w.strength
+	} else {
+		c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
+	}
+	return c
 }
 
 // addKoreanParts adds the words of a Korean compound that no passage

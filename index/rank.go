@@ -46,6 +46,7 @@ type ranking struct {
 	Irregular       float64 // confidence of a word's irregular forms and base form (led, lead: thesaurus.Forms); 0 turns them off
 	Anaphor         float64 // confidence of a name's head noun ("the organization") in a passage whose article names it in full (see anaphor.go); 0 turns it off
 	MergeDerived    bool    // concepts whose words are forms of one another (workers, work) are one (see mergeDerived)
+	OptionalTitles  bool    // a Korean or Japanese person's title after a name (아사다 선수, 是枝監督) is an optional concept (see concept.optional)
 	EnglishTypos    bool    // a word no passage says, one edit from an English word (thesaurus.Correct), is read as that word
 	CorrectionPrior float64 // a misspelling's corrections weigh their share of the commonest one's passages to this power (see addCorrections); 0 weighs them alike
 	Negated         float64 // confidence of a concept a passage says only under a negation ("no real rollback"), for a question asking when (see negation.go); 1 turns it off
@@ -116,7 +117,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.5, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
@@ -429,6 +430,13 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 			}
 		}
 	}
+	// An optional concept the passage does not say is not held against
+	// it (see concept.optional).
+	for ci, c := range q.concepts {
+		if c.optional {
+			total -= c.weight * (1 - f.said[ci])
+		}
+	}
 	bestSentence := -1
 	for s, w := range bySentence {
 		if w/total > f.sentence || w/total == f.sentence && s < bestSentence {
@@ -449,7 +457,11 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		for i, c := range q.concepts {
 			if i != q.heaviest {
 				said += c.weight * f.said[i]
-				all += c.weight
+				if c.optional {
+					all += c.weight * f.said[i]
+				} else {
+					all += c.weight
+				}
 			}
 		}
 		if all > 0 {

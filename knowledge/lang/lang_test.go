@@ -430,3 +430,23 @@ func TestKoreanNameOfRandom(t *testing.T) {
 		}
 	}
 }
+
+func TestTrailingTitle(t *testing.T) {
+	for _, tc := range []struct {
+		run  string
+		want string // the title cut off, "" for none
+	}{
+		{"浅田真央選手", "選手"},
+		{"是枝監督", "監督"},
+		{"重光武雄名誉会長", "名誉会長"},
+		{"安倍元首相", "元首相"},
+		{"監督", ""},    // a title alone
+		{"新監督", ""},   // one kanji before it
+		{"演技構成点", ""}, // no title
+	} {
+		n := TrailingTitle(tc.run)
+		if got := tc.run[len(tc.run)-n:]; n == 0 && tc.want != "" || n > 0 && got != tc.want {
+			t.Errorf("TrailingTitle(%q) cuts %q, want %q", tc.run, tc.run[len(tc.run)-n:], tc.want)
+		}
+	}
+}

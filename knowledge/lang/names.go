@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // English news spells Korean personal names as the people themselves do,
@@ -159,4 +160,40 @@ func KoreanNameOf(surname, given1, given2 string) []string {
 		}
 	}
 	return out
+}
+
+// personTitles are the words Korean and Japanese write after a person's
+// name to say who the person is or to name them politely (아사다 선수,
+// 이강철 감독, 신격호 회장; 浅田真央選手, 是枝監督, 重光武雄氏): a closed class
+// of the grammar of names, as "Mr." and "President" are in English.
+var personTitles = map[string]bool{
+	// Korean
+	"선수": true, "감독": true, "회장": true, "사장": true, "대표": true, "씨": true, "님": true,
+	"대통령": true, "총리": true, "장관": true, "교수": true, "작가": true, "시인": true,
+	"의원": true, "위원장": true, "대사": true, "대변인": true, "의장": true, "차관": true,
+	"선생": true, "선생님": true, "기자": true, "변호사": true, "후보": true, "명예회장": true,
+	// Japanese
+	"選手": true, "監督": true, "会長": true, "社長": true, "代表": true, "氏": true,
+	"大統領": true, "首相": true, "外相": true, "大臣": true, "長官": true, "議長": true,
+	"大使": true, "報道官": true, "次官": true, "知事": true, "教授": true, "議員": true,
+	"作家": true, "詩人": true, "先生": true, "記者": true, "弁護士": true, "候補": true,
+	"名誉会長": true, "容疑者": true, "被告": true, "元首相": true, "前首相": true, "元大統領": true, "前大統領": true,
+}
+
+// PersonTitle reports whether a Korean or Japanese word is a title that
+// follows a person's name (see personTitles).
+func PersonTitle(word string) bool { return personTitles[word] }
+
+// TrailingTitle returns the length in bytes of the person's title that a
+// run of kanji ends with, where at least two kanji come before it, as
+// Japanese writes a name and its title as one run (浅田真央選手, 是枝監督):
+// 0 when it ends with none.
+func TrailingTitle(run string) int {
+	best := 0
+	for t := range personTitles {
+		if len(t) > best && strings.HasSuffix(run, t) && utf8.RuneCountInString(run[:len(run)-len(t)]) >= 2 && ScriptOf([]rune(t)[0]) == Kanji {
+			best = len(t)
+		}
+	}
+	return best
 }
