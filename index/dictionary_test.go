@@ -1465,3 +1465,32 @@ func TestTitleAfterName(t *testing.T) {
 		t.Errorf("with %d, without %d: optional titles do not serve these questions", with, without)
 	}
 }
+
+// TestForeignWordsWithoutEu: a Korean question writes a name borrowed
+// from English that no syllable with ㅡ marks as borrowed (넥슨, Nexon;
+// 넷마블, Netmarble; 밴쿠버, Vancouver) — the class of the dev article
+// questions "넥슨 도쿄 상장 첫날 시초가 얼마였음?", "넥슨이 공모로 조달한 돈
+// 가운데 …" and "넷마블이 만든 나 혼자만 레벨업 게임은 …": a syllable no
+// Chinese character reads (넥, 슨, 넷, 밴) tells that it may be, and its
+// consonants find the English word, as for 트리엔날레.
+func TestForeignWordsWithoutEu(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "en-korean-games-vancouver.md")))
+	cases := []struct{ q, want string }{
+		{"넷마블은 개발자 몇 명 데려갔어?", "brought 40 developers"},
+		{"넥슨은 어떤 장르 게임을 공개했어?", "an early version of a racing game"},
+		{"밴쿠버 게임 박람회는 며칠 동안 열렸나요?", "three-day games fair in Vancouver"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "넷마블", "netmarble"},
+		{cases[1].q, "넥슨", "nexon"},
+		{cases[2].q, "밴쿠버", "vancouver"},
+	})
+	if n := inTopThree(t, idx, cases); n < 2 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+	for _, w := range []string{"원고들", "김대중", "털렸냐"} {
+		if foreignWord(cjkWord{text: w, lang: knowledge.Korean}) {
+			t.Errorf("%s read as a borrowed word", w)
+		}
+	}
+}

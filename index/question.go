@@ -1158,7 +1158,7 @@ func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen m
 	case knowledge.Japanese:
 		reading = lang.RomanizeKana(w.text) // "" unless all kana
 	case knowledge.Korean:
-		if lang.LoanwordLike(w.text) && len(dictionary.Korean(w.text)) == 0 {
+		if (lang.LoanwordLike(w.text) || foreignWord(w)) && len(dictionary.Korean(w.text)) == 0 {
 			reading = lang.RomanizeKoreanLinked(w.text)
 		}
 	}
@@ -1168,6 +1168,26 @@ func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen m
 	for _, t := range st.loanwords(skeleton(reading)) {
 		c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
 	}
+}
+
+// foreignWord reports whether a Korean word the dictionaries do not know
+// is a name borrowed from another language though no syllable of it has
+// the ㅡ that LoanwordLike looks for (넥슨, Nexon; 넷마블, Netmarble): a
+// syllable of it is no reading of a Chinese character, and it is neither
+// a native word nor a Korean personal name, nor a form with an ending.
+func foreignWord(w cjkWord) bool {
+	if w.native != "" || len(lang.KoreanForms(w.text)) > 1 {
+		return false
+	}
+	if _, _, ok := lang.KoreanName(w.text); ok {
+		return false
+	}
+	for _, r := range w.text {
+		if !dictionary.SinoKorean(string(r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // addAliases adds the other names the corpus gives to what a concept

@@ -425,6 +425,14 @@ func kanjiByReading() map[string][]string {
 	return byReading
 }
 
+// SinoKorean reports whether a Hangul syllable is the Korean reading of
+// some Chinese character (노, 동, 력), as a word begins or goes on: a
+// syllable none reads (넥, 슨, 캐) is of a native or a borrowed word.
+func SinoKorean(syllable string) bool {
+	m := kanjiByReading()
+	return m[syllable] != nil || m[initialKey+syllable] != nil
+}
+
 var (
 	byReadingOnce sync.Once
 	byReading     map[string][]string // Korean reading -> its Chinese characters

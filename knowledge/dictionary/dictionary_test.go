@@ -566,3 +566,17 @@ func TestReading(t *testing.T) {
 		}
 	}
 }
+
+func TestSinoKorean(t *testing.T) {
+	for _, tc := range []struct {
+		syllable string
+		want     bool
+	}{
+		{"노", true}, {"동", true}, {"력", true}, {"역", true},
+		{"넥", false}, {"슨", false}, {"밴", false}, {"캐", false}, {"렸", false},
+	} {
+		if got := SinoKorean(tc.syllable); got != tc.want {
+			t.Errorf("SinoKorean(%q) = %v, want %v", tc.syllable, got, tc.want)
+		}
+	}
+}
