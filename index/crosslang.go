@@ -28,6 +28,7 @@ type cjkWord struct {
 	native   string   // the headword of the native Korean lexicon it is a form of (see dictionary.NativeKoreanHead)
 	plain    string   // a Japanese verb's or adjective's plain form (迎える for 迎えた)
 	titled   bool     // a name the word after it is the title of, cut off its run of kanji (see splitTitles)
+	forms    []string // a Korean word's forms, longest first (see lang.KoreanForms)
 }
 
 // cjkContent returns the content words of the Korean and Japanese parts
@@ -44,38 +45,7 @@ func cjkContent(rest string) []cjkWord {
 		if i > 0 && runs[i-1].Script == lang.Digit && runs[i-1].End == r.Start && lang.KoreanSuffix(r.Text) {
 			continue // the counter of a figure: 위를 of 2위를
 		}
-		forms := lang.KoreanForms(r.Text)
-		w := cjkWord{text: forms[len(forms)-1], lang: knowledge.Korean, strength: 1}
-		// A native word, which no Chinese character reads (바다에서,
-		// "at sea"; 훔쳤는데, "stole"): its English from the native
-		// lexicon.
-		// A word that is also a Sino-Korean word is read as that, the
-		// language of news (일한 is 日韓, "Japan and Korea", before
-		// 일하 + ㄴ, "worked").
-		if !slices.ContainsFunc(forms, func(f string) bool { return dictionary.Korean(f) != nil }) {
-			w.native, w.english = dictionary.NativeKoreanHead(r.Text)
-		}
-		// The stem may take off a noun's own last syllable for a
-		// particle (조각가가: 조각, "carving", for 조각가, "sculptor";
-		// 국가가: 국): the longest form that the dictionary knows is the
-		// word. Passages are searched by its analysis all the same.
-		for _, f := range forms {
-			if len(f) > len(w.text) && dictionary.Korean(f) != nil {
-				w.text = f
-				break
-			}
-		}
-		for _, f := range forms {
-			for _, l := range append(lang.RomanizeKorean(f), lang.RomanizeJapaneseVoiced(f)) {
-				if l == "" {
-					continue
-				}
-				if !slices.Contains(w.latin, l) {
-					w.latin = append(w.latin, l)
-				}
-			}
-		}
-		out = append(out, w)
+		out = append(out, koreanWord(r.Text))
 	}
 	verbEnd := 0 // the end of the stem of the last verb found
 	japanese, titled := splitTitles(lang.JapaneseContent(rest))
@@ -99,6 +69,45 @@ func cjkContent(rest string) []cjkWord {
 		out = append(out, w)
 	}
 	return out
+}
+
+// koreanWord is a Korean word of a question with its particle or ending
+// taken off: its dictionary form, its English where it is a native word,
+// and its romanizations.
+func koreanWord(text string) cjkWord {
+	forms := lang.KoreanForms(text)
+	w := cjkWord{text: forms[len(forms)-1], lang: knowledge.Korean, strength: 1}
+	// A native word, which no Chinese character reads (바다에서,
+	// "at sea"; 훔쳤는데, "stole"): its English from the native
+	// lexicon.
+	// A word that is also a Sino-Korean word is read as that, the
+	// language of news (일한 is 日韓, "Japan and Korea", before
+	// 일하 + ㄴ, "worked").
+	if !slices.ContainsFunc(forms, func(f string) bool { return dictionary.Korean(f) != nil }) {
+		w.native, w.english = dictionary.NativeKoreanHead(text)
+	}
+	// The stem may take off a noun's own last syllable for a
+	// particle (조각가가: 조각, "carving", for 조각가, "sculptor";
+	// 국가가: 국): the longest form that the dictionary knows is the
+	// word. Passages are searched by its analysis all the same.
+	for _, f := range forms {
+		if len(f) > len(w.text) && dictionary.Korean(f) != nil {
+			w.text = f
+			break
+		}
+	}
+	for _, f := range forms {
+		for _, l := range append(lang.RomanizeKorean(f), lang.RomanizeJapaneseVoiced(f)) {
+			if l == "" {
+				continue
+			}
+			if !slices.Contains(w.latin, l) {
+				w.latin = append(w.latin, l)
+			}
+		}
+	}
+	w.forms = forms
+	return w
 }
 
 // splitTitles cuts a person's title off the run of kanji a Japanese name

@@ -1494,3 +1494,33 @@ func TestForeignWordsWithoutEu(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanPlaceWithItsKind: a Korean question writes a Japanese place by
+// its sound, with the Sino-Korean word for its kind in one word
+// (이시카와현, 가와사키시, 노토반도) — the class of the dev article questions
+// "김관영 전북지사는 … 이시카와현 지사에게 …", "가와사키시 이토 사부로 시장은
+// …" and "노토반도 지진으로 …": the place is read without the kind, as
+// a Japanese article writes it in kanji (石川県, 川崎市, 能登半島).
+func TestKoreanPlaceWithItsKind(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "ja-korean-tourists-buses.md")))
+	cases := []struct{ q, want string }{
+		{"이시카와현은 한국 관광객을 위해 무엇을 시작했어?", "能登半島を巡る観光バス"},
+		{"가와사키시 한일 교류 행사에 몇 명 왔어?", "約2万人が訪れた"},
+		{"노토반도 버스 투어는 언제 시작됐나요?", "能登半島を巡る観光バス"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "이시카와현", "石川"},
+		{cases[1].q, "가와사키시", "川崎"},
+		{cases[2].q, "노토반", "能登"},
+	})
+	if n := inTopThree(t, idx, cases); n < 2 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+	for _, tc := range []struct{ word, base string }{
+		{"가와사키시", "가와사키"}, {"노토반도", "노토"}, {"도시샤대학", "도시샤"}, {"부산", ""}, {"현", ""},
+	} {
+		if base, _ := lang.KoreanPlaceBase(tc.word); base != tc.base {
+			t.Errorf("KoreanPlaceBase(%q) = %q, want %q", tc.word, base, tc.base)
+		}
+	}
+}

@@ -897,6 +897,23 @@ func (a *reading) cjkConcepts(rest string) {
 			c = a.cjkConcept(w)
 			i++
 		}
+		// A Japanese place a Korean question writes by its sound with
+		// the Sino-Korean word for its kind (가와사키시, 이시카와현,
+		// 노토반도): read without it, as an article in another language
+		// names the place (川崎市, Ishikawa, 能登半島).
+		if len(c.alts) == 0 && w.lang == knowledge.Korean {
+			for _, f := range w.forms {
+				base, ok := lang.KoreanPlaceBase(f)
+				if !ok {
+					continue
+				}
+				if cb := a.cjkConcept(koreanWord(base)); len(cb.alts) > 0 {
+					cb.label = w.text
+					c = cb
+					break
+				}
+			}
+		}
 		// A title after a name (아사다 선수, キム・ヨナ選手, 浅田真央選手) says
 		// who the name is, which the name says: an English article names
 		// the skater without "player". The title counts where a passage

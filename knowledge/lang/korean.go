@@ -308,3 +308,20 @@ func KoreanFunctionWord(word string) bool {
 	}
 	return false
 }
+
+// koreanPlaceSuffixes are the Sino-Korean words for a kind of place that
+// Korean writes after a place's name as one word (가와사키시, 이시카와현,
+// 노토반도, 도시샤대학), longest first, so that 반도 is taken before 도.
+var koreanPlaceSuffixes = []string{"특별시", "광역시", "대학교", "반도", "대학", "공항", "신사", "해협",
+	"시", "현", "도", "군", "구", "정", "촌", "섬", "역", "항", "성", "만"}
+
+// KoreanPlaceBase returns the name a Korean word of a place is made of
+// with its kind (가와사키시: 가와사키), when two syllables at least are left.
+func KoreanPlaceBase(word string) (string, bool) {
+	for _, s := range koreanPlaceSuffixes {
+		if base, ok := strings.CutSuffix(word, s); ok && utf8.RuneCountInString(base) >= 2 {
+			return base, true
+		}
+	}
+	return "", false
+}
