@@ -1524,3 +1524,23 @@ func TestKoreanPlaceWithItsKind(t *testing.T) {
 		}
 	}
 }
+
+// TestKimInKanji: a Korean question names a Korean person surnamed Kim
+// whom a Japanese article writes in Chinese characters (김성호: 金成浩;
+// 김혜정: 金恵貞) — the class of the dev article questions naming 김관영
+// (金寛永) and of 김대중 (金大中) and 김건희 (金建希) in Japanese articles:
+// 金 reads 금 in words but 김 as the surname, the commonest in Korea.
+func TestKimInKanji(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "ja-korean-tourists-buses.md")))
+	cases := []struct{ q, want string }{
+		{"김성호 사장은 노토에 대해 뭐라고 했어?", "能登の海と温泉"},
+		{"김혜정 연구원 조사 결과는?", "3割増えた"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "김성호", "金成浩"},
+		{cases[1].q, "김혜정", "金恵貞"},
+	})
+	if n := inTopThree(t, idx, cases); n < 2 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+}

@@ -342,6 +342,11 @@ func (s *snapshotStats) kanjiPairs(reading string) []string {
 				if first := dictionary.InitialSound(r); first != r {
 					pairs[first] = append(pairs[first], e.Term)
 				}
+				// 金 is 금 but as a surname 김, the commonest in Korea
+				// (金寛永, 김관영; 金在龍, 김재용).
+				if rest, ok := strings.CutPrefix(r, "금"); ok && strings.HasPrefix(e.Term, "金") {
+					pairs["김"+rest] = append(pairs["김"+rest], e.Term)
+				}
 			}
 		}
 		return pairs
