@@ -1669,3 +1669,28 @@ func TestNoAltWithoutConfidence(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeEvidence: a passage without what the question's form asks for
+// needs more of the question's words to answer it — the near off-topic
+// questions of the dev articles "부석사 불상 소송비용 얼마나 들었음?",
+// "ネクソンっていつ日本に来たん？日本法人できたの何年？" and "노토반도
+// 지진으로 피해를 입은 한국인 교민이나 관광객은 몇 명이었습니까?" were
+// answered by passages naming their subject and no sum, date or count.
+func TestTypeEvidence(t *testing.T) {
+	r := defaultRanking
+	for _, tc := range []struct {
+		coverage float64
+		typeOK   bool
+		want     bool
+	}{
+		{0.7, true, true},   // enough, with a sum
+		{0.7, false, false}, // as much, without: 0.63
+		{0.75, false, true}, // more, without: 0.675
+		{0.6, true, false},  // too little either way
+	} {
+		f := features{coverage: tc.coverage, body: tc.coverage, typeOK: tc.typeOK, focusOK: true, yearOK: true, heaviest: 1, rest: -1}
+		if got := r.answers(f); got != tc.want {
+			t.Errorf("coverage %.2f, type %v: answers %v, want %v (evidence %.3f)", tc.coverage, tc.typeOK, got, tc.want, r.evidence(f))
+		}
+	}
+}

@@ -75,6 +75,7 @@ type ranking struct {
 	FirstMention float64 // for a question asking what or who something is: boost by the share of the question first said, in its article, by the passage (see firstMentions)
 	TypeMiss     float64 // factor for a passage without what the question's form asks for (a date for "when")
 	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
+	TypeEvidence float64 // factor of the evidence of a passage without what the question's form asks for (see TypeMiss): "how much did the lawsuit cost" of a passage that names no sum asks more of the rest; 1 turns it off
 	YearMiss     float64 // factor of the evidence of a passage that, with its title, context and date, does not say a year the question names ("in 2025"); 1 turns it off
 	Recency      float64 // for a question asking where things stand now, boost of the passage reporting the latest year of the candidates
 	Actor        float64 // for a question naming both countries, penalty of a passage whose sentences have the other country as actor (see agent.go)
@@ -120,7 +121,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 0.8, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, TypeEvidence: 0.9, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinRest: 0.15, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -343,6 +344,9 @@ func (r ranking) evidence(f features) float64 {
 	}
 	if !f.yearOK {
 		e *= r.YearMiss
+	}
+	if !f.typeOK {
+		e *= r.TypeEvidence
 	}
 	return e
 }

@@ -54,7 +54,7 @@ var evalLevels = []struct {
 	{"dev6 articles", "articles/dev6", "articles/dev6.jsonl",
 		[]string{"--min-hit1", "0.3", "--min-hit3", "0.44", "--max-not-covered", "0.37", "--max-off-answered", "0.42", "--min-cjk-hit3", "0.41"}},
 	{"dev7 articles", "articles/dev7", "articles/dev7.jsonl",
-		[]string{"--min-hit1", "0.5", "--min-hit3", "0.61", "--max-not-covered", "0.25", "--max-off-answered", "0.34", "--min-cjk-hit3", "0.58"}},
+		[]string{"--min-hit1", "0.5", "--min-hit3", "0.61", "--max-not-covered", "0.31", "--max-off-answered", "0.34", "--min-cjk-hit3", "0.58"}},
 	{"dev8 articles", "articles/dev8", "articles/dev8.jsonl",
 		[]string{"--min-hit1", "0.33", "--min-hit3", "0.38", "--max-not-covered", "0.31", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.45"}},
 	{"dev9 articles", "articles/dev9", "articles/dev9.jsonl",
