@@ -1544,3 +1544,30 @@ func TestKimInKanji(t *testing.T) {
 		t.Errorf("%d of %d in the top three", n, len(cases))
 	}
 }
+
+// TestKatakanaOfTheArticles: an English or Korean question names a word
+// a Japanese article borrows in katakana that no dictionary lists
+// (webtoon: ウェブトゥーン; 인스타그램: インスタグラム) — the class of the dev
+// article questions "When did the webtoon's illustrator pass away …",
+// "피코마를 운영하는 회사의 대표는 누구입니까?" (ピッコマ) and of the
+// Nexon article's "ネクソン": the article's katakana words, indexed
+// whole (fieldKatakana), are matched by their sound.
+func TestKatakanaOfTheArticles(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "ja-korean-tourists-buses.md")))
+	cases := []struct{ q, want string }{
+		{"which webtoon artists is the travel company working with", "ウェブトゥーン作家と組んだ"},
+		{"그 여행사 인스타그램에 뭐 올려?", "インスタグラムで能登の風景写真"},
+		{"does the agency post photos on instagram", "インスタグラムで能登の風景写真"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "webtoon", "ウェブトゥーン"},
+		{cases[1].q, "인스타그램", "インスタグラム"},
+		{cases[2].q, "instagram", "インスタグラム"},
+	})
+	if n := inTopThree(t, idx, cases); n < 2 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+	if got := katakanaWords("漫画（ウェブトゥーン）のソン・ジヌ、ピッコマ、ピッコマ"); !slices.Equal(got, []string{"ウェブトゥーン", "ピッコマ"}) {
+		t.Errorf("katakanaWords = %q", got)
+	}
+}

@@ -39,7 +39,7 @@ const GCPercent = 75
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-29"
+const MappingVersion = "disputebot-30"
 
 // analyzerName is the analysis of English text (see languages.go for the
 // others): Unicode words, possessives dropped, lowercased, written the
@@ -69,7 +69,13 @@ const (
 	fieldAcronyms = "acronyms"
 	// fieldAliases holds the pairs of names a passage gives to one thing
 	// ("dokdo\x1ftakeshima"): indexed whole, not stored (see acronym.go).
-	fieldAliases   = "aliases"
+	fieldAliases = "aliases"
+	// fieldKatakana holds the words a Japanese passage writes in
+	// katakana (ウェブトゥーン, ピッコマ), indexed whole, not stored: the
+	// Japanese body is indexed in pairs of characters, from which the
+	// borrowed words an English or Korean question names by their sound
+	// cannot be listed (see katakanaLoanwords).
+	fieldKatakana  = "katakana"
 	fieldArticleID = "article_id"
 	fieldPassage   = "passage"
 	fieldKind      = "kind"
@@ -331,6 +337,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(fieldContext, stored())
 	dm.AddFieldMappingsAt(fieldAcronyms, keyword(false))
 	dm.AddFieldMappingsAt(fieldAliases, keyword(false))
+	dm.AddFieldMappingsAt(fieldKatakana, keyword(false))
 	dm.AddFieldMappingsAt(fieldArticleID, keyword(true))
 	dm.AddFieldMappingsAt(fieldPassage, num)
 	dm.AddFieldMappingsAt(fieldKind, keyword(true))
@@ -356,6 +363,7 @@ type passageDoc struct {
 	Context   string    `json:"context"`
 	Acronyms  []string  `json:"acronyms,omitempty"`
 	Aliases   []string  `json:"aliases,omitempty"`
+	Katakana  []string  `json:"katakana,omitempty"`
 	ArticleID string    `json:"article_id"`
 	Passage   int       `json:"passage"`
 	Kind      string    `json:"kind"`
@@ -955,6 +963,7 @@ func newPassageDoc(a *knowledge.Article, p *knowledge.Passage, lang string, an a
 		d.BodyKo, d.TitleKo = p.Text, a.Title
 	case knowledge.Japanese:
 		d.BodyJa, d.TitleJa = p.Text, a.Title
+		d.Katakana = katakanaWords(p.Text)
 	default:
 		d.Body = p.Text
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
 	"github.com/disputebot/disputebot/knowledge/dictionary"
@@ -307,6 +308,13 @@ func (idx *Index) addKatakana(st stats, c *concept, w cjkWord, r ranking, seen m
 	if w.lang != knowledge.Korean || len(dictionary.Korean(w.text)) > 0 {
 		return
 	}
+	// A borrowed word of the Japanese articles themselves (피코마:
+	// ピッコマ), which no dictionary lists.
+	if r.CrossReading > 0 && idx.hasLanguage(knowledge.Japanese) {
+		for _, k := range st.katakanaLoanwords(hangulLoanKey(w.text)) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
+		}
+	}
 	for _, k := range katakanaByKey()[hangulLoanKey(w.text)] {
 		if r.Romanized > 0 {
 			for _, e := range dictionary.Japanese(k) {
@@ -373,4 +381,78 @@ func (a *reading) loanPhrases(text string) string {
 // question word, in Latin letters alone.
 func loanPart(w string) bool {
 	return len(w) >= 2 && !stopWords[w] && !askingWords[w] && strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) < 0
+}
+
+// katakanaWords returns the words a Japanese text writes in katakana, of
+// three characters or more (ウェブトゥーン, ピッコマ; the parts of a name a
+// middle dot divides), once each: the borrowed words and foreign names
+// that fieldKatakana holds.
+func katakanaWords(text string) []string {
+	var out []string
+	for _, r := range lang.Runs(text) {
+		if r.Script != lang.Katakana {
+			continue
+		}
+		for w := range strings.FieldsFuncSeq(r.Text, func(c rune) bool { return c == '・' || c == '･' }) {
+			if utf8.RuneCountInString(w) >= 3 && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// katakanaLoanwords returns the katakana words of the Japanese articles
+// that sound like a word of a loan key (see loanKey), or failing that of
+// its looser key, without the glides w and y that English spells and
+// Hepburn does not (webtoon: ウェブトゥーン, uebutoun), or without a final
+// r that Japanese drops (illustrator: イラストレーター); the commonest
+// first: an English question's "webtoon" is ウェブトゥーン, a Korean one's
+// 피코마 ピッコマ. The keys are read once per snapshot.
+func (s *snapshotStats) katakanaLoanwords(key string) []string {
+	if len(key) < minLoanKey {
+		return nil
+	}
+	keys := built(s, "katakanaKeys", func() map[string][]termCount {
+		keys := map[string][]termCount{}
+		d, err := s.r.FieldDict(fieldKatakana)
+		if err != nil {
+			return keys
+		}
+		defer d.Close()
+		for n := 0; n < maxKoreanTerms; n++ {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				break
+			}
+			k := kanaLoanKey(e.Term)
+			if len(k) < minLoanKey {
+				continue
+			}
+			for _, v := range []string{k, looseKey(k), glideless(looseKey(k))} {
+				if v != "" {
+					keys[v] = append(keys[v], termCount{e.Term, e.Count})
+				}
+			}
+		}
+		return keys
+	})
+	for _, k := range []string{key, strings.TrimSuffix(key, "r")} {
+		for _, v := range []string{k, looseKey(k), glideless(looseKey(k))} {
+			if found := keys[v]; v != "" && len(found) > 0 {
+				return commonest(slices.Clone(found), maxLoanwords)
+			}
+		}
+	}
+	return nil
+}
+
+// glideless is a loose key without w and y, or "" when fewer than three
+// consonants are left.
+func glideless(loose string) string {
+	g := strings.NewReplacer("w", "", "y", "").Replace(loose)
+	if len(g) < 4 {
+		return ""
+	}
+	return g
 }

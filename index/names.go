@@ -218,6 +218,12 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 		for _, k := range lang.SpellKatakana(w) {
 			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, seen)
 		}
+		// An English word a Japanese article borrows (webtoon:
+		// ウェブトゥーン), which the rules of SpellKatakana, made for
+		// names, do not spell: the article's katakana words by sound.
+		for _, k := range st.katakanaLoanwords(loanKey(w)) {
+			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, seen)
+		}
 		idx.addRomajiNames(st, c, w, r, seen)
 	}
 }

@@ -217,6 +217,9 @@ type stats interface {
 	// kanjiPairs returns the pairs of Chinese characters of the Japanese
 	// articles that two Hangul syllables read.
 	kanjiPairs(reading string) []string
+	// katakanaLoanwords returns the katakana words of the Japanese
+	// articles that sound like a word of a loan key (see loanKey).
+	katakanaLoanwords(key string) []string
 	// nativeForms returns the Korean words of the corpus that are forms
 	// of a headword of the native lexicon, most frequent first.
 	nativeForms(head string) []string
