@@ -465,41 +465,41 @@ func (a *reading) titleAfterName(title string) bool {
 		if k < 0 {
 			return false
 		}
-		if _, ok := nameBefore(a.text[:i+k]); ok {
+		if nameBefore(a.text[:i+k]) {
 			return true
 		}
 		i += k + len(title)
 	}
 }
 
-// nameBefore returns the word text ends with, when it reads as a name:
+// nameBefore reports whether text ends with a word that reads as a name:
 // see titleAfterName.
-func nameBefore(text string) (string, bool) {
+func nameBefore(text string) bool {
 	text = strings.TrimRight(text, " ・")
 	runs := lang.Runs(text)
 	if len(runs) == 0 || runs[len(runs)-1].End != len(text) {
-		return "", false
+		return false
 	}
 	w := runs[len(runs)-1]
 	size := utf8.RuneCountInString(w.Text)
 	switch w.Script {
 	case lang.Hangul:
 		if size < 2 || size > 5 || lang.KoreanFunctionWord(w.Text) {
-			return "", false
+			return false
 		}
 		for _, f := range lang.KoreanForms(w.Text) {
 			if dictionary.Korean(f) != nil {
-				return "", false
+				return false
 			}
 		}
 		head, _ := dictionary.NativeKoreanHead(w.Text)
-		return w.Text, head == ""
+		return head == ""
 	case lang.Kanji:
-		return w.Text, size >= 2 && dictionary.Japanese(w.Text) == nil
+		return size >= 2 && dictionary.Japanese(w.Text) == nil
 	case lang.Katakana:
-		return w.Text, strings.Contains(w.Text, "・") || dictionary.Japanese(w.Text) == nil
+		return strings.Contains(w.Text, "・") || dictionary.Japanese(w.Text) == nil
 	case lang.Latin:
-		return w.Text, size >= 2 && !thesaurus.Known(strings.ToLower(w.Text))
+		return size >= 2 && !thesaurus.Known(strings.ToLower(w.Text))
 	}
-	return "", false
+	return false
 }
