@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -84,23 +85,14 @@ func (s *snapshotStats) loanwords(skel string) []string {
 	}
 	return s.remember("\x03"+skel, func() []string {
 		var cands []termCount
-		d, err := s.r.FieldDict(fieldBody)
-		if err != nil {
-			return nil
-		}
-		defer d.Close()
-		for {
-			e, err := d.Next()
-			if err != nil || e == nil {
-				break
+		s.eachTerm(fieldBody, math.MaxInt, func(tc termCount) {
+			if len(tc.term) < 4 {
+				return
 			}
-			if len(e.Term) < 4 {
-				continue
+			if k := skeleton(tc.term); k == skel || k == skel+"r" {
+				cands = append(cands, tc)
 			}
-			if k := skeleton(e.Term); k == skel || k == skel+"r" {
-				cands = append(cands, termCount{e.Term, e.Count})
-			}
-		}
+		})
 		return commonest(cands, maxLoanwords)
 	})
 }
@@ -415,31 +407,20 @@ func (s *snapshotStats) katakanaLoanwords(key string) []string {
 	}
 	keys := built(s, "katakanaKeys", func() map[string][]termCount {
 		keys := map[string][]termCount{}
-		d, err := s.r.FieldDict(fieldKatakana)
-		if err != nil {
-			return keys
-		}
-		defer d.Close()
-		for n := 0; n < maxKoreanTerms; n++ {
-			e, err := d.Next()
-			if err != nil || e == nil {
-				break
-			}
-			k := kanaLoanKey(e.Term)
+		s.eachTerm(fieldKatakana, maxKoreanTerms, func(tc termCount) {
+			k := kanaLoanKey(tc.term)
 			if len(k) < minLoanKey {
-				continue
+				return
 			}
-			for _, v := range []string{k, looseKey(k), glideless(looseKey(k))} {
-				if v != "" {
-					keys[v] = append(keys[v], termCount{e.Term, e.Count})
-				}
+			for _, v := range katakanaKeys(k) {
+				keys[v] = append(keys[v], tc)
 			}
-		}
+		})
 		return keys
 	})
 	for _, k := range []string{key, strings.TrimSuffix(key, "r")} {
-		for _, v := range []string{k, looseKey(k), glideless(looseKey(k))} {
-			if found := keys[v]; v != "" && len(found) > 0 {
+		for _, v := range katakanaKeys(k) {
+			if found := keys[v]; len(found) > 0 {
 				return commonest(slices.Clone(found), maxLoanwords)
 			}
 		}
@@ -447,12 +428,18 @@ func (s *snapshotStats) katakanaLoanwords(key string) []string {
 	return nil
 }
 
-// glideless is a loose key without w and y, or "" when fewer than three
-// consonants are left.
-func glideless(loose string) string {
-	g := strings.NewReplacer("w", "", "y", "").Replace(loose)
-	if len(g) < 4 {
-		return ""
+// katakanaKeys are the keys a katakana word is matched by, closest first:
+// its loan key, its loose key, and the loose key without w and y where
+// three consonants at least are left; each once.
+func katakanaKeys(key string) []string {
+	keys := []string{key}
+	loose := looseKey(key)
+	if loose == "" {
+		return keys
 	}
-	return g
+	keys = append(keys, loose)
+	if g := strings.NewReplacer("w", "", "y", "").Replace(loose); g != loose && len(g) >= 4 {
+		keys = append(keys, g)
+	}
+	return keys
 }

@@ -280,18 +280,27 @@ type termCount struct {
 func (s *snapshotStats) koreanTerms() []termCount {
 	return built(s, "korean", func() []termCount {
 		terms := []termCount{}
-		if d, err := s.r.FieldDict(fieldBodyKo); err == nil {
-			for len(terms) < maxKoreanTerms {
-				e, err := d.Next()
-				if err != nil || e == nil {
-					break
-				}
-				terms = append(terms, termCount{e.Term, e.Count})
-			}
-			d.Close()
-		}
+		s.eachTerm(fieldBodyKo, maxKoreanTerms, func(tc termCount) { terms = append(terms, tc) })
 		return terms
 	})
+}
+
+// eachTerm calls f with each term of a field of the snapshot and the
+// number of passages holding it, in the dictionary's order, up to limit
+// terms.
+func (s *snapshotStats) eachTerm(field string, limit int, f func(termCount)) {
+	d, err := s.r.FieldDict(field)
+	if err != nil {
+		return
+	}
+	defer d.Close()
+	for n := 0; n < limit; n++ {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			return
+		}
+		f(termCount{e.Term, e.Count})
+	}
 }
 
 // built returns the table of a snapshot named name, built once: the
@@ -324,31 +333,24 @@ func built[T any](s *snapshotStats, name string, build func() T) T {
 func (s *snapshotStats) kanjiPairs(reading string) []string {
 	pairs := built(s, "kanjiPairs", func() map[string][]string {
 		pairs := map[string][]string{}
-		d, err := s.r.FieldDict(fieldBodyJa)
-		if err != nil {
-			return pairs
-		}
-		defer d.Close()
-		for n := 0; n < maxKoreanTerms; n++ {
-			e, err := d.Next()
-			if err != nil || e == nil {
-				break
+		s.eachTerm(fieldBodyJa, maxKoreanTerms, func(tc termCount) {
+			if utf8.RuneCountInString(tc.term) != 2 || !allHan(tc.term) {
+				return
 			}
-			if utf8.RuneCountInString(e.Term) != 2 || !allHan(e.Term) {
-				continue
+			r := dictionary.Reading(tc.term)
+			if r == "" {
+				return
 			}
-			if r := dictionary.Reading(e.Term); r != "" {
-				pairs[r] = append(pairs[r], e.Term)
-				if first := dictionary.InitialSound(r); first != r {
-					pairs[first] = append(pairs[first], e.Term)
-				}
-				// 金 is 금 but as a surname 김, the commonest in Korea
-				// (金寛永, 김관영; 金在龍, 김재용).
-				if rest, ok := strings.CutPrefix(r, "금"); ok && strings.HasPrefix(e.Term, "金") {
-					pairs["김"+rest] = append(pairs["김"+rest], e.Term)
-				}
+			pairs[r] = append(pairs[r], tc.term)
+			if first := dictionary.InitialSound(r); first != r {
+				pairs[first] = append(pairs[first], tc.term)
 			}
-		}
+			// 金 is 금 but as a surname 김, the commonest in Korea
+			// (金寛永, 김관영; 金在龍, 김재용).
+			if rest, ok := strings.CutPrefix(r, "금"); ok && strings.HasPrefix(tc.term, "金") {
+				pairs["김"+rest] = append(pairs["김"+rest], tc.term)
+			}
+		})
 		return pairs
 	})
 	return pairs[reading]

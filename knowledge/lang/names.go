@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -189,11 +190,23 @@ func PersonTitle(word string) bool { return personTitles[word] }
 // Japanese writes a name and its title as one run (浅田真央選手, 是枝監督):
 // 0 when it ends with none.
 func TrailingTitle(run string) int {
-	best := 0
-	for t := range personTitles {
-		if len(t) > best && strings.HasSuffix(run, t) && utf8.RuneCountInString(run[:len(run)-len(t)]) >= 2 && ScriptOf([]rune(t)[0]) == Kanji {
-			best = len(t)
+	for _, t := range kanjiTitles() {
+		if strings.HasSuffix(run, t) && utf8.RuneCountInString(run[:len(run)-len(t)]) >= 2 {
+			return len(t)
 		}
 	}
-	return best
+	return 0
 }
+
+// kanjiTitles are the titles of personTitles in kanji, longest first
+// (名誉会長 before 会長).
+var kanjiTitles = sync.OnceValue(func() []string {
+	var out []string
+	for t := range personTitles {
+		if r, _ := utf8.DecodeRuneInString(t); ScriptOf(r) == Kanji {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return out
+})
