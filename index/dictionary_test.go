@@ -1571,3 +1571,27 @@ func TestKatakanaOfTheArticles(t *testing.T) {
 		t.Errorf("katakanaWords = %q", got)
 	}
 }
+
+// TestTraditionalReadingsAcross: a Korean question's Sino-Korean word
+// finds the Japanese word of a Japanese article that Japan writes in
+// simplified characters (증언: 証言; 무대: 舞台; 대만: 台湾; 예정: 予定) — the class of
+// the dev article question "니쥬의 정식 데뷔는 언제쯤으로 예정되어
+// 있습니까?" (正式なデビューは年内を予定している), whose 予 the table read
+// 여, as the character alone reads, not 예 as Korean reads 豫.
+func TestTraditionalReadingsAcross(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "ja-osaka-theatre.md")))
+	cases := []struct{ q, want string }{
+		{"쓰루하시 주민 증언 몇 명이었어?", "元住民12人の証言"},
+		{"오사카 공연 무대는 어떤 이야기야?", "戦後の大阪・鶴橋の市場"},
+		{"대만 공연은 언제 할 예정이야?", "台湾の台北でも上演する予定"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "testimony", "証言"},
+		{cases[1].q, "무대", "舞台"},
+		{cases[2].q, "예정", "予定"},
+	})
+	if n := inTopThree(t, idx, cases); n < 2 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+}
+

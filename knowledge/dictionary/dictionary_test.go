@@ -580,3 +580,33 @@ func TestSinoKorean(t *testing.T) {
 		}
 	}
 }
+
+// TestTraditionalReadings: a Japanese word written in the simplified
+// characters of 1946 reads in Korean as its traditional form does (証言,
+// 證言: 증언; 担当, 擔當: 담당; 予定, 豫定: 예정), not as the simplified
+// character read alone (証 정, 担 단, 予 여); a word whose character stands
+// for yet another (台風, 颱風) has both readings, and 円 stays the yen.
+func TestTraditionalReadings(t *testing.T) {
+	tests := []struct{ japanese, korean string }{
+		{"証言", "증언"},
+		{"担当", "담당"},
+		{"予定", "예정"},
+		{"芸術", "예술"},
+		{"舞台", "무대"},
+		{"台湾", "대만"},
+		{"台風", "태풍"},
+		{"専門", "전문"},
+		{"欠陥", "결함"},
+	}
+	for _, tt := range tests {
+		if got := Hangul(tt.japanese); !slices.Contains(got, tt.korean) {
+			t.Errorf("Hangul(%s) = %q, want %s among them", tt.japanese, got, tt.korean)
+		}
+		if got := Kanji(tt.korean); !slices.Contains(got, tt.japanese) {
+			t.Errorf("Kanji(%s) = %q, want %s among them", tt.korean, got, tt.japanese)
+		}
+	}
+	if got := Reading("円"); got != "엔" {
+		t.Errorf("Reading(円) = %q, want 엔", got)
+	}
+}

@@ -25,13 +25,21 @@
 //   - hanja.txt: each Chinese character of the basic block, a tab, and its
 //     Korean reading.
 //
+// Japanese writes many characters in the simplified forms of 1946 (証 for
+// 證, 担 for 擔, 芸 for 藝), some of which were other characters before,
+// with other readings (芸, "rue", 운): a Japanese word is read in Korean
+// through its characters' traditional forms, from the kyujitai npm
+// package (version 1.3.0, data/kyujitai.json, MIT), so that 証言 reads
+// 증언 and 担当 담당, as Korean writes them.
+//
 // Only common words are kept: they are what questions use, and a Korean
 // reading stands for several words, fewer among the common ones.
 //
 //	apt-get download edict && dpkg -x edict_*.deb /tmp/edict
 //	npm pack hanja@1.1.5 && tar xzf hanja-1.1.5.tgz -C /tmp
 //	iconv -f EUC-JP -t UTF-8 /tmp/edict/usr/share/edict/edict >/tmp/edict.utf8
-//	go run gen.go -edict /tmp/edict.utf8 -hanja /tmp/package/lib/data/hanjaeum.json
+//	npm pack kyujitai@1.3.0 && mkdir -p /tmp/kyujitai && tar xzf kyujitai-1.3.0.tgz -C /tmp/kyujitai
+//	go run gen.go -edict /tmp/edict.utf8 -hanja /tmp/package/lib/data/hanjaeum.json -kyujitai /tmp/kyujitai/package/data/kyujitai.json
 package main
 
 import (
@@ -40,6 +48,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -78,6 +87,7 @@ func main() {
 	edict := flag.String("edict", "/tmp/edict.utf8", "EDICT in UTF-8")
 	hanja := flag.String("hanja", "/tmp/package/lib/data/hanjaeum.json", "the Korean readings of Chinese characters")
 	boundFile := flag.String("bound", "internal/ipagen/bound.txt", "the kanji that are bound nouns (see internal/ipagen)")
+	kyujitaiFile := flag.String("kyujitai", "/tmp/kyujitai/package/data/kyujitai.json", "the traditional forms of the simplified Japanese characters")
 	flag.Parse()
 	b, err := os.ReadFile(*boundFile)
 	if err != nil {
@@ -96,6 +106,11 @@ func main() {
 	if err := json.Unmarshal(b, &eum); err != nil {
 		log.Fatal(err)
 	}
+	b, err = os.ReadFile(*kyujitaiFile)
+	if err != nil {
+		log.Fatal(err)
+	}
+	oldForms := traditional(b, eum)
 
 	words := map[string][]string{} // headword -> English
 	rare := map[string][]string{}  // the same, of the entries that are not common
@@ -164,7 +179,7 @@ func main() {
 		if utf8.RuneCountInString(h) < 2 {
 			continue
 		}
-		if r, ok := korean(h, eum); ok {
+		for _, r := range oldForms.readings(h, eum) {
 			readings[r] = append(readings[r], h)
 		}
 	}
@@ -179,7 +194,10 @@ func main() {
 			delete(rare, h)
 			continue
 		}
-		if r, ok := korean(h, eum); ok && utf8.RuneCountInString(h) >= minRareReading {
+		if utf8.RuneCountInString(h) < minRareReading {
+			continue
+		}
+		for _, r := range oldForms.readings(h, eum) {
 			if _, taken := readings[r]; !taken {
 				rareReadings[r] = append(rareReadings[r], h)
 			}
@@ -199,6 +217,75 @@ func main() {
 		}
 	}
 	write("hanja.txt", chars)
+}
+
+// keptReadings are the simplified characters read as they are, not as
+// their traditional forms: 円 is the yen (1億円 is 1억 엔, not 원), 楽 is
+// read 악 as often as 락 (音楽, 楽器), and the table's forms of 萌 and 鎌
+// are variants that Korean reads otherwise.
+var keptReadings = map[string]bool{"円": true, "楽": true, "萌": true, "鎌": true}
+
+// addedForms are the simplified characters that were other characters
+// before 1946 and that the kyujitai table leaves out, with the form they
+// stand for in words: 予 (予定, 予算) is 豫.
+var addedForms = map[string]string{"予": "豫"}
+
+// oldWords maps a word whose simplified character stands for a
+// character other than its usual traditional form to the word in
+// traditional characters (台風: 颱風, read 태풍, where 台 is otherwise 臺).
+type oldWords map[string]string
+
+// readings returns the Korean readings of a word: that of its characters
+// and, for a word of oldWords, that of its older spelling too, since
+// Korean writes some of them as Japanese did before (颱風, 태풍) and
+// others as Japanese does now (梅雨, 매우, not 黴雨).
+func (o oldWords) readings(word string, eum map[string]string) []string {
+	var out []string
+	for _, w := range []string{word, o[word]} {
+		if r, ok := korean(w, eum); ok && w != "" && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// traditional reads the kyujitai table: it gives each simplified
+// character the reading of its traditional form in eum, and returns the
+// words written with a simplified character that stands for another
+// character.
+func traditional(data []byte, eum map[string]string) oldWords {
+	var table struct {
+		Kyuji [][]string `json:"kyuji"` // simplified, traditional, variation selector
+		Douon []struct {
+			Old   []string `json:"old"`
+			New   []string `json:"new"`
+			Words []string `json:"words"`
+		} `json:"douon"`
+	}
+	if err := json.Unmarshal(data, &table); err != nil {
+		log.Fatal(err)
+	}
+	forms := maps.Clone(addedForms)
+	for _, p := range table.Kyuji {
+		if len(p) >= 2 && p[0] != p[1] {
+			forms[p[0]] = p[1]
+		}
+	}
+	for simple, old := range forms {
+		if r := eum[old]; r != "" && !keptReadings[simple] {
+			eum[simple] = r
+		}
+	}
+	words := oldWords{}
+	for _, d := range table.Douon {
+		if len(d.Old) == 0 || len(d.New) != 1 {
+			continue
+		}
+		for _, w := range d.Words {
+			words[w] = strings.ReplaceAll(w, d.New[0], d.Old[0])
+		}
+	}
+	return words
 }
 
 // minRareReading is the fewest characters of a rare word read in Korean.
