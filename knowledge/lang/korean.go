@@ -97,6 +97,9 @@ func KoreanForms(word string) []string {
 	if noun, ok := copulaPast(w); ok {
 		return append(out, noun)
 	}
+	if noun, ok := nounVerb(w); ok {
+		return append(out, noun)
+	}
 	cut(koreanEndings, 1)
 	for range 2 { // a particle may follow another: 일본에서는, 일본과의
 		if !cut(koreanParticles, 1) {
@@ -129,6 +132,44 @@ func copulaPast(w string) (string, bool) {
 		}
 		if rest == "" || KoreanInflection(rest) {
 			return noun, true
+		}
+	}
+	return "", false
+}
+
+// nounVerbs are the forms that 되다 ("become"), 하다 ("do") in the past,
+// 시키다 ("make") and 당하다 ("suffer") take after a noun to make a verb of
+// it (포함되어, "included"; 포함시켰습니까, "did they include"; 학살당한,
+// "massacred"), in the forms their endings give the stem. Not the present
+// forms of 하다 (해, 하, 한, 할) or 되다's 된 and 될, which end nouns too
+// (일본해, the Sea of Japan; 피해, "damage"; 무제한): koreanEndings lists
+// them with their endings. No Chinese character reads 됐, 돼, 했, 켜 or 킨,
+// so no noun ends in them.
+var nounVerbs = strings.Fields(`되어 되었 됐 돼 했 하였 시켜 시켰 시키 시킨 당했 당해 당하 당한`)
+
+// nounVerb returns the noun of a word that is a noun of two syllables or
+// more made a verb with one of nounVerbs, and any chain of endings after
+// it (품절됐더라, "it sold out"; 예정되어, "scheduled"), with a bound noun
+// at the end in chat (학살당한거, "the massacre of them").
+func nounVerb(w string) (string, bool) {
+	for i, r := range w {
+		if i == 0 || utf8.RuneCountInString(w[:i]) < 2 || !(r >= 0xAC00 && r <= 0xD7A3) {
+			continue
+		}
+		for _, v := range nounVerbs {
+			rest, ok := strings.CutPrefix(w[i:], v)
+			if !ok {
+				continue
+			}
+			for _, b := range []string{"거임", "거야", "거", "게", "건", "걸"} {
+				if r, ok := strings.CutSuffix(rest, b); ok {
+					rest = r
+					break
+				}
+			}
+			if rest == "" || KoreanInflection(rest) {
+				return w[:i], true
+			}
 		}
 	}
 	return "", false
