@@ -421,6 +421,14 @@ func japaneseVerbStems(plain string) []string {
 // Japanese word.
 func dictionaryEnglish(word string, korean bool) []string {
 	if korean {
+		// A Sino-Korean word the native lexicon lists is used by Korean
+		// in the sense listed there, which the Japanese word's English
+		// may put last or lack: 감독 is a film's director or a team's
+		// manager, where 監督 is first "supervision" and "control"; 예능
+		// a television variety show.
+		if head, english := dictionary.NativeKoreanHead(word); head == word && english != nil {
+			return english
+		}
 		return dictionary.Korean(word)
 	}
 	return dictionary.Japanese(word)

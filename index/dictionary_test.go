@@ -1595,3 +1595,30 @@ func TestTraditionalReadingsAcross(t *testing.T) {
 	}
 }
 
+// TestKoreanSenseOfSinoKorean: a Sino-Korean word that the native lexicon
+// lists is read in the sense Korean uses it in (감독: director, coach,
+// manager; 선수: player), not first in that of the Japanese word it
+// reads (監督: "supervision", "control"; 先手: "first move"), which made
+// "control" of every export-control passage the answer to a question
+// about a film's director.
+func TestKoreanSenseOfSinoKorean(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "en-director-coach.md")))
+	cases := []struct{ q, want string }{
+		{"한지원 감독 영화 어디서 찍었대?", "filmed most of it in Shimonoseki and Busan"},
+		{"사간 도스 새 감독 누구야?", "named Yoon Jung-hwan as its manager"},
+		{"윤정환이 데려가는 한국 선수는 누구?", "the defender Kim Min-hyeok"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "감독", "director"},
+		{cases[1].q, "감독", "manager"},
+		{cases[2].q, "선수", "player"},
+	})
+	for _, q := range []string{cases[0].q, cases[1].q} {
+		if c := findConcept(analyzeQuestion(t, idx, q), "감독"); c != nil && hasAlt(c, "control") {
+			t.Errorf("%q: 감독 is said as control", q)
+		}
+	}
+	if n := inTopThree(t, idx, cases); n < 2 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+}

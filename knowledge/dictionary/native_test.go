@@ -19,10 +19,13 @@ var nativeHomographs = []string{"가장", "고래", "매우", "모두", "불길"
 // nativeSenses are Sino-Korean words of the table, kept for the sense
 // Korean gives them, which the English of the Japanese word they read
 // lacks: 예능 is a television variety show (芸能, "public
-// entertainment"), 청와대 the Blue House (青瓦台). An English question
-// finds them in a Korean article by that sense (NativeKoreanFor); a
-// Korean one reads them as Sino-Korean words all the same.
-var nativeSenses = []string{"담임", "대본", "연예인", "영수증", "예고편", "예능", "예능인", "예선", "전공", "청와대", "충치", "학생증", "홍보"}
+// entertainment"), 청와대 the Blue House (青瓦台), 감독 a director or a
+// team's manager (監督, first "supervision" and "control"), 선수 a player
+// (選手, and 先手, "the first move"). An English question
+// finds them in a Korean article by that sense (NativeKoreanFor), and a
+// Korean question in an English one; in a Japanese article it finds
+// them as the Sino-Korean words they are.
+var nativeSenses = []string{"감독", "담임", "대본", "연예인", "영수증", "예고편", "예능", "예능인", "예선", "전공", "청와대", "충치", "선수", "학생증", "홍보"}
 
 func TestNativeTable(t *testing.T) {
 	// Sorted strictly: a headword written twice is out of order too.
