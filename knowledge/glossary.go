@@ -58,6 +58,10 @@ type glossaryVariant struct {
 	key    string // normalized with foldAlias
 	cjk    bool   // matched inside words, not only at word boundaries
 	hangul bool   // Korean: matched at a word's start or after a compound's noun (see indexVariant)
+	// A Korean person's name of two syllables (박진, Park Jin) is the
+	// start of many longer names (박진영, 박진희): it is matched only
+	// where the word ends with it, its particle or a title.
+	shortName bool
 	group  *AliasGroup
 	text   string
 }
@@ -133,7 +137,7 @@ func ParseGlossary(text string) (*Glossary, error) {
 				} else {
 					grp.Asked = append(grp.Asked, v)
 				}
-				g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), hangul: isHangul(key), group: grp, text: v})
+				g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), hangul: isHangul(key), shortName: shortKoreanName(key, grp), group: grp, text: v})
 				g.byKey[key] = grp
 			}
 		}
@@ -302,7 +306,7 @@ func indexVariant(text string, v glossaryVariant) int {
 			i += off
 			start := strings.LastIndexByte(text[:i], ' ') + 1
 			end := i + strings.IndexByte(text[i:], ' ')
-			if i == start || utf8.RuneCountInString(text[start:i]) >= 2 && !lang.KoreanEnding(text[i:end]) {
+			if (i == start || utf8.RuneCountInString(text[start:i]) >= 2 && !lang.KoreanEnding(text[i:end])) && (!v.shortName || nameEnds(text[i+len(v.key):end])) {
 				return i
 			}
 			off = i + 1
@@ -319,6 +323,34 @@ func indexVariant(text string, v glossaryVariant) int {
 		}
 		off = i + 1
 	}
+}
+
+// shortKoreanName reports whether a variant of Hangul is a Korean
+// person's name of two syllables, a surname and a one-syllable given
+// name, by the group's English name beginning with the surname's
+// spelling (박진: Park Jin).
+func shortKoreanName(key string, grp *AliasGroup) bool {
+	r := []rune(key)
+	if len(r) != 2 || !isHangul(key) || len(grp.Variants) == 0 {
+		return false
+	}
+	first, _, _ := strings.Cut(grp.Variants[0], " ")
+	return !hasCJK(first) && lang.KoreanSurname(string(r[0]), first)
+}
+
+// nameEnds reports whether what follows a name in its word leaves it a
+// name: nothing, a particle or an ending (박진은), or a title (박진장관);
+// not more syllables of a longer name (박진영).
+func nameEnds(rest string) bool {
+	if rest == "" || lang.KoreanEnding(rest) {
+		return true
+	}
+	for _, f := range lang.KoreanForms(rest) {
+		if lang.PersonTitle(f) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldAlias lowercases s and reduces it to words of letters and digits

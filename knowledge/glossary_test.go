@@ -51,6 +51,13 @@ func TestGlossaryMatch(t *testing.T) {
 		{name: "copula question, not approval", question: "교토국제고는 원래 어떤 이유로 세워진 학교인가요?", not: []string{"approve"}},
 		{name: "copula question after a fact", question: "그게 사실인가요?", not: []string{"approve"}},
 		{name: "copula question after a title", question: "이 사람이 장관인가요?", not: []string{"approve"}},
+		// A two-syllable name is the start of longer names: 박진영 (J.Y.
+		// Park, articles/dev11.jsonl 33 and 34) is not 박진, Park Jin;
+		// 박진 with its particle or a title is.
+		{name: "longer name", question: "박진영 프로듀서의 심사평은?", not: []string{"Park Jin"}},
+		{name: "longer name, chat", question: "jyp 박진영 점수 줄때 뭐 주는 방식이었지?", not: []string{"Park Jin"}},
+		{name: "short name with a particle", question: "박진은 언제 장관이 됐어?", want: []string{"Park Jin"}},
+		{name: "short name with a title", question: "박진장관 발언", want: []string{"Park Jin"}},
 		{
 			name: "Korean name with a particle", question: "강경화는 무엇을 말했나요?",
 			want: []string{"Kang Kyung-wha"}, variants: map[string]string{"Kang Kyung-wha": "강경화"},

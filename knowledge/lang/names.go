@@ -36,6 +36,12 @@ var surnames = map[string][]string{
 	"육": {"yook"}, "인": {"in"}, "탁": {"tak"}, "국": {"kook"}, "은": {"eun"}, "봉": {"bong"}, "태": {"tae"},
 }
 
+// KoreanSurname reports whether latin spells the Korean surname syllable
+// ("park" for 박).
+func KoreanSurname(syllable, latin string) bool {
+	return slices.Contains(surnames[syllable], strings.ToLower(latin))
+}
+
 // syllableVariants returns the spellings of a syllable of a given name:
 // its Revised Romanization and the older spellings names keep.
 func syllableVariants(syllable string) []string {
