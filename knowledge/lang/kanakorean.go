@@ -275,31 +275,45 @@ func HangulKatakana(word string) []string {
 	if name {
 		dot = "・"
 	}
-	var b strings.Builder
-	for i, j := range js {
-		c := kanaRows[j.ini][min(i, 1)]
-		if i > 0 {
-			switch kanaFinals[js[i-1].fin] {
-			case "ク", "ッ", "プ":
-				c = kanaRows[j.ini][0] // a stop after a stop is not voiced (박근혜: パク・クネ)
+	// A stop after a stop is not voiced (박근혜: パク・クネ; 박정희: パク・
+	// チョンヒ), but news writes some such names voiced all the same (박진영:
+	// パク・ジニョン as often as パク・チニョン): both are given.
+	var out []string
+	for _, voiced := range []bool{false, true} {
+		unvoiced := false
+		var b strings.Builder
+		for i, j := range js {
+			c := kanaRows[j.ini][min(i, 1)]
+			if i > 0 {
+				switch kanaFinals[js[i-1].fin] {
+				case "ク", "ッ", "プ":
+					if !voiced {
+						unvoiced = unvoiced || c != kanaRows[j.ini][0]
+						c = kanaRows[j.ini][0]
+					}
+				}
 			}
+			v := kanaVowels[j.med]
+			if plain, ok := afterConsonantVowels[v]; ok && c != "" {
+				v = plain
+			}
+			k, ok := kanaTable[c+v]
+			if !ok {
+				return nil
+			}
+			if i == 1 {
+				b.WriteString(dot)
+			}
+			b.WriteString(k + kanaFinals[j.fin])
 		}
-		v := kanaVowels[j.med]
-		if plain, ok := afterConsonantVowels[v]; ok && c != "" {
-			v = plain
+		kana := b.String()
+		out = append(out, kana)
+		if dot != "" {
+			out = append(out, strings.ReplaceAll(kana, dot, ""))
 		}
-		k, ok := kanaTable[c+v]
-		if !ok {
-			return nil
+		if !unvoiced {
+			break // no stop was unvoiced: the voiced spelling is the same
 		}
-		if i == 1 {
-			b.WriteString(dot)
-		}
-		b.WriteString(k + kanaFinals[j.fin])
 	}
-	kana := b.String()
-	if dot == "" {
-		return []string{kana}
-	}
-	return []string{kana, strings.ReplaceAll(kana, dot, "")}
+	return out
 }

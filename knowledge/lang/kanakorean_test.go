@@ -85,6 +85,11 @@ func TestHangulKatakana(t *testing.T) {
 		{"정의선", "チョン・ウィソン"},
 		{"이재명", "イ・ジェミョン"},
 		{"문은희", "ムン・ウニ"}, // no liaison from the surname, ㅎ silent after ㄴ
+		// and voiced all the same, as news writes some names
+		// (articles/dev11: パク・ジニョン for 박진영)
+		{"박진영", "パク・チニョン"},
+		{"박진영", "パク・ジニョン"},
+		{"박근혜", "パク・グネ"},
 	}
 	for _, tc := range cases {
 		got := HangulKatakana(tc.hangul)
