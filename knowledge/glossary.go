@@ -62,8 +62,8 @@ type glossaryVariant struct {
 	// start of many longer names (박진영, 박진희): it is matched only
 	// where the word ends with it, its particle or a title.
 	shortName bool
-	group  *AliasGroup
-	text   string
+	group     *AliasGroup
+	text      string
 }
 
 // Limits on glossary files, which are trusted but hand-edited.
