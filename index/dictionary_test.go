@@ -1622,3 +1622,26 @@ func TestKoreanSenseOfSinoKorean(t *testing.T) {
 		t.Errorf("%d of %d in the top three", n, len(cases))
 	}
 }
+
+// TestFormsWithTheirOwnEntry: an English word whose form the dictionary
+// lists (youngest: 最年少; goods: グッズ; biggest: 最大) is translated as
+// that form, not only as its lemma (young: 若い; good: 良い; big: 大きい),
+// which a Japanese article does not write for it — the class of the dev
+// article question "Who is the youngest of the nine, and how old is
+// she?" (最年少のニナは15歳).
+func TestFormsWithTheirOwnEntry(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t), fixture(t, "ja-osaka-theatre.md")))
+	cases := []struct{ q, want string }{
+		{"who's the youngest actor in the osaka show", "出演者の最年少は16歳"},
+		{"what goods did they sell at the theatre", "記念グッズも売られた"},
+		{"is the osaka run the troupe's biggest show abroad?", "過去最大の海外公演"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "youngest", "最年少"},
+		{cases[1].q, "goods", "グッズ"},
+		{cases[2].q, "biggest", "最大"},
+	})
+	if n := inTopThree(t, idx, cases); n < 2 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+}

@@ -796,8 +796,10 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 		return
 	}
 	lemmas := thesaurus.Lemmas(word)
-	if len(lemmas) == 0 {
-		lemmas = []string{word}
+	if len(lemmas) == 0 || !slices.Contains(lemmas, word) && len(dictionary.Translations(word)) > 0 {
+		// A form with an entry of its own says more than its lemma
+		// (youngest: 最年少, where young is 若い; goods: 商品).
+		lemmas = append([]string{word}, lemmas...)
 	}
 	for _, l := range lemmas {
 		for _, t := range dictionary.Translations(l) {
