@@ -412,6 +412,11 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		if c.focus && !whole && !statesFocus(c, p) {
 			f.focusOK = false
 		}
+		// An age as Korean and Japanese write it (15歳, 94세) says "years
+		// old", which no word of theirs spells.
+		if said < 1 && c.label == ageLabel && statesFocus(c, p) {
+			said, saidBody = 1, 1
+		}
 		if said == 0 && yearDigits(c.label) && strconv.Itoa(p.hit.Published.Year()) != c.label {
 			f.yearOK = false
 		}
