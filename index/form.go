@@ -265,11 +265,19 @@ func normalize(s string) string {
 		return w
 	})
 	s = chatWhy.ReplaceAllString(s, "${1}why ${2}")
+	s = countedOf.ReplaceAllString(s, "${1}${2}")
 	s = honorificAfterName(s)
 	s = hyphenPrefixes.ReplaceAllString(s, "")
 	s = hyphenIdentifiers.ReplaceAllString(s, "$1$2")
 	return numericDates.ReplaceAllStringFunc(s, spellDate)
 }
+
+// countedOf is a Korean count asked of with the particle 의 ("of") on
+// its counter (몇 명의 선수, "how many players"; 몇 개의 코스): the counter
+// and its particle read as a noun of their own (명의, 名義, "name";
+// 개의, 介意), which 의 is taken off. Korean writes the counter apart or
+// not (몇명의).
+var countedOf = regexp.MustCompile(`(몇\s?(?:명|개|곳|번|건|년|분|살|위|회|차|개국|가지|군데|시간|일|달|주))의(\s|$)`)
 
 // hyphenIdentifiers are the names of things made of a few letters, a
 // hyphen and a number ("P-1", "S-23", "F-35", "P-3C"): read as one word,
@@ -560,7 +568,7 @@ var answerPatterns = []struct {
 }{
 	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마나 ?걸|얼마 ?동안|몇 ?분 ?(?:동안|정도|만에|걸)|몇 ?분간|몇 ?시간|何分|何時間|\beolmana ?orae\b`), cueDuration},
 	{regexp.MustCompile(`(?i)\bwhen\b|\bitsu\b|\beonje\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|` + keywordDate + `|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
-	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?분(?:이|께서|들)|몇 ?분 ?(?:살아|생존|계|남)|몇 ?개|몇 ?퍼센트|몇 ?(?:위|등|점|번|회|대|배|표|승|패|이닝|차례|개국)|何人|いくつ|何社|何件|何割|何(?:位|点|回|個|台|枚|票|勝|敗|倍|イニング|か国|カ国)|\bwhat rank\b|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
+	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?분(?:이|께서|들)|몇 ?분 ?(?:살아|생존|계|남)|몇 ?개|몇 ?퍼센트|몇 ?(?:위|등|점|번|회|대|배|표|승|패|이닝|차례|개국|곳|군데|가지)|何人|いくつ|何社|何件|何割|何(?:位|点|回|個|台|枚|票|勝|敗|倍|イニング|か国|カ国)|\bwhat rank\b|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
 	{regexp.MustCompile(`(?i)\bhow much\b|\bikura\b|\beolma\b|\bwhat (total )?(amount|sum)\b|얼마|いくら|金額`), cueAmount},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|` + askedReason + `|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|何故|なんで|どうして|理由|\bnaze\b|\bdou?shite\b|\bwae\b`), cueReason},
 	{regexp.MustCompile(`(?i)\bwhere\b|\bdoko\b|\beodi\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},

@@ -1694,3 +1694,24 @@ func TestTypeEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestCountedOf: a Korean question counting with the particle 의 on its
+// counter (몇 명의 선수, "how many players") asks a number; the counter
+// and its particle are no noun (명의, 名義, "name"; 개의, 介意, "concern").
+// No question of the splits is put so; Korean writes counts so often.
+func TestCountedOf(t *testing.T) {
+	idx, _ := openTest(t, defaultCorpus(t))
+	for _, tt := range []struct{ q, counter, noun string }{
+		{"판결 당시 몇 명의 원고가 살아 있었어?", "명의", "plaintiffs"},
+		{"일본은 몇 개의 품목을 규제했나요?", "개의", "items"},
+		{"몇곳의 공장이 생산을 멈췄어?", "곳의", "plant"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		if findConcept(q, tt.counter) != nil || findConcept(q, tt.noun) == nil {
+			t.Errorf("%q: concepts %q, want %s and no %s", tt.q, conceptLabels(q), tt.noun, tt.counter)
+		}
+		if !slices.Contains(q.wants, cueNumber) {
+			t.Errorf("%q: wants %q, want a number", tt.q, q.wants)
+		}
+	}
+}
