@@ -266,6 +266,7 @@ func normalize(s string) string {
 	})
 	s = chatWhy.ReplaceAllString(s, "${1}why ${2}")
 	s = countedOf.ReplaceAllString(s, "${1}${2}")
+	s = gluedWhen.ReplaceAllStringFunc(s, splitWhen)
 	s = honorificAfterName(s)
 	s = hyphenPrefixes.ReplaceAllString(s, "")
 	s = hyphenIdentifiers.ReplaceAllString(s, "$1$2")
@@ -278,6 +279,26 @@ func normalize(s string) string {
 // 개의, 介意), which 의 is taken off. Korean writes the counter apart or
 // not (몇명의).
 var countedOf = regexp.MustCompile(`(몇\s?(?:명|개|곳|번|건|년|분|살|위|회|차|개국|가지|군데|시간|일|달|주))의(\s|$)`)
+
+// gluedWhen is a Korean word with 때 ("when", "at the time of") written
+// onto it, as chat does (불렸을때, 상받을때, 불매운동때: "when they were
+// called", "when he got the prize", "during the boycott"), with any
+// particle after it.
+var gluedWhen = regexp.MustCompile(`(\p{Hangul}+)때((?:에는|는|도|에|마다|부터|까지)?(?:\s|$|[?？!.,]))`)
+
+// splitWhen writes 때 apart from the word before it, where that word is a
+// verb's form that 때 follows (its last syllable ends in ㄹ: 줄때, 할때)
+// or a word of two syllables or more (불매운동때). 그때, 이때, 한때 and
+// 제때 are words of their own.
+func splitWhen(m string) string {
+	sub := gluedWhen.FindStringSubmatch(m)
+	word := []rune(sub[1])
+	last := word[len(word)-1]
+	if len(word) < 2 && (last < 0xAC00 || last > 0xD7A3 || (last-0xAC00)%28 != 8) {
+		return m
+	}
+	return sub[1] + " 때" + sub[2]
+}
 
 // hyphenIdentifiers are the names of things made of a few letters, a
 // hyphen and a number ("P-1", "S-23", "F-35", "P-3C"): read as one word,

@@ -1715,3 +1715,30 @@ func TestCountedOf(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedWhen: chat writes 때 ("when") onto the word before it (dev
+// questions: 불렸을때, 상받을때 and 줄때 of articles/dev11 and dev8,
+// 나올때 of dev and dev2, 의견수렴때 and 불매운동때 of dev and dev2); it is
+// read apart, as the function word it is, not as part of a word no
+// passage says. 그때 and 어때 are words of their own.
+func TestGluedWhen(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"최종회에서 이름 불렸을때 애들 반응 어땠음?", "최종회에서 이름 불렸을 때 애들 반응 어땠음?"},
+		{"점수 줄때 뭐 주는 방식이었지?", "점수 줄 때 뭐 주는 방식이었지?"},
+		{"불매운동때 일본 맥주 수입", "불매운동 때 일본 맥주 수입"},
+		{"송강호 상받을때는 몇살", "송강호 상받을 때는 몇살"},
+		{"그때 어때?", "그때 어때?"},
+		{"한때 1위", "한때 1위"},
+	} {
+		if got := normalize(tt.in); got != tt.want {
+			t.Errorf("normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	idx, _ := openTest(t, defaultCorpus(t))
+	q := analyzeQuestion(t, idx, "점수 줄때 뭐 주는 방식이었지?")
+	for _, c := range q.concepts {
+		if strings.HasSuffix(c.label, "때") {
+			t.Errorf("concept %q", c.label)
+		}
+	}
+}
