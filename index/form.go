@@ -267,6 +267,7 @@ func normalize(s string) string {
 	s = chatWhy.ReplaceAllString(s, "${1}why ${2}")
 	s = countedOf.ReplaceAllString(s, "${1}${2}")
 	s = gluedWhen.ReplaceAllStringFunc(s, splitWhen)
+	s = gluedJamo.ReplaceAllString(s, "$1 $2")
 	s = honorificAfterName(s)
 	s = hyphenPrefixes.ReplaceAllString(s, "")
 	s = hyphenIdentifiers.ReplaceAllString(s, "$1$2")
@@ -299,6 +300,11 @@ func splitWhen(m string) string {
 	}
 	return sub[1] + " 때" + sub[2]
 }
+
+// gluedJamo is chat's laughter or shorthand in letters not made into
+// syllables, written onto a word (털렸냐ㅋㅋ, 일본꺼ㅠㅠ): written apart,
+// so that the word is read without it.
+var gluedJamo = regexp.MustCompile(`([\x{AC00}-\x{D7A3}])([\x{3131}-\x{318E}]+)`)
 
 // hyphenIdentifiers are the names of things made of a few letters, a
 // hyphen and a number ("P-1", "S-23", "F-35", "P-3C"): read as one word,

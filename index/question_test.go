@@ -1728,6 +1728,10 @@ func TestGluedWhen(t *testing.T) {
 		{"불매운동때 일본 맥주 수입", "불매운동 때 일본 맥주 수입"},
 		{"송강호 상받을때는 몇살", "송강호 상받을 때는 몇살"},
 		{"그때 어때?", "그때 어때?"},
+		// and chat's letters written onto a word (냐ㅋㅋ of the dev
+		// questions)
+		{"몇대몇으로 털렸냐ㅋㅋ", "몇대몇으로 털렸냐 ㅋㅋ"},
+		{"일본꺼ㅠㅠ 아님?", "일본꺼 ㅠㅠ 아님?"},
 		{"한때 1위", "한때 1위"},
 	} {
 		if got := normalize(tt.in); got != tt.want {

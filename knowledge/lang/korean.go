@@ -197,7 +197,7 @@ func init() {
 		있어 있나 있나요 있었어 있었나 있는 있었 없어 없나 없는 했어 했나 해 하나 한 된 됐어 되나 
 		어땠어 어땠어요 어땠나 어땠나요 어때 어때요 어떤데 뭐였어 뭐였나 뭐예요 뭔데 뭐임 아님 맞아 맞지 맞나요 아니야 거야 건가 건지 
 		거 게 건 걸 데 뭘 왜요 
-		알려줘 알려주세요 설명 설명해 설명해줘 말해줘 궁금 궁금해 궁금해요 질문 요약 정리 내용 뭐였지 뭐였어 ㅋㅋ ㅎㅎ ㅠㅠ 
+		알려줘 알려주세요 설명 설명해 설명해줘 말해줘 궁금 궁금해 궁금해요 질문 요약 정리 내용 뭐였지 뭐였어 
 		나 너 우리 저희 제가 내가 니가 걔 쟤 얘 분 사람들 정부 당국 
 		이후 이전 당시 현재 이번 지난 올해 작년 그때 이때 동안 전후 직후 직전 이상 이하 또한 이미 아직 계속 모두 각각 
 		거임 아님 나오 내는 하는 되는 있던 없던 후 전 며칠 몇살`) {
@@ -307,6 +307,12 @@ func KoreanSuffix(s string) bool {
 func KoreanFunctionWord(word string) bool {
 	// What a lexicon match leaves of a word: its particle or ending alone.
 	if slices.Contains(koreanParticles, word) || slices.Contains(koreanEndings, word) {
+		return true
+	}
+	// Letters not made into syllables are chat's laughter, tears and
+	// shorthand (ㅋㅋ, ㅠㅠ, ㄹㅇ "for real", ㅇㅇ "yeah"), not words a
+	// passage writes.
+	if word != "" && strings.IndexFunc(word, func(r rune) bool { return r < 0x3131 || r > 0x318E }) < 0 {
 		return true
 	}
 	for _, q := range interrogatives {

@@ -88,6 +88,16 @@ func TestKoreanFunctionWord(t *testing.T) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
+	// Chat's letters not made into syllables (ㅋㅋ twelve times in the
+	// dev files, ㄹㅇ "for real" three times, ㅠㅠ), but no syllable.
+	for _, w := range []string{"ㅋㅋ", "ㄹㅇ", "ㅠㅠ", "ㅇㅇ", "ㅋㅋㅋㅋ"} {
+		if !KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = false", w)
+		}
+	}
+	if KoreanFunctionWord("리얼") {
+		t.Errorf("KoreanFunctionWord(리얼) = true")
+	}
 	// 있다 and 없다 in their forms (dev: 있었다는 in articles/dev.jsonl,
 	// 있었어 and 있던 in dev.jsonl), formal ones too.
 	for _, w := range []string{"있었다는", "있었어", "있던", "있습니까", "있었습니까", "없었다", "없습니다", "있을까요", "있다고"} {
