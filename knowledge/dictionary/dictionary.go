@@ -35,7 +35,7 @@ import (
 	"github.com/disputebot/disputebot/knowledge/internal/sorted"
 )
 
-//go:generate sh -c "echo see gen.go for where EDICT and the readings come from && go run gen.go -edict /tmp/edict.utf8 -hanja /tmp/package/lib/data/hanjaeum.json"
+//go:generate sh -c "echo see gen.go for where EDICT and the readings come from && go run gen.go -edict /tmp/edict.utf8 -hanja /tmp/package/lib/data/hanjaeum.json -kyujitai /tmp/kyujitai/package/data/kyujitai.json"
 
 // japaneseTable holds one line per word, sorted: the word, a tab, and its
 // English words separated by "|".
