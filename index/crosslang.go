@@ -426,7 +426,7 @@ func dictionaryEnglish(word string, korean bool) []string {
 		// may put last or lack: 감독 is a film's director or a team's
 		// manager, where 監督 is first "supervision" and "control"; 예능
 		// a television variety show.
-		if head, english := dictionary.NativeKoreanHead(word); head == word && english != nil {
+		if english := dictionary.NativeWord(word); english != nil {
 			return english
 		}
 		return dictionary.Korean(word)

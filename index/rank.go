@@ -409,12 +409,13 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 				}
 			}
 		}
-		if c.focus && !whole && !statesFocus(c, p) {
-			f.focusOK = false
-		}
 		// An age as Korean and Japanese write it (15歳, 94세) says "years
 		// old", which no word of theirs spells.
-		if said < 1 && c.label == ageLabel && statesFocus(c, p) {
+		saysAge := statesFocus(c, p)
+		if c.focus && !whole && !saysAge {
+			f.focusOK = false
+		}
+		if said < 1 && saysAge {
 			said, saidBody = 1, 1
 		}
 		if said == 0 && yearDigits(c.label) && strconv.Itoa(p.hit.Published.Year()) != c.label {

@@ -137,7 +137,9 @@ func ParseGlossary(text string) (*Glossary, error) {
 				} else {
 					grp.Asked = append(grp.Asked, v)
 				}
-				g.variants = append(g.variants, glossaryVariant{key: key, cjk: hasCJK(v), hangul: isHangul(key), shortName: shortKoreanName(key, grp), group: grp, text: v})
+				gv := glossaryVariant{key: key, cjk: hasCJK(v), hangul: isHangul(key), group: grp, text: v}
+				gv.shortName = gv.hangul && shortKoreanName(key, grp)
+				g.variants = append(g.variants, gv)
 				g.byKey[key] = grp
 			}
 		}
@@ -331,7 +333,7 @@ func indexVariant(text string, v glossaryVariant) int {
 // spelling (박진: Park Jin).
 func shortKoreanName(key string, grp *AliasGroup) bool {
 	r := []rune(key)
-	if len(r) != 2 || !isHangul(key) || len(grp.Variants) == 0 {
+	if len(r) != 2 || len(grp.Variants) == 0 {
 		return false
 	}
 	first, _, _ := strings.Cut(grp.Variants[0], " ")

@@ -242,7 +242,10 @@ type oldWords map[string]string
 func (o oldWords) readings(word string, eum map[string]string) []string {
 	var out []string
 	for _, w := range []string{word, o[word]} {
-		if r, ok := korean(w, eum); ok && w != "" && !slices.Contains(out, r) {
+		if w == "" {
+			continue
+		}
+		if r, ok := korean(w, eum); ok && !slices.Contains(out, r) {
 			out = append(out, r)
 		}
 	}

@@ -63,6 +63,11 @@ func NativeKorean(word string) []string {
 	return english
 }
 
+// NativeWord returns the English of a word of the native lexicon as the
+// table writes it, a noun, an adverb or a determiner (바다, 감독), or nil:
+// no ending or particle is taken off, no stem conjugated.
+func NativeWord(word string) []string { return list(nativeTable, word) }
+
 // NativeKoreanHead returns, with the English of a native Korean word (see
 // NativeKorean), the headword of the table it is a form of: the noun as
 // written (바다 for 바다에서, "at sea") or the stem with its hyphen (훔치-
@@ -95,7 +100,7 @@ func NativeKoreanHead(word string) (head string, english []string) {
 		}
 		return utf8.RuneCountInString(head) >= sinoLength
 	}
-	if english := list(nativeTable, word); english != nil {
+	if english := NativeWord(word); english != nil {
 		return word, english // a noun, an adverb or a determiner as written
 	}
 	if len(runes) == 1 && isHanjaReading(word) {

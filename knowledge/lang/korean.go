@@ -124,13 +124,7 @@ func copulaPast(w string) (string, bool) {
 		if endsInConsonant(noun) != (marker == "이었") {
 			continue
 		}
-		for _, b := range []string{"거임", "거야", "거", "게", "건", "걸"} {
-			if r, ok := strings.CutSuffix(rest, b); ok && r != "" {
-				rest = r
-				break
-			}
-		}
-		if rest == "" || KoreanInflection(rest) {
+		if rest == "" || KoreanInflection(cutChatNoun(rest)) {
 			return noun, true
 		}
 	}
@@ -158,21 +152,23 @@ func nounVerb(w string) (string, bool) {
 		}
 		for _, v := range nounVerbs {
 			rest, ok := strings.CutPrefix(w[i:], v)
-			if !ok {
-				continue
-			}
-			for _, b := range []string{"거임", "거야", "거", "게", "건", "걸"} {
-				if r, ok := strings.CutSuffix(rest, b); ok {
-					rest = r
-					break
-				}
-			}
-			if rest == "" || KoreanInflection(rest) {
+			if rest = cutChatNoun(rest); ok && (rest == "" || KoreanInflection(rest)) {
 				return w[:i], true
 			}
 		}
 	}
 	return "", false
+}
+
+// cutChatNoun takes off the bound noun that chat closes a chain of
+// endings with (던거, 한거임, 줬던게).
+func cutChatNoun(endings string) string {
+	for _, b := range []string{"거임", "거야", "거", "게", "건", "걸"} {
+		if r, ok := strings.CutSuffix(endings, b); ok {
+			return r
+		}
+	}
+	return endings
 }
 
 // KoreanStem is the shortest of KoreanForms: the word without its
