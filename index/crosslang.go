@@ -417,6 +417,52 @@ func japaneseVerbStems(plain string) []string {
 	return out
 }
 
+// kanjiNounPairs returns how a Japanese article holds a noun of one kanji
+// (声, 島, 金), which pairs of characters never hold alone: as the pairs it
+// makes with the particle after it (声は, 声を, 島に) and with の, な or
+// an adjective's い before it (主人公の声: の声; 高い声: い声). A kanji
+// beside other kanji is a part of a longer word (声優, 歓声), not this one.
+func kanjiNounPairs(word string) []string {
+	r, size := utf8.DecodeRuneInString(word)
+	if size == 0 || size != len(word) || !unicode.Is(unicode.Han, r) {
+		return nil
+	}
+	var out []string
+	for _, p := range "はがをにのでもとへやかだっ" {
+		out = append(out, word+string(p))
+	}
+	for _, p := range "のない" {
+		out = append(out, string(p)+word)
+	}
+	return out
+}
+
+// kanjiAlone reports whether a question writes a kanji as a word of its
+// own somewhere: with no kanji or katakana on either side (主人公の声を),
+// not as the end of a longer word the lexicon took the rest of (者 of
+// 当局者).
+func kanjiAlone(text, kanji string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], kanji)
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(kanji)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if !wordRune(before) && !wordRune(after) {
+			return true
+		}
+		off = end
+	}
+}
+
+// wordRune reports whether a rune may be part of a Japanese word of
+// kanji: a kanji, a katakana or the long vowel mark.
+func wordRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
+}
+
 // dictionaryEnglish is the dictionary's English for a Korean or a
 // Japanese word.
 func dictionaryEnglish(word string, korean bool) []string {

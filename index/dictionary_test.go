@@ -751,6 +751,44 @@ func TestOneKanjiNouns(t *testing.T) {
 	}
 }
 
+// TestKanjiNounPairs: a Japanese question's noun of one kanji, written
+// as a word of its own, is found where a Japanese article writes it
+// between particles, as the pairs of characters the body is indexed in
+// hold it (の声, 島に, 店と), which no pair holds alone: the class of the dev
+// questions 主人公の声を担当している声優 (articles/dev9.jsonl 25) and
+// 台湾っていくら出した (articles/dev10.jsonl 35, 台湾も). The end of a word
+// the lexicon read (者 of 当局者) and a verb's stem (効 of 効く) are not
+// nouns of their own.
+func TestKanjiNounPairs(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "iki-drums", "2024-08-18",
+		"長崎県の壱岐で17日、夏祭りが開かれ、韓国・釜山の打楽器チームが初めて参加した。チームは12人で、港の特設舞台で地元の太鼓団体と共演した。",
+		"演奏の後半では観客の声が会場に響き、約3千人が手拍子を送った。",
+		"メンバーは釜山から高速船で約1時間半かけて島に入った。前日には小学校を訪れ、児童40人にチャンゴの叩き方を教えた。",
+		"市の観光課は「来年は釜山の店と組んで屋台も出したい」としている。当局者によると、渡航費は市が負担し、祭りの効果は大きいという。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	cases := []struct{ q, want string }{
+		{"観客の声ってどうだった？", "観客の声が会場に響き"},
+		{"メンバーは何時間かけて島に入ったの？", "高速船で約1時間半かけて島に入った"},
+		{"店と組む話って何？", "釜山の店と組んで屋台も出したい"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "声", "の声"},
+		{cases[1].q, "島", "島に"},
+		{cases[2].q, "店", "店と"},
+	})
+	if n := inTopThree(t, idx, cases); n < 3 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+	for _, tt := range []struct{ q, label, pair string }{
+		{"当局者は何て言ってる？", "者", "者に"},
+		{"屋台はいつから効くの？", "効", "の効"},
+	} {
+		if c := findConcept(analyzeQuestion(t, idx, tt.q), tt.label); c != nil && hasAlt(c, tt.pair) {
+			t.Errorf("%q: %s is said as the pair %s", tt.q, tt.label, tt.pair)
+		}
+	}
+}
+
 // TestGlossHeads: a Korean or Japanese word whose dictionary English is a
 // phrase also stands for the noun the phrase names a kind of, which an
 // article may use in other words: 歌詞, "song lyrics", of "the lyrics of

@@ -713,6 +713,9 @@ func (idx *Index) addJapaneseWord(st stats, c *concept, word string, conf, compo
 		for _, stem := range japaneseVerbStems(word) {
 			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, stem), conf, seen)
 		}
+		for _, pair := range kanjiNounPairs(word) {
+			c.addAlt(st, knowledge.Japanese, []string{pair}, conf, seen)
+		}
 	}
 	if !idx.hasLanguage(knowledge.Korean) {
 		return
@@ -944,6 +947,11 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 		c.addAlt(st, w.lang, own, 1, seen)
 		for _, stem := range japaneseVerbStems(w.plain) {
 			c.addAlt(st, w.lang, idx.phraseIn(w.lang, stem), 1, seen)
+		}
+		if w.lang == knowledge.Japanese && w.plain == "" && kanjiAlone(a.text, w.text) {
+			for _, pair := range kanjiNounPairs(w.text) {
+				c.addAlt(st, w.lang, []string{pair}, 1, seen)
+			}
 		}
 		if w.lang == knowledge.Korean {
 			c.addCompounds(st, own, r.Compound, seen)
