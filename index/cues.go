@@ -378,7 +378,20 @@ var cjkCuePatterns = []struct {
 	// 韓国中央会館で, 都立横網町公園で; 부산항에서, 서울시청에서 is not one: 청).
 	{regexp.MustCompile(`에서 (열린|만나|회담)|で(開か|会談|行わ)|\p{Han}(?:都|道|府|県|市|区|町|村|館|公園|港|駅|島)(?:で|に|から)|[가-힣](?:시|군|공원|회관|센터|역|항)에서`), cuePlace},
 	{regexp.MustCompile(`\d\s?[일日]\s?(?:부터|から)|\d{4}\s?[년年]\s?(?:부터|から)|시행(?:됐|되었|에 들어|했|된)|발효|효력이 발생|기해 발생|施行さ|発効|開始さ|始まっ|시작됐|시작되었`), cueStart},
-	{regexp.MustCompile(`[가-힣]{2,4} (?:[가-힣]+ )?(?:대통령|총리|장관|대변인|의장|대사|교수|위원장|차관|관방장관)|[가-힣]{2,4} ?씨|\p{Han}{2,4}(?:（[^）]{1,20}）)?(?:首相|外相|大臣|長官|氏|大統領|議長|大使|報道官|次官|知事|教授)`), cuePerson},
+	{personCue, cuePerson},
+}
+
+// personCue finds a person named with a title (see lang.PersonTitles): in
+// Korean the name, a space and the title, alone or at the end of a word
+// (김관영 전북지사는), then a particle or no more Hangul (not 대사관, an
+// embassy), or a name with 씨 or 님; in Japanese a name in kanji or
+// katakana, its reading in brackets, then the title or さん, as Japanese
+// news names a private person (坂泰斗さん, 金在龍（キム・ジェヨン）社長).
+var personCue = regexp.MustCompile(`[가-힣]{2,4} (?:[가-힣]+ )?[가-힣]*(?:` + titlesOf(lang.Hangul) + `)(?:[은는이가의을를도와과께에로]|[^가-힣]|$)|[가-힣]{2,4} ?(?:씨|님)|(?:\p{Han}{2,4}|[\p{Katakana}ー]{2,}(?:・[\p{Katakana}ー]+)*)(?:（[^）]{1,20}）)?(?:` + titlesOf(lang.Kanji) + `|さん|さま|様)`)
+
+// titlesOf is the pattern of the titles of persons in a script.
+func titlesOf(script lang.Script) string {
+	return strings.Join(lang.PersonTitles(script), "|")
 }
 
 // koreanNameWord is a word of three Hangul syllables and a particle, as

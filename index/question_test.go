@@ -1635,6 +1635,31 @@ func TestKoreanPersonCues(t *testing.T) {
 	}
 }
 
+// TestTitledPersonCues: Korean and Japanese news name a person with the
+// title after the name, from the one list of titles the question reading
+// uses (lang.PersonTitles), and Japanese news a private person with さん:
+// the answers to "who voices the lead" (坂泰斗さん, articles/dev9), "who
+// heads the company" (金在龍（キム・ジェヨン）社長, articles/dev9) and "how
+// did the governor send his sympathy" (김관영 전북지사는, articles/dev10).
+// A title inside a longer word is none (대사관, an embassy; 대표팀, a
+// national team), nor is a kana word before さん of courtesy (皆さん).
+func TestTitledPersonCues(t *testing.T) {
+	for text, want := range map[string]bool{
+		"主人公の声は坂泰斗さんが演じる。":        true,
+		"金在龍（キム・ジェヨン）社長は語った。":     true,
+		"チュゴン（Chugong）さんが連載を始めた。": true,
+		"김관영 전북지사는 전화를 걸었다.":      true,
+		"박정부 회장이 1992년 세웠다.":      true,
+		"주한 일본 대사관 앞에서 집회가 열렸다.":  false,
+		"한국 대표팀이 도쿄에 도착했다.":       false,
+		"皆さん、ありがとうございました。":        false,
+	} {
+		if got := slices.Contains(cues(text, lang.Language(text)), cuePerson); got != want {
+			t.Errorf("cues(%q) holds a person: %v, want %v", text, got, want)
+		}
+	}
+}
+
 // TestKoreanCompoundParts: a Korean compound no passage writes whole is
 // found by its words where an article writes them apart: 선발투수 by 선발
 // ("한국 선발 김광현은", articles/dev6.jsonl 17), 야구대표팀 by 대표팀,

@@ -178,13 +178,13 @@ var personTitles = map[string]bool{
 	"선수": true, "감독": true, "회장": true, "사장": true, "대표": true, "씨": true, "님": true,
 	"대통령": true, "총리": true, "장관": true, "교수": true, "작가": true, "시인": true,
 	"의원": true, "위원장": true, "대사": true, "대변인": true, "의장": true, "차관": true,
-	"선생": true, "선생님": true, "기자": true, "변호사": true, "후보": true, "명예회장": true,
+	"지사": true, "도지사": true, "선생": true, "선생님": true, "기자": true, "변호사": true, "후보": true, "명예회장": true,
 	// Japanese
 	"選手": true, "監督": true, "会長": true, "社長": true, "代表": true, "氏": true,
 	"大統領": true, "首相": true, "外相": true, "大臣": true, "長官": true, "議長": true,
 	"大使": true, "報道官": true, "次官": true, "知事": true, "教授": true, "議員": true,
 	"作家": true, "詩人": true, "先生": true, "記者": true, "弁護士": true, "候補": true,
-	"名誉会長": true, "容疑者": true, "被告": true, "元首相": true, "前首相": true, "元大統領": true, "前大統領": true,
+	"市長": true, "町長": true, "理事長": true, "委員長": true, "名誉会長": true, "容疑者": true, "被告": true, "元首相": true, "前首相": true, "元大統領": true, "前大統領": true,
 }
 
 // PersonTitle reports whether a Korean or Japanese word is a title that
@@ -206,13 +206,18 @@ func TrailingTitle(run string) int {
 
 // kanjiTitles are the titles of personTitles in kanji, longest first
 // (名誉会長 before 会長).
-var kanjiTitles = sync.OnceValue(func() []string {
+var kanjiTitles = sync.OnceValue(func() []string { return PersonTitles(Kanji) })
+
+// PersonTitles returns the titles of personTitles written in a script
+// (Hangul or Kanji), longest first (명예회장 before 회장), as a pattern
+// that tries each in turn needs them.
+func PersonTitles(script Script) []string {
 	var out []string
 	for t := range personTitles {
-		if r, _ := utf8.DecodeRuneInString(t); ScriptOf(r) == Kanji {
+		if r, _ := utf8.DecodeRuneInString(t); ScriptOf(r) == script {
 			out = append(out, t)
 		}
 	}
 	slices.SortFunc(out, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	return out
-})
+}
