@@ -789,6 +789,32 @@ func TestKanjiNounPairs(t *testing.T) {
 	}
 }
 
+// TestProperNames: an English question's name of a place that a
+// Japanese article writes in kanji, which the dictionary lists among its
+// rare words (釜山: Busan; 仁川: Incheon; 済州: Jeju), is found there — the
+// class of "Which Japanese city has been Busan's sister city"
+// (articles/dev10.jsonl 26), whose Busan the corpus did not know.
+func TestProperNames(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "ferries", "2024-05-02",
+		"釜山市は12日、被災地に10万ドルの救援金を送ると発表した。",
+		"仁川空港からの直行便は週に20便に増えた。",
+		"済州の海女の文化は、ユネスコの無形文化遺産に登録されている。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	cases := []struct{ q, want string }{
+		{"how much did busan send", "10万ドルの救援金"},
+		{"how many direct flights leave incheon airport a week", "週に20便"},
+		{"is the culture of the jeju divers a unesco heritage", "無形文化遺産に登録"},
+	}
+	checkSaidAs(t, idx, []saidAs{
+		{cases[0].q, "busan", "釜山"},
+		{cases[1].q, "incheon", "仁川"},
+		{cases[2].q, "jeju", "済州"},
+	})
+	if n := inTopThree(t, idx, cases); n < 2 {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+}
+
 // TestGlossHeads: a Korean or Japanese word whose dictionary English is a
 // phrase also stands for the noun the phrase names a kind of, which an
 // article may use in other words: 歌詞, "song lyrics", of "the lyrics of

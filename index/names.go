@@ -198,6 +198,11 @@ func (idx *Index) addKatakanaName(st stats, c *concept, hangul string, r ranking
 // name's long o, which English may write oh (Ohtani, Satoh), is no letter
 // in Korean (오타니, 사토).
 func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking, seen map[string]bool) {
+	// A name the dictionary glosses (busan: 釜山, which a Korean
+	// article reads 부산).
+	for _, t := range dictionary.ProperName(word) {
+		idx.addJapaneseWord(st, c, t, r.Romanized, r.Compound, seen)
+	}
 	spellings := []string{word}
 	if short := shortVowels(word); short != word {
 		spellings = append(spellings, short)

@@ -64,6 +64,14 @@ var rareTable string
 //go:embed rarekorean.txt
 var rareKoreanTable string
 
+// properTable holds, for each proper name that is the first sense of one
+// of EDICT's other words, in lower case, the words it glosses (busan:
+// 釜山): the rare words an English word translates are too many to use,
+// but a name glosses few, and they are the ones an article names.
+//
+//go:embed propernames.txt
+var properTable string
+
 // englishTable is japaneseTable turned around: one line per English word
 // or phrase, sorted, a tab, and the Japanese words it translates, closest
 // first, separated by "|". TestEnglishTable derives it (-update writes it).
@@ -145,6 +153,13 @@ func Japanese(word string) []string {
 		return w
 	}
 	return list(rareTable, word)
+}
+
+// ProperName returns the Japanese words, in kanji or katakana, of which a
+// proper name in English is the first sense, or nil (busan: 釜山; jeju:
+// 済州). Common words are not among them: Translations has those.
+func ProperName(english string) []string {
+	return list(properTable, strings.ToLower(english))
 }
 
 // Rare reports whether a word is a rare one (see rareTable): a Japanese

@@ -610,3 +610,22 @@ func TestTraditionalReadings(t *testing.T) {
 		t.Errorf("Reading(円) = %q, want 엔", got)
 	}
 }
+
+// TestProperName: a proper name that is the first sense of a rare word
+// finds the word, whatever its case; a common word is not a name.
+func TestProperName(t *testing.T) {
+	for _, tt := range []struct {
+		english string
+		want    string
+	}{
+		{"Busan", "釜山"},
+		{"incheon", "仁川"},
+		{"Kazakhstan", "カザフスタン"},
+		{"house", ""},
+		{"statue", ""},
+	} {
+		if got := ProperName(tt.english); tt.want == "" && got != nil || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("ProperName(%q) = %q, want %q", tt.english, got, tt.want)
+		}
+	}
+}

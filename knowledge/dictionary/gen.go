@@ -22,6 +22,10 @@
 //     that are not common ones;
 //   - rarekorean.txt: the reading of each of those of three characters or
 //     more that no common word reads as, a tab, and the words;
+//   - propernames.txt: each proper name of up to three words that is the
+//     first sense of one of the other words, in lower case (busan), a tab,
+//     and their headwords in kanji or katakana (釜山), separated by "|":
+//     the English an English question names a place or a thing by;
 //   - hanja.txt: each Chinese character of the basic block, a tab, and its
 //     Korean reading.
 //
@@ -112,8 +116,9 @@ func main() {
 	}
 	oldForms := traditional(b, eum)
 
-	words := map[string][]string{} // headword -> English
-	rare := map[string][]string{}  // the same, of the entries that are not common
+	words := map[string][]string{}  // headword -> English
+	rare := map[string][]string{}   // the same, of the entries that are not common
+	proper := map[string][]string{} // a proper name in English, lower case -> the rare headwords it glosses
 	f, err := os.Open(*edict)
 	if err != nil {
 		log.Fatal(err)
@@ -136,6 +141,17 @@ func main() {
 				h = parenRE.ReplaceAllString(h, "")
 				if utf8.RuneCountInString(h) >= 2 && kanji(h) && len(english) > 0 {
 					rare[h] = english
+				}
+			}
+			// A rare entry whose first sense is a proper name (釜山:
+			// Busan; カザフスタン: Kazakhstan) gives it the headwords
+			// in kanji or katakana: a name is the gloss of few words.
+			for _, name := range properNames(m[2]) {
+				for _, h := range strings.Split(m[1], ";") {
+					h = parenRE.ReplaceAllString(h, "")
+					if utf8.RuneCountInString(h) >= 2 && written(h) && !slices.Contains(proper[name], h) {
+						proper[name] = append(proper[name], h)
+					}
 				}
 			}
 			continue
@@ -204,6 +220,7 @@ func main() {
 		}
 	}
 	write("rare.txt", rare)
+	write("propernames.txt", proper)
 	write("rarekorean.txt", rareReadings)
 	// A word's English keeps EDICT's order, its first sense first:
 	// english.txt ranks the words an English word translates by where it
@@ -324,6 +341,32 @@ func glosses(entry string, upTo int) []string {
 	}
 	return english[:min(len(english), maxWords)]
 }
+
+// properNames returns, in lower case, the glosses of an entry's first
+// sense that are proper names of at most three words, each capitalized
+// ("Busan", "Pusan"; "Opium War"), with what parentheses hold left out
+// ("Busan (South Korea)").
+func properNames(entry string) []string {
+	var out []string
+	sense := 1
+	for _, g := range strings.Split(entry, "/") {
+		t := tagsRE.FindStringSubmatch(strings.TrimSpace(g))
+		if s := senseRE.FindStringSubmatch(t[1]); s != nil {
+			fmt.Sscan(s[1], &sense)
+		}
+		if sense > 1 {
+			break
+		}
+		w := strings.TrimSpace(parenRE.ReplaceAllString(t[2], ""))
+		if capitalizedRE.MatchString(w) && !slices.Contains(out, strings.ToLower(w)) {
+			out = append(out, strings.ToLower(w))
+		}
+	}
+	return out
+}
+
+// capitalizedRE is a name of one to three capitalized words.
+var capitalizedRE = regexp.MustCompile(`^[A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2}$`)
 
 // properName reports whether a gloss is a name: each of its words
 // capitalized but the small words English leaves in lower case.
