@@ -1525,7 +1525,11 @@ func TestTitleAfterName(t *testing.T) {
 	}
 	with, without := ablated(idx, func(r *ranking) { r.OptionalTitles = false }, func() int { return inTopThree(t, idx, cases) })
 	t.Logf("in the top three: %d of %d with optional titles, %d without", with, len(cases), without)
-	if with <= without || with < 2 {
+	// Since names in another script count fully (Romanized 1), the
+	// fixture's questions find the article without the rule as well; the
+	// tuning splits still need it (TestTuneAll -tunefold A, OptionalTitles
+	// off: the other half -1.108 -> -1.274).
+	if with < without || with < 2 {
 		t.Errorf("with %d, without %d: optional titles do not serve these questions", with, without)
 	}
 }
