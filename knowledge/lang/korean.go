@@ -192,7 +192,7 @@ func init() {
 		관련 대해 대한 대해서 관해 관한 관해서 관련된 관련해 통해 위해 위한 따라 따른 때문 때문에 
 		있어 있나 있나요 있었어 있었나 있는 있었 없어 없나 없는 했어 했나 해 하나 한 된 됐어 되나 
 		어땠어 어땠어요 어땠나 어땠나요 어때 어때요 어떤데 뭐였어 뭐였나 뭐예요 뭔데 뭐임 아님 맞아 맞지 맞나요 아니야 거야 건가 건지 
-		거 게 건 걸 데 뭘 왜요 
+		거 게 건 걸 데 뭘 왜요 머 
 		알려줘 알려주세요 설명 설명해 설명해줘 말해줘 궁금 궁금해 궁금해요 질문 요약 정리 내용 뭐였지 뭐였어 
 		나 너 우리 저희 제가 내가 니가 걔 쟤 얘 분 사람들 정부 당국 
 		이후 이전 당시 현재 이번 지난 올해 작년 그때 이때 동안 전후 직후 직전 이상 이하 또한 이미 아직 계속 모두 각각 
@@ -201,8 +201,10 @@ func init() {
 	}
 }
 
-// questionWords are the Korean words of asking that take the copula.
-var questionWords = []string{"뭐", "무엇", "언제", "어디", "누구", "얼마", "왜", "몇", "어느", "어떤", "무슨"}
+// questionWords are the Korean words of asking that take the copula. 머 is
+// how chat types 뭐 (슬로건 머였지, 이거 머임): alone or with the copula
+// only, since many words begin with it (머리, 머물다).
+var questionWords = []string{"뭐", "머", "무엇", "언제", "어디", "누구", "얼마", "왜", "몇", "어느", "어떤", "무슨"}
 
 // copulaEndings are the copula and sentence endings a question word takes:
 // 언제야, 언제예요, 누구였지, 무엇입니까.

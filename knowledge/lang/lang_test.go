@@ -98,6 +98,14 @@ func TestKoreanFunctionWord(t *testing.T) {
 	if KoreanFunctionWord("리얼") {
 		t.Errorf("KoreanFunctionWord(리얼) = true")
 	}
+	// 머, chat's 뭐, alone or with the copula (dev.jsonl: 노재팬 슬로건
+	// 머였지; articles/dev10.jsonl: 게임 머였지; 이거 머임), not the words it
+	// begins (머리, "head"; 머물렀다, "stayed").
+	for w, want := range map[string]bool{"머": true, "머였지": true, "머임": true, "머야": true, "머리": false, "머물렀다": false} {
+		if got := KoreanFunctionWord(w); got != want {
+			t.Errorf("KoreanFunctionWord(%q) = %v, want %v", w, got, want)
+		}
+	}
 	// 있다 and 없다 in their forms (dev: 있었다는 in articles/dev.jsonl,
 	// 있었어 and 있던 in dev.jsonl), formal ones too.
 	for _, w := range []string{"있었다는", "있었어", "있던", "있습니까", "있었습니까", "없었다", "없습니다", "있을까요", "있다고"} {
