@@ -39,7 +39,7 @@ const GCPercent = 75
 // MappingVersion changes whenever the mapping, the analysis or the way
 // articles are cut into passages changes; an index built with another
 // version is rebuilt from the corpus.
-const MappingVersion = "disputebot-32"
+const MappingVersion = "disputebot-33"
 
 // analyzerName is the analysis of English text (see languages.go for the
 // others): Unicode words, possessives dropped, lowercased, written the

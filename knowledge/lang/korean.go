@@ -61,6 +61,22 @@ func endsInConsonant(w string) bool {
 	return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 != 0
 }
 
+// topicOrObject reports whether a word of two syllables is a noun of one
+// and the particle of topic or object that fits its sound: 은 and 을 after
+// a consonant, 는 and 를 after a vowel (법은, 섬을, 씨는, 배를). Few words
+// of two syllables end so (마을 and 가을 end in 을 after a vowel), where
+// 이, 가, 의 and 에 end many (길이, 휴가, 회의, 차에).
+func topicOrObject(w, particle string) bool {
+	rest := strings.TrimSuffix(w, particle)
+	switch particle {
+	case "은", "을":
+		return endsInConsonant(rest)
+	case "는", "를":
+		return !endsInConsonant(rest)
+	}
+	return false
+}
+
 // KoreanForms returns a Korean word and the shorter forms left as its
 // endings and particles come off, longest first: 해제됐나요 gives 해제됐나요
 // and 해제; 일본에서는 gives 일본에서는 and 일본. Nothing is cut to less than
@@ -75,7 +91,7 @@ func KoreanForms(word string) []string {
 		if s == "" || utf8.RuneCountInString(w)-utf8.RuneCountInString(s) < minLeft {
 			return false
 		}
-		if utf8.RuneCountInString(s) == 1 && utf8.RuneCountInString(w) < 3 {
+		if utf8.RuneCountInString(s) == 1 && utf8.RuneCountInString(w) < 3 && !topicOrObject(w, s) {
 			return false
 		}
 		rest := strings.TrimSuffix(w, s)
@@ -104,6 +120,13 @@ func KoreanForms(word string) []string {
 	for range 2 { // a particle may follow another: 일본에서는, 일본과의
 		if !cut(koreanParticles, 1) {
 			break
+		}
+	}
+	// A name and 씨 written as one word, as chat does (정몽주씨가): the
+	// name (not 아저씨, "mister", whose 아저 is no name).
+	if name, ok := strings.CutSuffix(w, "씨"); ok {
+		if _, _, isName := KoreanName(name); isName {
+			out = append(out, name)
 		}
 	}
 	return out
