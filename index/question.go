@@ -895,6 +895,13 @@ func (a *reading) cjkConcepts(rest string) {
 	words := cjkContent(rest)
 	for i := 0; i < len(words); i++ {
 		w := words[i]
+		// A verb of one kanji in its te-form (語って, 戦って) is more often
+		// the particle って after a word the lexicon took the rest of
+		// (韓国語って, 団体戦って): where the kanji ends a longer word in
+		// the question, it is no verb.
+		if w.plain != "" && utf8.RuneCountInString(w.text) == 1 && strings.Contains(a.text, w.text+"って") && !kanjiAlone(a.text, w.text) {
+			w.english, w.plain, w.strength = nil, "", 0.5
+		}
 		c := a.cjkConcept(w)
 		// A name the corpus has no spelling of, which the question
 		// writes with its title in one run of kanji (是枝監督), is read

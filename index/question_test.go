@@ -1771,3 +1771,27 @@ func TestGluedWhen(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotativeAfterCompound: って after a word whose last kanji the
+// lexicon left (韓国語って, 団体戦って: articles/dev12.jsonl 19,
+// articles/dev11.jsonl 12) is the particle of topic, not the te-form of
+// the verb that kanji begins (語る, "talk"; 戦う, "fight"); a verb of its
+// own keeps its reading (首相が語って; 日本来た, dev2.jsonl 102, where chat
+// drops に).
+func TestQuotativeAfterCompound(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tt := range []struct {
+		q, label, english string
+		verb              bool
+	}{
+		{"センターの韓国語って平均どれくらい取れてたん？", "語", "talk", false},
+		{"団体戦っていつからだっけ", "戦", "fight", false},
+		{"首相が語ってたことって何？", "語", "talk", true},
+		{"2019年に日本来た韓国人って結局何人だったの？", "来", "come", true},
+	} {
+		c := findConcept(analyzeQuestion(t, idx, tt.q), tt.label)
+		if got := c != nil && hasAlt(c, tt.english); got != tt.verb {
+			t.Errorf("%q: %s read as %s: %v, want %v", tt.q, tt.label, tt.english, got, tt.verb)
+		}
+	}
+}
