@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/disputebot/disputebot/knowledge/dictionary"
 	"github.com/disputebot/disputebot/knowledge/lang"
 )
 
@@ -308,7 +309,7 @@ func indexVariant(text string, v glossaryVariant) int {
 			i += off
 			start := strings.LastIndexByte(text[:i], ' ') + 1
 			end := i + strings.IndexByte(text[i:], ' ')
-			if (i == start || utf8.RuneCountInString(text[start:i]) >= 2 && !lang.KoreanEnding(text[i:end])) && (!v.shortName || nameEnds(text[i+len(v.key):end])) {
+			if (i == start || utf8.RuneCountInString(text[start:i]) >= 2 && !lang.KoreanEnding(text[i:end]) && onWordBounds(text[start:end], i-start, i-start+len(v.key))) && (!v.shortName || nameEnds(text[i+len(v.key):end])) {
 				return i
 			}
 			off = i + 1
@@ -325,6 +326,27 @@ func indexVariant(text string, v glossaryVariant) int {
 		}
 		off = i + 1
 	}
+}
+
+// onWordBounds reports whether a variant found inside a Korean compound,
+// from byte from to byte to, begins and ends where the dictionary divides
+// the compound into its words, when it divides all of it: 사회복지법인 is
+// 사회 복지 법인, which holds no 지법 ("district court"), where
+// 일제강제동원피해자 holds 강제동원. A word the dictionary does not divide
+// whole (a name, a loanword) holds any variant.
+func onWordBounds(word string, from, to int) bool {
+	stem := lang.KoreanStem(word)
+	parts := dictionary.Split(stem, true)
+	if strings.Join(parts, "") != stem || len(parts) < 2 {
+		return true
+	}
+	bounds := map[int]bool{0: true}
+	at := 0
+	for _, p := range parts {
+		at += len(p)
+		bounds[at] = true
+	}
+	return bounds[from] && (bounds[to] || to >= len(stem))
 }
 
 // shortKoreanName reports whether a variant of Hangul is a Korean

@@ -610,6 +610,12 @@ func TestKoreanVariantsInWords(t *testing.T) {
 		{"첫 수출 허가는 언제 나왔어?", "first", true},
 		{"회담 첫날 무슨 일이", "first", true},
 		{"외교부 장관이 첫 회담을 했다", "first", true},
+		// A compound the dictionary divides whole holds a variant only
+		// on its words' bounds: 사회복지법인 is 사회 복지 법인, no 지법
+		// (articles/dev12.jsonl 9); 일제강제동원피해자 holds 강제동원.
+		{"사회복지법인 대표는 누구인가요?", "district court", false},
+		{"일제강제동원피해자 지원재단 이사장은 누구야", "wartime labor", true},
+		{"광주지법 판결 언제 나왔어?", "district court", true},
 	}
 	for _, tc := range tests {
 		ms, _ := g.Match(tc.q)
