@@ -34,11 +34,32 @@ var (
 	// loneDate: a line that is only a date, as pages print the day of
 	// publication apart from the text: "December 16, 1963", "Nov. 26,
 	// 2004", "Monday, 4 March 2025", "2024-03-22".
-	loneDate = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)$`)
+	loneDate = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)$|` + cjkLoneDate)
 	// lonePlace: a dateline written as a line of its own, a place in
 	// capitals and a date: "SEOUL, March 4, 2025", "TOKYO (Kyodo)".
 	lonePlace = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}\p{N} .,]{1,25})?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)?$`)
 )
+
+// cjkLoneDate is a line that is only a date as Japanese and Korean pages
+// print it, with or without the time: "2019年12月12日 18時30分",
+// "2013년 5월 16일", "2013.05.16 10:30", "입력 2013-05-16 10:30".
+const cjkLoneDate = `^(?:입력|수정|更新|配信)?\s*(?:(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일](?:\s?[(（][^)）]{1,3}[)）])?|(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)(?:\s*(?:午前|午後|오전|오후)?\s*\d{1,2}(?:[:：]\d\d|\s?[時시]\s?(?:\d{1,2}\s?[分분])?))?$`
+
+// repeatsTitle reports whether a paragraph is the article's title printed
+// again, as a page's headline above its text: the same characters but for
+// spaces (a full-width space in one, an ASCII space in the other).
+func repeatsTitle(text, title string) bool {
+	squeeze := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	t := squeeze(title)
+	return t != "" && squeeze(text) == t
+}
 
 // maxFurnitureWords: a byline or a line of furniture is short.
 const maxFurnitureWords = 20

@@ -107,6 +107,12 @@ func TestLoneDateline(t *testing.T) {
 		{"2024-03-22", "2024-03-22"},
 		{"December 16, 1963 was a Monday.", ""},
 		{"In March 2025", ""},
+		// As Japanese and Korean pages print it (articles/dev12's
+		// Japanese page: 2019年12月12日 18時30分).
+		{"2019年12月12日 18時30分", "2019年12月12日 18時30分"},
+		{"2013년 5월 16일", "2013년 5월 16일"},
+		{"입력 2013.05.16 오후 3:20", "입력 2013.05.16 오후 3:20"},
+		{"2019年12月12日、市議会で可決された。", ""},
 	} {
 		if got := loneDateline(tc.text); got != tc.want {
 			t.Errorf("loneDateline(%q) = %q, want %q", tc.text, got, tc.want)
@@ -130,5 +136,26 @@ func TestLoneDateline(t *testing.T) {
 	ps = a.Passages()
 	if len(ps) != 1 || strings.Contains(ps[0].Text, "1963") || !strings.Contains(ps[0].Context, "December 16, 1963") {
 		t.Errorf("passages %+v: the lone date should be in the context only", ps)
+	}
+}
+
+// TestTitleAndDateApart: a page's headline printed again above its text
+// and its date on a line of its own (articles/dev12's Japanese page) are
+// not passage text; a paragraph that only begins like the title is.
+func TestTitleAndDateApart(t *testing.T) {
+	a := &Article{ID: "x", Title: "川崎市、ヘイトスピーチに全国初の刑事罰　差別根絶条例が成立", Language: Japanese, Kind: KindArticle, Body: []Paragraph{
+		{Text: "川崎市、ヘイトスピーチに全国初の刑事罰 差別根絶条例が成立"},
+		{Text: "2019年12月12日 18時30分"},
+		{Text: "公共の場でヘイトスピーチを繰り返した者に刑事罰を科す条例が12日、市議会本会議で可決、成立した。ヘイトスピーチに罰則を設けた条例は全国で初めて。"},
+		{Text: "川崎市、ヘイトスピーチに全国初の刑事罰を科す条例は来年7月1日に全面施行される。市は審査会を設ける。"},
+	}}
+	ps := a.Passages()
+	for _, p := range ps {
+		if strings.Contains(p.Text, "18時30分") || strings.HasPrefix(p.Text, "川崎市、ヘイトスピーチに全国初の刑事罰 差別根絶") {
+			t.Errorf("passage %q holds the headline or the date line", p.Text)
+		}
+	}
+	if len(ps) == 0 || !strings.Contains(ps[len(ps)-1].Text, "全面施行") {
+		t.Errorf("passages %+v: the last paragraph, which begins like the title, is text", ps)
 	}
 }

@@ -68,6 +68,9 @@ func (a *Article) Passages() []Passage {
 		if text == "" || isByline(text, a.Byline) || isFurniture(text) {
 			continue
 		}
+		if i < 5 && repeatsTitle(text, a.Title) {
+			continue // the headline printed again above the text
+		}
 		if d := loneDateline(text); i < 5 && d != "" {
 			// A dateline on a line of its own goes to the context, as
 			// one that opens the first paragraph does.

@@ -224,6 +224,7 @@ func paragraphs(n *html.Node) []knowledge.Paragraph {
 		}
 	}
 	strip(n)
+	lineApart(n)
 	var out []knowledge.Paragraph
 	for _, block := range strings.Split(render.InnerText(n), "\n") {
 		if t := knowledge.CleanText(block); t != "" {
@@ -237,6 +238,26 @@ func paragraphs(n *html.Node) []knowledge.Paragraph {
 		out = append(out, knowledge.Paragraph{Text: c, Caption: true})
 	}
 	return out
+}
+
+// lineApart puts each heading and <time> of the article on a line of its
+// own, as the page shows them: inline beside one another they came out as
+// one paragraph ("川崎市、…条例が成立 2019年12月12日 18時30分", a headline
+// and its date), which no rule for a lone title or date could tell apart.
+func lineApart(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Time:
+			// The text renderer breaks lines at paragraphs, not at
+			// headings, nor at a <time> outside one.
+			c.Data, c.DataAtom = "p", atom.P
+		default:
+			lineApart(c)
+		}
+	}
 }
 
 // isCaption reports whether a node is a photo caption.

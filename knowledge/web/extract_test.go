@@ -214,3 +214,29 @@ func TestFromHTMLCaptions(t *testing.T) {
 		})
 	}
 }
+
+// TestFromHTMLHeadlineAndTime: a headline and a <time> beside each other
+// in the article (articles/dev12's Japanese page: <h1>, a byline, then
+// <time>) come out as paragraphs of their own, not as one line "headline
+// date", which no rule for a lone title or date could tell apart.
+func TestFromHTMLHeadlineAndTime(t *testing.T) {
+	body := strings.Repeat("公共の場でヘイトスピーチを繰り返した者に刑事罰を科す条例が12日、市議会本会議で可決、成立した。", 4)
+	page := `<!doctype html><html lang="ja"><head><title>川崎市、ヘイトスピーチに全国初の刑事罰 | 例</title></head><body><main><article>` +
+		`<h1>川崎市、ヘイトスピーチに全国初の刑事罰　差別根絶条例が成立</h1><p class="byline">社会部・川崎支局</p>` +
+		`<time datetime="2019-12-12T18:30:00+09:00">2019年12月12日 18時30分</time>` +
+		`<p>` + body + `</p><p>` + body + `</p></article></main></body></html>`
+	a, err := FromHTML([]byte(page), nil)
+	if err != nil {
+		t.Fatalf("FromHTML: %v", err)
+	}
+	for _, p := range a.Body {
+		if strings.Contains(p.Text, "18時30分") && strings.Contains(p.Text, "刑事罰") {
+			t.Errorf("the headline and the date are one paragraph: %q", p.Text)
+		}
+	}
+	for _, p := range a.Passages() {
+		if strings.Contains(p.Text, "18時30分") {
+			t.Errorf("a passage holds the date line: %q", p.Text)
+		}
+	}
+}
