@@ -458,9 +458,10 @@ func kanjiAlone(text, kanji string) bool {
 }
 
 // wordRune reports whether a rune may be part of a Japanese word of
-// kanji: a kanji, a katakana or the long vowel mark.
+// kanji: a kanji or a katakana, not the dot that parts words (韓国・釜山).
 func wordRune(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
+	s := lang.ScriptOf(r)
+	return (s == lang.Kanji || s == lang.Katakana) && r != '・'
 }
 
 // dictionaryEnglish is the dictionary's English for a Korean or a

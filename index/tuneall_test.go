@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -153,7 +154,7 @@ func TestTuneAll(t *testing.T) {
 		// Two-fold cross-validation over all the splits: tune on one
 		// half, measure on the other, and the other way round; a weight
 		// both halves move the same way is no fit to either's questions.
-		all := append(tuning, validation...)
+		all := slices.Concat(tuning, validation)
 		tuning, validation = nil, nil
 		for i, s := range all {
 			if (i%2 == 0) == (*tuneFold == "A") {
@@ -169,9 +170,11 @@ func TestTuneAll(t *testing.T) {
 		vsum, vreps := scoreSplits(t, validation, r)
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s: tuning %.4f validation %.4f\n", label, tsum, vsum)
-		for i, rep := range append(treps, vreps...) {
-			name := append(tuning, validation...)[i].name
-			fmt.Fprintf(&b, "  %-5s %s\n", name, summary(rep))
+		for i, rep := range treps {
+			fmt.Fprintf(&b, "  %-5s %s\n", tuning[i].name, summary(rep))
+		}
+		for i, rep := range vreps {
+			fmt.Fprintf(&b, "  %-5s %s\n", validation[i].name, summary(rep))
 		}
 		t.Log(b.String())
 	}

@@ -340,13 +340,13 @@ func onWordBounds(word string, from, to int) bool {
 	if strings.Join(parts, "") != stem || len(parts) < 2 {
 		return true
 	}
-	bounds := map[int]bool{0: true}
+	fromOK, toOK := from == 0, to >= len(stem)
 	at := 0
 	for _, p := range parts {
 		at += len(p)
-		bounds[at] = true
+		fromOK, toOK = fromOK || at == from, toOK || at == to
 	}
-	return bounds[from] && (bounds[to] || to >= len(stem))
+	return fromOK && toOK
 }
 
 // shortKoreanName reports whether a variant of Hangul is a Korean
