@@ -395,9 +395,10 @@ func classOf(stem []rune) conjugation {
 
 // steps are the endings that make a new stem, in the order they follow a
 // stem: the passive or "become" 어지 (세워지다, "be built", of 세우다),
-// the honorific 으시 (세우시다), the past 었 (세웠다) and the conjecture
-// 겠 (세우겠다). Any of them may be left out: 세워지셨겠다.
-var steps = []string{"어지", "으시", "었", "겠"}
+// the benefactive 어주 (안아주다, "hug someone", of 안다), the honorific
+// 으시 (세우시다), the past 었 (세웠다) and the conjecture 겠 (세우겠다).
+// Any of them may be left out: 세워지셨겠다.
+var steps = []string{"어지", "어주", "으시", "었", "겠"}
 
 // verbEndings are the endings that close a verb or an adjective, as written
 // after a stem that ends in a consonant (받다, "receive"): 으 falls out
@@ -406,16 +407,19 @@ var steps = []string{"어지", "으시", "었", "겠"}
 // the stem's final (받은, 던진). They are the statements, questions,
 // connectives and nominal forms that questions use, with the chat
 // endings that members type (던진거임, "it's that they threw";
-// 받았냐고, "did they get it, you ask").
+// 받았냐고, "did they get it, you ask"), and the endings of hearsay that
+// chat asks what it heard with (옮겼다던데, "I heard they moved him";
+// 끼어든다던데, "they say it cuts in").
 var verbEndings = strings.Fields(`
-	다 다고 다는 다면 다며 대 고 지 지만 지요 죠 게 기 기가 기를 기는 기도 기에 기로 도록 자 자고
-	는 는데 는지 는가 는가요 는거 는거임 는거야 는건데 는다 는다고 는다는 는다면 는대
+	다 다고 다는 다면 다며 대 대요 고 지 지만 지요 죠 게 기 기가 기를 기는 기도 기에 기로 도록 자 자고
+	는 는데 는지 는가 는가요 는거 는거임 는거야 는건데 는다 는다고 는다는 는다면 는대 는대요
 	냐 냐고 느냐 느냐고 니 네 나 나요 던 던데 던가 던지 더니 잖아 거든
 	은 은데 은지 은가 은가요 은거 은거임 은거야 은건데
 	을 을까 을지 을게 을래 을거 을거임 을거야 을건데 을수록 음
 	으면 으면서 으며 으려고 으려면 으려는 으러 으니 으니까 으세요 으라 으라고 으라는
 	습니다 습니까
-	어 어요 어서 어야 어도 어라 어야지`)
+	어 어요 어서 어야 어도 어라 어야지
+	다던데 다는데 다면서 다더라 다더니 다던가 다잖아 다네 는다던데 는다는데 는다면서 는다더라`)
 
 // conjugates reports whether some conjugation of stem is word.
 func conjugates(stem []rune, word string) bool {

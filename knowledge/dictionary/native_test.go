@@ -108,7 +108,16 @@ func TestNativeKorean(t *testing.T) {
 		{"이겼어", "win"},    // 이기 + 었 + 어
 		{"이길까", "win"},
 		{"열렸다", "be held"}, // 열리 + 었 + 다
-		{"돌려줬어", "return"}, // 돌려주 + 었 + 어
+		// Hearsay, as chat asks what it heard.
+		{"옮겼다던데", "move"},    // 옮기 + 었 + 다던데
+		{"끼어든다던데", "cut in"}, // 끼어들 + ㄴ다던데, the present
+		{"낮다던데", "low"},      // an adjective
+		{"이겼다면서", "win"},     // + 다면서
+		{"졌다는데", "lose"},     // + 다는데
+		{"이긴대요", "win"},      // + ㄴ대요
+		{"찾아줬다", "find"},     // 찾 + 아주 + 었 + 다, the benefactive
+		{"훔쳐줬다는데", "steal"},  // 훔치 + 어주 + 었 + 다는데
+		{"돌려줬어", "return"},   // 돌려주 + 었 + 어
 		// Words Korean reads from Chinese characters as Japanese does
 		// not (은퇴, 隱退: Japanese retires with 引退), chat's borrowed
 		// words, and native ones added in stop 21 (articles/dev6.jsonl
