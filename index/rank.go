@@ -555,7 +555,14 @@ func proximity(where [][]int) float64 {
 func (q *question) describe(w *strings.Builder) {
 	fmt.Fprintf(w, "language %s; answer types %v; asks what or who it is %v\n", q.lang, q.wants, q.defines)
 	for _, c := range q.concepts {
-		fmt.Fprintf(w, "concept %q weight %.2f known %v:", c.label, c.weight, c.known)
+		fmt.Fprintf(w, "concept %q weight %.2f known %v", c.label, c.weight, c.known)
+		if c.optional {
+			w.WriteString(" optional")
+		}
+		if c.focus {
+			w.WriteString(" focus")
+		}
+		w.WriteByte(':')
 		for _, a := range c.alts {
 			fmt.Fprintf(w, " %s(%.2f, df %d)", strings.Join(a.terms, "_"), a.conf, a.df)
 		}
