@@ -970,7 +970,7 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 	// A name the lexicon lacks may be in the corpus in Latin letters.
 	var spellings []string
 	for _, l := range w.latin {
-		if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) {
+		if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) && !englishSyllable(w, terms[0]) {
 			spellings = append(spellings, terms[0])
 		}
 	}
@@ -1118,6 +1118,17 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 		c.weight = r.UnknownCJK * math.Pow(idf(0, n), r.WeightExp) * w.strength
 	}
 	return c
+}
+
+// englishSyllable reports whether a Korean word of one syllable, left of
+// a word with its particle (성으로, 손을, 반을), spells in Latin letters an
+// English word (성: song, 손: son, 반: ban): it is no name of the corpus in
+// Latin letters, and the English word matches passages about something
+// else ("songs by Elton John" for 김씨 성으로, "by the surname Kim"). A
+// surname with a title (송 감독) is no word of one syllable with a
+// particle.
+func englishSyllable(w cjkWord, latin string) bool {
+	return w.lang == knowledge.Korean && utf8.RuneCountInString(w.text) == 1 && thesaurus.Known(latin)
 }
 
 // addKoreanParts adds the words of a Korean compound that no passage

@@ -1795,3 +1795,38 @@ func TestQuotativeAfterCompound(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishSyllables: a Korean word of one syllable with its particle
+// whose romanization is an English word (성으로: song; 손을: son; 반을:
+// ban) is no name the corpus spells in Latin letters: "김씨 성으로" ("by
+// the surname Kim", articles/dev13.jsonl 11) found the songs of a
+// musical. A name of two syllables still is (송일곤: Song Il-gon).
+func TestEnglishSyllables(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t),
+		article("musical", "", "2006-10-28",
+			"The musical has songs by Elton John, and the son of the producer played the drums.",
+			"A ban on the show was never discussed, said director Song Il-gon."),
+	))
+	for _, tt := range []struct {
+		q, word, latin string
+		want           bool
+	}{
+		{"김씨 성으로 불린 이유는?", "성", "song", false},
+		{"손을 든 사람 누구야", "손", "son", false},
+		{"반을 넘게 찬성했어?", "반", "ban", false},
+		{"송일곤은 뭐라고 했어?", "송", "song", true},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		found := false
+		for _, c := range q.concepts {
+			for _, a := range c.alts {
+				if []rune(c.label)[0] == []rune(tt.word)[0] && slices.Contains(a.terms, tt.latin) {
+					found = true
+				}
+			}
+		}
+		if found != tt.want {
+			t.Errorf("%q: %s read as %q: %v, want %v: %+v", tt.q, tt.word, tt.latin, found, tt.want, q.concepts)
+		}
+	}
+}
