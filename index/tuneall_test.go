@@ -49,7 +49,7 @@ var (
 		{"ad6", "articles/dev6.jsonl", "articles/dev6"}, {"ad7", "articles/dev7.jsonl", "articles/dev7"},
 		{"ad8", "articles/dev8.jsonl", "articles/dev8"}, {"ad9", "articles/dev9.jsonl", "articles/dev9"},
 		{"ad10", "articles/dev10.jsonl", "articles/dev10"}, {"ad11", "articles/dev11.jsonl", "articles/dev11"},
-		{"ad12", "articles/dev12.jsonl", "articles/dev12"},
+		{"ad12", "articles/dev12.jsonl", "articles/dev12"}, {"ad13", "articles/dev13.jsonl", "articles/dev13"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
