@@ -78,9 +78,22 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 	}
 	a := &knowledge.Article{Kind: knowledge.KindArticle}
 	a.Title = firstNonEmpty(ra.Title(), meta["og:title"], meta["title"])
-	a.Publisher = firstNonEmpty(ra.SiteName(), meta["og:site_name"], meta["ld:publisher"])
+	a.URL = canonical(meta, pageURL)
+	// A page names its site in its meta tags, or else after its headline
+	// in its <title> ("Headline | Site"), or by its address.
+	site := titleSite(meta["title"], firstNonEmpty(meta["og:title"], meta["h1"], a.Title))
+	for _, sep := range titleSeparators {
+		// The headline without the site, where readability left it on.
+		if t, ok := strings.CutSuffix(a.Title, sep+site); ok && site != "" && t != "" {
+			a.Title = strings.TrimSpace(t)
+		}
+	}
+	a.Publisher = firstNonEmpty(ra.SiteName(), meta["og:site_name"], meta["ld:publisher"], site)
 	if a.Publisher == "" && pageURL != nil {
 		a.Publisher = strings.TrimPrefix(pageURL.Hostname(), "www.")
+	}
+	if u, err := url.Parse(a.URL); a.Publisher == "" && err == nil {
+		a.Publisher = strings.TrimPrefix(u.Hostname(), "www.")
 	}
 	a.Byline = clipText(ra.Byline(), knowledge.MaxFieldLen)
 	if lang := ra.Language(); len(lang) >= 2 {
@@ -89,7 +102,6 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 	if t, err := ra.PublishedTime(); err == nil && t.Year() > 1900 {
 		a.Published = dateOnly(t)
 	}
-	a.URL = canonical(meta, pageURL)
 	a.Body = paragraphs(ra.Node)
 	if len(a.Body) > maxParagraphs {
 		// Cutting it silently would store a fragment the moderator never
@@ -101,7 +113,8 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 }
 
 // readMeta collects the page metadata readability does not expose: the
-// canonical link, Open Graph tags, the <title>, and the JSON-LD publisher.
+// canonical link, Open Graph tags, the <title>, the first <h1>, and the
+// JSON-LD publisher.
 func readMeta(doc *html.Node) map[string]string {
 	m := map[string]string{}
 	var walk func(n *html.Node)
@@ -120,6 +133,10 @@ func readMeta(doc *html.Node) map[string]string {
 			case "title":
 				if n.FirstChild != nil && m["title"] == "" {
 					m["title"] = strings.TrimSpace(n.FirstChild.Data)
+				}
+			case "h1":
+				if m["h1"] == "" {
+					m["h1"] = knowledge.CleanText(render.InnerText(n))
 				}
 			case "script":
 				if strings.EqualFold(attr(n, "type"), "application/ld+json") && n.FirstChild != nil {
@@ -176,10 +193,16 @@ func attr(n *html.Node, key string) string {
 // the URL the page was fetched from.
 func canonical(meta map[string]string, pageURL *url.URL) string {
 	for _, c := range []string{meta["canonical"], meta["og:url"]} {
-		if c == "" || pageURL == nil {
+		if c == "" {
 			continue
 		}
-		u, err := pageURL.Parse(strings.TrimSpace(c))
+		// A saved page (a file) has no address of its own but the full one
+		// it gives itself, which is where a reader finds it.
+		base := pageURL
+		if base == nil {
+			base = &url.URL{}
+		}
+		u, err := base.Parse(strings.TrimSpace(c))
 		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && knowledge.CheckURL(u.String()) == nil {
 			return clean(u)
 		}
@@ -189,6 +212,39 @@ func canonical(meta map[string]string, pageURL *url.URL) string {
 	}
 	u := *pageURL
 	return clean(&u)
+}
+
+// titleSeparators part a page's headline from its site's name in its
+// <title>, longest first.
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", " / "}
+
+// maxSiteWords bounds the words of a site's name read from a <title>.
+const maxSiteWords = 8
+
+// titleSite returns the site's name that a page's <title> gives after its
+// headline ("Seoul protests | The Korea Post", "記事 - 例新聞"), or "": the
+// part after the last separator, where the part before it is the headline
+// or begins with it and the headline does not hold the part after ("Japan
+// - Korea talks resume" names no site).
+func titleSite(title, headline string) string {
+	headline = strings.TrimSpace(headline)
+	if title == "" || headline == "" {
+		return ""
+	}
+	for _, sep := range titleSeparators {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		before, site := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if site == "" || len(strings.Fields(site)) > maxSiteWords || strings.Contains(headline, site) {
+			continue
+		}
+		if strings.HasPrefix(before, headline) || strings.HasPrefix(headline, before) {
+			return site
+		}
+	}
+	return ""
 }
 
 // clean drops the fragment and tracking parameters of a link.

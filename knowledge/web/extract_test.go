@@ -240,3 +240,46 @@ func TestFromHTMLHeadlineAndTime(t *testing.T) {
 		}
 	}
 }
+
+// TestFromHTMLSiteAndAddress: a saved page (a file, no address of its
+// own) is cited by the site its <title> names after the headline and by
+// the address it gives itself, where its meta tags name no site
+// (articles/dev13's Korean page was cited as "Added on the command line",
+// with no link), and its title is the headline without the site; a
+// headline with a dash in it names no site.
+func TestFromHTMLSiteAndAddress(t *testing.T) {
+	body := strings.Repeat("Officials from both governments met again on Wednesday to discuss the dispute over wartime labour and the export controls that followed it. ", 6)
+	page := func(head, h1 string) string {
+		return `<!doctype html><html lang="en"><head>` + head + `</head><body><article><h1>` + h1 + `</h1><p>` + body + `</p><p>` + body + `</p></article></body></html>`
+	}
+	for _, tt := range []struct {
+		name, page, publisher, url string
+		title                      string // "": not checked
+	}{
+		{"site after a longer headline",
+			page(`<title>Talks resume…both sides hopeful | Harbor Line Times</title><meta property="og:title" content="Talks resume"><meta property="og:url" content="https://example.com/talks-resume">`, "Talks resume"),
+			"Harbor Line Times", "https://example.com/talks-resume", ""},
+		{"Japanese site after a dash",
+			page(`<title>日韓局長級協議を再開 - 例新聞</title>`, "日韓局長級協議を再開"),
+			"例新聞", "", "日韓局長級協議を再開"},
+		{"a dash in the headline",
+			page(`<title>Japan - Korea talks resume</title><link rel="canonical" href="https://www.news.example.org/a/1">`, "Japan - Korea talks resume"),
+			"news.example.org", "https://www.news.example.org/a/1", "Japan - Korea talks resume"},
+		{"meta tags first",
+			page(`<title>Talks resume | The Title Site</title><meta property="og:site_name" content="The Meta Site">`, "Talks resume"),
+			"The Meta Site", "", ""},
+		{"a relative address is none",
+			page(`<title>Talks resume</title><link rel="canonical" href="/a/1">`, "Talks resume"),
+			"", "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := FromHTML([]byte(tt.page), nil)
+			if err != nil {
+				t.Fatalf("FromHTML: %v", err)
+			}
+			if a.Publisher != tt.publisher || a.URL != tt.url || tt.title != "" && a.Title != tt.title {
+				t.Errorf("publisher %q, url %q; want %q, %q (title %q)", a.Publisher, a.URL, tt.publisher, tt.url, a.Title)
+			}
+		})
+	}
+}
