@@ -28,6 +28,7 @@ import (
 // that of stop 25's end, as is articles/dev6's, articles/dev9's lowered
 // to stop 26's end; articles/dev11, a tuning split written in stop 26,
 // that of its end; articles/dev12, a tuning split written in stop 27,
+// that of its end; articles/dev13, a tuning split written in stop 28,
 // that of its end); the test files are never
 // tuned on, and theirs are those of their last run after the work it
 // judged (stop 17's, which moved every one of them the same way;
@@ -38,7 +39,8 @@ import (
 // of stop 25, and articles/test7's stop 26's end; articles/test10's,
 // written at the start of stop 26, its end's; articles/test11's, written
 // at the start of stop 27, and articles/test2's, test3's, test8's and
-// test7's stop 27's end's, test7's off-topic level lowered to it), each
+// test7's stop 27's end's, test7's off-topic level lowered to it;
+// articles/test12's, written at the start of stop 28, its end's), each
 // less a question or two.
 var evalLevels = []struct {
 	name, articles, file string
@@ -74,6 +76,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.3", "--min-hit3", "0.33", "--max-not-covered", "0.45", "--max-off-answered", "0.5", "--min-cjk-hit3", "0.33"}},
 	{"dev12 articles", "articles/dev12", "articles/dev12.jsonl",
 		[]string{"--min-hit1", "0.36", "--min-hit3", "0.47", "--max-not-covered", "0.34", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.45"}},
+	{"dev13 articles", "articles/dev13", "articles/dev13.jsonl",
+		[]string{"--min-hit1", "0.22", "--min-hit3", "0.3", "--max-not-covered", "0.53", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.33"}},
 	{"test", "", "test.jsonl",
 		[]string{"--min-hit1", "0.65", "--min-hit3", "0.8", "--max-not-covered", "0.09", "--max-off-answered", "0.18", "--min-cjk-hit3", "0.76"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
@@ -100,6 +104,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.3", "--min-hit3", "0.38", "--max-not-covered", "0.37", "--max-off-answered", "0.84", "--min-cjk-hit3", "0.41"}},
 	{"test11 articles", "articles/test11", "articles/test11.jsonl",
 		[]string{"--min-hit1", "0.19", "--min-hit3", "0.33", "--max-not-covered", "0.53", "--max-off-answered", "0.42", "--min-cjk-hit3", "0.37"}},
+	{"test12 articles", "articles/test12", "articles/test12.jsonl",
+		[]string{"--min-hit1", "0.41", "--min-hit3", "0.44", "--max-not-covered", "0.42", "--max-off-answered", "0.5", "--min-cjk-hit3", "0.5"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
