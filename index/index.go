@@ -36,10 +36,11 @@ import (
 // benchmarks can measure (README, Performance).
 const GCPercent = 75
 
-// MappingVersion changes whenever the mapping, the analysis or the way
-// articles are cut into passages changes; an index built with another
-// version is rebuilt from the corpus.
-const MappingVersion = "disputebot-33"
+// MappingVersion changes whenever the mapping, the analysis, the way
+// articles are cut into passages or the way passages are tagged with
+// topics changes; an index built with another version is rebuilt from
+// the corpus.
+const MappingVersion = "disputebot-34"
 
 // analyzerName is the analysis of English text (see languages.go for the
 // others): Unicode words, possessives dropped, lowercased, written the

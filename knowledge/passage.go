@@ -130,6 +130,14 @@ func (a *Article) Passages() []Passage {
 		}
 		captionsAt = nil
 	}
+	whole := []string{a.Title}
+	for _, b := range blocks {
+		whole = append(whole, b.text)
+	}
+	anchored := anchoredTopics(inEnglish(strings.Join(whole, "\n")))
+	for _, t := range a.Topics {
+		anchored[t] = true // its author ties it to the strand
+	}
 	out := make([]Passage, len(blocks))
 	for i, b := range blocks {
 		kind := a.Kind
@@ -160,9 +168,12 @@ func (a *Article) Passages() []Passage {
 		// of a topic is read with its article's title ("... wartime
 		// labor row"), but not with its neighbours, whose topics would
 		// spread through the whole article.
-		out[i].Topics = withDeclared(Classify(inEnglish(b.text)), a.Topics)
+		// A strand of the dispute told by words of any news of its kind
+		// (a court and a ruling) is the dispute's only in an article that
+		// names the dispute somewhere (see topicAnchors).
+		out[i].Topics = withDeclared(classify(inEnglish(b.text), anchored), a.Topics)
 		if len(out[i].Topics) == 1 && out[i].Topics[0] == TopicOther {
-			out[i].Topics = withDeclared(Classify(inEnglish(a.Title+" "+b.text)), a.Topics)
+			out[i].Topics = withDeclared(classify(inEnglish(a.Title+" "+b.text), anchored), a.Topics)
 		}
 	}
 	return out

@@ -115,28 +115,39 @@ var topicRules = map[Topic][]topicRule{
 
 const topicThreshold = 2
 
+// topicAnchors are, for the strands of the dispute whose cues are words
+// of any news of their kind (a court, a ruling, a plaintiff; exports,
+// trade), the cues that tie an article to this dispute: a passage gets
+// such a topic only when its article says one of them somewhere. A
+// Japanese Supreme Court ruling on a Korean resident's promotion in the
+// Tokyo civil service has a court, a plaintiff and compensation, and is
+// no wartime-labor ruling.
+var topicAnchors = map[Topic][]string{
+	TopicLaborRuling: {
+		"wartime labor", "wartime labour", "forced labor", "forced labour", "forced mobilization",
+		"conscripted", "requisitioned", "nippon steel", "mitsubishi heavy", "1965", "reparation*",
+		"finally and completely", "completely and finally", "comfort women", "third-party",
+	},
+	TopicExportControls: {
+		"export control*", "export curb*", "export restriction*", "trade controls", "trade curbs",
+		"white list", "whitelist", "white countries", "photoresist*", "hydrogen fluoride", "polyimide",
+		"wto", "world trade organization", "meti", "motie", "semiconductor*", "boycott*",
+	},
+}
+
 // Classify tags a piece of text with the topics whose cues it contains, in
 // display order. Text that matches none of the main topics is north-korea
 // when it is about North Korea, and other otherwise, so the result is never
 // empty.
 func Classify(text string) []Topic {
+	return classify(text, nil)
+}
+
+// classify is Classify, keeping a topic of topicAnchors only where anchored
+// holds it, when anchored is not nil.
+func classify(text string, anchored map[Topic]bool) []Topic {
 	rules := compiledRules()
-	words := splitWords(text)
-	hit := make([]bool, len(rules.all))
-	for i, w := range words {
-		for _, ri := range rules.byFirst[w] {
-			if !hit[ri] && rules.all[ri].matchAt(words, i) {
-				hit[ri] = true
-			}
-		}
-		if len(w) >= prefixKey {
-			for _, ri := range rules.prefixFirst[w[:prefixKey]] {
-				if !hit[ri] && rules.all[ri].matchAt(words, i) {
-					hit[ri] = true
-				}
-			}
-		}
-	}
+	hit := rules.hits(text)
 	score := map[Topic]int{}
 	for ri, ok := range hit {
 		if ok {
@@ -145,7 +156,7 @@ func Classify(text string) []Topic {
 	}
 	var out []Topic
 	for _, t := range Topics {
-		if score[t] >= topicThreshold {
+		if score[t] >= topicThreshold && (anchored == nil || topicAnchors[t] == nil || anchored[t]) {
 			out = append(out, t)
 		}
 	}
@@ -162,6 +173,7 @@ type compiledRule struct {
 	weight int
 	words  []string
 	prefix bool // the last word is a prefix
+	anchor bool // one of topicAnchors
 }
 
 // matchAt reports whether the rule's words stand at words[i:].
@@ -180,6 +192,40 @@ func (r *compiledRule) matchAt(words []string, i int) bool {
 		}
 	}
 	return true
+}
+
+// hits reports which rules match in text.
+func (rs *ruleSet) hits(text string) []bool {
+	words := splitWords(text)
+	hit := make([]bool, len(rs.all))
+	for i, w := range words {
+		for _, ri := range rs.byFirst[w] {
+			if !hit[ri] && rs.all[ri].matchAt(words, i) {
+				hit[ri] = true
+			}
+		}
+		if len(w) >= prefixKey {
+			for _, ri := range rs.prefixFirst[w[:prefixKey]] {
+				if !hit[ri] && rs.all[ri].matchAt(words, i) {
+					hit[ri] = true
+				}
+			}
+		}
+	}
+	return hit
+}
+
+// anchoredTopics returns the topics of topicAnchors that a text says one
+// of the anchors of.
+func anchoredTopics(text string) map[Topic]bool {
+	rs := compiledRules()
+	out := map[Topic]bool{}
+	for ri, ok := range rs.hits(text) {
+		if ok && rs.all[ri].anchor {
+			out[rs.all[ri].topic] = true
+		}
+	}
+	return out
 }
 
 // prefixKey is how many leading bytes of a word select the prefix rules
@@ -203,7 +249,7 @@ func compiledRules() *ruleSet {
 		rules.prefixFirst = map[string][]int{}
 		for _, t := range Topics {
 			for _, r := range topicRules[t] {
-				c := compiledRule{topic: t, weight: r.weight, prefix: strings.HasSuffix(r.phrase, "*")}
+				c := compiledRule{topic: t, weight: r.weight, prefix: strings.HasSuffix(r.phrase, "*"), anchor: slices.Contains(topicAnchors[t], r.phrase)}
 				c.words = strings.Fields(strings.TrimSuffix(r.phrase, "*"))
 				i := len(rules.all)
 				rules.all = append(rules.all, c)

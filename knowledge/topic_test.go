@@ -203,3 +203,47 @@ func FuzzSplitWords(f *testing.F) {
 		}
 	})
 }
+
+// TestTopicAnchors: a passage takes a strand of the dispute told by the
+// words of any news of its kind (a court, a ruling, a plaintiff; exports,
+// trade) only in an article that ties itself to the dispute by one of its
+// anchors somewhere: the Tsushima Buddha statue ruling (articles/dev3),
+// the 2005 ruling on Chong Hyang-gyun's promotion (articles/dev13), the
+// 1999 end of fingerprinting (articles/dev7) and the 1998 Kim–Obuchi
+// declaration (articles/dev2) were "wartime labor rulings". Topics its
+// front matter declares tie an article to their strands.
+func TestTopicAnchors(t *testing.T) {
+	court := "The Supreme Court ruled on Wednesday that the city was right to refuse the plaintiff a promotion, and rejected her claim for compensation."
+	trade := "Exports of scallops rose as trade resumed, the ministry said, and licences for the season were issued."
+	for _, tt := range []struct {
+		name     string
+		paras    []string
+		declared []Topic
+		want     Topic // the first passage's first topic
+	}{
+		{"a court ruling of another matter", []string{court, "The ruling ends a case she brought ten years ago."}, nil, TopicOther},
+		{"a court ruling of the dispute", []string{court, "Her lawyers compared the case to the forced labor suits against Nippon Steel."}, nil, TopicLaborRuling},
+		{"a court ruling its author files under the strand", []string{court, "The ruling ends a case she brought ten years ago."}, []Topic{TopicLaborRuling, TopicTalks}, TopicLaborRuling},
+		{"trade of another matter", []string{trade, "Fishermen welcomed the news."}, nil, TopicOther},
+		{"trade of the dispute", []string{trade, "The export controls of 2019 did not touch seafood."}, nil, TopicExportControls},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Article{ID: "a", Title: "News of the day", Kind: KindArticle, Topics: tt.declared}
+			for _, p := range tt.paras {
+				a.Body = append(a.Body, Paragraph{Text: p})
+			}
+			ps := a.Passages()
+			if len(ps) == 0 || ps[0].Topics[0] != tt.want {
+				t.Errorf("topics of the first passage %v, want %s first", ps[0].Topics, tt.want)
+			}
+		})
+	}
+	// Every anchor is a cue of its topic, which marks it.
+	for topic, anchors := range topicAnchors {
+		for _, a := range anchors {
+			if !slices.ContainsFunc(topicRules[topic], func(r topicRule) bool { return r.phrase == a }) {
+				t.Errorf("anchor %q is no cue of %s", a, topic)
+			}
+		}
+	}
+}
