@@ -167,10 +167,10 @@ func (a *Article) Passages() []Passage {
 		// A passage is classified by what it says; one that says nothing
 		// of a topic is read with its article's title ("... wartime
 		// labor row"), but not with its neighbours, whose topics would
-		// spread through the whole article.
-		// A strand of the dispute told by words of any news of its kind
-		// (a court and a ruling) is the dispute's only in an article that
-		// names the dispute somewhere (see topicAnchors).
+		// spread through the whole article. A strand of the dispute told
+		// by words of any news of its kind (a court and a ruling) is the
+		// dispute's only in an article that names the dispute somewhere
+		// (see topicAnchors).
 		out[i].Topics = withDeclared(classify(inEnglish(b.text), anchored), a.Topics)
 		if len(out[i].Topics) == 1 && out[i].Topics[0] == TopicOther {
 			out[i].Topics = withDeclared(classify(inEnglish(a.Title+" "+b.text), anchored), a.Topics)

@@ -122,7 +122,11 @@ func eventSource(a *Article, e Event) Source {
 func publicationTopic(a *Article, want Topic) (Topic, bool) {
 	topics := a.Topics
 	if len(topics) == 0 {
-		topics = Classify(a.Title + "\n\n" + a.Text())
+		// As its passages are (see Passages): in Korean and Japanese
+		// through the lexicon's English, and a strand of the dispute only
+		// where the report names the dispute.
+		text := inEnglish(a.Title + "\n\n" + a.Text())
+		topics = classify(text, anchoredTopics(text))
 	}
 	if want == "" {
 		return topics[0], true

@@ -235,3 +235,23 @@ func TestTimelineFilterValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicationTopic: a report without declared topics is shown under
+// the topic its text has, read as its passages are: a court ruling of
+// another matter is "other", and a Korean report on the forced-labor
+// ruling is the ruling's, through the lexicon's English.
+func TestPublicationTopic(t *testing.T) {
+	for _, tt := range []struct {
+		title, text string
+		want        Topic
+	}{
+		{"Court backs Tokyo on promotion", "The Supreme Court ruled that the city was right to refuse the plaintiff a promotion, and rejected her claim for compensation.", TopicOther},
+		{"Court orders Nippon Steel to pay", "The Supreme Court ordered Nippon Steel to compensate four plaintiffs for forced labor.", TopicLaborRuling},
+		{"대법원 판결", "대법원은 신일철주금이 강제징용 피해자 4명에게 배상하라고 판결했다.", TopicLaborRuling},
+	} {
+		a := &Article{Title: tt.title, Body: []Paragraph{{Text: tt.text}}}
+		if got, _ := publicationTopic(a, ""); got != tt.want {
+			t.Errorf("%q: topic %s, want %s", tt.title, got, tt.want)
+		}
+	}
+}
