@@ -130,11 +130,13 @@ func (a *Article) Passages() []Passage {
 		}
 		captionsAt = nil
 	}
-	whole := []string{a.Title}
-	for _, b := range blocks {
-		whole = append(whole, b.text)
+	// Each passage read with the lexicon's English once, for its topics
+	// and for the anchors of the article's (see topicAnchors).
+	english := make([]string, len(blocks))
+	for i, b := range blocks {
+		english[i] = inEnglish(b.text)
 	}
-	anchored := anchoredTopics(inEnglish(strings.Join(whole, "\n")))
+	anchored := anchoredTopics(inEnglish(a.Title) + "\n" + strings.Join(english, "\n"))
 	for _, t := range a.Topics {
 		anchored[t] = true // its author ties it to the strand
 	}
@@ -171,7 +173,7 @@ func (a *Article) Passages() []Passage {
 		// by words of any news of its kind (a court and a ruling) is the
 		// dispute's only in an article that names the dispute somewhere
 		// (see topicAnchors).
-		out[i].Topics = withDeclared(classify(inEnglish(b.text), anchored), a.Topics)
+		out[i].Topics = withDeclared(classify(english[i], anchored), a.Topics)
 		if len(out[i].Topics) == 1 && out[i].Topics[0] == TopicOther {
 			out[i].Topics = withDeclared(classify(inEnglish(a.Title+" "+b.text), anchored), a.Topics)
 		}

@@ -81,19 +81,19 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 	a.URL = canonical(meta, pageURL)
 	// A page names its site in its meta tags, or else after its headline
 	// in its <title> ("Headline | Site"), or by its address.
-	site := titleSite(meta["title"], firstNonEmpty(meta["og:title"], meta["h1"], a.Title))
-	for _, sep := range titleSeparators {
-		// The headline without the site, where readability left it on.
-		if t, ok := strings.CutSuffix(a.Title, sep+site); ok && site != "" && t != "" {
-			a.Title = strings.TrimSpace(t)
-		}
+	site, sep := titleSite(meta["title"], firstNonEmpty(meta["og:title"], meta["h1"], a.Title))
+	if t, ok := strings.CutSuffix(a.Title, sep+site); site != "" && ok && t != "" {
+		a.Title = strings.TrimSpace(t) // the headline without the site, where readability left it on
 	}
 	a.Publisher = firstNonEmpty(ra.SiteName(), meta["og:site_name"], meta["ld:publisher"], site)
-	if a.Publisher == "" && pageURL != nil {
-		a.Publisher = strings.TrimPrefix(pageURL.Hostname(), "www.")
-	}
-	if u, err := url.Parse(a.URL); a.Publisher == "" && err == nil {
-		a.Publisher = strings.TrimPrefix(u.Hostname(), "www.")
+	if a.Publisher == "" {
+		u := pageURL
+		if u == nil {
+			u, _ = url.Parse(a.URL) // a saved page: the address it gives itself
+		}
+		if u != nil {
+			a.Publisher = strings.TrimPrefix(u.Hostname(), "www.")
+		}
 	}
 	a.Byline = clipText(ra.Byline(), knowledge.MaxFieldLen)
 	if lang := ra.Language(); len(lang) >= 2 {
@@ -222,14 +222,15 @@ var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " · ", "
 const maxSiteWords = 8
 
 // titleSite returns the site's name that a page's <title> gives after its
-// headline ("Seoul protests | The Korea Post", "記事 - 例新聞"), or "": the
-// part after the last separator, where the part before it is the headline
-// or begins with it and the headline does not hold the part after ("Japan
-// - Korea talks resume" names no site).
-func titleSite(title, headline string) string {
+// headline ("Seoul protests | The Korea Post", "記事 - 例新聞") and the
+// separator before it, or "": the part after the last separator, where
+// the part before it is the headline or begins with it and the headline
+// does not hold the part after ("Japan - Korea talks resume" names no
+// site).
+func titleSite(title, headline string) (string, string) {
 	headline = strings.TrimSpace(headline)
 	if title == "" || headline == "" {
-		return ""
+		return "", ""
 	}
 	for _, sep := range titleSeparators {
 		i := strings.LastIndex(title, sep)
@@ -241,10 +242,10 @@ func titleSite(title, headline string) string {
 			continue
 		}
 		if strings.HasPrefix(before, headline) || strings.HasPrefix(headline, before) {
-			return site
+			return site, sep
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // clean drops the fragment and tracking parameters of a link.
