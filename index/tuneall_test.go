@@ -50,6 +50,7 @@ var (
 		{"ad8", "articles/dev8.jsonl", "articles/dev8"}, {"ad9", "articles/dev9.jsonl", "articles/dev9"},
 		{"ad10", "articles/dev10.jsonl", "articles/dev10"}, {"ad11", "articles/dev11.jsonl", "articles/dev11"},
 		{"ad12", "articles/dev12.jsonl", "articles/dev12"}, {"ad13", "articles/dev13.jsonl", "articles/dev13"},
+		{"ad14", "articles/dev14.jsonl", "articles/dev14"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
