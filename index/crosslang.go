@@ -231,7 +231,7 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 		if !korean {
 			// A name the dictionary translates (対馬: Tsushima) is
 			// also written by its sound (쓰시마).
-			idx.addKanjiNames(st, c, w.text, r.Romanized, seen)
+			idx.addKanjiNames(st, c, w.text, r.Romanized, r.Compound, seen)
 		}
 		return
 	}
@@ -320,7 +320,7 @@ func (idx *Index) addTranslations(st stats, c *concept, w cjkWord, r ranking, se
 	if korean {
 		idx.addNamedCompound(st, c, w.text, r, seen)
 	} else {
-		idx.addKanjiNames(st, c, w.text, r.Romanized, seen)
+		idx.addKanjiNames(st, c, w.text, r.Romanized, r.Compound, seen)
 	}
 }
 

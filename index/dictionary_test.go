@@ -1238,17 +1238,25 @@ func TestKoreanNamesAreNotWords(t *testing.T) {
 // in kanji is found where a Korean article writes it by its sound, without
 // its long vowels: 対馬 (ツシマ) as 쓰시마 (articles/dev3.jsonl 21 and 22),
 // 大谷 (オオタニ) as 오타니 (articles/dev6.jsonl 22), 松野 as 마쓰노; 打撃
-// ("batting") of 打撃成績 is no setback of the dispute.
+// ("batting") of 打撃成績 is no setback of the dispute. Where the loan
+// key is too short or the opening consonant differs, the spelling the
+// rules for Japanese give: 九州 as 규슈 (articles/dev11.jsonl 23), 天草 as
+// 아마쿠사 (dev11 22), 熊本 as 구마모토 in the compound 구마모토현
+// ("Kumamoto prefecture", dev13's 熊本刑務所).
 func TestJapaneseNamesInKoreanBySound(t *testing.T) {
 	ko := articleIn(knowledge.Korean, "tsushima", "2023-10-26",
 		"쓰시마 간논지의 불상은 무게 38.6kg이다.",
-		"오타니는 3번 타자로 나서 2안타를 기록했다. 마쓰노 관방장관은 유감을 표명했다.")
+		"오타니는 3번 타자로 나서 2안타를 기록했다. 마쓰노 관방장관은 유감을 표명했다.",
+		"규슈 아마쿠사에는 천주교 유적이 많다. 구마모토현은 관광객 유치에 나섰다.")
 	idx, _ := openTest(t, append(defaultCorpus(t), ko))
 	checkSaidAs(t, idx, []saidAs{
 		{"対馬の仏像ってどのくらいの重さなの？", "対馬", "쓰시마"},
 		{"対馬の仏像判決について、日本政府で見解を述べたのは誰ですか？", "対馬", "쓰시마"},
 		{"大谷って日韓戦どうだった？打撃成績おしえて", "大谷", "오타니"},
 		{"松野官房長官は何と言ったの？", "松野", "마쓰노"},
+		{"九州観光推進機構とはどのような団体ですか？", "九州", "규슈"},
+		{"天草ってなんか歴史的に有名なとこだっけ？", "天草", "아마쿠사"},
+		{"熊本の観光客は？", "熊本", "구마모토현"},
 	})
 	if findConcept(analyzeQuestion(t, idx, "大谷って日韓戦どうだった？打撃成績おしえて"), "setbacks") != nil {
 		t.Error("打撃 of 打撃成績 is read as setbacks")

@@ -375,8 +375,9 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 // ツシマ: 쓰시마): a Japanese question names a person or a place of an
 // English or Korean article in kanji, which only their reading links. The
 // corpus chooses among a name's readings, as an article spells only one.
-// Each spelling counts at confidence conf.
-func (idx *Index) addKanjiNames(st stats, c *concept, word string, conf float64, seen map[string]bool) {
+// Each spelling counts at confidence conf, a Korean compound it heads at
+// conf times compound.
+func (idx *Index) addKanjiNames(st stats, c *concept, word string, conf, compound float64, seen map[string]bool) {
 	korean := idx.hasLanguage(knowledge.Korean)
 	for _, part := range dictionary.SplitNames(word) {
 		for _, reading := range dictionary.Names(part) {
@@ -391,6 +392,19 @@ func (idx *Index) addKanjiNames(st stats, c *concept, word string, conf float64,
 					for _, k := range words {
 						c.addAlt(st, knowledge.Korean, []string{k}, conf, seen)
 					}
+				}
+			}
+			// As the rules for Japanese spell it (九州: 규슈, which loan
+			// keys, too short, do not find; 武雄: 다케오, where the
+			// opening consonant differs), and in the compounds it heads
+			// (사가현 for 佐賀, "Saga prefecture").
+			if !korean {
+				continue
+			}
+			for _, h := range lang.JapaneseHangul(reading) {
+				if terms := idx.phraseIn(knowledge.Korean, h); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= 2 {
+					c.addAlt(st, knowledge.Korean, terms, conf, seen)
+					c.addLeadingCompounds(st, terms[0], conf*compound, seen)
 				}
 			}
 		}

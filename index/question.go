@@ -1048,7 +1048,7 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 	// word.
 	if unread && w.lang == knowledge.Korean && w.native == "" && r.CrossReading > 0 {
 		for _, k := range dictionary.KanjiNames(w.text) {
-			idx.addKanjiNames(st, &c, k, r.Romanized*r.CrossReading, seen)
+			idx.addKanjiNames(st, &c, k, r.Romanized*r.CrossReading, r.Compound, seen)
 			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.CrossReading, seen)
 		}
 	}
