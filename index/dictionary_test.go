@@ -1437,20 +1437,34 @@ func TestLoanwordsByConsonants(t *testing.T) {
 // TestLoanPhrases: a name of two or three English words that a Korean
 // article writes as one borrowed word is one concept, found there: Tokyo
 // Dome as 도쿄돔 (articles/dev6.jsonl 13), slam dunk as 슬램덩크
-// (articles/dev7.jsonl 13 and 16), Lotte World as 롯데월드; Tokyo is then no
-// word of the lexicon's Japan. Words that spell no Korean word of the
-// corpus stay apart.
+// (articles/dev7.jsonl 13 and 16), Lotte World as 롯데월드, Kakao Games as
+// 카카오게임즈, whose plural s Korean writes 즈 (articles/dev14.jsonl 17
+// and 18, and the third word of "kakao games ceo" stays apart); Tokyo is
+// then no word of the lexicon's Japan. Words that spell no Korean word of
+// the corpus stay apart, and a loose key that a sibilant inside a word
+// would make too short finds none (fuji one is no 부산, Busan:
+// articles/dev11.jsonl 20).
 func TestLoanPhrases(t *testing.T) {
 	ko := articleIn(knowledge.Korean, "wbc", "2023-04-10",
 		"한국은 도쿄돔에서 일본에 4-13으로 졌다.",
-		"영화 '더 퍼스트 슬램덩크'의 누적 관객은 455만 명이다. 롯데월드에서 팝업스토어가 열렸다.")
+		"영화 '더 퍼스트 슬램덩크'의 누적 관객은 455만 명이다. 롯데월드에서 팝업스토어가 열렸다.",
+		"카카오게임즈 사옥 앞에서 시위가 열렸다. 부산에서도 팬들이 모였다.")
 	idx, _ := openTest(t, append(defaultCorpus(t), ko))
 	checkSaidAs(t, idx, []saidAs{
 		{"What was the final score of the Japan vs. South Korea game at the Tokyo Dome?", "tokyo dome", "도쿄돔"},
 		{"How many moviegoers had The First Slam Dunk drawn in South Korea?", "slam dunk", "슬램덩크"},
 		{"When was The First Slam Dunk released in Korean cinemas?", "slam dunk", "슬램덩크"},
 		{"was the pop-up at lotte world", "lotte world", "롯데월드"},
+		{"How much money did players raise to stage the carriage protest against Kakao Games?", "kakao games", "카카오게임즈"},
+		{"kakao games ceo name?", "kakao games", "카카오게임즈"},
 	})
+	for _, text := range []string{"the satsuma fuji one? how tall", "kakao games ceo name?"} {
+		for _, c := range analyzeQuestion(t, idx, text).concepts {
+			if hasAlt(&c, "부산") || c.label == "kakao games ceo" {
+				t.Errorf("%q: %q is said as %v", text, c.label, c.alts)
+			}
+		}
+	}
 	q := analyzeQuestion(t, idx, "What was the final score of the game at the Tokyo Dome?")
 	if c := findConcept(q, "Japan"); c != nil {
 		t.Errorf("Tokyo of Tokyo Dome is Japan too: %q", conceptLabels(q))

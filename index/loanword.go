@@ -254,7 +254,9 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 // the two agree on the consonants only. Where the keys differ, a word is
 // found by its consonants, three at least; "" for fewer. Voiced and
 // voiceless stops are one there too: Korean writes the first consonant of
-// a Japanese name voiced (도쿄, Tokyo; 교토, Kyoto; 벳푸, Beppu).
+// a Japanese name voiced (도쿄, Tokyo; 교토, Kyoto; 벳푸, Beppu). So are s
+// and z (read j) ending a word: English spells the sound of a plural s,
+// which Korean writes 즈 (Kakao Games: 카카오게임즈).
 func looseKey(key string) string {
 	var b strings.Builder
 	b.WriteByte('~')
@@ -267,6 +269,8 @@ func looseKey(key string) string {
 			b.WriteByte('k')
 		case c == 'b':
 			b.WriteByte('p')
+		case c == 'j' && strings.Trim(key[i+1:], "aeiou") == "":
+			b.WriteByte('s')
 		default:
 			b.WriteByte(c)
 		}
@@ -348,6 +352,14 @@ func (a *reading) loanPhrases(text string) string {
 			found, _ := st.koreanLoanwords(loanKey(strings.Join(parts, "")))
 			if len(found) == 0 {
 				continue
+			}
+			if size > 2 {
+				// Its first words alone sound the same, by a looser key
+				// (kakao games ceo, kakao games: 카카오게임즈): the word
+				// after them is no part of it.
+				if shorter, _ := st.koreanLoanwords(loanKey(strings.Join(parts[:size-1], ""))); slices.Equal(shorter, found) {
+					continue
+				}
 			}
 			c := concept{label: strings.Join(parts, " ")}
 			for _, k := range found {
