@@ -1328,17 +1328,33 @@ func TestJapaneseVerbsAsWritten(t *testing.T) {
 // spells is found where a Korean article writes it in Hangul or a
 // Japanese one in Chinese characters (articles/dev6.jsonl 25 and 27),
 // surname first or last; its words are then no concepts of their own.
+// The surname may be spelt as McCune–Reischauer spells it (Chong Hyang-gyun,
+// 鄭香均: articles/dev13.jsonl 28), and the given name's syllables
+// together (Yu Miri, 柳美里: articles/dev14.jsonl 33 and 36), where an
+// article writes the name in Hangul or kanji: "kang meeting" (dev.jsonl
+// 37) and "in tokyo" (dev.jsonl 56) are no names.
 func TestKoreanNamesInLatin(t *testing.T) {
 	ko := articleIn(knowledge.Korean, "wbc", "2023-03-10",
 		"이강철 감독은 경기 후 기자회견에서 책임을 인정했다.")
 	ja := articleIn(knowledge.Japanese, "founder", "2020-01-20",
-		"韓国名を辛格浩という重光武雄氏が死去した。次男の辛東彬氏が会長を継いだ。")
+		"韓国名を辛格浩という重光武雄氏が死去した。次男の辛東彬氏が会長を継いだ。",
+		"保健師の鄭香均さんが提訴した。作家の柳美里さんの小説が受賞した。")
 	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
 	checkSaidAs(t, idx, []saidAs{
 		{"what did Lee Kang-chul say after the game", "lee kang chul", "이강철"},
 		{"In what year did Shin Kyuk-ho found Lotte?", "shin kyuk ho", "辛格浩"},
 		{"when did Dong-bin Shin become chairman", "dong bin shin", "辛東彬"},
+		{"when did chong hyang-gyun start working", "chong hyang gyun", "鄭香均"},
+		{"Who translated Yu Miri's novel into English?", "yu miri", "柳美里"},
+		{"yu miri bookstore name", "yu miri", "柳美里"},
 	})
+	for _, text := range []string{"Motgi Kang meeting madrid", "what time is it in tokyo"} {
+		for _, c := range analyzeQuestion(t, idx, text).concepts {
+			if c.label == "kang meeting" || c.label == "in tokyo" {
+				t.Errorf("%q: %q is read as a name", text, c.label)
+			}
+		}
+	}
 	q := analyzeQuestion(t, idx, "In what year did Shin Kyuk-ho found Lotte?")
 	if findConcept(q, "shin") != nil || findConcept(q, "ho") != nil {
 		t.Errorf("the name's words are concepts too: %q", conceptLabels(q))

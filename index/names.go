@@ -40,12 +40,11 @@ var latinWord = regexp.MustCompile(`[A-Za-z]+`)
 // read before it, which would take its words for others' (Kang of Lee
 // Kang-chul is not Kang Kyung-wha).
 func (a *reading) koreanLatinNames(text string) string {
-	idx, st, r := a.idx, a.st, a.r
-	if r.Romanized <= 0 {
+	if a.r.Romanized <= 0 {
 		return text
 	}
-	words := latinWord.FindAllStringIndex(text, -1)
 	out := []byte(text)
+	words := latinWord.FindAllStringIndex(text, -1)
 	for i := 0; i+2 < len(words); i++ {
 		w := func(k int) string { return text[words[i+k][0]:words[i+k][1]] }
 		// Three words in a row, apart by a space or a hyphen.
@@ -66,42 +65,87 @@ func (a *reading) koreanLatinNames(text string) string {
 				surname = strings.ToLower(w(order[0]))
 			}
 		}
-		if surname == "" {
+		if a.addLatinName(strings.ToLower(w(0)+" "+w(1)+" "+w(2)), surname, hangul) {
+			for k := words[i][0]; k < words[i+2][1]; k++ {
+				out[k] = ' '
+			}
+			i += 2
+		}
+	}
+	// Two words: a surname and a given name whose syllables English
+	// writes together (Yu Miri: 유미리, 柳美里), surname first or last, kept
+	// where the corpus writes one of the names they may be: an English
+	// word, as the given name's two syllables, seldom spells one.
+	text = string(out)
+	words = latinWord.FindAllStringIndex(text, -1)
+	for i := 0; i+1 < len(words); i++ {
+		first, second := text[words[i][0]:words[i][1]], text[words[i+1][0]:words[i+1][1]]
+		if strings.TrimSpace(text[words[i][1]:words[i+1][0]]) != "" {
 			continue
 		}
-		c := concept{label: strings.ToLower(w(0) + " " + w(1) + " " + w(2))}
-		if ms, rest := idx.glossary.Match(c.label); len(ms) == 1 && strings.TrimSpace(rest) == "" {
-			continue // a name of the lexicon, with its spellings there
+		var hangul [2][]string
+		surname := ""
+		for o, pair := range [][2]string{{first, second}, {second, first}} {
+			if sur, g := strings.ToLower(pair[0]), strings.ToLower(pair[1]); stopWords[sur] || askingWords[sur] || stopWords[g] || askingWords[g] {
+				continue // in tokyo, do you
+			}
+			hangul[o] = lang.KoreanNameJoined(pair[0], pair[1])
+			if len(hangul[o]) > 0 && surname == "" {
+				surname = strings.ToLower(pair[0])
+			}
 		}
-		for _, names := range hangul {
-			for _, h := range names {
-				if idx.hasLanguage(knowledge.Korean) {
-					c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.Romanized, a.seen)
-				}
-				if idx.hasLanguage(knowledge.Japanese) && r.CrossReading > 0 {
-					for _, k := range kanjiSpellings(st, h) {
-						c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, a.seen)
-					}
+		if a.addLatinName(strings.ToLower(first+" "+second), surname, hangul) {
+			for k := words[i][0]; k < words[i+1][1]; k++ {
+				out[k] = ' '
+			}
+			i++
+		}
+	}
+	return string(out)
+}
+
+// addLatinName adds the concept of a Korean personal name a question
+// spells in Latin letters (label), from the Hangul it may be, surname
+// first and last, where the corpus holds a spelling of it, and reports
+// whether it did; surname is "" when the words spell no name.
+func (a *reading) addLatinName(label, surname string, hangul [2][]string) bool {
+	idx, st, r := a.idx, a.st, a.r
+	if surname == "" {
+		return false
+	}
+	c := concept{label: label}
+	if ms, rest := idx.glossary.Match(c.label); len(ms) == 1 && strings.TrimSpace(rest) == "" {
+		return false // a name of the lexicon, with its spellings there
+	}
+	for _, names := range hangul {
+		for _, h := range names {
+			if idx.hasLanguage(knowledge.Korean) {
+				c.addAlt(st, knowledge.Korean, idx.phraseIn(knowledge.Korean, h), r.Romanized, a.seen)
+			}
+			if idx.hasLanguage(knowledge.Japanese) && r.CrossReading > 0 {
+				for _, k := range kanjiSpellings(st, h) {
+					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, a.seen)
 				}
 			}
 		}
-		c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, c.label), 1, a.seen)
-		if len(c.alts) == 0 {
-			continue
-		}
-		c.weigh(st, nil, a.n, r, "")
-		// An English article names the person in full once and by the
-		// surname after ("Yun was sent to Fukuoka Prison").
-		if c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, surname), r.PartCredit, a.seen) {
-			c.alts[len(c.alts)-1].part = true
-		}
-		a.add(c)
-		for k := words[i][0]; k < words[i+2][1]; k++ {
-			out[k] = ' '
-		}
-		i += 2
 	}
-	return string(out)
+	// Two words are a name where an article writes one of the names
+	// they may be in Hangul or kanji: "kang meeting" is in English
+	// reports, and no name.
+	if english := idx.phraseIn(knowledge.English, c.label); len(c.alts) > 0 || len(strings.Fields(c.label)) > 2 {
+		c.addAlt(st, knowledge.English, english, 1, a.seen)
+	}
+	if len(c.alts) == 0 {
+		return false
+	}
+	c.weigh(st, nil, a.n, r, "")
+	// An English article names the person in full once and by the
+	// surname after ("Yun was sent to Fukuoka Prison").
+	if c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, surname), r.PartCredit, a.seen) {
+		c.alts[len(c.alts)-1].part = true
+	}
+	a.add(c)
+	return true
 }
 
 // katakanaName is a word in katakana, or two joined by the middle dot

@@ -445,6 +445,7 @@ func TestKoreanNameOf(t *testing.T) {
 		{"Shin", "kyuk", "ho", "신격호"},
 		{"lee", "kang", "chul", "이강철"},
 		{"kim", "kwang", "hyun", "김광현"},
+		{"Chong", "hyang", "gyun", "정향균"}, // McCune–Reischauer's surname
 	} {
 		if got := KoreanNameOf(tt.surname, tt.g1, tt.g2); !slices.Contains(got, tt.want) {
 			t.Errorf("KoreanNameOf(%q, %q, %q) = %q, want %s among them", tt.surname, tt.g1, tt.g2, got, tt.want)
@@ -453,6 +454,23 @@ func TestKoreanNameOf(t *testing.T) {
 	for _, in := range [][3]string{{"the", "kang", "chul"}, {"kim", "xyz", "ho"}, {"", "", ""}} {
 		if got := KoreanNameOf(in[0], in[1], in[2]); len(got) > 0 {
 			t.Errorf("KoreanNameOf(%q) = %q, want none", in, got)
+		}
+	}
+}
+
+// TestKoreanNameJoined: a given name's two syllables written together are
+// divided where both read as syllables.
+func TestKoreanNameJoined(t *testing.T) {
+	for _, tt := range []struct{ surname, given, want string }{
+		{"Yu", "Miri", "유미리"}, {"kim", "yuna", "김유나"}, {"park", "jisung", "박지성"},
+	} {
+		if got := KoreanNameJoined(tt.surname, tt.given); !slices.Contains(got, tt.want) {
+			t.Errorf("KoreanNameJoined(%q, %q) = %q, want %s among them", tt.surname, tt.given, got, tt.want)
+		}
+	}
+	for _, in := range [][2]string{{"the", "miri"}, {"kim", "x"}, {"kim", "xyzzy"}, {"", ""}, {"lee", "abcdefghijklmn"}} {
+		if got := KoreanNameJoined(in[0], in[1]); len(got) > 0 {
+			t.Errorf("KoreanNameJoined(%q) = %q, want none", in, got)
 		}
 	}
 }
@@ -498,4 +516,23 @@ func TestTrailingTitle(t *testing.T) {
 			t.Errorf("TrailingTitle(%q) cuts %q, want %q", tc.run, tc.run[len(tc.run)-n:], tc.want)
 		}
 	}
+}
+
+// FuzzKoreanNameJoined: any two words are read without a panic into at most
+// maxLatinNames Hangul names of three syllables.
+func FuzzKoreanNameJoined(f *testing.F) {
+	for _, s := range [][2]string{{"Yu", "Miri"}, {"kim", "yuna"}, {"", ""}, {"lee", "Ü-"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, surname, given string) {
+		got := KoreanNameJoined(surname, given)
+		if len(got) > maxLatinNames {
+			t.Fatalf("%d names", len(got))
+		}
+		for _, h := range got {
+			if utf8.RuneCountInString(h) != 3 {
+				t.Fatalf("KoreanNameJoined(%q, %q) gave %q", surname, given, h)
+			}
+		}
+	})
 }

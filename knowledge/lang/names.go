@@ -21,10 +21,10 @@ import (
 // surnames are the usual English spellings of the commonest Korean
 // surnames, which cover most of the population.
 var surnames = map[string][]string{
-	"김": {"kim"}, "이": {"lee", "yi", "rhee"}, "박": {"park", "pak"}, "최": {"choi", "choe"}, "정": {"jeong", "jung", "chung"},
+	"김": {"kim"}, "이": {"lee", "yi", "rhee"}, "박": {"park", "pak"}, "최": {"choi", "choe"}, "정": {"jeong", "jung", "chung", "chong"},
 	"강": {"kang"}, "조": {"cho", "jo"}, "윤": {"yoon", "yun"}, "장": {"jang", "chang"}, "임": {"lim", "im"},
 	"한": {"han"}, "오": {"oh"}, "서": {"seo", "suh"}, "신": {"shin"}, "권": {"kwon"}, "황": {"hwang"},
-	"안": {"ahn"}, "송": {"song"}, "류": {"ryu", "yoo"}, "유": {"yoo", "yu"}, "홍": {"hong"}, "전": {"jeon", "chun"},
+	"안": {"ahn"}, "송": {"song"}, "류": {"ryu", "yoo"}, "유": {"yoo", "yu"}, "홍": {"hong"}, "전": {"jeon", "chun", "chon"},
 	"고": {"ko", "koh"}, "문": {"moon", "mun"}, "양": {"yang"}, "손": {"son", "sohn"}, "배": {"bae"},
 	"백": {"baek", "paik"}, "허": {"heo", "huh"}, "남": {"nam"}, "심": {"shim", "sim"}, "노": {"roh", "noh"},
 	"하": {"ha"}, "곽": {"kwak"}, "성": {"sung", "seong"}, "차": {"cha"}, "주": {"joo", "ju"}, "우": {"woo"},
@@ -163,6 +163,25 @@ func KoreanNameOf(surname, given1, given2 string) []string {
 					return out
 				}
 				out = append(out, s+a+b)
+			}
+		}
+	}
+	return out
+}
+
+// KoreanNameJoined returns the Hangul a Korean personal name spelt in
+// Latin letters may be when its given name's two syllables are written
+// together (yu, miri: 유미리), each way of dividing them tried, or nothing.
+func KoreanNameJoined(surname, given string) []string {
+	g := strings.ToLower(given)
+	if len(surnameSpellings()[strings.ToLower(surname)]) == 0 || len(g) < 2 || len(g) > 12 {
+		return nil
+	}
+	var out []string
+	for i := 1; i < len(g) && len(out) < maxLatinNames; i++ {
+		for _, h := range KoreanNameOf(surname, g[:i], g[i:]) {
+			if len(out) < maxLatinNames && !slices.Contains(out, h) {
+				out = append(out, h)
 			}
 		}
 	}
