@@ -512,16 +512,34 @@ func split(word string, korean bool, tables ...string) []string {
 		return nil
 	}
 	var parts []string
+	skippedKana := false
 	for i := 0; i < len(runes); {
 		if n := best[i].first; n > 0 {
 			parts = append(parts, string(runes[i:i+n]))
 			i += n
 		} else {
+			skippedKana = skippedKana || isKatakana(runes[i])
 			i++
+		}
+	}
+	if skippedKana {
+		// Katakana the dictionary does not cover is a borrowed word or a
+		// name, which a short word found inside it seldom is part of
+		// (アナ, "announcer", of アシアナ, Asiana; サイ, "rhinoceros", of
+		// サイゲームス, Cygames): only a longer one is kept (ゲーム).
+		parts = slices.DeleteFunc(parts, func(p string) bool {
+			n := utf8.RuneCountInString(p)
+			return n < 3 && strings.IndexFunc(p, isKatakana) >= 0
+		})
+		if len(parts) == 0 {
+			return nil
 		}
 	}
 	return parts
 }
+
+// isKatakana reports whether r is a katakana letter or the long-vowel mark.
+func isKatakana(r rune) bool { return r >= 'ァ' && r <= 'ヺ' || r == 'ー' }
 
 func contains(s []string, x string) bool {
 	for _, v := range s {

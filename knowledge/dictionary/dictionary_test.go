@@ -129,6 +129,17 @@ func TestSplit(t *testing.T) {
 		{"이강철", true, nil},
 		{"김광현", true, nil},
 		{"양의지", true, nil},
+		// A borrowed word or a name in katakana that the dictionary does
+		// not cover holds no short word of it (articles/dev14.jsonl 10:
+		// アシアナ, Asiana, is no アナ, "announcer"; dev10: ネクソン,
+		// Nexon, no クソ; dev2: サムスン, Samsung, no サム); a longer one
+		// is kept (dev14: カカオゲームズ, Kakao Games: ゲーム), and
+		// katakana the dictionary covers is divided as before.
+		{"アシアナ", false, nil},
+		{"ネクソン", false, nil},
+		{"サムスン", false, nil},
+		{"カカオゲームズ", false, []string{"ゲーム"}},
+		{"スマートフォン", false, []string{"スマート", "フォン"}},
 		{"가르치게", true, nil}, // not Sino-Korean
 		{"어떻게", true, nil},
 		{"", true, nil},
