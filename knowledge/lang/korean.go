@@ -113,6 +113,16 @@ func KoreanForms(word string) []string {
 	if noun, ok := copulaPast(w); ok {
 		return append(out, noun)
 	}
+	// A person named with the copula's adnominal 인, "who is" (권씨인 그,
+	// "he, who is Mr. Kwon"): after 씨 or a name only, since most nouns
+	// ending in 인 are words of their own (한국인, 원인, 확인).
+	if rest, ok := strings.CutSuffix(w, "인"); ok && utf8.RuneCountInString(rest) >= 2 {
+		_, _, isName := KoreanName(rest)
+		if strings.HasSuffix(rest, "씨") || isName {
+			w = rest
+			out = append(out, w)
+		}
+	}
 	if noun, ok := nounVerb(w); ok {
 		return append(out, noun)
 	}

@@ -83,6 +83,12 @@ func TestKoreanStem(t *testing.T) {
 		// not 아저씨
 		{"정몽주씨가", "정몽주"},
 		{"아저씨", "아저씨"},
+		// the copula's adnominal after 씨 or a name (articles/dev13.jsonl
+		// 11: 권씨인 그, "he, who is Mr. Kwon"), not a noun's own 인
+		{"권씨인", "권씨"},
+		{"정향균인", "정향균"},
+		{"한국인", "한국인"},
+		{"원인", "원인"},
 		// the copula
 		{"지소미아인가요", "지소미아"},
 		{"배상이야", "배상"},
