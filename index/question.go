@@ -376,11 +376,23 @@ func (a *reading) add(c concept) {
 }
 
 // corrected corrects misspelt lexicon words of text, leaving words of
-// asking, English words and words of the corpus as they are.
+// asking, English words and words of the corpus as they are, those too
+// that the corpus writes in Hangul or katakana: daiso, which a Korean
+// article writes 다이소, is no misspelt haiso (敗訴, "lost the case").
 func (a *reading) corrected(text string) string {
 	corpusHas := func(word string) bool {
 		for _, t := range a.idx.analyze1(word) {
 			if a.st.docFreq(t) > 0 {
+				return true
+			}
+		}
+		w := strings.ToLower(word)
+		if len(a.st.koreanSpelled(w)) > 0 {
+			return true
+		}
+		for _, k := range lang.SpellKatakana(w) {
+			terms := a.idx.phraseIn(knowledge.Japanese, k)
+			if len(terms) > 0 && !slices.ContainsFunc(terms, func(t string) bool { return a.st.docFreq(t) == 0 }) {
 				return true
 			}
 		}

@@ -270,6 +270,28 @@ func TestMisspelledWords(t *testing.T) {
 			}
 		}
 	}
+	// Nor are names the corpus writes in Hangul or katakana: daiso (다이소,
+	// articles/dev10.jsonl 15 and 16) was "corrected" to haiso, a spelling
+	// of 敗訴 ("lost the case"); nexon (ネクソン) and kakao (카카오) too.
+	ko := articleIn(knowledge.Korean, "chain", "2023-12-13", "다이소는 전국에 1500여 개 매장을 두고 있다. 카카오 주가가 올랐다.")
+	en := article("suit", knowledge.Global, "2023-12-14", "The company lost the case in the first instance and appealed.")
+	ja := articleIn(knowledge.Japanese, "listing", "2011-12-14", "ネクソンが東証1部に上場した。")
+	idx, _ = openTest(t, append(defaultCorpus(t), ko, ja, en))
+	for _, tc := range []struct{ q, name string }{
+		{"how many daiso stores r there in korea rn", "daiso"},
+		{"when did nexon list in tokyo", "nexon"},
+	} {
+		found := false
+		for _, c := range analyzeQuestion(t, idx, tc.q).concepts {
+			found = found || c.label == tc.name
+			if c.label == "lost the case" {
+				t.Errorf("%q: %s read as %q", tc.q, tc.name, c.label)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no concept %q", tc.q, tc.name)
+		}
+	}
 }
 
 // analyzeQuestion analyzes a question against the index's current
