@@ -472,6 +472,15 @@ func TestEnglishQuestionsOnKoreanArticles(t *testing.T) {
 	if c := findConcept(q, "geoje"); c == nil || !hasAlt(c, "거제") {
 		t.Errorf("geoje is not read as 거제: %v", conceptLabels(q))
 	}
+	// A place heading a compound with a word (김해공항, "Gimhae airport":
+	// articles/dev13.jsonl 4; 판교역, "Pangyo station": dev14), which the
+	// article writes as one word and never alone.
+	ko := articleIn(knowledge.Korean, "arrival", "1999-09-08", "권씨는 김해공항 입국장에 들어섰다. 트럭은 판교역 주변을 돌았다.")
+	idx, _ = openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"wat was he holding when he walked out at gimhae?", "gimhae", "김해공항"},
+		{"where did the truck drive near pangyo", "pangyo", "판교역"},
+	})
 }
 
 // TestEnglishQuestionsOnKoreanHeadNouns: Korean writes a compound with

@@ -378,7 +378,7 @@ const (
 
 // koreanSpelled returns the Korean words of the corpus that a word in Latin
 // letters spells (geoje: 거제, and 거제시 whose last syllable is a suffix of
-// places), commonest first: a member names a Korean place or thing of a
+// places; gimhae: 김해공항, "Gimhae airport"), commonest first: a member names a Korean place or thing of a
 // Korean article in the Latin letters that English uses for it, which no
 // dictionary lists. The spellings are those of lang.RomanizeKorean, built
 // once per snapshot.
@@ -399,6 +399,14 @@ func (s *snapshotStats) koreanSpelled(latin string) []string {
 			stems := []string{tc.term}
 			if len(runes) >= 3 {
 				stems = append(stems, string(runes[:len(runes)-1]))
+			}
+			// A name heading a compound with a word of two syllables or
+			// more (김해공항, "Gimhae airport"; 판교역사): Korean writes
+			// them as one word, English apart.
+			for n := 2; n+2 <= len(runes); n++ {
+				if dictionary.Korean(string(runes[n:])) != nil {
+					stems = append(stems, string(runes[:n]))
+				}
 			}
 			for _, st := range stems {
 				for _, l := range lang.RomanizeKorean(st) {
