@@ -117,11 +117,15 @@ const minLoanKey = 4
 // u of スワップ suwappu and 스와프 seuwapeu, Japanese's o after t and d:
 // ボイコット boikotto, 보이콧 boikot); a sound written twice once; l and r,
 // f and p, v and b, z and j as one; an
-// n before p or b as m (トランプ, 트럼프).
+// n before p or b as m (トランプ, 트럼프); an opening y, which English does
+// not write before u (UNESCO, 유네스코); q as the k it sounds (Uniqlo, 유니클로).
 func loanKey(latin string) string {
 	w := hardC(strings.ToLower(latin))
+	// English spells the yu of UNESCO, unit and Uniqlo u, which Korean
+	// and Japanese write 유 and ユ.
+	w = strings.TrimPrefix(w, "y")
 	w = strings.NewReplacer("eo", "a", "eu", "u", "ae", "e", "oe", "e", "ui", "i", "ei", "e",
-		"sh", "s", "sy", "s", "ch", "c", "ts", "s", "l", "r", "f", "p", "v", "b", "z", "j",
+		"sh", "s", "sy", "s", "ch", "c", "ts", "s", "l", "r", "f", "p", "v", "b", "z", "j", "qu", "kw", "q", "k",
 		"ng", "n").Replace(w)
 	w = strings.ReplaceAll(w, "sy", "s") // 빗슈's tsyu: ts, then sy
 	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }

@@ -106,6 +106,14 @@ func TestLoanKey(t *testing.T) {
 			t.Errorf("kanaLoanKey(%q) = %q, want nothing", w, got)
 		}
 	}
+	// English writes no y before the u of UNESCO or Uniqlo
+	// (articles/dev5.jsonl 19: "the Joseon mission records for UNESCO",
+	// 유네스코; Uniqlo, 유니클로).
+	for _, tt := range []struct{ latin, hangul string }{{"unesco", "유네스코"}, {"uniqlo", "유니클로"}} {
+		if l, h := loanKey(tt.latin), hangulLoanKey(tt.hangul); l != h {
+			t.Errorf("loanKey(%q) = %q, hangulLoanKey(%q) = %q", tt.latin, l, tt.hangul, h)
+		}
+	}
 }
 
 // TestKoreanLoanwords: an English or Japanese question's borrowed word
