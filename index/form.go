@@ -271,7 +271,29 @@ func normalize(s string) string {
 	s = honorificAfterName(s)
 	s = hyphenPrefixes.ReplaceAllString(s, "")
 	s = hyphenIdentifiers.ReplaceAllString(s, "$1$2")
+	s = shortYears.ReplaceAllStringFunc(s, fullYear)
 	return numericDates.ReplaceAllStringFunc(s, spellDate)
+}
+
+// shortYears are years chat writes in two digits: after an apostrophe
+// ("the '88 olympics") or a preposition of time at the end of a clause
+// ("back in 68", "at the peak in 85?"), where a count would have its noun
+// after it ("in 68 minutes").
+var shortYears = regexp.MustCompile(`(?i)'(\d{2})\b|\b(in|since|from|until|till|by|around|before|after)\s+(\d{2})(\s*(?:[?!.,;:)]|$))`)
+
+// fullYear writes a year of shortYears in four digits: of this century up
+// to this year, of the last one after it.
+func fullYear(s string) string {
+	m := shortYears.FindStringSubmatch(s)
+	digits, prefix, suffix := m[1], "", ""
+	if digits == "" {
+		digits, prefix, suffix = m[3], m[2]+" ", m[4]
+	}
+	century := "19"
+	if atoi(digits) <= time.Now().Year()%100 {
+		century = "20"
+	}
+	return prefix + century + digits + suffix
 }
 
 // countedOf is a Korean count asked of with the particle 의 ("of") on

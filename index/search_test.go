@@ -121,6 +121,37 @@ func TestSpellDate(t *testing.T) {
 	}
 }
 
+// TestShortYears: a year chat writes in two digits after an apostrophe or
+// a preposition of time ending a clause (articles/dev13.jsonl 2: "back in
+// 68"; dev7 27: "at the peak in 85?") is read in four; a count is not
+// ("in 68 minutes"), nor a year in four digits.
+func TestShortYears(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"how many ppl did he keep locked up at that onsen inn back in 68", "back in 1968"},
+		{"how many refused at the peak in 85?", "in 1985?"},
+		{"the '88 olympics", "the 1988 olympics"},
+		{"what changed since 19, anything", "since 2019,"},
+		{"did it end in 68 minutes", "in 68 minutes"},
+		{"what happened in 1985", "in 1985"},
+	} {
+		if got := normalize(tc.in); !strings.Contains(got, tc.want) {
+			t.Errorf("normalize(%q) = %q, want %q in it", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzShortYears(f *testing.F) {
+	for _, s := range []string{"back in 68", "'88", "in 85?", "since 19, x", "in 68 minutes", "'''99"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := shortYears.ReplaceAllStringFunc(s, fullYear)
+		if len(got) > len(s)+2*len(shortYears.FindAllString(s, -1)) {
+			t.Fatalf("%q grew to %q", s, got)
+		}
+	})
+}
+
 // checkAnswer checks what every answer must satisfy: excerpts come from
 // their passage, their bold pairs are balanced, and they are bounded.
 func checkAnswer(t testing.TB, q string, ans *knowledge.Answer) {
