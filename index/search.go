@@ -202,13 +202,18 @@ func (idx *Index) retrieve(ctx context.Context, b bleve.Index, q *question, kq k
 		cs = cs[:len(cs)-1]
 	}
 	search := func(qq query.Query) ([]string, error) {
-		req := bleve.NewSearchRequestOptions(withFilters(qq, kq, scoped), size, 0, false)
+		// bleve cuts at equal scores by its internal numbering, which
+		// differs between two builds of the same passages: more are
+		// asked for and cut here by byScore, so that a question gets the
+		// same candidates in every copy of the index.
+		req := bleve.NewSearchRequestOptions(withFilters(qq, kq, scoped), size+size/2, 0, false)
 		res, err := b.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, err
 		}
 		hits := res.Hits
 		slices.SortStableFunc(hits, byScore)
+		hits = hits[:min(size, len(hits))]
 		ids := make([]string, len(hits))
 		for i, h := range hits {
 			ids[i] = h.ID
