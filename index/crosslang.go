@@ -85,6 +85,16 @@ func koreanWord(text string) cjkWord {
 	// 일하 + ㄴ, "worked").
 	if !slices.ContainsFunc(forms, func(f string) bool { return dictionary.Korean(f) != nil }) {
 		w.native, w.english = dictionary.NativeKoreanHead(text)
+		// Chat writes the negation 안 or 못 onto the verb (안지키면, "if
+		// they don't keep it"; 못갔어): the verb is what is asked about.
+		for _, neg := range []string{"안", "못"} {
+			if rest, ok := strings.CutPrefix(text, neg); ok && w.native == "" && utf8.RuneCountInString(rest) >= 2 {
+				if head, english := dictionary.NativeKoreanHead(rest); head != "" {
+					w.text, w.native, w.english = lang.KoreanStem(rest), head, english
+					forms = lang.KoreanForms(rest)
+				}
+			}
+		}
 	}
 	// The stem may take off a noun's own last syllable for a
 	// particle (조각가가: 조각, "carving", for 조각가, "sculptor";

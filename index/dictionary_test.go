@@ -937,6 +937,17 @@ func TestNativeKoreanWords(t *testing.T) {
 			t.Errorf("일한 is read as the native %s, not as 日韓", w.native)
 		}
 	}
+	// The negation chat writes onto a verb (articles/dev14.jsonl 6:
+	// 안지키면, "if they don't keep it"; 못갔어, "couldn't go") is no part
+	// of it.
+	for _, tt := range []struct{ text, native string }{{"안지키면", "지키-"}, {"못갔어", "가-"}} {
+		if w := koreanWord(tt.text); w.native != tt.native {
+			t.Errorf("koreanWord(%q) is the native %q, want %q", tt.text, w.native, tt.native)
+		}
+	}
+	if w := koreanWord("안전"); w.native != "" {
+		t.Errorf("안전 (安全, \"safety\") is read as the negation of %s", w.native)
+	}
 }
 
 // TestEnglishPairsTranslated: two words of an English question that the

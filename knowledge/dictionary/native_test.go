@@ -118,6 +118,12 @@ func TestNativeKorean(t *testing.T) {
 		{"찾아줬다", "find"},     // 찾 + 아주 + 었 + 다, the benefactive
 		{"훔쳐줬다는데", "steal"},  // 훔치 + 어주 + 었 + 다는데
 		{"돌려줬어", "return"},   // 돌려주 + 었 + 어
+		// Verbs of chat's questions (articles/dev14.jsonl 22: 돌았냐;
+		// dev11 36: 불렸을때; dev8 14: 안긴).
+		{"돌았냐", "turn"},
+		{"불렸을", "be called"}, // 불렸을때, with 때 apart (see index.normalize)
+		{"불린", "be called"},
+		{"안긴", "hug"},
 		// Words Korean reads from Chinese characters as Japanese does
 		// not (은퇴, 隱退: Japanese retires with 引退), chat's borrowed
 		// words, and native ones added in stop 21 (articles/dev6.jsonl

@@ -165,14 +165,15 @@ func copulaPast(w string) (string, bool) {
 }
 
 // nounVerbs are the forms that 되다 ("become"), 하다 ("do") in the past,
-// 시키다 ("make") and 당하다 ("suffer") take after a noun to make a verb of
-// it (포함되어, "included"; 포함시켰습니까, "did they include"; 학살당한,
-// "massacred"), in the forms their endings give the stem. Not the present
+// 시키다 ("make"), 당하다 ("suffer") and 받다 ("receive") take after a noun
+// to make a verb of it (포함되어, "included"; 포함시켰습니까, "did they
+// include"; 학살당한, "massacred"; 처벌받음, "punished"), in the forms their
+// endings give the stem. Not the present
 // forms of 하다 (해, 하, 한, 할) or 되다's 된 and 될, which end nouns too
 // (일본해, the Sea of Japan; 피해, "damage"; 무제한): koreanEndings lists
 // them with their endings. No Chinese character reads 됐, 돼, 했, 켜 or 킨,
 // so no noun ends in them.
-var nounVerbs = strings.Fields(`되어 되었 됐 돼 했 하였 시켜 시켰 시키 시킨 당했 당해 당하 당한`)
+var nounVerbs = strings.Fields(`되어 되었 됐 돼 했 하였 시켜 시켰 시키 시킨 당했 당해 당하 당한 받`)
 
 // nounVerb returns the noun of a word that is a noun of two syllables or
 // more made a verb with one of nounVerbs, and any chain of endings after

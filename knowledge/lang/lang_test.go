@@ -43,6 +43,9 @@ func TestKoreanStem(t *testing.T) {
 		{"학살당한거", "학살"},
 		{"해제되었을", "해제"},
 		{"체포당해", "체포"},
+		// and with 받다 (articles/dev14.jsonl 6: 처벌받음, "punished?")
+		{"처벌받음", "처벌"},
+		{"승인받았다", "승인"},
 		// not a noun's own last syllables, nor a noun of one syllable
 		{"지중해", "지중해"},
 		{"피해자", "피해자"},
