@@ -88,11 +88,13 @@ func koreanWord(text string) cjkWord {
 		// Chat writes the negation 안 or 못 onto the verb (안지키면, "if
 		// they don't keep it"; 못갔어): the verb is what is asked about.
 		for _, neg := range []string{"안", "못"} {
-			if rest, ok := strings.CutPrefix(text, neg); ok && w.native == "" && utf8.RuneCountInString(rest) >= 2 {
-				if head, english := dictionary.NativeKoreanHead(rest); head != "" {
-					w.text, w.native, w.english = lang.KoreanStem(rest), head, english
-					forms = lang.KoreanForms(rest)
-				}
+			rest, ok := strings.CutPrefix(text, neg)
+			if !ok || w.native != "" || utf8.RuneCountInString(rest) < 2 {
+				continue
+			}
+			if head, english := dictionary.NativeKoreanHead(rest); head != "" {
+				forms = lang.KoreanForms(rest)
+				w.text, w.native, w.english = forms[len(forms)-1], head, english
 			}
 		}
 	}

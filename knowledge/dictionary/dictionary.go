@@ -539,7 +539,7 @@ func split(word string, korean bool, tables ...string) []string {
 }
 
 // isKatakana reports whether r is a katakana letter or the long-vowel mark.
-func isKatakana(r rune) bool { return r >= 'ァ' && r <= 'ヺ' || r == 'ー' }
+func isKatakana(r rune) bool { return r >= 'ァ' && r <= 'ヶ' || r == 'ー' }
 
 func contains(s []string, x string) bool {
 	for _, v := range s {
@@ -588,7 +588,7 @@ func Katakana() []string {
 	katakanaOnce.Do(func() {
 		for line := range strings.SplitSeq(japaneseTable, "\n") {
 			word, _, ok := strings.Cut(line, "\t")
-			if ok && word != "" && strings.IndexFunc(word, func(r rune) bool { return (r < 'ァ' || r > 'ヶ') && r != 'ー' }) < 0 {
+			if ok && word != "" && strings.IndexFunc(word, func(r rune) bool { return !isKatakana(r) }) < 0 {
 				katakana = append(katakana, word)
 			}
 		}

@@ -66,7 +66,7 @@ func JapaneseHangul(kana string) []string {
 	}
 	type mora struct {
 		syl   [2]string
-		vowel rune // the mora's vowel: a long vowel after it is not written
+		vowel byte // the mora's vowel: a long vowel after it is not written
 		fin   int  // the final ン or ッ gives it
 	}
 	var ms []mora
@@ -77,7 +77,10 @@ func JapaneseHangul(kana string) []string {
 			continue
 		case 'ン', 'ッ':
 			if len(ms) > 0 && ms[len(ms)-1].fin == 0 {
-				ms[len(ms)-1].fin = map[rune]int{'ン': 4, 'ッ': 19}[r]
+				ms[len(ms)-1].fin = 4 // ㄴ
+				if r == 'ッ' {
+					ms[len(ms)-1].fin = 19 // ㅅ
+				}
 			}
 			continue
 		}
@@ -135,20 +138,17 @@ func JapaneseHangul(kana string) []string {
 	return out
 }
 
-// vowelOf is the vowel a kana ends with, as a Latin letter; 0 for one
-// without (ン, ッ).
-func vowelOf(r rune) rune {
-	for _, row := range []struct {
-		v    rune
-		kana string
-	}{
-		{'a', "アカガサザタダナハバパマヤラワャァ"}, {'i', "イキギシジチヂニヒビピミリィ"},
-		{'u', "ウクグスズツヅヌフブプムユルュゥ"}, {'e', "エケゲセゼテデネヘベペメレェ"},
-		{'o', "オコゴソゾトドノホボポモヨロヲョォ"},
-	} {
-		if strings.ContainsRune(row.kana, r) {
-			return row.v
-		}
+// vowelOf is the vowel a kana ends with, as a Latin letter (see
+// kanaSounds); 0 for one without (ン, ッ).
+func vowelOf(r rune) byte {
+	if s, ok := kanaSounds[r]; ok {
+		return s[1][len(s[1])-1]
+	}
+	if v, ok := kanaSmallY[r]; ok {
+		return v[0]
+	}
+	if v, ok := kanaSmallVowels[r]; ok {
+		return v[0]
 	}
 	return 0
 }
