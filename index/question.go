@@ -659,6 +659,9 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 			idx.addEnglishTranslations(st, &c, pair, r, seen)
 		}
 		c.weigh(st, terms, n, r, w)
+		if !c.known && english && (idx.hasLanguage(knowledge.Korean) || idx.hasLanguage(knowledge.Japanese)) {
+			c.weight *= r.UnknownMixed
+		}
 		add(c)
 	}
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -1827,6 +1828,39 @@ func TestEnglishSyllables(t *testing.T) {
 		}
 		if found != tt.want {
 			t.Errorf("%q: %s read as %q: %v, want %v: %+v", tt.q, tt.word, tt.latin, found, tt.want, q.concepts)
+		}
+	}
+}
+
+// TestUnknownEnglishInMixedCorpus: an English word that no passage says in
+// any language weighs less where the corpus has Korean or Japanese
+// articles, whose words for it the dictionary may lack ("thieves" of a
+// Korean article's 절도범, articles/dev3.jsonl 20; "derby", which a Korean
+// article on Uma Musume leaves out of the game's name, articles/dev14.jsonl
+// 19; "maximum" of 최고, articles/dev12.jsonl 5). In an English corpus
+// the word is as telling as ever: the corpus does not say it.
+func TestUnknownEnglishInMixedCorpus(t *testing.T) {
+	english := defaultIndex(t)
+	ko := articleIn(knowledge.Korean, "bell", "2021-03-02",
+		"절도범들은 2019년 사찰에서 범종을 훔쳐 항구를 통해 들여왔다. 경찰은 범종을 되찾았다.")
+	mixed, _ := openTest(t, append(defaultCorpus(t), ko))
+	for _, tc := range []struct{ q, word string }{
+		{"Which other statue did the same thieves steal in Tsushima?", "thieves"},
+		{"When was Uma Musume: Pretty Derby officially launched in South Korea?", "derby"},
+		{"What is the maximum fine someone could face under the new Kawasaki rules?", "maximum"},
+	} {
+		var weights [2]float64
+		for i, idx := range []*Index{english, mixed} {
+			c := findConcept(analyzeQuestion(t, idx, tc.q), tc.word)
+			if c == nil || c.known {
+				t.Fatalf("%q: %q is no concept the corpus lacks", tc.q, tc.word)
+			}
+			n, _ := idx.Count()
+			weights[i] = c.weight / unknownWeight(tc.word, uint64(n), idx.ranking)
+		}
+		if math.Abs(weights[0]-1) > 1e-9 || math.Abs(weights[1]-defaultRanking.UnknownMixed) > 1e-9 || weights[1] >= weights[0] {
+			t.Errorf("%q: %s weighs %.2f and %.2f of an unknown word in an English and a mixed corpus, want 1 and %.2f",
+				tc.q, tc.word, weights[0], weights[1], defaultRanking.UnknownMixed)
 		}
 	}
 }

@@ -29,6 +29,7 @@ type ranking struct {
 	UnknownWeight   float64 // weight of an English word the corpus lacks, as a share of the idf of a word in no passage
 	UnknownCJK      float64 // the same for a Korean or Japanese content word the lexicon does not know
 	UnknownOther    float64 // the same for a longer word in Latin letters that is not English (a name, a romanized word)
+	UnknownMixed    float64 // share of its weight kept by an English word no passage says in any language where the corpus has Korean or Japanese articles: the dictionary may lack the words they use for it
 	WeightExp       float64 // concepts weigh idf^WeightExp: below 1, rare words outweigh common ones less
 	PolysemyExp     float64 // an English word's weight is divided by its number of senses to this power
 	MinWeight       float64 // the least a known concept weighs, so that a word in every passage still counts
@@ -117,7 +118,7 @@ type ranking struct {
 
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
-	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.5, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, WeightExp: 1,
+	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.5, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, UnknownMixed: 0.6, WeightExp: 1,
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,

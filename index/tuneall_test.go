@@ -51,6 +51,7 @@ var (
 		{"ad10", "articles/dev10.jsonl", "articles/dev10"}, {"ad11", "articles/dev11.jsonl", "articles/dev11"},
 		{"ad12", "articles/dev12.jsonl", "articles/dev12"}, {"ad13", "articles/dev13.jsonl", "articles/dev13"},
 		{"ad14", "articles/dev14.jsonl", "articles/dev14"},
+		{"ad15", "articles/dev15.jsonl", "articles/dev15"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
@@ -60,7 +61,7 @@ var (
 
 // allGrid are the values tried for each weight.
 var allGrid = map[string][]float64{
-	"Synonyms": {0.2, 0.3, 0.4, 0.5}, "Broader": {0.1, 0.2, 0.3}, "UnknownWeight": {0.7, 0.85, 1}, "UnknownCJK": {0.2, 0.3, 0.4}, "UnknownOther": {0.4, 0.6, 0.8},
+	"Synonyms": {0.2, 0.3, 0.4, 0.5}, "Broader": {0.1, 0.2, 0.3}, "UnknownWeight": {0.7, 0.85, 1}, "UnknownCJK": {0.2, 0.3, 0.4}, "UnknownOther": {0.4, 0.6, 0.8}, "UnknownMixed": {0.5, 0.6, 0.8, 1},
 	"PolysemyExp": {0.25, 0.5, 0.75}, "B": {0.3, 0.5, 0.7}, "TitleWeight": {0.3, 0.5, 0.7}, "ContextWeight": {0.2, 0.4, 0.6},
 	"TitleCredit": {0.5, 0.7, 0.85}, "ContextCredit": {0.1, 0.2, 0.3}, "ArticleCredit": {0.1, 0.2, 0.3},
 	"CoverageExp": {1.5, 2, 2.5}, "BM25Share": {0.6, 0.8, 0.9}, "Proximity": {0.15, 0.3, 0.45}, "Topical": {0.1, 0.2, 0.3}, "FirstMention": {0.3, 0.5, 0.7},

@@ -45,7 +45,9 @@ import (
 // articles/test12's, written at the start of stop 28, its end's;
 // articles/test13's, written at the start of stop 29, and articles/test3's,
 // test6's and test9's stop 29's end's, test3's not-covered level raised to
-// it), each less a question or two.
+// it; in stop 30 the dev articles' off-topic level and articles/test8's,
+// which had no margin, raised by a question for UnknownMixed), each less a
+// question or two.
 var evalLevels = []struct {
 	name, articles, file string
 	levels               []string
@@ -59,7 +61,7 @@ var evalLevels = []struct {
 	{"dev2 articles", "articles/dev2", "articles/dev2.jsonl",
 		[]string{"--min-hit1", "0.33", "--min-hit3", "0.52", "--max-not-covered", "0.17", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.64"}},
 	{"dev articles", "articles/dev", "articles/dev.jsonl",
-		[]string{"--min-hit1", "0.57", "--min-hit3", "0.67", "--max-not-covered", "0.08", "--max-off-answered", "0.34", "--min-cjk-hit3", "0.64"}},
+		[]string{"--min-hit1", "0.57", "--min-hit3", "0.67", "--max-not-covered", "0.08", "--max-off-answered", "0.38", "--min-cjk-hit3", "0.64"}},
 	{"dev3 articles", "articles/dev3", "articles/dev3.jsonl",
 		[]string{"--min-hit1", "0.52", "--min-hit3", "0.66", "--max-not-covered", "0.2", "--max-off-answered", "0.84", "--min-cjk-hit3", "0.7"}},
 	{"dev4 articles", "articles/dev4", "articles/dev4.jsonl",
@@ -103,7 +105,7 @@ var evalLevels = []struct {
 	{"test7 articles", "articles/test7", "articles/test7.jsonl",
 		[]string{"--min-hit1", "0.38", "--min-hit3", "0.41", "--max-not-covered", "0.42", "--max-off-answered", "0.75", "--min-cjk-hit3", "0.45"}},
 	{"test8 articles", "articles/test8", "articles/test8.jsonl",
-		[]string{"--min-hit1", "0.5", "--min-hit3", "0.55", "--max-not-covered", "0.34", "--max-off-answered", "0.5", "--min-cjk-hit3", "0.58"}},
+		[]string{"--min-hit1", "0.5", "--min-hit3", "0.55", "--max-not-covered", "0.34", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.58"}},
 	{"test9 articles", "articles/test9", "articles/test9.jsonl",
 		[]string{"--min-hit1", "0.33", "--min-hit3", "0.38", "--max-not-covered", "0.5", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.37"}},
 	{"test10 articles", "articles/test10", "articles/test10.jsonl",
