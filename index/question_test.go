@@ -1864,3 +1864,30 @@ func TestUnknownEnglishInMixedCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestApproximationWords: "about" of a quantity asked (몇 명 정도, 어느
+// 정도, どの程度) is how a question is put, not its subject: 정도 had been
+// read as 正道, "the right track", and weighed as a word the corpus lacks
+// (articles/dev13.jsonl 17, articles/dev5.jsonl 9, articles/dev12.jsonl
+// 23, articles/dev10.jsonl 9). 어느 정도 and どの程度 ask for a figure.
+func TestApproximationWords(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tc := range []struct {
+		q, word string
+		figure  bool
+	}{
+		{"샤롯데씨어터는 관객을 몇 명 정도 수용할 수 있습니까?", "정도", false},
+		{"고척돔 서울시리즈 경기에는 관중이 몇 명 정도 들어왔나요?", "정도", false},
+		{"사립대학 가운데 이 시험 성적을 입시에 반영하는 곳은 어느 정도인가요?", "정도", true},
+		{"ネクソンは今期の売上高をどの程度と見込んでいますか。", "程度", true},
+		{"수출규제 품목은 몇 개 쯤 됐어?", "쯤", false},
+	} {
+		q := analyzeQuestion(t, idx, tc.q)
+		if c := findConcept(q, tc.word); c != nil {
+			t.Errorf("%q: %s is a concept: %q", tc.q, tc.word, conceptLabels(q))
+		}
+		if got := answerTypes(normalize(tc.q)); tc.figure && !slices.Contains(got, cueNumber) {
+			t.Errorf("%q: answer types %v, want a number", tc.q, got)
+		}
+	}
+}
