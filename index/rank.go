@@ -65,7 +65,6 @@ type ranking struct {
 	TitleCredit   float64
 	ContextCredit float64
 	ArticleCredit float64 // a concept said by another candidate passage of the same article
-	LeadCredit    float64 // a concept said by its article's first passage (see articleContext)
 
 	// The rank of a candidate is coverage^CoverageExp, times BM25F
 	// relative to the best candidate (with this share), times boosts for
@@ -122,7 +121,7 @@ var defaultRanking = ranking{
 	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.5, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, UnknownMixed: 0.6, WeightExp: 1,
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
-	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.1, LeadCredit: 0.5,
+	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, TypeEvidence: 0.9, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinRest: 0.15, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
@@ -243,36 +242,24 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 // articleContext credits a candidate, in part, with the concepts that
 // other candidates of its article say in their own text: a passage is read
 // in its article ("the decision" of a paragraph is the one the paragraph
-// before it reports). Its article's first passage counts for more
-// (LeadCredit): news names its subject in full in the lead and refers to
-// it after by a short form (辛格浩 of the lead is 重光氏 after; Park
-// Dong-sik is Park), so that a later paragraph answering a detail of the
-// subject would otherwise lose to the lead on the name alone.
+// before it reports).
 func (r ranking) articleContext(q *question, out []scored, total float64) {
-	type said struct{ any, lead []float64 }
-	byArticle := map[string]said{}
+	byArticle := map[string][]float64{}
 	for _, s := range out {
-		a, ok := byArticle[s.p.hit.ArticleID]
-		if !ok {
-			a = said{any: make([]float64, len(q.concepts))}
+		said := byArticle[s.p.hit.ArticleID]
+		if said == nil {
+			said = make([]float64, len(q.concepts))
+			byArticle[s.p.hit.ArticleID] = said
 		}
 		for i, v := range s.f.saidBody {
-			a.any[i] = max(a.any[i], v)
+			said[i] = max(said[i], v)
 		}
-		if s.p.n == 1 {
-			a.lead = s.f.saidBody
-		}
-		byArticle[s.p.hit.ArticleID] = a
 	}
 	for k := range out {
 		f := &out[k].f
-		a := byArticle[out[k].p.hit.ArticleID]
+		said := byArticle[out[k].p.hit.ArticleID]
 		for i, c := range q.concepts {
-			credit := r.ArticleCredit * a.any[i]
-			if a.lead != nil {
-				credit = max(credit, r.LeadCredit*a.lead[i])
-			}
-			if extra := credit - f.said[i]; extra > 0 {
+			if extra := r.ArticleCredit*said[i] - f.said[i]; extra > 0 {
 				f.said[i] += extra
 				f.coverage += c.weight * extra / total
 			}
