@@ -167,6 +167,13 @@ func scanCues(text, lang string, found func(cue uint16, at int)) {
 			}
 		}
 	}
+	if lang == knowledge.Korean || lang == knowledge.Japanese {
+		for _, m := range cjkCount.FindAllStringSubmatchIndex(text, -1) {
+			if r, _ := utf8.DecodeRuneInString(text[m[2]:]); !notCounters[r] {
+				found(bitNumber, m[0])
+			}
+		}
+	}
 	if lang == knowledge.Korean {
 		for _, m := range koreanNameWord.FindAllStringSubmatchIndex(text, -1) {
 			if koreanPerson(text[m[2]:m[3]]) {
@@ -356,6 +363,24 @@ func personNoun(w string) bool {
 	return len(w) >= 4 && !stopWords[w] && thesaurus.Person(w)
 }
 
+// cjkCount finds a number and the word right after it in Korean or
+// Japanese text, which is what the number counts (4部門, 4度目, 104カ国,
+// 1500여개 매장, 3명), whatever the counter, unless it is one of
+// notCounters.
+var cjkCount = regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(?:여|余|数)?\s?([\p{Han}\p{Katakana}\p{Hangul}])`)
+
+// notCounters are the first letters of the words after a number that make
+// it no count: a date or a time (年, 월), a sum (円, 원, ドル, 달러), a
+// magnitude before one (조, 兆), a rank (위, 位), a round or an ordinal
+// round (차, 次), a number of a law or an item (号, 호, 条, 조).
+var notCounters = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range "년월일시분초원달엔조위차호" + "年月日時分秒円ド兆位次号条世代" {
+		m[r] = true
+	}
+	return m
+}()
+
 // cjkCuePatterns find the cues in Korean and Japanese text, which the word
 // by word reading above, made for English, does not: dates written
 // 2019년 7월 4일 or 2019年7月4日, durations, counts with their counters,
@@ -366,7 +391,7 @@ var cjkCuePatterns = []struct {
 }{
 	{regexp.MustCompile(`\d{4}\s?[년年]|\d{1,2}\s?[월月]\s?\d{1,2}\s?[일日]|[월화수목금토일]요일|[月火水木金土日]曜`), cueDate},
 	{regexp.MustCompile(`\d+\s?(분|시간|개월|년간|日間|分間|時間|か月|ヶ月|年間)|\d{4}\s?(년부터|년 이후|年から|年以来)`), cueDuration},
-	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
+	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(?:여|余)?\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:억|조|만|万|億|兆)?\s?(원|엔|달러|円|ドル|ウォン)|[₩¥$]\s?\d`), cueAmount},
 	{regexp.MustCompile(`때문|이유|배경|이라며|라며|로 인해|에 따라|ため|理由|背景|として|により|を受け`), cueReason},
 	// A quotation with a verb of saying says what someone said, as in

@@ -965,6 +965,11 @@ func TestCJKFigureCues(t *testing.T) {
 		{"2011년 10월에는 700억 달러까지 늘었다.", knowledge.Korean, cueAmount},
 		{"집회에는 약 1만 명이 모였다.", knowledge.Korean, cueNumber},
 		{"原告は4人だった。", knowledge.Japanese, cueNumber},
+		// Whatever the counter (4部門, 104カ国, 1500여개 매장, 3척).
+		{"作品賞など4部門を受賞した。", knowledge.Japanese, cueNumber},
+		{"104カ国でゲームを配信している。", knowledge.Japanese, cueNumber},
+		{"현재 전국에서 1500여개 매장을 운영하고 있다.", knowledge.Korean, cueNumber},
+		{"해군은 구축함 3척을 보냈다.", knowledge.Korean, cueNumber},
 	}
 	for _, tc := range tests {
 		if got := cues(tc.text, tc.lang); !slices.Contains(got, tc.cue) {
@@ -980,6 +985,15 @@ func TestCJKFigureCues(t *testing.T) {
 	}
 	if got := cues("万が一に備えて協議を続ける。", knowledge.Japanese); slices.Contains(got, cueNumber) || slices.Contains(got, cueAmount) {
 		t.Errorf("a text without figures has figure cues: %v", got)
+	}
+	// A date, a time, a sum, a rank or a round is no count.
+	for text, l := range map[string]string{
+		"2019年7月4日午後3時に発表した。": knowledge.Japanese, "2019년 7월 4일 오후 3시에 발표했다.": knowledge.Korean,
+		"1위에 올랐다.": knowledge.Korean, "1차 개방은 1998년이었다.": knowledge.Korean, "第2条に定める。": knowledge.Japanese,
+	} {
+		if got := cues(text, l); slices.Contains(got, cueNumber) {
+			t.Errorf("cues(%q) = %v, want no count", text, got)
+		}
 	}
 }
 
@@ -1911,5 +1925,57 @@ func TestFrameNouns(t *testing.T) {
 		if c := findConcept(q, tc.word); c != nil {
 			t.Errorf("%q: %s is a concept: %q", tc.q, tc.word, conceptLabels(q))
 		}
+	}
+}
+
+// TestFocusFigure: what a count or a sum is of is said in the sentence
+// that gives it. A question asking how many of something, or how much,
+// of a passage that names the thing and gives another figure elsewhere is
+// not answered there: "How many foreign nationals did the Tokyo government
+// employ" of a passage with another count (articles/dev13.jsonl 47), 最終審査
+// まで残った参加者は何人 (articles/dev11.jsonl 48), "how much were seoul
+// series tickets" (articles/dev5.jsonl 4), 학살된 중국인은 몇 명
+// (articles/dev3.jsonl 47). The articles are of subjects the default
+// corpus does not mention; their questions that are said still are.
+func TestFocusFigure(t *testing.T) {
+	arts := append(defaultCorpus(t),
+		articleIn(knowledge.English, "lantern", "2023-10-09",
+			"YEOSU, Oct. 9 -- The harbour lantern festival closed on Sunday after drawing about 182,000 visitors over nine nights, the city said, its largest crowd since the event began in 2011.",
+			"Volunteers from the local fishing cooperative ran the boat rides and the food stalls, and the organizers thanked them at the closing ceremony. Each lantern boat carried up to 12 passengers around the bay."),
+		articleIn(knowledge.Japanese, "kagura", "2022-11-21",
+			"【島根】出雲地方の神楽の競演大会が20日、松江市の県民会館で開かれ、県内外から18団体が出場した。主催者によると、会場には延べ2400人が訪れたという。",
+			"審査員は地元の大学教授や伝統芸能の保存会の代表らが務めた。優勝した団体には賞金30万円と記念の盾が贈られ、来年の全国大会への出場権も与えられた。"),
+		articleIn(knowledge.Korean, "marathon", "2021-04-12",
+			"(춘천=연합) 호반 마라톤 대회가 11일 춘천 의암호 일대에서 열려 전국에서 모인 참가자 8천여 명이 42.195㎞ 코스를 달렸다. 대회 조직위원회는 올해 참가비 수익 전액을 지역 장학재단에 기부하기로 했다.",
+			"자원봉사자들은 급수대와 의료 부스를 운영하며 선수들을 도왔다. 남자부 우승은 2시간 14분 기록을 세운 김도현 선수가 차지했고, 우승 상금은 500만 원이다."),
+	)
+	idx, _ := openTest(t, arts)
+	said := []struct{ q, want string }{
+		{"how many visitors came to the lantern festival", "about 182,000 visitors"},
+		{"神楽の大会には何団体出たの？", "18団体が出場した"},
+		{"마라톤 참가자 몇 명이었음?", "참가자 8천여 명"},
+	}
+	near := []string{
+		"how many volunteers helped at the lantern festival?",
+		"審査員は何人いたの？",
+		"자원봉사자는 몇 명이었나요?",
+	}
+	if n := firstHits(t, idx, said); n != len(said) {
+		t.Errorf("%d of %d questions whose figure is said answered first", n, len(said))
+	}
+	unsaid := func() (n int) {
+		idx.cache.invalidate()
+		for _, q := range near {
+			if hits := ask(t, idx, knowledge.Query{Text: q, Limit: 3}).Hits; len(hits) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	with, without := ablated(idx, func(r *ranking) { r.FocusFigure = false }, unsaid)
+	// The rule weighs against a passage (ranking.FocusMiss); one that
+	// says the rest of the question well may still answer.
+	if with >= without {
+		t.Errorf("questions of figures not given answered: %d, and %d without the rule", with, without)
 	}
 }

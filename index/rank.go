@@ -76,6 +76,7 @@ type ranking struct {
 	FirstMention float64 // for a question asking what or who something is: boost by the share of the question first said, in its article, by the passage (see firstMentions)
 	TypeMiss     float64 // factor for a passage without what the question's form asks for (a date for "when")
 	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
+	FocusFigure  bool    // the focus of a question asking how many or how much is said only in a sentence that gives a count or a sum
 	TypeEvidence float64 // factor of the evidence of a passage without what the question's form asks for (see TypeMiss): "how much did the lawsuit cost" of a passage that names no sum asks more of the rest; 1 turns it off
 	YearMiss     float64 // factor of the evidence of a passage that, with its title, context and date, does not say a year the question names ("in 2025"); 1 turns it off
 	Recency      float64 // for a question asking where things stand now, boost of the passage reporting the latest year of the candidates
@@ -119,7 +120,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.5, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, UnknownMixed: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, FocusFigure: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, TypeEvidence: 0.9, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
@@ -366,8 +367,10 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	// asking how many is said by the passage or its title, not by its
 	// neighbours only (生徒何人: the passage giving the students).
 	asksCount := slices.Contains(q.wants, cueNumber)
+	asksAmount := slices.Contains(q.wants, cueAmount)
 	weights := [numFields]float64{1, r.TitleWeight, r.ContextWeight}
-	var where [][]int // per concept found in the body: the positions where it stands
+	var where [][]int  // per concept found in the body: the positions where it stands
+	var focusPos []int // where the focus of a question asking how many or how much stands
 	bySentence := map[int]float64{}
 	for ci, c := range q.concepts {
 		if !c.known {
@@ -406,6 +409,9 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 					if fi == 0 {
 						saidBody = max(saidBody, conf)
 						pos = append(pos, at...)
+						if c.focus && (asksCount || asksAmount) && !a.part {
+							focusPos = append(focusPos, at...)
+						}
 					}
 				}
 			}
@@ -452,6 +458,19 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	for s, w := range bySentence {
 		if w/total > f.sentence || w/total == f.sentence && s < bestSentence {
 			f.sentence, bestSentence = w/total, s
+		}
+	}
+	// What a count or a sum is of is said in the sentence that gives it
+	// (the school has about 160 students; 1500여개 매장): a passage that
+	// names the students and gives another figure elsewhere ("343 people
+	// queued for seats") does not say how many students there are.
+	if r.FocusFigure && f.focusOK && len(focusPos) > 0 {
+		figure := cueNumber
+		if !asksCount {
+			figure = cueAmount
+		}
+		if !slices.ContainsFunc(focusPos, func(pos int) bool { return p.sentenceHasCue(p.sentenceAt(pos), figure) }) {
+			f.focusOK = false
 		}
 	}
 	f.typeSentence = f.typeOK
