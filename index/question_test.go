@@ -1979,3 +1979,18 @@ func TestFocusFigure(t *testing.T) {
 		t.Errorf("questions of figures not given answered: %d, and %d without the rule", with, without)
 	}
 }
+
+// FuzzCues: reading the cues of any text in any language neither panics
+// nor reports a cue outside the text.
+func FuzzCues(f *testing.F) {
+	f.Add("作品賞など4部門を受賞した。", knowledge.Japanese)
+	f.Add("현재 전국에서 1500여개 매장을 운영하고 있다.", knowledge.Korean)
+	f.Add("In 2018, 7,539,000 South Koreans had visited Japan.", knowledge.English)
+	f.Fuzz(func(t *testing.T, text, l string) {
+		scanCues(text, l, func(cue uint16, at int) {
+			if at < 0 || at > len(text) || cue == 0 {
+				t.Fatalf("cue %b at %d of %d bytes", cue, at, len(text))
+			}
+		})
+	})
+}
