@@ -27,10 +27,11 @@ const (
 	cuePlace     = "place"     // in Madrid, at the summit in Chengdu
 	cueStart     = "start"     // something began, took effect, was imposed
 	cuePerson    = "person"    // Foreign Minister Taro Kono; Takeshi Iwaya, Japan's defence minister
+	cuePeople    = "people"    // a count of people: 160 students, 343人, 8천여 명
 )
 
 // cueOrder is the order cues are listed in.
-var cueOrder = []string{cueDate, cueDuration, cueNumber, cueAmount, cueStatement, cueReason, cueStart, cuePlace, cuePerson}
+var cueOrder = []string{cueDate, cueDuration, cueNumber, cueAmount, cueStatement, cueReason, cueStart, cuePlace, cuePerson, cuePeople}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -153,6 +154,7 @@ const (
 	bitStart
 	bitPlace
 	bitPerson
+	bitPeople
 )
 
 // scanCues reports each cue of a text with the byte offset where it
@@ -171,6 +173,9 @@ func scanCues(text, lang string, found func(cue uint16, at int)) {
 		for _, m := range cjkCount.FindAllStringSubmatchIndex(text, -1) {
 			if r, _ := utf8.DecodeRuneInString(text[m[2]:]); !notCounters[r] {
 				found(bitNumber, m[0])
+				if peopleCounters[r] {
+					found(bitPeople, m[0])
+				}
 			}
 		}
 	}
@@ -224,6 +229,9 @@ func scanCues(text, lang string, found func(cue uint16, at int)) {
 				!isYear(t) && i+1 < len(toks) && !toks[i+1].cap && (pluralNoun(next) ||
 					!toks[i+1].number && !stopWords[next] && thesaurus.Nominal(next) && i+2 < len(toks) && !toks[i+2].cap && pluralNoun(word(i+2))) {
 				found(bitNumber, t.start)
+			}
+			if !isYear(t) && peopleAfter(toks, i) {
+				found(bitNumber|bitPeople, t.start)
 			}
 		}
 		if numberWords[w] && (countAfterWords[word(i+1)] || i+1 < len(toks) && !toks[i+1].cap && pluralNoun(word(i+1))) ||
@@ -380,6 +388,37 @@ var notCounters = func() map[rune]bool {
 	}
 	return m
 }()
+
+// peopleCounters are the Korean and Japanese counters of people.
+var peopleCounters = map[rune]bool{'명': true, '人': true, '名': true}
+
+// peopleAfter reports whether the number at toks[i] counts people: a
+// plural noun for people follows it, within two words that are no stop
+// words ("160 students", "13 co-authoring lawmakers", "7,539,000 South
+// Koreans").
+func peopleAfter(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		w := toks[j].lower
+		if toks[j].number || stopWords[w] {
+			return false
+		}
+		if w == "people" || w == "persons" || pluralNoun(w) && personPlural(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// personPlural reports whether a plural noun names people ("students",
+// "Koreans"), as the thesaurus tells of its singular.
+func personPlural(w string) bool {
+	for _, l := range thesaurus.Lemmas(w) {
+		if l != w && thesaurus.Person(l) {
+			return true
+		}
+	}
+	return false
+}
 
 // cjkCuePatterns find the cues in Korean and Japanese text, which the word
 // by word reading above, made for English, does not: dates written

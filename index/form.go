@@ -490,7 +490,40 @@ func answerTypes(text string) []string {
 	if asksStart(text, slices.Contains(out, cueDate)) {
 		out = append(out, cueStart)
 	}
+	// A count of people is a count of the people asked about, not of
+	// the countries, rounds or items a passage also counts.
+	if asksPeople(text) {
+		if !slices.Contains(out, cueNumber) {
+			out = append(out, cueNumber)
+		}
+		out = append(out, cuePeople)
+	}
 	return out
+}
+
+// asksPeopleCJK finds a Korean or Japanese question counting people.
+var asksPeopleCJK = regexp.MustCompile(`何人|何名|몇 ?명|몇 ?분(?:이|께서|들)|몇 ?분 ?(?:살아|생존|계|남)|\bnannin\b`)
+
+// howManyWord finds the word after "how many".
+var howManyWord = regexp.MustCompile(`(?i)\bhow many\s+([a-z]+)(?:\s+([a-z]+))?`)
+
+// asksPeople reports whether a question asks how many people: 何人, 몇 명,
+// "how many people", "how many students", "how many South Koreans".
+func asksPeople(text string) bool {
+	if asksPeopleCJK.MatchString(text) {
+		return true
+	}
+	m := howManyWord.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	for _, w := range m[1:] {
+		w = strings.ToLower(w)
+		if w == "people" || w == "persons" || w == "ppl" || pluralNoun(w) && personPlural(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // startVerb asks when something began, took effect or came into force.

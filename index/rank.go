@@ -468,6 +468,8 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		figure := cueNumber
 		if !asksCount {
 			figure = cueAmount
+		} else if slices.Contains(q.wants, cuePeople) {
+			figure = cuePeople
 		}
 		if !slices.ContainsFunc(focusPos, func(pos int) bool { return p.sentenceHasCue(p.sentenceAt(pos), figure) }) {
 			f.focusOK = false

@@ -63,7 +63,7 @@ var evalLevels = []struct {
 	{"dev2 articles", "articles/dev2", "articles/dev2.jsonl",
 		[]string{"--min-hit1", "0.33", "--min-hit3", "0.52", "--max-not-covered", "0.17", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.64"}},
 	{"dev articles", "articles/dev", "articles/dev.jsonl",
-		[]string{"--min-hit1", "0.57", "--min-hit3", "0.67", "--max-not-covered", "0.08", "--max-off-answered", "0.38", "--min-cjk-hit3", "0.64"}},
+		[]string{"--min-hit1", "0.57", "--min-hit3", "0.67", "--max-not-covered", "0.09", "--max-off-answered", "0.38", "--min-cjk-hit3", "0.64"}},
 	{"dev3 articles", "articles/dev3", "articles/dev3.jsonl",
 		[]string{"--min-hit1", "0.52", "--min-hit3", "0.66", "--max-not-covered", "0.2", "--max-off-answered", "0.84", "--min-cjk-hit3", "0.7"}},
 	{"dev4 articles", "articles/dev4", "articles/dev4.jsonl",
