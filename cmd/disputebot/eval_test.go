@@ -90,6 +90,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.44", "--min-hit3", "0.58", "--max-not-covered", "0.31", "--max-off-answered", "0.92", "--min-cjk-hit3", "0.58"}},
 	{"dev15 articles", "articles/dev15", "articles/dev15.jsonl",
 		[]string{"--min-hit1", "0.41", "--min-hit3", "0.41", "--max-not-covered", "0.37", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.5"}},
+	{"dev16 articles", "articles/dev16", "articles/dev16.jsonl",
+		[]string{"--min-hit1", "0.36", "--min-hit3", "0.5", "--max-not-covered", "0.34", "--max-off-answered", "0.92", "--min-cjk-hit3", "0.45"}},
 	{"test", "", "test.jsonl",
 		[]string{"--min-hit1", "0.65", "--min-hit3", "0.8", "--max-not-covered", "0.09", "--max-off-answered", "0.18", "--min-cjk-hit3", "0.76"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
@@ -122,6 +124,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.36", "--min-hit3", "0.47", "--max-not-covered", "0.2", "--max-off-answered", "0.75", "--min-cjk-hit3", "0.45"}},
 	{"test14 articles", "articles/test14", "articles/test14.jsonl",
 		[]string{"--min-hit1", "0.41", "--min-hit3", "0.5", "--max-not-covered", "0.31", "--max-off-answered", "0.75", "--min-cjk-hit3", "0.41"}},
+	{"test15 articles", "articles/test15", "articles/test15.jsonl",
+		[]string{"--min-hit1", "0.3", "--min-hit3", "0.41", "--max-not-covered", "0.34", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.41"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
