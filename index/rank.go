@@ -409,7 +409,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 					if fi == 0 {
 						saidBody = max(saidBody, conf)
 						pos = append(pos, at...)
-						if c.focus && (asksCount || asksAmount) && !a.part {
+						if c.focus && (asksCount || asksAmount) {
 							focusPos = append(focusPos, at...)
 						}
 					}
