@@ -50,7 +50,7 @@ var (
 	countNouns      = set("people plaintiffs victims workers items shipments visitors companies firms countries shares patents lawmakers times members")
 	countAfterWords = set("plaintiffs victims workers items companies countries materials cases")
 	magnitudes      = set("million billion trillion")
-	currencies      = set("won yen dollar dollars usd krw jpy")
+	currencies      = set("won yen dollar dollars usd krw jpy euro euros eur yuan")
 	speech          = set("said says say saying stated argue argues argued insist insists insisted claim claims claimed calls urge urged urges pressed demand demands demanded told warned stressed noted maintain maintains maintained stance position view views viewed described announced proposed expressed conveyed reaffirmed confirmed protested welcomed")
 	reasons         = set("because since citing cited reason reasons reprisal retaliation after following")
 	starts          = set("began begun started commenced introduced imposed launched")
@@ -431,7 +431,7 @@ var cjkCuePatterns = []struct {
 	{regexp.MustCompile(`\d{4}\s?[년年]|\d{1,2}\s?[월月]\s?\d{1,2}\s?[일日]|[월화수목금토일]요일|[月火水木金土日]曜`), cueDate},
 	{regexp.MustCompile(`\d+\s?(분|시간|개월|년간|日間|分間|時間|か月|ヶ月|年間)|\d{4}\s?(년부터|년 이후|年から|年以来)`), cueDuration},
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(?:여|余)?\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
-	{regexp.MustCompile(`\d[\d,.]*\s?(?:억|조|만|万|億|兆)?\s?(원|엔|달러|円|ドル|ウォン)|[₩¥$]\s?\d`), cueAmount},
+	{regexp.MustCompile(`\d[\d,.]*\s?(?:억|조|만|万|億|兆)?\s?(원|엔|달러|유로|위안|円|ドル|ウォン|ユーロ)|[₩¥$€]\s?\d`), cueAmount},
 	{regexp.MustCompile(`때문|이유|배경|이라며|라며|로 인해|에 따라|ため|理由|背景|として|により|を受け`), cueReason},
 	// A quotation with a verb of saying says what someone said, as in
 	// English (「記録が見当たらない」と答えた; “…”이라고 평가했다), not a

@@ -964,6 +964,10 @@ func TestCJKFigureCues(t *testing.T) {
 		{"訪日外国人全体は約3,687万人だった。", knowledge.Japanese, cueNumber},
 		{"両国は100億ドル規模の通貨スワップで合意した。", knowledge.Japanese, cueAmount},
 		{"2011년 10월에는 700억 달러까지 늘었다.", knowledge.Korean, cueAmount},
+		// Sums in other currencies, as an added article may give them.
+		{"계약 규모는 약 3억 유로다.", knowledge.Korean, cueAmount},
+		{"総額は5000万ユーロに上る。", knowledge.Japanese, cueAmount},
+		{"The deal was worth about 300 million euros.", knowledge.English, cueAmount},
 		{"집회에는 약 1만 명이 모였다.", knowledge.Korean, cueNumber},
 		{"原告は4人だった。", knowledge.Japanese, cueNumber},
 		// Whatever the counter (4部門, 104カ国, 1500여개 매장, 3척).
