@@ -402,16 +402,23 @@ func peopleAfter(toks []token, i int) bool {
 		if toks[j].number || stopWords[w] {
 			return false
 		}
-		if w == "people" || w == "persons" || pluralNoun(w) && personPlural(w) {
+		if peopleNoun(w) {
 			return true
 		}
 	}
 	return false
 }
 
-// personPlural reports whether a plural noun names people ("students",
-// "Koreans"), as the thesaurus tells of its singular.
-func personPlural(w string) bool {
+// peopleNoun reports whether a lowercase word names people counted:
+// "people", "persons", or a plural noun whose singular the thesaurus
+// files among people ("students", "Koreans").
+func peopleNoun(w string) bool {
+	if w == "people" || w == "persons" {
+		return true
+	}
+	if !pluralNoun(w) {
+		return false
+	}
 	for _, l := range thesaurus.Lemmas(w) {
 		if l != w && thesaurus.Person(l) {
 			return true
@@ -430,7 +437,9 @@ var cjkCuePatterns = []struct {
 }{
 	{regexp.MustCompile(`\d{4}\s?[년年]|\d{1,2}\s?[월月]\s?\d{1,2}\s?[일日]|[월화수목금토일]요일|[月火水木金土日]曜`), cueDate},
 	{regexp.MustCompile(`\d+\s?(분|시간|개월|년간|日間|分間|時間|か月|ヶ月|年間)|\d{4}\s?(년부터|년 이후|年から|年以来)`), cueDuration},
-	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(?:여|余)?\s?(명|개|건|곳|%|퍼센트|人|件|社|品目|か所|％)`), cueNumber},
+	// A count with its counter is cjkCount's; a share's sign and か所,
+	// which is no Han, katakana or Hangul, are not words.
+	{regexp.MustCompile(`\d[\d,.]*\s?(?:천|만|억|千|万|億)?\s?(?:여|余)?\s?(?:%|％|か所)`), cueNumber},
 	{regexp.MustCompile(`\d[\d,.]*\s?(?:억|조|만|万|億|兆)?\s?(원|엔|달러|유로|위안|円|ドル|ウォン|ユーロ)|[₩¥$€]\s?\d`), cueAmount},
 	{regexp.MustCompile(`때문|이유|배경|이라며|라며|로 인해|에 따라|ため|理由|背景|として|により|を受け`), cueReason},
 	// A quotation with a verb of saying says what someone said, as in

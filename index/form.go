@@ -491,11 +491,9 @@ func answerTypes(text string) []string {
 		out = append(out, cueStart)
 	}
 	// A count of people is a count of the people asked about, not of
-	// the countries, rounds or items a passage also counts.
+	// the countries, rounds or items a passage also counts; every
+	// question asksPeople finds also asks a number (answerPatterns).
 	if asksPeople(text) {
-		if !slices.Contains(out, cueNumber) {
-			out = append(out, cueNumber)
-		}
 		out = append(out, cuePeople)
 	}
 	return out
@@ -518,8 +516,7 @@ func asksPeople(text string) bool {
 		return false
 	}
 	for _, w := range m[1:] {
-		w = strings.ToLower(w)
-		if w == "people" || w == "persons" || w == "ppl" || pluralNoun(w) && personPlural(w) {
+		if w = strings.ToLower(w); w == "ppl" || peopleNoun(w) {
 			return true
 		}
 	}
@@ -650,7 +647,7 @@ var answerPatterns = []struct {
 }{
 	{regexp.MustCompile(`(?i)\bhow long\b|\bfor how many (minutes|hours|days|weeks|months|years)\b|얼마나 ?오래|얼마나 ?걸|얼마 ?동안|몇 ?분 ?(?:동안|정도|만에|걸)|몇 ?분간|몇 ?시간|何分|何時間|\beolmana ?orae\b`), cueDuration},
 	{regexp.MustCompile(`(?i)\bwhen\b|\bitsu\b|\beonje\b|\bwhat (date|day|year|month|time)\b|\bwhich (date|day|year|month)\b|\bsince when\b|` + keywordDate + `|언제|몇 ?년|며칠|날짜|いつ|何年|何月|何日`), cueDate},
-	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?분(?:이|께서|들)|몇 ?분 ?(?:살아|생존|계|남)|몇 ?개|몇 ?퍼센트|어느 ?정도|몇 ?(?:위|등|점|번|회|대|배|표|승|패|이닝|차례|개국|곳|군데|가지)|何人|いくつ|何社|何件|何割|何(?:位|点|回|個|台|枚|票|勝|敗|倍|イニング|か国|カ国)|\bwhat rank\b|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
+	{regexp.MustCompile(`(?i)\bhow many\b|\bwhat (number|percentage|share|proportion)\b|몇 ?명|몇 ?분(?:이|께서|들)|몇 ?분 ?(?:살아|생존|계|남)|몇 ?개|몇 ?퍼센트|어느 ?정도|몇 ?(?:위|등|점|번|회|대|배|표|승|패|이닝|차례|개국|곳|군데|가지)|何人|何名|いくつ|何社|何件|何割|何(?:位|点|回|個|台|枚|票|勝|敗|倍|イニング|か国|カ国)|\bwhat rank\b|\bnannin\b|\bikutsu\b|\bmyeot\b`), cueNumber},
 	{regexp.MustCompile(`(?i)\bhow much\b|\bikura\b|\beolma\b|\bwhat (total )?(amount|sum)\b|얼마|いくら|金額`), cueAmount},
 	{regexp.MustCompile(`(?i)\bwhy\b|\bwhat (was|is|were) the reasons?\b|` + askedReason + `|\bwhat caused\b|\bhow come\b|왜|이유|なぜ|何故|なんで|どうして|理由|\bnaze\b|\bdou?shite\b|\bwae\b`), cueReason},
 	{regexp.MustCompile(`(?i)\bwhere\b|\bdoko\b|\beodi\b|\bin which (city|country|place)\b|\bwhat (city|venue|place)\b|어디|どこ`), cuePlace},

@@ -2023,12 +2023,17 @@ func TestPeopleCues(t *testing.T) {
 		{"how many koreans died in the hiroshima bombing", true},
 		{"How many South Koreans visited Japan in 2018?", true},
 		{"how many ppl showed up", true},
+		{"参加者は何名でしたか", true},
 		{"how many countries are on the white list", false},
 		{"ネクソンって何カ国でゲーム配信してんの？", false},
 		{"how much did it cost", false},
 	} {
-		if got := slices.Contains(answerTypes(normalize(tc.q)), cuePeople); got != tc.want {
+		types := answerTypes(normalize(tc.q))
+		if got := slices.Contains(types, cuePeople); got != tc.want {
 			t.Errorf("%q asks a count of people: %v, want %v", tc.q, got, tc.want)
+		}
+		if tc.want && !slices.Contains(types, cueNumber) {
+			t.Errorf("%q asks a count of people but no number: %v", tc.q, types)
 		}
 	}
 	for _, tc := range []struct {
