@@ -53,6 +53,7 @@ var (
 		{"ad14", "articles/dev14.jsonl", "articles/dev14"},
 		{"ad15", "articles/dev15.jsonl", "articles/dev15"},
 		{"ad16", "articles/dev16.jsonl", "articles/dev16"},
+		{"ad17", "articles/dev17.jsonl", "articles/dev17"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
