@@ -355,12 +355,14 @@ func TestOneSyllableReadingsStandForNothing(t *testing.T) {
 // TestEnglishTypos: a misspelt English word that no passage says
 // ("actualy", "definately") is read as the word it misspells — an adverb
 // that weighs little — not as an unknown name that makes a covered
-// question "not covered" (the first is a dev article question; dev has
-// no other of this class yet, so the others are ours).
+// question "not covered". The dev article question of the class ("did the
+// no japan boycott actualy hurt korean tourist numbers") has been
+// answered either way since the ranking weighs an article's subject more
+// (ranking.Clumping), by the passage on the boycott; the cases are ours.
 func TestEnglishTypos(t *testing.T) {
 	idx, _ := loadDev(t)
 	cases := []string{
-		"did the no japan boycott actualy hurt korean tourist numbers",
+		"did korea actualy drop japan from its white list",
 		"did japan definately lift the export curbs in 2023",
 		"was the gsomia pact realy extended in 2019",
 	}

@@ -83,6 +83,12 @@ type concept struct {
 	// (아사다 선수, キム・ヨナ選手), which an article in another language
 	// leaves out where it names the person.
 	optional bool
+	// topical is how many times its weight the concept weighs in the
+	// ranking, 1 or more (0 is 1): more where the passages that say it
+	// gather in few articles (see clumped). The article a question is
+	// about is the one that says its topical words; whether the question
+	// is answered is not, and the weight decides that.
+	topical float64
 	// before is, for a concept of the question a follow-up follows, its
 	// weight there: how specific it is (see followup.go); 0 for the
 	// question's own.
@@ -194,6 +200,9 @@ type stats interface {
 	docFreq(term string) uint64
 	// passages is the number of passages in the index.
 	passages() uint64
+	// spread returns how many articles hold a term, and how many the
+	// index has (0 when not counted).
+	spread(term string) (held, articles uint64)
 	// corrections returns corpus terms close to a term the corpus lacks,
 	// most frequent first.
 	corrections(term string, max int) []string
@@ -233,7 +242,12 @@ type stats interface {
 
 // idf is BM25's inverse document frequency.
 func idf(df, n uint64) float64 {
-	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+	return idfOf(float64(df), n)
+}
+
+// idfOf is idf of a count that need not be whole (see clumped).
+func idfOf(df float64, n uint64) float64 {
+	return math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
 }
 
 // analyze turns question text into concepts: first its form (normalized,
@@ -1424,10 +1438,11 @@ func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, 
 // is about something, one where something "sits" hardly.
 func (c *concept) weigh(st stats, own []string, n uint64, r ranking, word string) {
 	var df uint64
+	term := ""
 	for _, t := range own {
 		if t != "" {
 			if d := st.docFreq(t); df == 0 || d < df {
-				df = d
+				df, term = d, t
 			}
 		}
 	}
@@ -1440,7 +1455,7 @@ func (c *concept) weigh(st stats, own []string, n uint64, r ranking, word string
 	if df == 0 {
 		for _, a := range c.alts {
 			if !a.broader && (df == 0 || a.df > df) {
-				df = a.df // the commonest: a correction, translation or synonym is as telling as the word it stands for
+				df, term = a.df, a.rarest // the commonest: a correction, translation or synonym is as telling as the word it stands for
 			}
 		}
 	}
@@ -1449,11 +1464,43 @@ func (c *concept) weigh(st stats, own []string, n uint64, r ranking, word string
 		return
 	}
 	c.weight = max(r.MinWeight, math.Pow(idf(df, n), r.WeightExp))
+	ranked := max(r.MinWeight, math.Pow(idfOf(clumped(st, term, df, r), n), r.WeightExp))
 	if word != "" && thesaurus.Known(word) {
 		// A common English word the corpus happens to use seldom ("let",
 		// "long") says no more than it would if the corpus lacked it.
 		c.weight = min(c.weight, max(r.MinWeight, unknownWeight(word, n, r)))
+		ranked = min(ranked, max(r.MinWeight, unknownWeight(word, n, r)))
 	}
+	c.topical = max(1, ranked/c.weight)
+}
+
+// rankWeight is the concept's weight in the ranking (see topical).
+func (c concept) rankWeight() float64 {
+	return c.weight * max(1, c.topical)
+}
+
+// clumped returns the number of passages a term counts as held by, for
+// its weight: those that hold it, fewer where they gather in fewer
+// articles than as many passages drawn at random would (Church and Gale's
+// burstiness, of passages in articles). The word an article is about
+// stands in many of its passages and in few others, and tells the
+// article as surely as a word said once: the "Slam Dunk" of a question
+// about a film's box office in Korea weighs more than its "April", which
+// stands in as many passages of more articles.
+func clumped(st stats, term string, df uint64, r ranking) float64 {
+	if r.Clumping <= 0 || df < 2 {
+		return float64(df)
+	}
+	held, articles := st.spread(term)
+	if held == 0 || articles < 2 {
+		return float64(df)
+	}
+	a := float64(articles)
+	expected := a * (1 - math.Pow(1-1/a, float64(df)))
+	if float64(held) >= expected {
+		return float64(df)
+	}
+	return float64(df) * math.Pow(float64(held)/expected, r.Clumping)
 }
 
 // abbreviation reports whether a question's spelling of a concept is a

@@ -92,6 +92,10 @@ type ranking struct {
 	// question before a follow-up have in it (see followup.go); 0 reads
 	// every question alone.
 	FollowUp float64
+	// Clumping is how much a term whose passages gather in few articles
+	// weighs as a rarer one (see clumped): 0 not at all, 1 as held by as
+	// many passages as articles would hold it at random.
+	Clumping float64
 
 	// Answering: a passage answers when its evidence (see evidence)
 	// reaches MinEvidence, its own text covers MinBody of the question,
@@ -123,7 +127,7 @@ var defaultRanking = ranking{
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, FocusFigure: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
-	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, TypeEvidence: 0.9, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3,
+	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, TypeEvidence: 0.9, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3, Clumping: 1.5,
 	EvidenceSentence: 0.25, MinEvidence: 0.65, LongQuestion: 0.06, MinLong: 0.35, MinRest: 0.15, MinBody: 0.1, ConceptSpecific: 1, MinSpecific: 0.2, MinRelative: 0.15,
 }
 
@@ -133,6 +137,7 @@ type fieldLengths [numFields]float64
 // features are what the ranking knows of a candidate.
 type features struct {
 	coverage     float64 // weighted share of the question said by the passage, its title or its context
+	ranked       float64 // the same, by the concepts' weights in the ranking (see concept.topical)
 	body         float64 // the same, by the passage's own text
 	bm25f        float64
 	prox         float64   // 0 to 1: how close together the concepts stand
@@ -205,7 +210,7 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 		if best > 0 {
 			rel = s.f.bm25f / best
 		}
-		s.score = math.Pow(s.f.coverage, r.CoverageExp) * (1 - r.BM25Share + r.BM25Share*rel) *
+		s.score = math.Pow(s.f.ranked, r.CoverageExp) * (1 - r.BM25Share + r.BM25Share*rel) *
 			(1 + r.Proximity*s.f.prox) * (1 + r.Topical*s.f.topical) * (1 + r.FirstMention*s.f.first)
 		if !s.f.typeOK {
 			s.score *= r.TypeMiss
@@ -245,6 +250,10 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 // in its article ("the decision" of a paragraph is the one the paragraph
 // before it reports).
 func (r ranking) articleContext(q *question, out []scored, total float64) {
+	rankTotal := 0.0
+	for _, c := range q.concepts {
+		rankTotal += c.rankWeight()
+	}
 	byArticle := map[string][]float64{}
 	for _, s := range out {
 		said := byArticle[s.p.hit.ArticleID]
@@ -263,6 +272,7 @@ func (r ranking) articleContext(q *question, out []scored, total float64) {
 			if extra := r.ArticleCredit*said[i] - f.said[i]; extra > 0 {
 				f.said[i] += extra
 				f.coverage += c.weight * extra / total
+				f.ranked += c.rankWeight() * extra / rankTotal
 			}
 		}
 	}
@@ -430,6 +440,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		}
 		f.said[ci], f.saidBody[ci] = said, saidBody
 		f.coverage += c.weight * said
+		f.ranked += c.rankWeight() * said
 		f.body += c.weight * saidBody
 		f.topical += c.weight * inTitle
 		if said > 0 && !c.bareNumber() {
@@ -449,9 +460,14 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	}
 	// An optional concept the passage does not say is not held against
 	// it (see concept.optional).
+	rankTotal := 0.0
+	for _, c := range q.concepts {
+		rankTotal += c.rankWeight()
+	}
 	for ci, c := range q.concepts {
 		if c.optional {
 			total -= c.weight * (1 - f.said[ci])
+			rankTotal -= c.rankWeight() * (1 - f.said[ci])
 		}
 	}
 	bestSentence := -1
@@ -501,6 +517,7 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 		}
 	}
 	f.coverage /= total
+	f.ranked /= rankTotal
 	f.body /= total
 	f.topical /= total
 	f.prox = proximity(where)

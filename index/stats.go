@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -417,4 +418,108 @@ func (s *snapshotStats) koreanSpelled(latin string) []string {
 		return spelled
 	})
 	return commonest(slices.Clone(spelled[strings.ToLower(latin)]), maxCompounds)
+}
+
+// articleTable maps a snapshot's passages to their articles: by document
+// number (the scorch internal ID, eight bytes big-endian), the article's
+// ordinal plus one (0 for none), and the number of articles.
+type articleTable struct {
+	of       []uint32
+	articles uint64
+}
+
+// maxSpreadPostings is the most passages whose articles are counted for
+// one term: a term held by more is common, and its spread is not read.
+const maxSpreadPostings = 5000
+
+// notCounted marks a remembered spread that was not counted.
+const notCounted = ^uint64(0)
+
+// articles returns the table of the snapshot's passages' articles.
+func (s *snapshotStats) articles() articleTable {
+	return built(s, "articles", func() articleTable {
+		var t articleTable
+		d, err := s.r.FieldDict(fieldArticleID)
+		if err != nil {
+			return t
+		}
+		defer d.Close()
+		for {
+			e, err := d.Next()
+			if err != nil || e == nil {
+				return t
+			}
+			t.articles++
+			tfr, err := s.r.TermFieldReader(context.Background(), []byte(e.Term), fieldArticleID, false, false, false)
+			if err != nil {
+				continue
+			}
+			for doc, err := tfr.Next(nil); err == nil && doc != nil; doc, err = tfr.Next(doc) {
+				if n, ok := docNumber(doc.ID); ok && n < 1<<26 {
+					if n >= uint64(len(t.of)) {
+						t.of = slices.Grow(t.of, int(n)+1-len(t.of))[:n+1]
+					}
+					t.of[n] = uint32(t.articles)
+				}
+			}
+			tfr.Close()
+		}
+	})
+}
+
+// docNumber reads the document number of a scorch internal ID.
+func docNumber(id index.IndexInternalID) (uint64, bool) {
+	if len(id) != 8 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(id), true
+}
+
+// spread returns how many articles hold a term in any indexed field, and
+// how many articles the index has; 0 articles when it is not counted.
+func (s *snapshotStats) spread(term string) (held, articles uint64) {
+	t := s.articles()
+	if t.articles == 0 || term == "" {
+		return 0, 0
+	}
+	key := "spread\x00" + term
+	s.c.mu.Lock()
+	n, ok := s.c.counts[key]
+	s.c.mu.Unlock()
+	if ok {
+		if n == notCounted {
+			return 0, 0
+		}
+		return n, t.articles
+	}
+	seen := map[uint32]bool{}
+	read := 0
+	for _, f := range indexedFields {
+		tfr, err := s.r.TermFieldReader(context.Background(), []byte(term), f, false, false, false)
+		if err != nil {
+			continue
+		}
+		if read += int(tfr.Count()); read > maxSpreadPostings {
+			tfr.Close()
+			s.c.mu.Lock()
+			if s.c.snap == s.r {
+				s.c.counts[key] = notCounted
+			}
+			s.c.mu.Unlock()
+			return 0, 0
+		}
+		for doc, err := tfr.Next(nil); err == nil && doc != nil; doc, err = tfr.Next(doc) {
+			if d, ok := docNumber(doc.ID); ok && d < uint64(len(t.of)) && t.of[d] > 0 {
+				seen[t.of[d]] = true
+			}
+		}
+		tfr.Close()
+	}
+	n = uint64(len(seen))
+	s.c.mu.Lock()
+	if s.c.snap == s.r {
+		s.c.counts[key] = n
+	}
+	s.c.mu.Unlock()
+	return n, t.articles
 }
