@@ -563,7 +563,7 @@ var lastingJa = regexp.MustCompile(`(?i)時間|期間|日間|年間|か月|ヶ�
 
 // notHowMuch is Korean 얼마나 ("how much", "how") where it asks how often
 // (얼마나 자주), how long (얼마나 오래, 얼마나 걸려): no sum.
-var notHowMuch = regexp.MustCompile(`얼마나 ?(?:자주|오래|걸)`)
+var notHowMuch = regexp.MustCompile(`얼마나 ?(?:자주|오래|걸)|얼마 ?동안`)
 
 // personWords ask for a person in Korean and Japanese: 누가, 누구, 誰.
 var personWords = regexp.MustCompile(`누가|누구|誰|どなた|(?i)\bnug[ua]\b`)

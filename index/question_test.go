@@ -272,6 +272,9 @@ func TestAnalysisClasses(t *testing.T) {
 		// (articles/dev.jsonl 20 and 100).
 		{"아사히 맥주는 불매운동 때문에 손해 얼마나 봤대?", cueAmount},
 		{"일본제철 주식 실제로 팔리려면 얼마나 걸려?", cueDuration},
+		// 얼마 동안 is "for how long" (articles/dev12.jsonl 11: how long
+		// a mayor's order stays in force).
+		{"시장의 권고나 명령은 한 번 내려지면 얼마 동안 유효한가요?", cueDuration},
 	} {
 		t.Run("answer type/"+tc.q, func(t *testing.T) {
 			q := analyzeQuestion(t, idx, tc.q)

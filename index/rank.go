@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,6 +78,7 @@ type ranking struct {
 	TypeMiss     float64 // factor for a passage without what the question's form asks for (a date for "when")
 	FocusMiss    float64 // factor of the score and evidence of a passage that does not say the question's focus ("crew" in "how many crew")
 	FocusFigure  bool    // the focus of a question asking how many or how much is said only in a sentence that gives a count or a sum
+	SumOrShare   bool    // a question asking how much is answered only by a passage that gives a sum or a share
 	TypeEvidence float64 // factor of the evidence of a passage without what the question's form asks for (see TypeMiss): "how much did the lawsuit cost" of a passage that names no sum asks more of the rest; 1 turns it off
 	YearMiss     float64 // factor of the evidence of a passage that, with its title, context and date, does not say a year the question names ("in 2025"); 1 turns it off
 	Recency      float64 // for a question asking where things stand now, boost of the passage reporting the latest year of the candidates
@@ -124,7 +126,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Derived: 0.9, Adjective: 0.7, Synonyms: 0.4, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.5, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, UnknownMixed: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, FocusFigure: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, FocusFigure: true, SumOrShare: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 0.8, Romaji: 0.8, Compound: 0.7, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, TypeEvidence: 0.9, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.6, Actor: 0.2, Recency: 0.2, OwnShare: 0.5, FollowUp: 0.3, Clumping: 1.5,
@@ -491,6 +493,13 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 			f.focusOK = false
 		}
 	}
+	// A question asking how much is answered by a sum or by a share ("how
+	// much did Uniqlo's sales fall": by about 40%); a passage giving
+	// neither misses what it asks, however much of the rest it says: what
+	// a deal cost, where the article gives no price.
+	if r.SumOrShare && asksAmount && !p.hasCue(cueAmount) && !shareOf.MatchString(p.hit.Text) {
+		f.focusOK = false
+	}
 	f.typeSentence = f.typeOK
 	if f.typeOK && len(q.wants) > 0 && r.SentenceType < 1 {
 		for _, cue := range q.wants {
@@ -523,6 +532,10 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	f.prox = proximity(where)
 	return f
 }
+
+// shareOf finds a share, a percentage, which answers how much of
+// something or by how much it changed.
+var shareOf = regexp.MustCompile(`(?i)\d\s?(?:%|％|percent\b|per cent\b|퍼센트|パーセント)`)
 
 // statesFocus reports whether a passage says a question's focus in a
 // form its concept's spellings do not hold: an age as Korean and Japanese

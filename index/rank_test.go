@@ -1,6 +1,8 @@
 package index
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/disputebot/disputebot/knowledge"
@@ -95,5 +97,68 @@ func TestClumping(t *testing.T) {
 	defer func() { idx.ranking = defaultRanking }()
 	if got := top("who is gurye's mayor"); got == "gurye" {
 		t.Errorf("without clumping gurye still ranks first: the test shows nothing")
+	}
+}
+
+// TestSumOrShare: a question asking how much is answered by a passage
+// that gives a sum or a share, and one giving neither misses what it asks
+// (ranking.SumOrShare). A member asks what a deal cost or what a ticket
+// costs of an article that gives no price: the dev articles' near
+// off-topic questions of the class ("How much did Kakao Games pay Cygames
+// for the Korean publishing rights to Uma Musume?", articles/dev14.jsonl
+// 32; "권희로 씨가 폭력조직에 갚아야 했던 빚은 얼마였습니까?",
+// articles/dev13.jsonl 39; "how much did osaka prefecture use to give the
+// korean schools in subsidies", articles/dev16.jsonl 32) were answered by
+// a passage on the subject with no sum in it. A share answers how much of
+// something, or by how much it changed (dev.jsonl 171, 416: Japan's share
+// of the world market, the fall of Uniqlo's sales). The articles are ours,
+// in three languages.
+func TestSumOrShare(t *testing.T) {
+	hanji := articleIn(knowledge.English, "hanji", "2024-09-03",
+		"JEONJU, Sept. 3 -- A hanji paper mill in Jeonju has won an order to supply restorers at the Kyoto National Museum, the first time a Japanese museum has bought Korean mulberry paper in bulk, the city said on Tuesday.",
+		"The museum will pay 180 million won for 40,000 sheets of the paper over three years, the city said. The mill's sales abroad rose 35% last year, most of them to conservators in Japan and Europe.",
+		"Jeonju's mills make the paper by hand from the bark of paper mulberry grown on farms around the city, a craft that the mill's owner, Choi Young-soo, learned from his father.")
+	idx, _ := openTest(t, append(defaultCorpus(t), append(clumpArticles(), hanji)...))
+	given := []struct{ q, want string }{
+		{"how much will the kyoto museum pay for the hanji", "180 million won"},
+		{"京都の博物館は韓紙にいくら払うの？", "180 million won"},
+		{"how much did the hanji mill's sales abroad grow", "rose 35%"},
+	}
+	notGiven := []string{
+		"how much did gurye spend on the otter radio tags?",
+		"하동 축제 예산 얼마야?",
+		"how much does a ticket to the sokcho lantern festival cost",
+	}
+	measure := func() (first, answered int) {
+		for _, tc := range given {
+			ans, err := idx.Search(context.Background(), knowledge.Query{Text: tc.q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ans.Hits) > 0 && strings.Contains(ans.Hits[0].Text, tc.want) {
+				first++
+			}
+		}
+		for _, q := range notGiven {
+			ans, err := idx.Search(context.Background(), knowledge.Query{Text: q})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ans.Hits) > 0 {
+				answered++
+				t.Logf("%q answered: %.60s", q, ans.Hits[0].Text)
+			}
+		}
+		return first, answered
+	}
+	first, answered := measure()
+	if first < len(given) || answered > 0 {
+		t.Errorf("sums and shares first: %d of %d; questions of sums not given answered: %d of %d", first, len(given), answered, len(notGiven))
+	}
+	idx.ranking.SumOrShare = false
+	idx.cache.invalidate()
+	defer func() { idx.ranking = defaultRanking; idx.cache.invalidate() }()
+	if f, a := measure(); f >= first && a <= answered {
+		t.Errorf("without the rule: %d first, %d answered: the test shows nothing", f, a)
 	}
 }
