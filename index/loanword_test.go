@@ -143,6 +143,31 @@ func TestKoreanLoanwords(t *testing.T) {
 	}
 }
 
+// TestLoanwordsCutAsIndexed: a Korean loanword of three syllables or
+// more whose last is also a particle (안테나, "antenna"; 바나나; 마이크로)
+// is indexed as the analyzer leaves it, without that syllable (안테),
+// and an English or Japanese question's borrowed word finds it so
+// (articles/dev17.jsonl 17: KaVA's antennas, in a Korean article). The
+// article is ours.
+func TestLoanwordsCutAsIndexed(t *testing.T) {
+	a := articleIn(knowledge.Korean, "jeju-lab", "2021-03-10",
+		"(제주=연합) 제주대학교 연구팀이 한라산 정상 부근에 지름 6m의 전파 안테나를 새로 설치했다고 10일 밝혔다. 연구팀은 이 안테나로 태풍이 다가올 때 구름 속 수증기의 움직임을 관측할 계획이다.",
+		"연구팀은 지난해 바나나 농장이 있던 자리에 관측소를 지었다. 설치 비용은 약 12억 원으로, 절반은 일본 나고야대학이 부담했다.",
+		"안테나가 보내는 신호는 마이크로 단위의 파장을 쓰며, 관측 자료는 나고야대학과 실시간으로 공유된다. 연구팀은 내년에 두 번째 안테나를 서귀포에 세울 예정이다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), a))
+	for _, tt := range []struct{ q, label, want string }{
+		{"how many antennas does the jeju lab have", "antennas", "안테"},
+		{"済州のアンテナって直径何メートル？", "アンテナ", "안테"},
+		{"the observatory was built on a banana farm??", "banana", "바나"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil || !hasAlt(c, tt.want) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}
+
 // TestNoLoanwordInKoreanWords: a Korean word with its particle or
 // ending, a Sino-Korean word and a word ending in a suffix do not sound
 // like a katakana word by accident. Found in the dev articles' Korean

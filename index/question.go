@@ -772,12 +772,55 @@ func (idx *Index) addKoreanLoanwords(st stats, c *concept, word string, conf, co
 		return
 	}
 	words, compounds := st.koreanLoanwords(key)
+	if len(words) == 0 {
+		words = particleCut(st, word)
+	}
 	for _, t := range words {
 		c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
 	}
 	for _, t := range compounds {
 		c.addAlt(st, knowledge.Korean, []string{t}, conf*compound, seen)
 	}
+}
+
+// maxParticleCuts bounds the Hangul spellings of a katakana word read for
+// particleCut.
+const maxParticleCuts = 8
+
+// particleCut returns the Korean words of the corpus that sound like a
+// katakana word as the Korean analyzer leaves it: a loanword of three
+// syllables or more whose last is also a particle (안테나, "antenna";
+// 코로나; 마이크로) is indexed without it (안테, 코로, 마이크), so that
+// アンテナ's key finds no word. The Hangul it may be written in is cut as
+// the index cuts it, and sought by the key of what is left.
+func particleCut(st stats, word string) []string {
+	key := kanaLoanKey(word)
+	seen := map[string]bool{}
+	var out []string
+	for i, h := range lang.KatakanaHangul(word) {
+		if i >= maxParticleCuts {
+			break
+		}
+		// Only a spelling that sounds as the katakana does: its
+		// variants voice a stop (プリント: 부린도), whose 도 is no
+		// syllable of the word.
+		stem := lang.KoreanStem(h)
+		if stem == h || utf8.RuneCountInString(stem) < 2 || hangulLoanKey(h) != key {
+			continue
+		}
+		k := hangulLoanKey(stem)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		words, _ := st.koreanLoanwords(k)
+		for _, w := range words {
+			if hangulLoanKey(w) == k {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // addLeadingCompounds adds the Korean words of the corpus that begin with
