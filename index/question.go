@@ -1511,8 +1511,8 @@ func (c *concept) weigh(st stats, own []string, n uint64, r ranking, word string
 	if word != "" && thesaurus.Known(word) {
 		// A common English word the corpus happens to use seldom ("let",
 		// "long") says no more than it would if the corpus lacked it.
-		c.weight = min(c.weight, max(r.MinWeight, unknownWeight(word, n, r)))
-		ranked = min(ranked, max(r.MinWeight, unknownWeight(word, n, r)))
+		limit := max(r.MinWeight, unknownWeight(word, n, r))
+		c.weight, ranked = min(c.weight, limit), min(ranked, limit)
 	}
 	c.topical = max(1, ranked/c.weight)
 }

@@ -167,9 +167,10 @@ type scored struct {
 
 // rank orders the candidates best first.
 func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored {
-	var total float64
+	var total, rankTotal float64 // the concepts' weights, in the answer and in the ranking
 	for _, c := range q.concepts {
 		total += c.weight
+		rankTotal += c.rankWeight()
 	}
 	if total == 0 {
 		return nil
@@ -178,12 +179,12 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 	best := 0.0
 	names := named(q, cands)
 	for _, p := range cands {
-		f := r.features(q, p, avg, total, names[p.hit.ArticleID])
+		f := r.features(q, p, avg, total, rankTotal, names[p.hit.ArticleID])
 		best = max(best, f.bm25f)
 		out = append(out, scored{p: p, f: f})
 	}
 	if r.ArticleCredit > 0 {
-		r.articleContext(q, out, total)
+		r.articleContext(q, out, total, rankTotal)
 	}
 	if r.FirstMention > 0 && q.defines {
 		firstMentions(q, out, total)
@@ -251,11 +252,7 @@ func (r ranking) rank(q *question, cands []*passage, avg fieldLengths) []scored 
 // other candidates of its article say in their own text: a passage is read
 // in its article ("the decision" of a paragraph is the one the paragraph
 // before it reports).
-func (r ranking) articleContext(q *question, out []scored, total float64) {
-	rankTotal := 0.0
-	for _, c := range q.concepts {
-		rankTotal += c.rankWeight()
-	}
+func (r ranking) articleContext(q *question, out []scored, total, rankTotal float64) {
 	byArticle := map[string][]float64{}
 	for _, s := range out {
 		said := byArticle[s.p.hit.ArticleID]
@@ -366,7 +363,7 @@ func (r ranking) evidence(f features) float64 {
 }
 
 // features computes a candidate's features.
-func (r ranking) features(q *question, p *passage, avg fieldLengths, total float64, named []bool) features {
+func (r ranking) features(q *question, p *passage, avg fieldLengths, total, rankTotal float64, named []bool) features {
 	f := features{typeOK: true, focusOK: true, yearOK: true, small: q.passages < minStatsCorpus, known: q.known,
 		said: make([]float64, len(q.concepts)), saidBody: make([]float64, len(q.concepts))}
 	unit := math.Pow(idf(0, q.passages), r.WeightExp)
@@ -462,10 +459,6 @@ func (r ranking) features(q *question, p *passage, avg fieldLengths, total float
 	}
 	// An optional concept the passage does not say is not held against
 	// it (see concept.optional).
-	rankTotal := 0.0
-	for _, c := range q.concepts {
-		rankTotal += c.rankWeight()
-	}
 	for ci, c := range q.concepts {
 		if c.optional {
 			total -= c.weight * (1 - f.said[ci])

@@ -81,9 +81,7 @@ func (s *snapshotStats) docFreq(term string) uint64 {
 
 func (s *snapshotStats) docFreqIn(term, field string) uint64 {
 	key := field + "\x00" + term
-	s.c.mu.Lock()
-	n, ok := s.c.counts[key]
-	s.c.mu.Unlock()
+	n, ok := s.recall(key)
 	if ok {
 		return n
 	}
@@ -93,12 +91,26 @@ func (s *snapshotStats) docFreqIn(term, field string) uint64 {
 	}
 	n = tfr.Count()
 	tfr.Close()
+	s.keep(key, n)
+	return n
+}
+
+// recall returns a remembered count.
+func (s *snapshotStats) recall(key string) (uint64, bool) {
+	s.c.mu.Lock()
+	defer s.c.mu.Unlock()
+	n, ok := s.c.counts[key]
+	return n, ok
+}
+
+// keep remembers a count of the snapshot, unless the index has changed
+// since: the counts are then another snapshot's.
+func (s *snapshotStats) keep(key string, n uint64) {
 	s.c.mu.Lock()
 	if s.c.snap == s.r {
 		s.c.counts[key] = n
 	}
 	s.c.mu.Unlock()
-	return n
 }
 
 // corrections returns the passage words within one edit of a term the
@@ -432,6 +444,11 @@ type articleTable struct {
 // one term: a term held by more is common, and its spread is not read.
 const maxSpreadPostings = 5000
 
+// maxDocNumber bounds the table of articles (four bytes a passage): a
+// larger document number is no passage of an index this program builds,
+// and its article is not counted.
+const maxDocNumber = 1 << 26
+
 // notCounted marks a remembered spread that was not counted.
 const notCounted = ^uint64(0)
 
@@ -455,7 +472,7 @@ func (s *snapshotStats) articles() articleTable {
 				continue
 			}
 			for doc, err := tfr.Next(nil); err == nil && doc != nil; doc, err = tfr.Next(doc) {
-				if n, ok := docNumber(doc.ID); ok && n < 1<<26 {
+				if n, ok := docNumber(doc.ID); ok && n < maxDocNumber {
 					if n >= uint64(len(t.of)) {
 						t.of = slices.Grow(t.of, int(n)+1-len(t.of))[:n+1]
 					}
@@ -483,9 +500,7 @@ func (s *snapshotStats) spread(term string) (held, articles uint64) {
 		return 0, 0
 	}
 	key := "spread\x00" + term
-	s.c.mu.Lock()
-	n, ok := s.c.counts[key]
-	s.c.mu.Unlock()
+	n, ok := s.recall(key)
 	if ok {
 		if n == notCounted {
 			return 0, 0
@@ -501,11 +516,7 @@ func (s *snapshotStats) spread(term string) (held, articles uint64) {
 		}
 		if read += int(tfr.Count()); read > maxSpreadPostings {
 			tfr.Close()
-			s.c.mu.Lock()
-			if s.c.snap == s.r {
-				s.c.counts[key] = notCounted
-			}
-			s.c.mu.Unlock()
+			s.keep(key, notCounted)
 			return 0, 0
 		}
 		for doc, err := tfr.Next(nil); err == nil && doc != nil; doc, err = tfr.Next(doc) {
@@ -516,10 +527,6 @@ func (s *snapshotStats) spread(term string) (held, articles uint64) {
 		tfr.Close()
 	}
 	n = uint64(len(seen))
-	s.c.mu.Lock()
-	if s.c.snap == s.r {
-		s.c.counts[key] = n
-	}
-	s.c.mu.Unlock()
+	s.keep(key, n)
 	return n, t.articles
 }
