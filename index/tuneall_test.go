@@ -54,6 +54,7 @@ var (
 		{"ad15", "articles/dev15.jsonl", "articles/dev15"},
 		{"ad16", "articles/dev16.jsonl", "articles/dev16"},
 		{"ad17", "articles/dev17.jsonl", "articles/dev17"},
+		{"ad18", "articles/dev18.jsonl", "articles/dev18"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
