@@ -57,6 +57,12 @@ func TestGlossaryMatch(t *testing.T) {
 		{name: "longer name", question: "박진영 프로듀서의 심사평은?", not: []string{"Park Jin"}},
 		{name: "longer name, chat", question: "jyp 박진영 점수 줄때 뭐 주는 방식이었지?", not: []string{"Park Jin"}},
 		{name: "short name with a particle", question: "박진은 언제 장관이 됐어?", want: []string{"Park Jin"}},
+		// グループ and 그룹 are any group (a pop group, a business group):
+		// only with the white list's letter are they its categories
+		// (articles/dev11.jsonl 27, dev6.jsonl 31, dev11.jsonl 29).
+		{name: "a pop group", question: "新しいグループの名前にはどんな由来がありますか？", not: []string{"categories"}},
+		{name: "a business group", question: "롯데 그룹 회장은 누구야", not: []string{"categories"}},
+		{name: "the white list's group", question: "グループA 何カ国？", want: []string{"white list"}, not: []string{"categories"}},
 		{name: "short name with a title", question: "박진장관 발언", want: []string{"Park Jin"}},
 		{
 			name: "Korean name with a particle", question: "강경화는 무엇을 말했나요?",
