@@ -1,9 +1,11 @@
 package index
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
 	"github.com/disputebot/disputebot/knowledge/lang"
@@ -270,5 +272,69 @@ func TestHardC(t *testing.T) {
 		if a != b && (looseKey(a) == "" || looseKey(a) != looseKey(b)) {
 			t.Errorf("%s: %q (%q), %s: %q (%q)", tt.latin, a, looseKey(a), tt.hangul, b, looseKey(b))
 		}
+	}
+}
+
+// TestNonRhotic: English writes an r that Japanese and Korean borrowings
+// do not say after a vowel.
+func TestNonRhotic(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"familymart", "familymat"},
+		{"starbucks", "stabucks"},
+		{"center", "cente"},
+		{"harborland", "haboland"},
+		{"margarine", "magarine"}, // the r before a vowel stays
+		{"ramen", "ramen"},
+		{"tree", "tree"},
+	} {
+		if got := nonRhotic(tt.in); got != tt.want {
+			t.Errorf("nonRhotic(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestBrandsWithoutTheirR: a brand or a place an English question writes
+// in one word with an r Japanese and Korean do not say is the katakana or
+// Hangul word a moderator's article writes (articles/dev18.jsonl 18, 19
+// and 20: "familymart", ファミリーマート; Walmart, ウォルマート and 월마트).
+func TestBrandsWithoutTheirR(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "conbini", "2021-03-10",
+		"【東京】ファミリーマートとウォルマートは10日、提携を発表した。スターバックスも出店する。",
+		"新しい店舗ではカードで支払える。神戸のハーバーランドにも出店する。")
+	ko := articleIn(knowledge.Korean, "pyeonuijeom", "2021-03-11",
+		"(서울=연합) 월마트는 11일 제휴를 발표했다. 스타벅스도 입점한다.",
+		"부산 하버랜드 매장에서는 마가린을 판다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja, ko))
+	for _, tt := range []struct {
+		q, label string
+		want     []string
+	}{
+		{"how many familymart stores r there", "familymart", []string{"ファミリーマート"}},
+		{"walmart deal when", "walmart", []string{"ウォルマート", "월마트"}},
+		{"is there a starbucks inside", "starbucks", []string{"スターバックス", "스타벅스"}},
+		{"harborland store opening date?", "harborland", []string{"ハーバーランド", "하버랜드"}},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil {
+			t.Errorf("%q: concepts %q, want %q", tt.q, conceptLabels(q), tt.label)
+			continue
+		}
+		for _, w := range tt.want {
+			l := knowledge.Japanese
+			if r, _ := utf8.DecodeRuneInString(w); lang.ScriptOf(r) == lang.Hangul {
+				l = knowledge.Korean
+			}
+			if !hasAlt(c, idx.phraseIn(l, w)...) {
+				t.Errorf("%q: %q is not said as %s", tt.q, tt.label, w)
+			}
+		}
+	}
+	ans, err := idx.Search(context.Background(), knowledge.Query{Text: "when did familymart and walmart announce the tie-up", Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "conbini" {
+		t.Errorf("familymart: hits %v, want the article conbini first", ans.Hits)
 	}
 }

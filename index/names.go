@@ -257,6 +257,9 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 		}
 		if idx.hasLanguage(knowledge.Korean) {
 			words, _ := st.koreanLoanwords(loanKey(w))
+			if nr := nonRhotic(w); len(words) == 0 && nr != w {
+				words, _ = st.koreanLoanwords(loanKey(nr))
+			}
 			for _, k := range words {
 				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
 			}
@@ -270,7 +273,15 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 		// An English word a Japanese article borrows (webtoon:
 		// ウェブトゥーン), which the rules of SpellKatakana, made for
 		// names, do not spell: the article's katakana words by sound.
-		for _, k := range st.katakanaLoanwords(loanKey(w)) {
+		loans := st.katakanaLoanwords(loanKey(w))
+		if len(loans) == 0 {
+			// English spells an r that Japanese does not say after a
+			// vowel (mart: マート; familymart: ファミリーマート).
+			if nr := nonRhotic(w); nr != w {
+				loans = st.katakanaLoanwords(loanKey(nr))
+			}
+		}
+		for _, k := range loans {
 			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, seen)
 		}
 		idx.addRomajiNames(st, c, w, r, seen)
@@ -284,6 +295,21 @@ func (idx *Index) addRomajiNames(st stats, c *concept, romaji string, r ranking,
 	for _, name := range dictionary.NamesRomaji(romaji) {
 		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
 	}
+}
+
+// nonRhotic returns an English word without the r it spells after a
+// vowel and before a consonant or at its end, which a borrowing into
+// Japanese does not say (mart: マート, card: カード, center: センター).
+func nonRhotic(word string) string {
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+	var b strings.Builder
+	for i := 0; i < len(word); i++ {
+		if word[i] == 'r' && i > 0 && vowel(word[i-1]) && (i+1 == len(word) || !vowel(word[i+1])) {
+			continue
+		}
+		b.WriteByte(word[i])
+	}
+	return b.String()
 }
 
 // shortVowels returns a Japanese name as Hepburn writes it without its
