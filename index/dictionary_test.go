@@ -1007,6 +1007,24 @@ func TestPlacesOnlyOtherArticlesName(t *testing.T) {
 	})
 }
 
+// TestPlacesWithABroaderWord: a place the thesaurus knows with a broader
+// word (France, a European country; London, a national capital) is read
+// as the Korean or Japanese article writes it too: the broader word does
+// not say it (articles/dev18.jsonl 36: "did france hand some back too?",
+// 프랑스).
+func TestPlacesWithABroaderWord(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "uigwe", "2011-12-06",
+		"(서울=연합) 프랑스 국립도서관이 소장하던 의궤가 돌아왔다. 포르투갈 학자들도 축하했다.",
+		"런던과 베를린에서도 전시가 열린다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"wait did france hand some back too?", "france", "프랑스"},
+		{"any portugal scholars there", "portugal", "포르투갈"},
+		{"when is the london show", "london", "런던"},
+		{"berlin exhibition dates?", "berlin", "베를린"},
+	})
+}
+
 // TestSpelledNamesBeforeLexicon: a Korean word that reads aloud as a name
 // the corpus writes in Latin letters is that name, not the lexicon term it
 // begins with: 고시엔 is Koshien, not 고시 ("public notice",

@@ -162,6 +162,10 @@ type alt struct {
 	part bool
 }
 
+// sure reports whether an alternative says its concept itself, with
+// some confidence: not a broader word, nor a guess.
+func sure(a alt) bool { return !a.broader && a.conf >= minRetrieveConf }
+
 // Confidences of alternatives that are not the question's own words.
 const (
 	// minUnknownRunes is the length from which a word that is neither in
@@ -637,9 +641,11 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 				}
 			}
 		}
-		if len(c.alts) == 0 && english && st.docFreq(t) == 0 && !isNumber(t) && r.Romanized > 0 {
+		if !slices.ContainsFunc(c.alts, sure) && english && st.docFreq(t) == 0 && !isNumber(t) && r.Romanized > 0 {
 			// A place the thesaurus knows that only a Korean or
-			// Japanese article names (tsushima: 쓰시마, 対馬).
+			// Japanese article names (tsushima: 쓰시마, 対馬; france:
+			// 프랑스, which a broader word, European country, does not
+			// say).
 			idx.addNameSpellings(st, &c, w, r, seen)
 		}
 		if len(c.alts) == 0 && !english && r.EnglishTypos && !isNumber(t) && typos < maxTypos {
