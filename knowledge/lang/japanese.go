@@ -52,8 +52,8 @@ func JapaneseContent(text string) []JapaneseWord {
 		if r.Script == Kanji {
 			start, end = trimFunctionKanji(text, start, end)
 		}
-		if start == end || japaneseFunctionWords[text[start:end]] {
-			continue
+		if start == end || japaneseFunctionWords[text[start:end]] || strings.Trim(text[start:end], "ー・") == "" {
+			continue // a long-vowel mark alone lengthens a hiragana word (くーぱん, すごーい)
 		}
 		w := text[start:end]
 		out = append(out, JapaneseWord{Text: w, Start: start, End: end, Weak: r.Script == Kanji && utf8.RuneCountInString(w) == 1})

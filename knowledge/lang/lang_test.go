@@ -201,6 +201,11 @@ func TestJapaneseContent(t *testing.T) {
 		{"一体何社が許可を得たの？", []string{"許可", "得"}},
 		{"韓国政府当局は何と言った", []string{"韓国"}},
 		{"規制品目何個", []string{"規制品目"}},
+		// A long-vowel mark that lengthens a hiragana word in chat is no
+		// word (articles/dev18.jsonl 12); one ending a katakana word
+		// stays in it.
+		{"くーぱんの売上って2017年どんだけ伸びたん", []string{"売上", "年", "伸"}},
+		{"すごーい、メーカーの話", []string{"メーカー"}},
 	}
 	for _, tt := range tests {
 		var got []string
