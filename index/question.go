@@ -162,9 +162,9 @@ type alt struct {
 	part bool
 }
 
-// sure reports whether an alternative says its concept itself, with
-// some confidence: not a broader word, nor a guess.
-func sure(a alt) bool { return !a.broader && a.conf >= minRetrieveConf }
+// notBroader reports whether an alternative says its concept itself,
+// not a broader word of it.
+func notBroader(a alt) bool { return !a.broader }
 
 // Confidences of alternatives that are not the question's own words.
 const (
@@ -641,11 +641,12 @@ func (a *reading) wordConcepts(words []string, used []bool) {
 				}
 			}
 		}
-		if !slices.ContainsFunc(c.alts, sure) && english && st.docFreq(t) == 0 && !isNumber(t) && r.Romanized > 0 {
+		if !slices.ContainsFunc(c.alts, notBroader) && english && st.docFreq(t) == 0 && !isNumber(t) && r.Romanized > 0 {
 			// A place the thesaurus knows that only a Korean or
 			// Japanese article names (tsushima: 쓰시마, 対馬; france:
 			// 프랑스, which a broader word, European country, does not
-			// say).
+			// say). A word with a synonym is no place, and its sound
+			// finds other words ("tried": 다르다, "mountain": 만든).
 			idx.addNameSpellings(st, &c, w, r, seen)
 		}
 		if len(c.alts) == 0 && !english && r.EnglishTypos && !isNumber(t) && typos < maxTypos {
