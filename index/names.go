@@ -256,10 +256,10 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 			c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
 		}
 		if idx.hasLanguage(knowledge.Korean) {
-			words, _ := st.koreanLoanwords(loanKey(w))
-			if nr := nonRhotic(w); len(words) == 0 && nr != w {
-				words, _ = st.koreanLoanwords(loanKey(nr))
-			}
+			words := byEar(w, func(key string) []string {
+				words, _ := st.koreanLoanwords(key)
+				return words
+			})
 			for _, k := range words {
 				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
 			}
@@ -273,15 +273,7 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 		// An English word a Japanese article borrows (webtoon:
 		// ウェブトゥーン), which the rules of SpellKatakana, made for
 		// names, do not spell: the article's katakana words by sound.
-		loans := st.katakanaLoanwords(loanKey(w))
-		if len(loans) == 0 {
-			// English spells an r that Japanese does not say after a
-			// vowel (mart: マート; familymart: ファミリーマート).
-			if nr := nonRhotic(w); nr != w {
-				loans = st.katakanaLoanwords(loanKey(nr))
-			}
-		}
-		for _, k := range loans {
+		for _, k := range byEar(w, st.katakanaLoanwords) {
 			c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, seen)
 		}
 		idx.addRomajiNames(st, c, w, r, seen)
@@ -295,6 +287,20 @@ func (idx *Index) addRomajiNames(st stats, c *concept, romaji string, r ranking,
 	for _, name := range dictionary.NamesRomaji(romaji) {
 		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
 	}
+}
+
+// byEar returns the borrowed words that look finds by the loan key of a
+// word in Latin letters, or failing that by the key of the word without
+// the r English spells after a vowel and Japanese and Korean do not say
+// (familymart: ファミリーマート; walmart: 월마트).
+func byEar(word string, look func(key string) []string) []string {
+	if found := look(loanKey(word)); len(found) > 0 {
+		return found
+	}
+	if nr := nonRhotic(word); nr != word {
+		return look(loanKey(nr))
+	}
+	return nil
 }
 
 // nonRhotic returns an English word without the r it spells after a
