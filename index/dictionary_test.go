@@ -1015,7 +1015,7 @@ func TestPlacesOnlyOtherArticlesName(t *testing.T) {
 func TestPlacesWithABroaderWord(t *testing.T) {
 	ko := articleIn(knowledge.Korean, "uigwe", "2011-12-06",
 		"(서울=연합) 프랑스 국립도서관이 소장하던 의궤가 돌아왔다. 포르투갈 학자들도 축하했다.",
-		"런던에서도 전시가 열린다.")
+		"런던에서도 전시가 열린다. 두 나라의 법 체계는 서로 다르다.")
 	idx, _ := openTest(t, append(defaultCorpus(t), ko))
 	checkSaidAs(t, idx, []saidAs{
 		{"wait did france hand some back too?", "france", "프랑스"},
@@ -1025,16 +1025,9 @@ func TestPlacesWithABroaderWord(t *testing.T) {
 	// A common word with synonyms is not read by its sound: "tried" is no
 	// 다르다 ("differ"), which the dev question articles/dev17.jsonl 8 got
 	// when any word without a sure alternative was.
-	ko2 := articleIn(knowledge.Korean, "trial", "2002-06-21",
-		"(서울=연합) 두 나라의 법 체계는 서로 다르다. 보고서가 공개됐다.")
-	idx2, _ := openTest(t, append(defaultCorpus(t), ko2))
-	for _, tt := range []struct{ q, label, not string }{
-		{"where was he tried", "tried", "다르다"},
-	} {
-		q := analyzeQuestion(t, idx2, tt.q)
-		if c := findConcept(q, tt.label); c != nil && hasAlt(c, idx2.phraseIn(knowledge.Korean, tt.not)...) {
-			t.Errorf("%q: %q is said as %s", tt.q, tt.label, tt.not)
-		}
+	q := analyzeQuestion(t, idx, "where was he tried")
+	if c := findConcept(q, "tried"); c != nil && hasAlt(c, idx.phraseIn(knowledge.Korean, "다르다")...) {
+		t.Errorf(`"tried" is said as 다르다`)
 	}
 }
 
