@@ -34,6 +34,12 @@ var continuations = map[rune]string{
 // endings are the dictionary endings in the order tried.
 const endings = "るうくぐすつぬぶむい"
 
+// adjectiveFirst is the order tried before a さ that no せ follows: a
+// kanji stem and さ is the noun of an adjective's degree (重さ, "weight",
+// of 重い; 高さ of 高い), where a verb in る takes さ only in its
+// causative, させ (見させる).
+const adjectiveFirst = "いるうくぐすつぬぶむ"
+
 // maxStem bounds the stems tried, in characters.
 const maxStem = 8
 
@@ -67,7 +73,11 @@ func Inflected(text string) (word string, english []string, stem int) {
 			continue // a conjugation is in hiragana
 		}
 		stem := string(runes[:n])
-		for _, e := range endings {
+		order := endings
+		if next == 'さ' && (n+1 == len(runes) || runes[n+1] != 'せ') {
+			order = adjectiveFirst
+		}
+		for _, e := range order {
 			if !strings.ContainsRune(continuations[e], next) {
 				continue
 			}
