@@ -446,7 +446,8 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 }
 
 // addKanjiNames reads the Japanese names a kanji word holds (佐渡金山: Sado,
-// Kanayama or Kinzan; 竹島: Takeshima) and adds those that the corpus
+// Kanayama or Kinzan; 竹島: Takeshima; 孫正義: Masayoshi, by the given
+// name, see dictionary.SplitFullNames) and adds those that the corpus
 // writes in Latin letters, or a Korean article by their sound (対馬,
 // ツシマ: 쓰시마): a Japanese question names a person or a place of an
 // English or Korean article in kanji, which only their reading links. The
@@ -455,7 +456,7 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 // conf times compound.
 func (idx *Index) addKanjiNames(st stats, c *concept, word string, conf, compound float64, seen map[string]bool) {
 	korean := idx.hasLanguage(knowledge.Korean)
-	for _, part := range dictionary.SplitNames(word) {
+	for _, part := range dictionary.SplitFullNames(word) {
 		for _, reading := range dictionary.Names(part) {
 			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
 				if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) && st.docFreq(terms[0]) > 0 {

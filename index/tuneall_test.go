@@ -55,6 +55,7 @@ var (
 		{"ad16", "articles/dev16.jsonl", "articles/dev16"},
 		{"ad17", "articles/dev17.jsonl", "articles/dev17"},
 		{"ad18", "articles/dev18.jsonl", "articles/dev18"},
+		{"ad19", "articles/dev19.jsonl", "articles/dev19"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},

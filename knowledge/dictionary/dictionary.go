@@ -123,6 +123,12 @@ var namesRomajiTable string
 //go:embed names.txt
 var namesTable string
 
+// givenTable holds the given names of two kanji or more in the form of
+// namesTable (真央	マオ), from the IPA dictionary (see internal/ipagen).
+//
+//go:embed given.txt
+var givenTable string
+
 // hanjaTable holds one line per Chinese character, sorted: the character,
 // a tab, and its Korean reading.
 //
@@ -365,11 +371,27 @@ func SplitNames(word string) []string {
 	return split(word, false, namesTable)
 }
 
+// SplitFullNames divides a Japanese word that no table of common words
+// holds into names as SplitNames does, given names counted: 浅田真央 into
+// 浅田 and 真央, 孫正義 into 正義. A person is named in full in kanji, and
+// English and Korean write the given name by its sound (Mao, 마오;
+// Masayoshi), where a surname of one kanji (孫, Son) is too short to be
+// read alone. A word of the dictionary (正義, "justice") is no name.
+func SplitFullNames(word string) []string {
+	if Japanese(word) != nil {
+		return SplitNames(word)
+	}
+	return split(word, false, namesTable, givenTable)
+}
+
 // Names returns the katakana readings of a Japanese proper noun written in
-// kanji (竹島: タケシマ, タケジマ), or nil: a name read aloud is what an
-// English article writes.
+// kanji (竹島: タケシマ, タケジマ), or failing that of a given name (真央:
+// マオ), or nil: a name read aloud is what an English article writes.
 func Names(word string) []string {
-	return list(namesTable, word)
+	if r := list(namesTable, word); r != nil {
+		return r
+	}
+	return list(givenTable, word)
 }
 
 // KanjiNames returns the Japanese proper nouns of the names table, of two

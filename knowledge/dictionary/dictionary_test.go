@@ -16,7 +16,7 @@ import (
 )
 
 func TestTablesSorted(t *testing.T) {
-	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "rare": rareTable, "rarekorean": rareKoreanTable, "names": namesTable, "namesromaji": namesRomajiTable, "hanja": hanjaTable} {
+	for name, table := range map[string]string{"japanese": japaneseTable, "korean": koreanTable, "rare": rareTable, "rarekorean": rareKoreanTable, "names": namesTable, "given": givenTable, "namesromaji": namesRomajiTable, "hanja": hanjaTable} {
 		if n := strings.Count(table, "\n"); n < 1000 {
 			t.Errorf("%s: %d lines", name, n)
 		}
@@ -645,5 +645,24 @@ func TestProperName(t *testing.T) {
 		if got := ProperName(tt.english); tt.want == "" && got != nil || tt.want != "" && !slices.Contains(got, tt.want) {
 			t.Errorf("ProperName(%q) = %q, want %q", tt.english, got, tt.want)
 		}
+	}
+}
+
+func TestSplitFullNames(t *testing.T) {
+	for _, tt := range []struct {
+		word string
+		want []string
+	}{
+		{"浅田真央", []string{"浅田", "真央"}},
+		{"孫正義", []string{"正義"}}, // 孫, a surname of one kanji, is in no table
+		{"正義", nil},             // "justice", a word of the dictionary
+		{"竹島", []string{"竹島"}},
+	} {
+		if got := SplitFullNames(tt.word); !slices.Equal(got, tt.want) {
+			t.Errorf("SplitFullNames(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+	if got := Names("真央"); !slices.Contains(got, "マオ") {
+		t.Errorf("Names(真央) = %q, want マオ among them", got)
 	}
 }

@@ -9,6 +9,7 @@
 //	cd knowledge/dictionary/internal/ipagen && go run . >../../names.txt
 //	go run . -common ../../japanese.txt >../../readings.txt
 //	go run . -bound >bound.txt
+//	go run . -given >../../given.txt
 //
 // bound.txt lists the kanji that are nouns only bound to other words or
 // the suffixes of names (see writeBound), which gen.go leaves out of the
@@ -21,6 +22,10 @@
 // organizations, surnames and other proper nouns; given names are left
 // out, their readings being too many to guess from), a tab, and its
 // katakana readings separated by "|", in the dictionary's order.
+//
+// given.txt holds the given names of two or more kanji in the same form
+// (真央	マオ): a full name (浅田真央, 孫正義) is read by its given name where
+// the surname is too short or too common to tell the person.
 package main
 
 import (
@@ -41,6 +46,7 @@ import (
 func main() {
 	common := flag.String("common", "", "write the readings of the words of this japanese.txt instead of the names")
 	bound := flag.Bool("bound", false, "write the kanji that are bound nouns instead of the names")
+	given := flag.Bool("given", false, "write the given names instead of the other names")
 	flag.Parse()
 	d := ipa.Dict()
 	if *common != "" {
@@ -58,7 +64,7 @@ func main() {
 		if len(pos) < 4 || len(c) < 4 || names[pos[0]] != "名詞" || names[pos[1]] != "固有名詞" {
 			continue
 		}
-		if names[pos[2]] == "人名" && names[pos[3]] == "名" {
+		if isGiven := names[pos[2]] == "人名" && names[pos[3]] == "名"; isGiven != *given {
 			continue
 		}
 		// Features after the part of speech: conjugation type and form,

@@ -1,0 +1,41 @@
+package index
+
+import (
+	"context"
+	"testing"
+
+	"github.com/disputebot/disputebot/knowledge"
+)
+
+// TestGivenNames: a Japanese question names a Japanese person in full in
+// kanji, and an English or Korean article writes the given name by its
+// sound (Akio, 하루키), where a surname of one kanji (孫, Son) is no name
+// the table of surnames holds. The class of the dev questions 孫正義
+// (articles/dev18.jsonl 9), 伊藤博文 (articles/dev18.jsonl 43, 히로부미) and
+// 大村秀章 (articles/dev.jsonl 161, Hideaki). A word of the dictionary
+// (正義, "justice") is not read as a given name.
+func TestGivenNames(t *testing.T) {
+	en := article("walkman", "", "1979-07-01",
+		"TOKYO, July 1 -- Sony co-founder Akio Morita unveiled a portable cassette player on Sunday.",
+		"The device weighs about 400 grams and will sell for 33,000 yen.",
+		"Masayoshi Takeda, a retailer in Akihabara, said he had ordered 200 units.")
+	ko := articleIn(knowledge.Korean, "haruki", "2023-04-13",
+		"(서울=연합) 일본 작가 무라카미 하루키의 새 장편소설이 13일 일본에서 출간됐다.",
+		"초판은 30만 부를 찍었다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"盛田昭夫が発表したのは何？", "盛田昭夫", "akio"},
+		{"村上春樹の新作の初版は何部？", "村上春樹", "하루키"},
+		{"武田正義さんは何台注文した？", "武田正義", "masayoshi"},
+	})
+	if c := findConcept(analyzeQuestion(t, idx, "正義とは何か"), "正義"); c != nil && hasAlt(c, "masayoshi") {
+		t.Errorf("正義, \"justice\", is said as the given name Masayoshi")
+	}
+	ans, err := idx.Search(context.Background(), knowledge.Query{Text: "武田正義さんは何台注文したの？", Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "walkman" {
+		t.Errorf("武田正義: hits %v, want the article walkman first", ans.Hits)
+	}
+}
