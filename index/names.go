@@ -413,10 +413,11 @@ func (idx *Index) koreanNameSpellings(st stats, c *concept, word string, r ranki
 
 // addNamedCompound reads a Korean word written as a name and a noun
 // together, as Korean often writes them (사도광산, "Sado mine"; 이시바총리,
-// "Prime Minister Ishiba"): when a start of two syllables or more reads, in
-// Latin letters, as a word of the corpus and the rest divides into
-// dictionary words, the name is one more spelling of the concept, and the
-// rest's English too.
+// "Prime Minister Ishiba"; 대우조선, "Daewoo Shipbuilding"): when a start of
+// two syllables or more reads, in Latin letters (as the Revised
+// Romanization or a Korean name spells it, see lang.NameSpellings), as a
+// word of the corpus and the rest divides into dictionary words, the name
+// is one more spelling of the concept, and the rest's English too.
 func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking, seen map[string]bool) {
 	runes := []rune(word)
 	for k := len(runes) - 1; k >= 2; k-- {
@@ -425,7 +426,7 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 			continue
 		}
 		var names []string
-		for _, l := range lang.RomanizeKorean(string(runes[:k])) {
+		for _, l := range slices.Concat(lang.RomanizeKorean(string(runes[:k])), lang.NameSpellings(string(runes[:k]))) {
 			if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
 				names = append(names, terms[0])
 			}

@@ -39,3 +39,22 @@ func TestGivenNames(t *testing.T) {
 		t.Errorf("武田正義: hits %v, want the article walkman first", ans.Hits)
 	}
 }
+
+// TestKoreanNamesWithWoo: English spells the syllable 우 of a Korean name
+// Woo (Choi Sung-woo, Sung Jin-woo), and a company's name as a person's
+// syllables (Daewoo, Hanjin), the compound that holds it read as the name
+// and a noun (대우조선, 한진해운). The class of the dev questions 최승우
+// (articles/dev10.jsonl 5), 성진우 (articles/dev9.jsonl 36) and 대우조선
+// (articles/dev19.jsonl 5).
+func TestKoreanNamesWithWoo(t *testing.T) {
+	en := article("shipping", "", "2016-08-31",
+		"SEOUL, Aug. 31 -- Hanjin Shipping filed for court receivership on Wednesday after its creditors refused further aid.",
+		"Its chairman, Park Min-woo, said 85 ships were stranded at sea.",
+		"Daewoo Shipbuilding said orders from the line had been cancelled.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	checkSaidAs(t, idx, []saidAs{
+		{"박민우 회장이 뭐라고 했어?", "박민우", "park min woo"},
+		{"한진해운 법정관리 언제 신청함?", "한진해운", "hanjin"},
+		{"대우조선은 어떻게 됐어", "대우조선", "daewoo"},
+	})
+}

@@ -398,8 +398,9 @@ func TestKoreanName(t *testing.T) {
 		{"양금덕", "yang", "geum", "deok"},
 		{"김정곤", "kim", "jeong", "gon"},
 		{"강경화", "kang", "kyung", "hwa"},
-		{"박진", "", "", ""},  // a given name of one syllable: not read
-		{"일본인", "", "", ""}, // 일 is no surname
+		{"최승우", "choi", "seung", "woo"}, // 우, a syllable of no consonant, is Woo in a name
+		{"박진", "", "", ""},              // a given name of one syllable: not read
+		{"일본인", "", "", ""},             // 일 is no surname
 	}
 	for _, tt := range tests {
 		sur, given, ok := KoreanName(tt.word)
@@ -452,6 +453,28 @@ func TestAmericanSpelling(t *testing.T) {
 // TestKoreanNameOf: a Korean name spelt in Latin letters, read back into
 // the Hangul it may be; nothing for a word that is no surname or no
 // syllable.
+// TestNameSpellings: a company's or a place's name is spelt in English
+// as a personal name's syllables are (Daewoo, Samsung, Sungdong, Doosan),
+// seldom in the Revised Romanization (daeu, samseong).
+func TestNameSpellings(t *testing.T) {
+	for _, tt := range []struct{ word, want string }{
+		{"대우", "daewoo"},
+		{"삼성", "samsung"},
+		{"성동", "sungdong"},
+		{"두산", "doosan"},
+		{"한진", "hanjin"},
+	} {
+		if got := NameSpellings(tt.word); !slices.Contains(got, tt.want) {
+			t.Errorf("NameSpellings(%q) = %q, want %s among them", tt.word, got, tt.want)
+		}
+	}
+	for _, word := range []string{"대", "대한민국", "dokdo", "東京"} {
+		if got := NameSpellings(word); got != nil {
+			t.Errorf("NameSpellings(%q) = %q, want none", word, got)
+		}
+	}
+}
+
 func TestKoreanNameOf(t *testing.T) {
 	for _, tt := range []struct {
 		surname, g1, g2, want string
@@ -460,6 +483,7 @@ func TestKoreanNameOf(t *testing.T) {
 		{"lee", "kang", "chul", "이강철"},
 		{"kim", "kwang", "hyun", "김광현"},
 		{"Chong", "hyang", "gyun", "정향균"}, // McCune–Reischauer's surname
+		{"jung", "woo", "sung", "정우성"},
 	} {
 		if got := KoreanNameOf(tt.surname, tt.g1, tt.g2); !slices.Contains(got, tt.want) {
 			t.Errorf("KoreanNameOf(%q, %q, %q) = %q, want %s among them", tt.surname, tt.g1, tt.g2, got, tt.want)

@@ -61,6 +61,9 @@ func syllableVariants(syllable string) []string {
 			add(v + "o") // su: soo, du: doo
 			add(strings.TrimSuffix(v, "u") + "oo")
 		}
+		if v == "u" {
+			add("woo") // 우: Woo, Daewoo, Hyun-woo
+		}
 		if strings.HasSuffix(v, "i") && !strings.HasSuffix(v, "ui") {
 			add(v + "e") // hi: hee (and si: sie, harmless)
 			add(strings.TrimSuffix(v, "i") + "ee")
@@ -106,6 +109,38 @@ func KoreanName(word string) (surname []string, given [2][]string, ok bool) {
 	}
 	given[0], given[1] = syllableVariants(string(r[1])), syllableVariants(string(r[2]))
 	return surname, given, true
+}
+
+// maxNameSpellings bounds the spellings NameSpellings returns.
+const maxNameSpellings = 64
+
+// NameSpellings returns the ways English may spell a Korean proper noun
+// of two or three syllables that is no personal name, its syllables
+// joined as a company or a place spells them (대우: Daewoo; 삼성: Samsung;
+// 성동: Sungdong): each syllable as syllableVariants spells it in a given
+// name, which keeps the older systems' spellings that such names keep.
+// nil for a word of other length or not all Hangul.
+func NameSpellings(word string) []string {
+	r := []rune(word)
+	if len(r) < 2 || len(r) > 3 {
+		return nil
+	}
+	out := []string{""}
+	for _, c := range r {
+		if _, _, _, ok := syllable(c); !ok {
+			return nil
+		}
+		var next []string
+		for _, prefix := range out {
+			for _, v := range syllableVariants(string(c)) {
+				if len(next) < maxNameSpellings {
+					next = append(next, prefix+v)
+				}
+			}
+		}
+		out = next
+	}
+	return out
 }
 
 // The other way: a name an English question spells, as Korean writes it.
