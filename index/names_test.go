@@ -43,9 +43,10 @@ func TestGivenNames(t *testing.T) {
 // TestKoreanNamesWithWoo: English spells the syllable 우 of a Korean name
 // Woo (Choi Sung-woo, Sung Jin-woo), and a company's name as a person's
 // syllables (Daewoo, Hanjin), the compound that holds it read as the name
-// and a noun (대우조선, 한진해운). The class of the dev questions 최승우
-// (articles/dev10.jsonl 5), 성진우 (articles/dev9.jsonl 36) and 대우조선
-// (articles/dev19.jsonl 5).
+// and a noun (대우조선, 한진해운), and a Japanese question's kanji by their
+// Korean reading (大宇: 대우, Daewoo). The class of the dev questions 최승우
+// (articles/dev10.jsonl 5), 성진우 (articles/dev9.jsonl 36), 대우조선
+// (articles/dev19.jsonl 5) and 大宇造船海洋 (articles/dev19.jsonl 11, 15).
 func TestKoreanNamesWithWoo(t *testing.T) {
 	en := article("shipping", "", "2016-08-31",
 		"SEOUL, Aug. 31 -- Hanjin Shipping filed for court receivership on Wednesday after its creditors refused further aid.",
@@ -56,5 +57,8 @@ func TestKoreanNamesWithWoo(t *testing.T) {
 		{"박민우 회장이 뭐라고 했어?", "박민우", "park min woo"},
 		{"한진해운 법정관리 언제 신청함?", "한진해운", "hanjin"},
 		{"대우조선은 어떻게 됐어", "대우조선", "daewoo"},
+		// Japanese writes the company in the Chinese characters its
+		// Korean name reads (大宇, 대우; articles/dev19.jsonl 11 and 15).
+		{"大宇造船への発注はどうなった？", "大宇", "daewoo"},
 	})
 }

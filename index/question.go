@@ -1119,6 +1119,13 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 		for _, h := range readings {
 			idx.addHangulName(st, &c, h, r.CrossReading, r, seen, nil)
 			idx.addKatakanaName(st, &c, h, r, seen)
+			// A Korean company or place, spelt in English as a
+			// name's syllables (大宇, 대우: Daewoo; 三星: Samsung).
+			for _, l := range lang.NameSpellings(h) {
+				if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
+					c.addAlt(st, knowledge.English, terms, r.Romanized*r.CrossReading, seen)
+				}
+			}
 		}
 	}
 	// A Japanese name that Korean reads by its characters, not its
