@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/disputebot/disputebot/knowledge"
 	"github.com/disputebot/disputebot/knowledge/dictionary"
@@ -487,6 +488,9 @@ func answerTypes(text string) []string {
 			out = append(out, p.cue)
 		}
 	}
+	if !slices.Contains(out, cueNumber) && asksCountCJK(text) {
+		out = append(out, cueNumber)
+	}
 	if asksStart(text, slices.Contains(out, cueDate)) {
 		out = append(out, cueStart)
 	}
@@ -497,6 +501,49 @@ func answerTypes(text string) []string {
 		out = append(out, cuePeople)
 	}
 	return out
+}
+
+// countWordJa and countWordKo find 何 and 몇 before a word: Japanese and
+// Korean ask how many of anything by putting them before its counter or
+// its noun (何株, 何大会連続, 何品目, 何メートル; 몇 골, 몇 석, 몇 달), not only
+// before the counters answerPatterns lists.
+var (
+	countWordJa = regexp.MustCompile(`何([\p{Han}\p{Katakana}ー])`)
+	countWordKo = regexp.MustCompile(`몇 ?(\p{Hangul})`)
+)
+
+// notCountsJa are the kanji after 何 that ask something else: a time or
+// a date (何時, 何日, 何月, 何年, 何曜日), a reason (何故), a place (何処),
+// who (何者), what matter (何事) and what language (何語).
+const notCountsJa = "時日月年曜故処者事語"
+
+// notCountsKo are the syllables after 몇 that ask a time or a date (몇 시,
+// 몇 월, 몇 일, 몇 년) or an age (몇 살), or 분, minutes or, politely,
+// people, which answerPatterns tells apart.
+const notCountsKo = "시월일년살분"
+
+// asksCountCJK reports whether a Korean or Japanese question asks how many
+// of something by 何 or 몇 before its counter or noun. 何 before a verb
+// asks what (何言って, "what did he say"; 何調べたい, 何食べた): the
+// dictionary reads the verb from its conjugation.
+func asksCountCJK(text string) bool {
+	for _, m := range countWordJa.FindAllStringSubmatchIndex(text, -1) {
+		first, _ := utf8.DecodeRuneInString(text[m[2]:])
+		if strings.ContainsRune(notCountsJa, first) {
+			continue
+		}
+		if w, _, _ := dictionary.Inflected(text[m[2]:]); w != "" {
+			continue
+		}
+		return true
+	}
+	for _, m := range countWordKo.FindAllStringSubmatchIndex(text, -1) {
+		first, _ := utf8.DecodeRuneInString(text[m[2]:])
+		if !strings.ContainsRune(notCountsKo, first) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksPeopleCJK finds a Korean or Japanese question counting people.

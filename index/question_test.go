@@ -2057,3 +2057,33 @@ func TestPeopleCues(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsByAnyCounter: Japanese and Korean ask how many of anything by
+// 何 or 몇 before its counter or noun, beyond the counters answerPatterns
+// lists: the dev questions ネクソンの新株って何株出したん (articles/dev10.jsonl
+// 11), 何歳から何歳まで (articles/dev19.jsonl 44) and 몇 타수 몇 안타
+// (articles/dev5.jsonl 12, near off topic). 何 before a verb asks what,
+// and 몇 before a time, a date or 분 is read by other patterns.
+func TestCountsByAnyCounter(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"ネクソンの新株って何株出したん？", true},
+		{"読者の感想、何歳から何歳まで載ってんの？", true},
+		{"東京タワーの高さって何メートル？", true},
+		{"神楽の大会には何団体出たの？", true},
+		{"서울시리즈에서 김하성은 몇 타수 몇 안타를 기록했습니까?", true},
+		{"손흥민 이번 시즌 몇 골 넣었어?", true},
+		{"浅利さん韓国の記者に何言って叩かれたん？", false},
+		{"アルマで何調べたいって言ってたっけ", false},
+		{"晩餐会って何食べたの？", false},
+		{"何時に始まった？", false},
+		{"모테기랑 강경화 몇 시에 만났어", false},
+		{"연설은 몇 분 동안 진행되었습니까?", false},
+	} {
+		if got := asksCountCJK(normalize(tc.q)); got != tc.want {
+			t.Errorf("asksCountCJK(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
