@@ -96,6 +96,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.36", "--min-hit3", "0.61", "--max-not-covered", "0.25", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.55"}},
 	{"dev18 articles", "articles/dev18", "articles/dev18.jsonl",
 		[]string{"--min-hit1", "0.41", "--min-hit3", "0.55", "--max-not-covered", "0.34", "--max-off-answered", "0.42", "--min-cjk-hit3", "0.66"}},
+	{"dev19 articles", "articles/dev19", "articles/dev19.jsonl",
+		[]string{"--min-hit1", "0.38", "--min-hit3", "0.47", "--max-not-covered", "0.25", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.5"}},
 	{"test", "", "test.jsonl",
 		[]string{"--min-hit1", "0.65", "--min-hit3", "0.8", "--max-not-covered", "0.09", "--max-off-answered", "0.18", "--min-cjk-hit3", "0.76"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
@@ -134,6 +136,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.5", "--min-hit3", "0.64", "--max-not-covered", "0.28", "--max-off-answered", "0.75", "--min-cjk-hit3", "0.66"}},
 	{"test17 articles", "articles/test17", "articles/test17.jsonl",
 		[]string{"--min-hit1", "0.36", "--min-hit3", "0.47", "--max-not-covered", "0.31", "--max-off-answered", "0.42", "--min-cjk-hit3", "0.41"}},
+	{"test18 articles", "articles/test18", "articles/test18.jsonl",
+		[]string{"--min-hit1", "0.36", "--min-hit3", "0.41", "--max-not-covered", "0.47", "--max-off-answered", "0.42", "--min-cjk-hit3", "0.41"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
