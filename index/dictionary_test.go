@@ -1797,3 +1797,21 @@ func TestFormsWithTheirOwnEntry(t *testing.T) {
 		t.Errorf("%d of %d in the top three", n, len(cases))
 	}
 }
+
+// TestJapaneseToNativeKorean: a Japanese word that Korean says with a
+// native word, not the reading of its characters, reaches a Korean
+// article through its English (盗む, "steal": 훔친; 建てる, "build":
+// 세웠다), as a native Korean word reaches a Japanese
+// article the other way. The class of the dev questions 盗まれた仏像
+// (articles/dev3.jsonl 23), 韓国人観光客の多くはどこの港から (articles/dev4.jsonl
+// 23) and 解体作業をどのような政策の一環と (articles/dev9.jsonl 23).
+func TestJapaneseToNativeKorean(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "bell", "2019-05-02",
+		"(부산=연합) 절도범들이 사찰에서 종을 훔친 뒤 골동품상에 팔았다고 경찰이 2일 밝혔다.",
+		"이 종은 1920년 마을 주민들이 돈을 모아 세웠다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"鐘を盗んだのは誰？", "盗", "훔친"},
+		{"その鐘は誰が建てたの？", "建", "세웠다"},
+	})
+}

@@ -1164,6 +1164,29 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 			idx.addSynonymWords(st, &c, w, r, seen)
 		}
 	}
+	// A Japanese word that Korean says with a native word, not the
+	// reading of its characters (盗む, "steal": 훔친; 建てる, "build":
+	// 세웠다), where no Korean spelling was found: the native words for
+	// its English, as a native Korean word finds a Japanese article the
+	// other way. Not those of a light verb's English (take, 44 senses),
+	// whose native words mean other things.
+	if w.lang == knowledge.Japanese && r.Translation > 0 && r.Native > 0 && idx.hasLanguage(knowledge.Korean) &&
+		!slices.ContainsFunc(c.alts, func(a alt) bool { return a.lang == knowledge.Korean }) {
+		english := w.english
+		if english == nil {
+			english = dictionaryEnglish(w.text, false)
+		}
+		for _, e := range english[:min(len(english), maxSynonymGlosses)] {
+			if thesaurus.Polysemy(e) > maxIrregularSenses {
+				continue
+			}
+			for _, head := range dictionary.NativeKoreanFor(e) {
+				for _, t := range st.nativeForms(head) {
+					c.addAlt(st, knowledge.Korean, []string{t}, r.Translation*r.Native, seen)
+				}
+			}
+		}
+	}
 	// What the word means in the compound the lexicon took a term
 	// out of (漁業 of 漁業協定: "fisheries").
 	if r.CompoundGloss > 0 {
