@@ -341,6 +341,16 @@ func romanizedName(term string) bool {
 	return n >= minRomanizedRunes || n == 3 && !thesaurus.Known(term)
 }
 
+// romanizedTerm returns the one term the index makes of a name's spelling
+// in Latin letters where the corpus holds it and it is long enough to
+// tell a name (minRomanizedRunes), or "".
+func (idx *Index) romanizedTerm(st stats, spelling string) string {
+	if terms := idx.analyze1(spelling); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
+		return terms[0]
+	}
+	return ""
+}
+
 // addKoreanName adds the spellings of a Korean personal name that the
 // corpus holds (see lang.KoreanName): surname and given name, the given
 // name in two words ("Lee Yong-soo") or one ("Lee Yongsoo"), at confidence
@@ -427,8 +437,8 @@ func (idx *Index) addNamedCompound(st stats, c *concept, word string, r ranking,
 		}
 		var names []string
 		for _, l := range slices.Concat(lang.RomanizeKorean(string(runes[:k])), lang.NameSpellings(string(runes[:k]))) {
-			if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
-				names = append(names, terms[0])
+			if t := idx.romanizedTerm(st, l); t != "" {
+				names = append(names, t)
 			}
 		}
 		if len(names) == 0 {

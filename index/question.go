@@ -437,7 +437,7 @@ func (a *reading) spelledNames(text string) (string, []string) {
 			continue // the lexicon's own name (모테기)
 		}
 		for _, l := range lang.RomanizeKorean(stem) {
-			if terms := a.idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && a.st.docFreq(terms[0]) > 0 {
+			if a.idx.romanizedTerm(a.st, l) != "" {
 				names = append(names, r.Text)
 				text = text[:r.Start] + strings.Repeat(" ", len(r.Text)) + text[r.End:]
 				break
@@ -890,11 +890,7 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 		// A Korean article's native words for it, in the forms it
 		// writes them (sea: 바다에서; steal: 훔친).
 		if idx.hasLanguage(knowledge.Korean) {
-			for _, head := range dictionary.NativeKoreanFor(l) {
-				for _, t := range st.nativeForms(head) {
-					c.addAlt(st, knowledge.Korean, []string{t}, r.Translation*r.Native, seen)
-				}
-			}
+			c.addNativeKorean(st, l, r.Translation*r.Native, seen)
 		}
 	}
 	// The translations of its derived nouns and verbs, which the
@@ -1064,8 +1060,8 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 			break
 		}
 		for _, v := range englishSpellings(l)[1:] {
-			if terms := idx.analyze1(v); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 && !thesaurus.Known(terms[0]) {
-				c.addAlt(st, knowledge.English, terms, r.Romanized, seen)
+			if t := idx.romanizedTerm(st, v); t != "" && !thesaurus.Known(t) {
+				c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
 			}
 		}
 	}
@@ -1122,8 +1118,8 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 			// A Korean company or place, spelt in English as a
 			// name's syllables (大宇, 대우: Daewoo; 三星: Samsung).
 			for _, l := range lang.NameSpellings(h) {
-				if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= minRomanizedRunes && st.docFreq(terms[0]) > 0 {
-					c.addAlt(st, knowledge.English, terms, r.Romanized*r.CrossReading, seen)
+				if t := idx.romanizedTerm(st, l); t != "" {
+					c.addAlt(st, knowledge.English, []string{t}, r.Romanized*r.CrossReading, seen)
 				}
 			}
 		}
@@ -1177,13 +1173,8 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 			english = dictionaryEnglish(w.text, false)
 		}
 		for _, e := range english[:min(len(english), maxSynonymGlosses)] {
-			if thesaurus.Polysemy(e) > maxIrregularSenses {
-				continue
-			}
-			for _, head := range dictionary.NativeKoreanFor(e) {
-				for _, t := range st.nativeForms(head) {
-					c.addAlt(st, knowledge.Korean, []string{t}, r.Translation*r.Native, seen)
-				}
+			if thesaurus.Polysemy(e) <= maxIrregularSenses {
+				c.addNativeKorean(st, e, r.Translation*r.Native, seen)
 			}
 		}
 	}
@@ -1396,6 +1387,17 @@ func (c *concept) addCompounds(st stats, terms []string, conf float64, seen map[
 	}
 	for _, t := range st.compounds(terms[0], maxCompounds) {
 		c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
+	}
+}
+
+// addNativeKorean adds, at confidence conf, the forms the Korean articles
+// write of the native Korean words for an English word (sea: 바다에서;
+// steal: 훔친).
+func (c *concept) addNativeKorean(st stats, english string, conf float64, seen map[string]bool) {
+	for _, head := range dictionary.NativeKoreanFor(english) {
+		for _, t := range st.nativeForms(head) {
+			c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
+		}
 	}
 }
 

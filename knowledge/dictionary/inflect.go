@@ -34,11 +34,11 @@ var continuations = map[rune]string{
 // endings are the dictionary endings in the order tried.
 const endings = "るうくぐすつぬぶむい"
 
-// adjectiveFirst is the order tried before a さ that no せ follows: a
-// kanji stem and さ is the noun of an adjective's degree (重さ, "weight",
-// of 重い; 高さ of 高い), where a verb in る takes さ only in its
-// causative, させ (見させる).
-const adjectiveFirst = "いるうくぐすつぬぶむ"
+// adjectiveFirst is endings with い first, the order tried before a さ
+// that no せ follows: a kanji stem and さ is the noun of an adjective's
+// degree (重さ, "weight", of 重い; 高さ of 高い), where a verb in る takes
+// さ only in its causative, させ (見させる).
+var adjectiveFirst = "い" + strings.Replace(endings, "い", "", 1)
 
 // maxStem bounds the stems tried, in characters.
 const maxStem = 8

@@ -130,9 +130,10 @@ func NameSpellings(word string) []string {
 		if _, _, _, ok := syllable(c); !ok {
 			return nil
 		}
+		variants := syllableVariants(string(c))
 		var next []string
 		for _, prefix := range out {
-			for _, v := range syllableVariants(string(c)) {
+			for _, v := range variants {
 				if len(next) < maxNameSpellings {
 					next = append(next, prefix+v)
 				}
