@@ -56,6 +56,7 @@ var (
 		{"ad17", "articles/dev17.jsonl", "articles/dev17"},
 		{"ad18", "articles/dev18.jsonl", "articles/dev18"},
 		{"ad19", "articles/dev19.jsonl", "articles/dev19"},
+		{"ad20", "articles/dev20.jsonl", "articles/dev20"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
