@@ -62,3 +62,19 @@ func TestKoreanNamesWithWoo(t *testing.T) {
 		{"大宇造船への発注はどうなった？", "大宇", "daewoo"},
 	})
 }
+
+// TestJapaneseNamesEndingInParticles: a Japanese name whose last syllable
+// in Hangul is also a particle (아사카와, 모리카와: 와, "and"; 하세가와: 가
+// and 와) is indexed without it, and an English question still finds it
+// by its sound: the class of articles/dev20.jsonl 33, 35 and 45 (Asakawa
+// Takumi, of a Korean article).
+func TestJapaneseNamesEndingInParticles(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "exchange", "2019-05-20",
+		"모리카와 유키 교장이 이끄는 학생 20명이 전주를 찾았다.",
+		"교류를 이끈 하세가와 겐지 지사는 \"이웃으로서 더 가까워지자\"고 말했다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"how many students did morikawa bring", "morikawa", "모리카"},
+		{"what did governor hasegawa say", "hasegawa", "하세"},
+	})
+}
