@@ -1815,3 +1815,32 @@ func TestJapaneseToNativeKorean(t *testing.T) {
 		{"その鐘は誰が建てたの？", "建", "세웠다"},
 	})
 }
+
+// TestNativeChatWords: the native lexicon reads the everyday and chat
+// words a Korean member types (맨날, "every day", articles/dev10.jsonl 24
+// and articles/dev19.jsonl 24; 다음날, "the next day", articles/dev15.jsonl
+// 38; 얘기, "talk", articles/dev20.jsonl 40), so that an English article
+// that says them is found. A borrowed word the corpus writes (코스, course,
+// articles/dev11.jsonl 16 and 41; 프로그램, program, articles/dev17.jsonl
+// 26) weighs as the corpus has it, not as the many senses of its English.
+func TestNativeChatWords(t *testing.T) {
+	en := article("trail", "", "2012-03-01",
+		"Hikers said they walked the trail every day in spring.",
+		"On the next day, the mayor gave a talk at the trailhead.")
+	ko := articleIn(knowledge.Korean, "olle", "2012-03-01",
+		"규슈올레 다케오 코스는 온천에서 시작한다.", "새 코스는 가을에 열린다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"등산객들 맨날 걸었다며?", "맨날", "every day"},
+		{"다음날 시장이 뭐 했어?", "다음날", "next day"},
+		{"시장 무슨 얘기 했음?", "얘기", "talk"},
+	})
+	q := analyzeQuestion(t, idx, "다케오 코스는 어디서 시작해?")
+	c := findConcept(q, "코스")
+	if c == nil {
+		t.Fatalf("다케오 코스: concepts %q, want 코스", conceptLabels(q))
+	}
+	if limit := unknownWeight("course", q.passages, idx.ranking); c.weight <= limit {
+		t.Errorf("코스 weighs %.2f, no more than the English course would (%.2f)", c.weight, limit)
+	}
+}

@@ -1191,6 +1191,12 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 		if english == nil && !ownSaid(st, own) {
 			english = dictionaryEnglish(w.text, w.lang == knowledge.Korean)
 		}
+		if w.native != "" && lang.LoanwordLike(w.text) && ownSaid(st, own) {
+			// A borrowed word the corpus writes (코스, 시리즈) names
+			// one thing, not the many senses of its English (course,
+			// series): it weighs as the corpus has it.
+			english = nil
+		}
 		if english != nil {
 			// A word weighs no more than its English would, were it
 			// a question's word the corpus lacked: a verb, 受ける (影響を
