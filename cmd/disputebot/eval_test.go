@@ -98,6 +98,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.41", "--min-hit3", "0.55", "--max-not-covered", "0.34", "--max-off-answered", "0.42", "--min-cjk-hit3", "0.66"}},
 	{"dev19 articles", "articles/dev19", "articles/dev19.jsonl",
 		[]string{"--min-hit1", "0.38", "--min-hit3", "0.47", "--max-not-covered", "0.25", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.5"}},
+	{"dev20 articles", "articles/dev20", "articles/dev20.jsonl",
+		[]string{"--min-hit1", "0.52", "--min-hit3", "0.58", "--max-not-covered", "0.28", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.58"}},
 	{"test", "", "test.jsonl",
 		[]string{"--min-hit1", "0.65", "--min-hit3", "0.8", "--max-not-covered", "0.09", "--max-off-answered", "0.18", "--min-cjk-hit3", "0.76"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
@@ -138,6 +140,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.36", "--min-hit3", "0.47", "--max-not-covered", "0.31", "--max-off-answered", "0.42", "--min-cjk-hit3", "0.41"}},
 	{"test18 articles", "articles/test18", "articles/test18.jsonl",
 		[]string{"--min-hit1", "0.36", "--min-hit3", "0.41", "--max-not-covered", "0.47", "--max-off-answered", "0.42", "--min-cjk-hit3", "0.41"}},
+	{"test19 articles", "articles/test19", "articles/test19.jsonl",
+		[]string{"--min-hit1", "0.38", "--min-hit3", "0.47", "--max-not-covered", "0.45", "--max-off-answered", "0.17", "--min-cjk-hit3", "0.5"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
