@@ -57,6 +57,7 @@ var (
 		{"ad18", "articles/dev18.jsonl", "articles/dev18"},
 		{"ad19", "articles/dev19.jsonl", "articles/dev19"},
 		{"ad20", "articles/dev20.jsonl", "articles/dev20"},
+		{"ad21", "articles/dev21.jsonl", "articles/dev21"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
