@@ -213,11 +213,13 @@ func markFocus(idx *Index, q *question, text string) {
 			continue
 		}
 		// The head of "how many South Koreans" or "how many public
-		// comments" is its second word, unless that is a verb.
+		// comments" is its second word, unless that is a verb: a past
+		// or a participle ("how many people showed up", "how much is
+		// Samsung paying").
 		word := strings.ToLower(m[1])
 		if first, second, ok := strings.Cut(word, " "); ok {
 			word = first
-			if !stopWords[second] && !askingWords[second] && !auxiliaries[second] && !strings.HasSuffix(second, "ed") && thesaurus.Nominal(second) {
+			if !stopWords[second] && !askingWords[second] && !auxiliaries[second] && !strings.HasSuffix(second, "ed") && !strings.HasSuffix(second, "ing") && thesaurus.Nominal(second) {
 				word = second
 			}
 		}

@@ -415,6 +415,11 @@ func TestFocus(t *testing.T) {
 		{"how much is a flight from seoul to fukuoka rn", "flights"},
 		{"how much is the ferry ticket to the islets", "ticket"},
 		{"how much was the destroyer", "destroyer"},
+		// A verb in -ing after it is what the thing named does, not
+		// what is priced (articles/dev21 1: "how much is Samsung
+		// paying Sony").
+		{"how much is the destroyer costing the navy", "destroyer"},
+		{"how much was japan paying for the patrol plane", "Japan"},
 	} {
 		q := analyzeQuestion(t, idx, tc.q)
 		if got := focusLabel(q); got != tc.focus {
