@@ -67,12 +67,12 @@ var (
 
 // allGrid are the values tried for each weight.
 var allGrid = map[string][]float64{
-	"Synonyms": {0.2, 0.3, 0.4, 0.5}, "Broader": {0.1, 0.2, 0.3}, "UnknownWeight": {0.7, 0.85, 1}, "UnknownCJK": {0.2, 0.3, 0.4}, "UnknownOther": {0.4, 0.6, 0.8}, "UnknownMixed": {0.5, 0.6, 0.8, 1},
+	"Synonyms": {0.3, 0.4, 0.5, 0.6}, "Broader": {0.1, 0.2, 0.3}, "UnknownWeight": {0.7, 0.85, 1}, "UnknownCJK": {0.2, 0.3, 0.4}, "UnknownOther": {0.4, 0.6, 0.8}, "UnknownMixed": {0.5, 0.6, 0.8, 1},
 	"PolysemyExp": {0.25, 0.5, 0.75}, "B": {0.3, 0.5, 0.7}, "TitleWeight": {0.3, 0.5, 0.7}, "ContextWeight": {0.2, 0.4, 0.6},
 	"TitleCredit": {0.5, 0.7, 0.85}, "ContextCredit": {0.1, 0.2, 0.3}, "ArticleCredit": {0.1, 0.2, 0.3}, "Clumping": {0, 1, 1.5, 2},
 	"CoverageExp": {1.5, 2, 2.5}, "BM25Share": {0.6, 0.8, 0.9}, "Proximity": {0.15, 0.3, 0.45}, "Topical": {0.1, 0.2, 0.3}, "FirstMention": {0.3, 0.5, 0.7},
 	"TypeMiss": {0.6, 0.7, 0.8}, "TypeEvidence": {0.8, 0.9, 1}, "FocusMiss": {0.5, 0.6, 0.7}, "YearMiss": {0.5, 0.6, 0.7}, "SentenceType": {0.7, 0.8, 0.9},
-	"OwnShare": {0.4, 0.5, 0.6}, "PartCredit": {0.3, 0.4, 0.5}, "Translation": {0.7, 0.8, 0.9}, "Romanized": {0.7, 0.8, 0.9}, "RareWords": {0, 0.4, 0.8}, "NonNoun": {0.4, 0.5, 0.6},
+	"OwnShare": {0.4, 0.5, 0.6}, "PartCredit": {0.3, 0.4, 0.5}, "Translation": {0.8, 0.9, 1}, "Romanized": {0.7, 0.8, 0.9}, "RareWords": {0, 0.4, 0.8}, "NonNoun": {0.4, 0.5, 0.6},
 	"EvidenceSentence": {0.15, 0.25, 0.35}, "MinEvidence": {0.6, 0.65, 0.7}, "LongQuestion": {0.04, 0.06, 0.08}, "MinLong": {0.3, 0.35, 0.4},
 	"MinRest": {0.1, 0.15, 0.2}, "MinBody": {0.05, 0.1, 0.15}, "MinSpecific": {0.15, 0.2, 0.25}, "MinRelative": {0.1, 0.15, 0.2},
 }
