@@ -890,7 +890,7 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 		// The dictionary glosses many nouns in the plural (姉妹:
 		// sisters; 選択肢: options), which a question asks in the
 		// singular ("sister city", "what option").
-		for _, p := range pluralsOf(l) {
+		for _, p := range thesaurus.Plurals(l) {
 			if p == word {
 				continue
 			}
@@ -943,31 +943,6 @@ func (idx *Index) addEnglishTranslations(st stats, c *concept, word string, r ra
 			}
 		}
 	}
-}
-
-// pluralsOf returns the plural forms of a noun that are only its plural
-// (sister: sisters; child: children), not words of their own: "goods" and
-// "arms" are not what a question asking of a good or an arm means.
-func pluralsOf(lemma string) []string {
-	if strings.Contains(lemma, " ") || !thesaurus.Nominal(lemma) {
-		return nil
-	}
-	cands := thesaurus.Forms(lemma)
-	switch {
-	case strings.HasSuffix(lemma, "y") && len(lemma) > 2 && !strings.ContainsRune("aeiou", rune(lemma[len(lemma)-2])):
-		cands = append(cands, lemma[:len(lemma)-1]+"ies")
-	case strings.HasSuffix(lemma, "s") || strings.HasSuffix(lemma, "x") || strings.HasSuffix(lemma, "z") || strings.HasSuffix(lemma, "ch") || strings.HasSuffix(lemma, "sh"):
-		cands = append(cands, lemma+"es")
-	default:
-		cands = append(cands, lemma+"s")
-	}
-	var out []string
-	for _, p := range cands {
-		if ls := thesaurus.Lemmas(p); slices.Contains(ls, lemma) && !slices.Contains(ls, p) {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // cjkConcepts adds the Korean and Japanese words of rest that the lexicon

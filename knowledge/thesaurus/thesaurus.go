@@ -274,11 +274,37 @@ func Lemmas(word string) []string {
 }
 
 // detachments are WordNet's rules for regular inflections: a suffix and
-// what replaces it (wndb(5WN), "morphy").
+// what replaces it (wndb(5WN), "morphy"), the nouns' first.
 var detachments = [][2]string{
 	{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"},
 	{"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
 	{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"},
+}
+
+// nounDetachments are the rules of detachments for nouns.
+var nounDetachments = detachments[:8]
+
+// Plurals returns the plurals of a noun that are only its plural (sister:
+// sisters; box: boxes; child: children), by WordNet's rules and irregular
+// forms turned around; not those that are words of their own (arms,
+// customs), nor anything for a word that is never a noun.
+func Plurals(noun string) []string {
+	if strings.Contains(noun, " ") || !Nominal(noun) {
+		return nil
+	}
+	cands := Forms(noun)
+	for _, r := range nounDetachments {
+		if stem, ok := strings.CutSuffix(noun, r[1]); ok && stem != "" {
+			cands = append(cands, stem+r[0])
+		}
+	}
+	var out []string
+	for _, p := range cands {
+		if ls := Lemmas(p); contains(ls, noun) && !contains(ls, p) && !contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func contains(s []string, x string) bool {

@@ -251,3 +251,21 @@ func TestPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestPlurals: a noun's plurals by WordNet's rules and irregular forms,
+// but not a plural that is a word of its own, nor any of a word that is
+// never a noun.
+func TestPlurals(t *testing.T) {
+	for _, tc := range []struct{ word, plural string }{
+		{"sister", "sisters"}, {"option", "options"}, {"repercussion", "repercussions"}, {"child", "children"}, {"box", "boxes"}, {"city", "cities"},
+	} {
+		if got := Plurals(tc.word); !slices.Contains(got, tc.plural) {
+			t.Errorf("Plurals(%q) = %q, want %q among them", tc.word, got, tc.plural)
+		}
+	}
+	for _, w := range []string{"arm", "custom", "new", "automatically"} {
+		if got := Plurals(w); len(got) > 0 {
+			t.Errorf("Plurals(%q) = %q, want none", w, got)
+		}
+	}
+}
