@@ -58,6 +58,7 @@ var (
 		{"ad19", "articles/dev19.jsonl", "articles/dev19"},
 		{"ad20", "articles/dev20.jsonl", "articles/dev20"},
 		{"ad21", "articles/dev21.jsonl", "articles/dev21"},
+		{"ad22", "articles/dev22.jsonl", "articles/dev22"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
