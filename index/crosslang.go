@@ -75,7 +75,7 @@ func cjkContent(rest string) []cjkWord {
 // taken off: its dictionary form, its English where it is a native word,
 // and its romanizations.
 func koreanWord(text string) cjkWord {
-	forms := lang.KoreanForms(text)
+	forms := chatNominal(lang.KoreanForms(text))
 	w := cjkWord{text: forms[len(forms)-1], lang: knowledge.Korean, strength: 1}
 	// A native word, which no Chinese character reads (바다에서,
 	// "at sea"; 훔쳤는데, "stole"): its English from the native
@@ -85,6 +85,18 @@ func koreanWord(text string) cjkWord {
 	// 일하 + ㄴ, "worked").
 	if !slices.ContainsFunc(forms, func(f string) bool { return dictionary.Korean(f) != nil }) {
 		w.native, w.english = dictionary.NativeKoreanHead(text)
+		// A borrowed or native noun made a verb with 하다 or 되다, or
+		// in the copula's past (오픈했어, "opened"; 클럽이었나, "was it a
+		// club"), is the noun; not a syllable left of it (위 of 위로,
+		// "comfort", is "top").
+		for _, f := range forms[1:] {
+			if w.native != "" {
+				break
+			}
+			if utf8.RuneCountInString(f) >= 2 {
+				w.native, w.english = dictionary.NativeKoreanHead(f)
+			}
+		}
 		// Chat writes the negation 안 or 못 onto the verb (안지키면, "if
 		// they don't keep it"; 못갔어): the verb is what is asked about.
 		for _, neg := range []string{"안", "못"} {
@@ -120,6 +132,24 @@ func koreanWord(text string) cjkWord {
 	}
 	w.forms = forms
 	return w
+}
+
+// chatNominal adds to a Korean word's forms the noun of a verb that chat
+// closes in the noun form of 하다 or 되다, as statements and questions
+// written in the style of notes end (오픈함, "opened"; 발의됨, "was
+// proposed"; 반대함): the noun, which the article's 오픈했다 or 오픈한 is
+// indexed by. Not a word the dictionary has whole (잠수함, "submarine"),
+// nor a verb's -야 before them, which says it must be done (내야됨, "do
+// they have to pay"), however a noun reads its syllables (내야, "infield").
+func chatNominal(forms []string) []string {
+	last := forms[len(forms)-1]
+	for _, end := range []string{"함", "됨"} {
+		noun, ok := strings.CutSuffix(last, end)
+		if ok && utf8.RuneCountInString(noun) >= 2 && !strings.HasSuffix(noun, "야") && dictionary.Korean(last) == nil && dictionary.NativeWord(last) == nil {
+			return append(forms, noun)
+		}
+	}
+	return forms
 }
 
 // splitTitles cuts a person's title off the run of kanji a Japanese name

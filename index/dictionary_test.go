@@ -952,6 +952,34 @@ func TestNativeKoreanWords(t *testing.T) {
 	}
 }
 
+// TestKoreanChatVerbs: chat closes a statement or a question with the
+// noun form of 하다 or 되다, and the noun before it is the word asked
+// about (2단계는 언제 오픈함?, articles/dev22.jsonl 8; 발의됨, dev2.jsonl
+// 105); and a borrowed or native noun made a verb or in the copula's past
+// is read by the native lexicon as the noun is (클럽이었나, "was it a
+// club", articles/dev7.jsonl 6; 품절됐더라, "sold out", articles/dev7.jsonl
+// 19; 오픈했어). "Must" (내야됨) and a word the dictionary has whole
+// (잠수함, "submarine") are left alone.
+func TestKoreanChatVerbs(t *testing.T) {
+	en := article("resort", "", "2017-04-20",
+		"The resort opened its second phase in 2018, and the wrestler was stabbed in a club in Akasaka.",
+		"The character goods sold out on the first day.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	checkSaidAs(t, idx, []saidAs{
+		{"2단계는 언제 오픈함?", "오픈", "opened"},
+		{"더현대 팝업 ㅋㅋ 거기서 뭐 품절됐더라", "품절", "sold"},
+		{"역도산 칼 맞은 데가 어디였음? 클럽이었나", "클럽", "club"},
+		{"2단계 언제 오픈했어", "오픈", "opened"},
+	})
+	for _, tt := range []struct{ text, want string }{
+		{"오픈함", "오픈"}, {"발의됨", "발의"}, {"내야됨", "내야됨"}, {"잠수함", "잠수함"}, {"구축함", "구축함"},
+	} {
+		if w := koreanWord(tt.text); w.text != tt.want {
+			t.Errorf("koreanWord(%q) is %q, want %q", tt.text, w.text, tt.want)
+		}
+	}
+}
+
 // TestEnglishPairsTranslated: two words of an English question that the
 // dictionary lists together, as "A B" or as "B of A", stand for the one
 // word a Korean or Japanese article writes: "buddha statue" is "statue of
