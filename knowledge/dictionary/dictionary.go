@@ -43,6 +43,13 @@ import (
 //go:embed japanese.txt
 var japaneseTable string
 
+// kanaNounTable holds, as japaneseTable does, the common nouns written
+// in kanji with hiragana in or after them (重み, "weight"; 見通し,
+// "outlook"), which Inflected finds.
+//
+//go:embed kananouns.txt
+var kanaNounTable string
+
 // koreanTable holds one line per Sino-Korean reading, sorted: the reading, a
 // tab, and the Japanese words it reads, separated by "|".
 //

@@ -13,6 +13,11 @@
 //     one kanji (賞, prize) with the words of its first sense, but those
 //     the IPA dictionary has as bound nouns or suffixes of names
 //     (internal/ipagen/bound.txt);
+//   - kananouns.txt: each common noun written in kanji with hiragana in
+//     or after them (重み, 見通し, 手続き), a tab, and the English words of
+//     its first two senses: dictionary.Inflected finds them where a
+//     question says them, but they are no words an English question's
+//     word is translated into (news writes 訪問, not 訪れ, for "visit");
 //   - korean.txt: the Sino-Korean reading of each of those written in kanji
 //     alone ("교과서" for 教科書), a tab, and the words it reads, separated
 //     by "|";
@@ -117,6 +122,7 @@ func main() {
 	oldForms := traditional(b, eum)
 
 	words := map[string][]string{}  // headword -> English
+	kana := map[string][]string{}   // the same, of the nouns written with kana (see kanaNoun)
 	rare := map[string][]string{}   // the same, of the entries that are not common
 	proper := map[string][]string{} // a proper name in English, lower case -> the rare headwords it glosses
 	f, err := os.Open(*edict)
@@ -174,6 +180,10 @@ func main() {
 		}
 		for _, h := range strings.Split(m[1], ";") {
 			h = strings.ReplaceAll(parenRE.ReplaceAllString(h, ""), "(P)", "")
+			if utf8.RuneCountInString(h) >= 2 && !written(h) && !inflected(h, m[2]) && kanaNoun(h, m[2]) {
+				kana[h] = english
+				continue
+			}
 			if utf8.RuneCountInString(h) < 2 || !written(h) && !inflected(h, m[2]) {
 				continue
 			}
@@ -226,6 +236,7 @@ func main() {
 	// english.txt ranks the words an English word translates by where it
 	// stands in each (see TestEnglishTable).
 	writeOrdered("japanese.txt", words)
+	writeOrdered("kananouns.txt", kana)
 	write("korean.txt", readings)
 	chars := map[string][]string{} // kanji -> its Korean reading
 	for c, e := range eum {
@@ -455,6 +466,35 @@ func inflected(h, glosses string) bool {
 	}
 	return true
 }
+
+// kanaNoun reports whether a headword is a noun written in kanji with
+// hiragana in or after them (重み, "weight"; 見通し, "outlook"; 手続き,
+// "procedure"; 取り組み, "efforts"): news and questions say them as they
+// do nouns of kanji alone, and dictionary.Inflected finds them before the
+// particle that follows.
+func kanaNoun(h, glosses string) bool {
+	first, _ := utf8.DecodeRuneInString(h)
+	if !noun(glosses) || !unicode.Is(unicode.Han, first) {
+		return false
+	}
+	kana := false
+	tail := 0 // where the kana after the last kanji begin
+	for i, r := range h {
+		if unicode.Is(unicode.Hiragana, r) {
+			kana = true
+		} else if !unicode.Is(unicode.Han, r) && r != '々' {
+			return false
+		} else {
+			tail = i + utf8.RuneLen(r)
+		}
+	}
+	return kana && !slices.Contains(grammarTails, h[tail:])
+}
+
+// grammarTails are the kana that make an entry of a word and its grammar
+// (人たち, "people"; 先に, "earlier"; 自ら): a particle or the plural after
+// a noun, which a question's noun takes as it comes.
+var grammarTails = []string{"に", "の", "は", "で", "と", "へ", "が", "を", "も", "たち", "ら"}
 
 // korean returns the Sino-Korean reading of a word written in kanji, with
 // the initial-sound rule of South Korean spelling (력사 is written 역사).

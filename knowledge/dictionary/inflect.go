@@ -45,7 +45,8 @@ const maxStem = 8
 
 // Inflected finds the verb or adjective that Japanese text starts with
 // in a conjugated form (祀られて: 祀る; 持ち込もう: 持ち込む; 命じられた:
-// 命じる) and returns its dictionary form, its English and the length in
+// 命じる), or else the noun written with kana that it starts with (重みを:
+// 重み), and returns its dictionary form, its English and the length in
 // bytes of its stem in text; "" when text does not start with a kanji
 // stem followed by a conjugation of a dictionary word. The longest stem
 // wins: 持ち込 (持ち込む, bring in) over 持 (持つ, have).
@@ -85,6 +86,17 @@ func Inflected(text string) (word string, english []string, stem int) {
 			if rest, ok := lookup(japaneseTable, w); ok {
 				return w, strings.Split(rest, "|"), len(stem)
 			}
+		}
+	}
+	// A noun written with kana in or after its kanji, which is no form
+	// of a verb or an adjective (重み, "weight"; 見通し, "outlook"; 手続き,
+	// "procedure"), before a particle, chat's って or the end.
+	for n := min(len(runes), maxStem); n >= 2; n-- {
+		if !unicode.Is(unicode.Hiragana, runes[n-1]) || n < len(runes) && !strings.ContainsRune(particles+"っ", runes[n]) {
+			continue
+		}
+		if rest, ok := lookup(kanaNounTable, string(runes[:n])); ok {
+			return string(runes[:n]), strings.Split(rest, "|"), len(string(runes[:n]))
 		}
 	}
 	return "", nil, 0
