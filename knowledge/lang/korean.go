@@ -190,14 +190,51 @@ func nounVerb(w string) (string, bool) {
 				return w[:i], true
 			}
 		}
+		for _, v := range presentVerbs {
+			if rest, ok := strings.CutPrefix(w[i:], v); ok && presentEnding(rest) {
+				return w[:i], true
+			}
+		}
 	}
 	return "", false
 }
 
+// presentVerbs are the present and future forms of 하다 and 되다 after a
+// noun, which end nouns too (일본해, the Sea of Japan; 남북한; 인하,
+// "cut"): they make a verb of the noun before them only with an ending
+// that no particle is (see presentEnding).
+var presentVerbs = strings.Fields(`하 한 할 해 되 된 될`)
+
+// presentEnding reports whether what follows a present form of 하다 or
+// 되다 is a verb's ending that no particle after a noun spells: a chain of
+// noun's last syllable and a particle spell: a chain of two syllables
+// (발표한다던데, "they say it will be announced"; 발표하셨음), one of
+// presentOnly (운동하던, 자문해준, "who advised"), or a chain closed with
+// chat's bound noun (역전한거, 발표할듯). Not a particle (일본해는,
+// 남북한은), nor a syllable and a particle, as nouns that begin with a
+// form of 하다 end (부당해고는, "unfair dismissal"; 상용한자는; 계약해지도).
+func presentEnding(rest string) bool {
+	if chain := cutChatNoun(rest); chain != rest {
+		return chain == "" || KoreanInflection(chain)
+	}
+	if slices.Contains(presentOnly, rest) {
+		return true
+	}
+	r := []rune(rest)
+	if len(r) < 2 || slices.Contains(koreanParticles, string(r[len(r)-1:])) && len(r) == 2 {
+		return false
+	}
+	return KoreanInflection(rest)
+}
+
+// presentOnly are the endings of one syllable that follow 하다 and 되다
+// and begin no noun (하던, 된대, 해준).
+var presentOnly = strings.Fields(`던 대 냐 니 래 죠 준 줘`)
+
 // cutChatNoun takes off the bound noun that chat closes a chain of
 // endings with (던거, 한거임, 줬던게).
 func cutChatNoun(endings string) string {
-	for _, b := range []string{"거임", "거야", "거", "게", "건", "걸"} {
+	for _, b := range []string{"거임", "거야", "거지", "거", "게", "건", "걸", "듯", "중"} {
 		if r, ok := strings.CutSuffix(endings, b); ok {
 			return r
 		}
@@ -259,7 +296,8 @@ func init() {
 var koreanInflections = strings.Fields(`시 셨 셔 겠 었 았 였 졌 져 주 줘 줄 준 주세요
 	습니까 습니다 니까 니다 ㅂ니다 어요 아요 여요 에요 세요 어 아 여 요 죠 지요 지 다 고 다고 다는 다며 다면 다던데 던데 데 는데 는지 은지 는가 은가
 	나 나요 냐 냐고 니 네 군 구나 대 대요 래 래요 자 며 면 면서 으며 으면 서 게 도록 려 려고 려는 려다 려면 기 기로 음 임 는 은 을 던 ㄴ ㄹ 까 까요 ㄹ까
-	잖아 잖아요 더라 더라고 던가`)
+	잖아 잖아요 더라 더라고 던가
+	심 구 댔 야 함 됨 봄 봐 버림 버렸 버려`)
 
 // lightStems are the stems of the verbs that carry grammar rather than
 // meaning in a question: 하다 "do" and 되다 "become" (which the nouns of the

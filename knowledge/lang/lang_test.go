@@ -46,6 +46,27 @@ func TestKoreanStem(t *testing.T) {
 		// and with 받다 (articles/dev14.jsonl 6: 처벌받음, "punished?")
 		{"처벌받음", "처벌"},
 		{"승인받았다", "승인"},
+		// a noun made a verb with a present form of 하다 or 되다 and a
+		// verb's ending no particle spells (articles/dev18.jsonl 38:
+		// 운동하던; articles/dev12.jsonl 27: 자문해준; articles/dev5.jsonl
+		// 10: 역전한거; chat's 한다던데, 한다며, 하셨음, 할듯)
+		{"운동하던", "운동"},
+		{"자문해준", "자문"},
+		{"역전한거", "역전"},
+		{"발표한다던데", "발표"},
+		{"지원한다며", "지원"},
+		{"공개된다던데", "공개"},
+		{"발표하셨음", "발표"},
+		{"발표할듯", "발표"},
+		{"발표해야함", "발표"},
+		// not a particle after a noun ending in a form of 하다, nor a
+		// noun beginning with one and its particle
+		{"일본해는", "일본해"},
+		{"일본해도", "일본해"},
+		{"남북한은", "남북한"},
+		{"부당해고는", "부당해고"},
+		{"상용한자는", "상용한자"},
+		{"계약해지도", "계약해지"},
 		// not a noun's own last syllables, nor a noun of one syllable
 		{"지중해", "지중해"},
 		{"피해자", "피해자"},
