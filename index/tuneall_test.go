@@ -68,7 +68,7 @@ var (
 
 // allGrid are the values tried for each weight.
 var allGrid = map[string][]float64{
-	"Synonyms": {0.3, 0.4, 0.5, 0.6}, "Broader": {0.1, 0.2, 0.3}, "UnknownWeight": {0.7, 0.85, 1}, "UnknownCJK": {0.2, 0.3, 0.4}, "UnknownOther": {0.4, 0.6, 0.8}, "UnknownMixed": {0.5, 0.6, 0.8, 1},
+	"Synonyms": {0.4, 0.5, 0.6, 0.7}, "Broader": {0.1, 0.2, 0.3}, "UnknownWeight": {0.7, 0.85, 1}, "UnknownCJK": {0.2, 0.3, 0.4}, "UnknownOther": {0.4, 0.6, 0.8}, "UnknownMixed": {0.5, 0.6, 0.8, 1},
 	"PolysemyExp": {0.25, 0.5, 0.75}, "B": {0.3, 0.5, 0.7}, "TitleWeight": {0.3, 0.5, 0.7}, "ContextWeight": {0.2, 0.4, 0.6},
 	"TitleCredit": {0.5, 0.7, 0.85}, "ContextCredit": {0.1, 0.2, 0.3}, "ArticleCredit": {0.1, 0.2, 0.3}, "Clumping": {0, 1, 1.5, 2},
 	"CoverageExp": {1.5, 2, 2.5}, "BM25Share": {0.6, 0.8, 0.9}, "Proximity": {0.15, 0.3, 0.45}, "Topical": {0.1, 0.2, 0.3}, "FirstMention": {0.3, 0.5, 0.7},
