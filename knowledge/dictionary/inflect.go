@@ -95,8 +95,9 @@ func Inflected(text string) (word string, english []string, stem int) {
 		if !unicode.Is(unicode.Hiragana, runes[n-1]) || n < len(runes) && !strings.ContainsRune(particles+"っ", runes[n]) {
 			continue
 		}
-		if rest, ok := lookup(kanaNounTable, string(runes[:n])); ok {
-			return string(runes[:n]), strings.Split(rest, "|"), len(string(runes[:n]))
+		noun := string(runes[:n])
+		if rest, ok := lookup(kanaNounTable, noun); ok {
+			return noun, strings.Split(rest, "|"), len(noun)
 		}
 	}
 	return "", nil, 0

@@ -206,13 +206,13 @@ func nounVerb(w string) (string, bool) {
 var presentVerbs = strings.Fields(`하 한 할 해 되 된 될`)
 
 // presentEnding reports whether what follows a present form of 하다 or
-// 되다 is a verb's ending that no particle after a noun spells: a chain of
-// noun's last syllable and a particle spell: a chain of two syllables
-// (발표한다던데, "they say it will be announced"; 발표하셨음), one of
-// presentOnly (운동하던, 자문해준, "who advised"), or a chain closed with
-// chat's bound noun (역전한거, 발표할듯). Not a particle (일본해는,
-// 남북한은), nor a syllable and a particle, as nouns that begin with a
-// form of 하다 end (부당해고는, "unfair dismissal"; 상용한자는; 계약해지도).
+// 되다 is a verb's ending that no noun's last syllable and particle
+// spell: a chain of two syllables or more (발표한다던데, "they say it will
+// be announced"; 발표하셨음), one of presentOnly (운동하던, 자문해준, "who
+// advised"), or a chain closed with chat's bound noun (역전한거, 발표할듯).
+// Not a particle (일본해는, 남북한은), nor a syllable and a particle, as
+// nouns that begin with a form of 하다 end (부당해고는, "unfair
+// dismissal"; 상용한자는; 계약해지도).
 func presentEnding(rest string) bool {
 	if chain := cutChatNoun(rest); chain != rest {
 		return chain == "" || KoreanInflection(chain)
@@ -221,7 +221,10 @@ func presentEnding(rest string) bool {
 		return true
 	}
 	r := []rune(rest)
-	if len(r) < 2 || slices.Contains(koreanParticles, string(r[len(r)-1:])) && len(r) == 2 {
+	switch {
+	case len(r) < 2:
+		return false
+	case len(r) == 2 && slices.Contains(koreanParticles, string(r[1])):
 		return false
 	}
 	return KoreanInflection(rest)
