@@ -59,6 +59,7 @@ var (
 		{"ad20", "articles/dev20.jsonl", "articles/dev20"},
 		{"ad21", "articles/dev21.jsonl", "articles/dev21"},
 		{"ad22", "articles/dev22.jsonl", "articles/dev22"},
+		{"ad23", "articles/dev23.jsonl", "articles/dev23"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
