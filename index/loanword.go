@@ -135,7 +135,7 @@ func loanKey(latin string) string {
 		if c < 'a' || c > 'z' {
 			return ""
 		}
-		if i > 0 && !vowel(b[i-1]) && (c == 'u' || c == 'o' && b[i-1] == 't') && (i+1 == len(b) || !vowel(b[i+1])) {
+		if i > 0 && !vowel(b[i-1]) && (c == 'u' || c == 'o' && (b[i-1] == 't' || b[i-1] == 'd')) && (i+1 == len(b) || !vowel(b[i+1])) {
 			continue // an added vowel: ス of スワ, 트 of 트리
 		}
 		if c == 'n' && i+1 < len(b) && b[i+1] == 'p' {

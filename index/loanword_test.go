@@ -94,6 +94,10 @@ func TestLoanKey(t *testing.T) {
 		{"ユネスコ", "유네스코", true},
 		{"トランプ", "트럼프", true},
 		{"レーダー", "레이더", true},
+		// Japanese adds o after a final d as after a final t
+		// (ダウンロード daunrōdo, 다운로드 daunrodeu).
+		{"ダウンロード", "다운로드", true},
+		{"ドラマ", "드라마", true},
 		{"スワップ", "서비스", false},
 		{"ボイコット", "비트코인", false},
 		{"センター", "스타트", false},
