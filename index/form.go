@@ -261,12 +261,7 @@ func normalize(s string) string {
 	s = bareContractions.ReplaceAllStringFunc(s, func(w string) string {
 		return bareContraction[strings.ToLower(w)]
 	})
-	s = shorthandWords.ReplaceAllStringFunc(s, func(w string) string {
-		if full, ok := shorthand[strings.ToLower(w)]; ok {
-			return full
-		}
-		return w
-	})
+	s = expandShorthand(s)
 	s = chatWhy.ReplaceAllString(s, "${1}why ${2}")
 	s = countedOf.ReplaceAllString(s, "${1}${2}")
 	s = gluedWhen.ReplaceAllStringFunc(s, splitWhen)
@@ -276,6 +271,25 @@ func normalize(s string) string {
 	s = hyphenIdentifiers.ReplaceAllString(s, "$1$2")
 	s = shortYears.ReplaceAllStringFunc(s, fullYear)
 	return numericDates.ReplaceAllStringFunc(s, spellDate)
+}
+
+// expandShorthand spells out the chat shorthand of s, but for a word a
+// hyphen joins to another: a syllable of a Korean given name as English
+// writes it (Choi Min-sik, Kim Min-jae) is no "min".
+func expandShorthand(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range shorthandWords.FindAllStringIndex(s, -1) {
+		full, ok := shorthand[strings.ToLower(s[m[0]:m[1]])]
+		if !ok || m[0] > 0 && s[m[0]-1] == '-' || m[1] < len(s) && s[m[1]] == '-' {
+			continue
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString(full)
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // shortYears are years chat writes in two digits: after an apostrophe

@@ -126,6 +126,9 @@ func (a *reading) addLatinName(label, surname string, hangul [2][]string) bool {
 				for _, k := range kanjiSpellings(st, h) {
 					c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized*r.CrossReading, a.seen)
 				}
+				// Japanese news writes most Korean names by their sound
+				// (Park Chan-wook: パク・チャヌク), as for a name in Hangul.
+				idx.addKatakanaName(st, &c, h, r, a.seen)
 			}
 		}
 	}

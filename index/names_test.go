@@ -78,3 +78,35 @@ func TestJapaneseNamesEndingInParticles(t *testing.T) {
 		{"what did governor hasegawa say", "hasegawa", "하세"},
 	})
 }
+
+// TestLatinNamesInKatakana: an English question names a Korean person in
+// Latin letters, and a Japanese article writes the name by its sound in
+// katakana, as Japanese news writes most Korean names (Park Chan-wook:
+// パク・チャヌク). English spells a given name's syllable that begins with
+// the vowel u with a w (욱: wook, 웅: woong), and a syllable of a given
+// name is no chat shorthand for all a hyphen joins it ("min" of Choi
+// Min-sik is no "minutes"). The class of the dev questions Park Chan-wook
+// (articles/dev23.jsonl 17), Oh Dae-su (articles/dev23.jsonl 20) and Shin
+// Dong-bin (articles/dev6.jsonl 27, シン・ドンビン).
+func TestLatinNamesInKatakana(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "busan-filmfest", "2019-10-04",
+		"【釜山＝本紙特派員】第24回釜山国際映画祭が3日開幕し、開幕式の司会をチョン・ヘイン（31）とイ・ハニ（36）が務めた。",
+		"審査委員長はキム・ドンウク監督で、今年は85カ国から303本が出品された。",
+		"開幕作にはカザフスタンの映画が選ばれ、チェ・ミンジュン記者によると前売り券は2分で売り切れた。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"who hosted the opening, jung hae-in?", "jung hae in", "チョン・ヘイン"},
+		{"what did Kim Dong-wook judge at busan", "kim dong wook", "キム・ドンウク"},
+		{"choi min-jun said tickets sold out how fast", "choi min jun", "チェ・ミンジュン"},
+	})
+	if c := findConcept(analyzeQuestion(t, idx, "choi min-jun said tickets sold out how fast"), "minutes"); c != nil {
+		t.Errorf("the min of Choi Min-jun is read as minutes")
+	}
+	ans, err := idx.Search(context.Background(), knowledge.Query{Text: "who was kim dong-wook at the festival", Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "busan-filmfest" {
+		t.Errorf("kim dong-wook: hits %v, want busan-filmfest first", ans.Hits)
+	}
+}

@@ -420,8 +420,10 @@ func TestKoreanName(t *testing.T) {
 		{"김정곤", "kim", "jeong", "gon"},
 		{"강경화", "kang", "kyung", "hwa"},
 		{"최승우", "choi", "seung", "woo"}, // 우, a syllable of no consonant, is Woo in a name
-		{"박진", "", "", ""},              // a given name of one syllable: not read
-		{"일본인", "", "", ""},             // 일 is no surname
+		{"박찬욱", "park", "chan", "wook"}, // and 욱 Wook (Park Chan-wook)
+		{"김기웅", "kim", "ki", "woong"},
+		{"박진", "", "", ""},  // a given name of one syllable: not read
+		{"일본인", "", "", ""}, // 일 is no surname
 	}
 	for _, tt := range tests {
 		sur, given, ok := KoreanName(tt.word)

@@ -61,8 +61,8 @@ func syllableVariants(syllable string) []string {
 			add(v + "o") // su: soo, du: doo
 			add(strings.TrimSuffix(v, "u") + "oo")
 		}
-		if v == "u" {
-			add("woo") // 우: Woo, Daewoo, Hyun-woo
+		if strings.HasPrefix(v, "u") && !strings.HasPrefix(v, "ui") {
+			add("woo" + v[1:]) // 우: Woo, Daewoo, Hyun-woo; 욱: Chan-wook; 웅: Young-woong
 		}
 		if strings.HasSuffix(v, "i") && !strings.HasSuffix(v, "ui") {
 			add(v + "e") // hi: hee (and si: sie, harmless)
