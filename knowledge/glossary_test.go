@@ -64,6 +64,13 @@ func TestGlossaryMatch(t *testing.T) {
 		{name: "a business group", question: "롯데 그룹 회장은 누구야", not: []string{"categories"}},
 		{name: "the white list's group", question: "グループA 何カ国？", want: []string{"white list"}, not: []string{"categories"}},
 		{name: "short name with a title", question: "박진장관 발언", want: []string{"Park Jin"}},
+		// An award is most often a prize (articles/dev23.jsonl 17, the
+		// Cannes awards of articles/dev8 and the book award of
+		// articles/dev14); a court's award is "awarded" (articles/dev.jsonl
+		// 70 asks of "a court award" and finds its passage by the rest).
+		{name: "a prize", question: "Which award did the film take home from Cannes?", not: []string{"pay"}},
+		{name: "a prize, plural", question: "how many awards did she win", not: []string{"pay"}},
+		{name: "damages awarded", question: "how much was each plaintiff awarded", want: []string{"pay"}},
 		{
 			name: "Korean name with a particle", question: "강경화는 무엇을 말했나요?",
 			want: []string{"Kang Kyung-wha"}, variants: map[string]string{"Kang Kyung-wha": "강경화"},
