@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -1907,5 +1908,40 @@ func TestPluralGlosses(t *testing.T) {
 	}
 	if n := firstHits(t, idx, cases); n != len(cases) {
 		t.Errorf("%d of %d questions in the singular answered first", n, len(cases))
+	}
+}
+
+// TestCountryNames: a country's name in Korean or Japanese, which EDICT's
+// common words and the native lexicon seldom list (캐나다, カナダ, 그리스),
+// finds an English article's name of it or its adjective (the Greek
+// runner), and an English question's name or adjective finds a Korean or
+// Japanese article's. The class of the dev questions 캐나다 선수
+// (articles/dev9.jsonl 8), 그리스 투구 (articles/dev23.jsonl 8) and
+// "against Russia" of a Japanese article's ロシア (articles/dev21.jsonl 17).
+func TestCountryNames(t *testing.T) {
+	en := article("relay", "", "2011-09-04",
+		"DAEGU, Sept. 4 -- Argentina's Juan Pablo Ruiz led the marathon until the 35th kilometre, when a Greek runner, Nikos Papadakis, passed him.",
+		"The race ended in the Daegu Stadium before 40,000 spectators.")
+	ja := articleIn(knowledge.Japanese, "curling", "2018-02-23",
+		"【江陵＝本紙特派員】平昌五輪カーリング女子で、日本はカナダを破り、銅メダル決定戦に進んだ。",
+		"スキップの藤沢五月は「最後まで粘れた」と話した。")
+	ko := articleIn(knowledge.Korean, "futsal", "2022-06-10",
+		"(서울=연합) 한국 풋살 대표팀이 브라질 출신 감독을 새로 선임했다.",
+		"대한축구협회는 계약 기간이 2년이라고 밝혔다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ja, ko))
+	checkSaidAs(t, idx, []saidAs{
+		// The particle-like 나 of 아르헨티나 is cut from its label, as
+		// from the Korean articles' words, but not from its reading.
+		{"아르헨티나 선수는 언제까지 선두였어?", "아르헨티", "argentina"},
+		{"ギリシャの選手の名前は？", "ギリシャ", "greek"},
+		{"who did japan beat, canada?", "canada", "カナダ"},
+		{"what about the brazilian coach of the futsal team", "brazilian", "브라질"},
+	})
+	ans, err := idx.Search(context.Background(), knowledge.Query{Text: "그리스 선수 누구야?", Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "relay" {
+		t.Errorf("그리스 선수: hits %v, want the article relay first", ans.Hits)
 	}
 }

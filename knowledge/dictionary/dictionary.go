@@ -160,12 +160,19 @@ func list(table, key string) []string {
 }
 
 // Japanese returns the English words for a Japanese word written in kanji
-// or katakana, of a common word or else of a rare one, or nil.
+// or katakana, of a common word or else of a rare one or of a country's
+// name (カナダ: canada), or nil.
 func Japanese(word string) []string {
 	if w := list(japaneseTable, word); w != nil {
 		return w
 	}
-	return list(rareTable, word)
+	if w := list(rareTable, word); w != nil {
+		return w
+	}
+	if !isHangul(word) {
+		return country(word)
+	}
+	return nil
 }
 
 // ProperName returns the Japanese words, in kanji or katakana, of which a
@@ -259,7 +266,13 @@ var (
 // Sino-Korean ones. An English question finds Korean and Japanese articles
 // through them.
 func Translations(english string) []string {
-	return list(englishTable, strings.ToLower(english))
+	out := list(englishTable, strings.ToLower(english))
+	for _, n := range countryNames(english) {
+		if !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Kinds returns the Japanese words that name a kind of what an English
@@ -344,7 +357,8 @@ func Korean(word string) []string {
 }
 
 // Split divides a word into the dictionary's words: 国際司法裁判所 into
-// 国際, 司法 and 裁判所; 방어훈련 into 방어 and 훈련. Of the ways to divide it,
+// 国際, 司法 and 裁判所; 방어훈련 into 방어 and 훈련; カナダ人 into カナダ (a
+// country's name, see countriesTable) and 人. Of the ways to divide it,
 // the one that leaves the fewest characters uncovered, then uses the
 // fewest words, is chosen. A character that no word covers is skipped in
 // Japanese; in Korean only a last one is, a suffix (들, 적, 像 of 소녀상; see
@@ -353,7 +367,7 @@ func Korean(word string) []string {
 // dividing it would find words it does not hold. The word itself is
 // returned whole when the dictionary has it.
 func Split(word string, korean bool) []string {
-	tables := []string{japaneseTable, rareTable}
+	tables := []string{japaneseTable, rareTable, countriesTable}
 	if korean {
 		tables = []string{koreanTable, rareKoreanTable}
 	}

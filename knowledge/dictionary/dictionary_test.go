@@ -678,3 +678,35 @@ func TestSplitFullNames(t *testing.T) {
 		t.Errorf("Names(真央) = %q, want マオ among them", got)
 	}
 }
+
+// TestCountries: the names of countries no other table reads are read in
+// Korean, with particles as a native noun is, and in Japanese, and found
+// from their English name or adjective; one another table reads (미국,
+// 中国) is left to it.
+func TestCountries(t *testing.T) {
+	if k := sorted.Unsorted(countriesTable); k != "" {
+		t.Fatalf("countries.txt is not sorted at %q", k)
+	}
+	for _, tt := range []struct {
+		got  []string
+		want string
+		what string
+	}{
+		{Japanese("カナダ"), "canada", "Japanese(カナダ)"},
+		{Japanese("ギリシャ"), "greek", "Japanese(ギリシャ)"},
+		{NativeKorean("캐나다에서"), "canada", "NativeKorean(캐나다에서)"},
+		{NativeKorean("그리스"), "greece", "NativeKorean(그리스)"},
+		{Translations("argentine"), "アルゼンチン", "Translations(argentine)"},
+		{NativeKoreanFor("canadian"), "캐나다", "NativeKoreanFor(canadian)"},
+		{Split("カナダ人", false), "カナダ", "Split(カナダ人)"},
+	} {
+		if !slices.Contains(tt.got, tt.want) {
+			t.Errorf("%s = %q, want %q among them", tt.what, tt.got, tt.want)
+		}
+	}
+	for _, name := range []string{"미국", "中国", "러시아"} {
+		if _, ok := lookup(countriesTable, name); ok {
+			t.Errorf("countries.txt holds %s, which another table reads", name)
+		}
+	}
+}

@@ -66,7 +66,19 @@ func NativeKorean(word string) []string {
 // NativeWord returns the English of a word of the native lexicon as the
 // table writes it, a noun, an adverb or a determiner (바다, 감독), or nil:
 // no ending or particle is taken off, no stem conjugated.
-func NativeWord(word string) []string { return list(nativeTable, word) }
+func NativeWord(word string) []string { return nativeNoun(word) }
+
+// nativeNoun returns the English of a noun of the native lexicon as
+// written, or of a country's name in Hangul (캐나다: canada), or nil.
+func nativeNoun(word string) []string {
+	if english := list(nativeTable, word); english != nil {
+		return english
+	}
+	if isHangul(word) {
+		return country(word)
+	}
+	return nil
+}
 
 // NativeKoreanHead returns, with the English of a native Korean word (see
 // NativeKorean), the headword of the table it is a form of: the noun as
@@ -122,7 +134,7 @@ func NativeKoreanHead(word string) (head string, english []string) {
 		if english := stem(stems[0]); english != nil {
 			return stems[0] + "-", english
 		}
-		if english := list(nativeTable, stems[0]); english != nil && k < len(runes) && fits(stems[0]) && declines(prefix, word) {
+		if english := nativeNoun(stems[0]); english != nil && k < len(runes) && fits(stems[0]) && declines(prefix, word) {
 			return stems[0], english
 		}
 		for _, s := range stems[1:] {
@@ -148,6 +160,15 @@ func NativeKoreanFor(english string) []string {
 			}
 			for _, m := range strings.Split(meanings, "|") {
 				nativeByEnglish[m] = append(nativeByEnglish[m], head)
+			}
+		}
+		for line := range strings.SplitSeq(countriesTable, "\n") {
+			name, meanings, ok := strings.Cut(line, "\t")
+			if !ok || !isHangul(name) {
+				continue
+			}
+			for _, m := range strings.Split(meanings, "|") {
+				nativeByEnglish[m] = append(nativeByEnglish[m], name)
 			}
 		}
 	})
