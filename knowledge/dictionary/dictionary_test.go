@@ -694,6 +694,8 @@ func TestCountries(t *testing.T) {
 	}{
 		{Japanese("カナダ"), "canada", "Japanese(カナダ)"},
 		{Japanese("ギリシャ"), "greek", "Japanese(ギリシャ)"},
+		{Japanese("イギリス"), "britain", "Japanese(イギリス)"}, // WordNet's synonym of CLDR's "United Kingdom"
+		{NativeKorean("네덜란드"), "holland", "NativeKorean(네덜란드)"},
 		{NativeKorean("캐나다에서"), "canada", "NativeKorean(캐나다에서)"},
 		{NativeKorean("그리스"), "greece", "NativeKorean(그리스)"},
 		{Translations("argentine"), "アルゼンチン", "Translations(argentine)"},

@@ -6,10 +6,10 @@
 // names many.
 //
 // The names are the Unicode CLDR's, as golang.org/x/text/language/display
-// holds them; an English name's adjectives (greece: greek, grecian;
-// canada: canadian) are WordNet's, from the thesaurus's adjectives.txt,
-// since an English article says "the Greek runner" where a Korean
-// question says 그리스 선수. A name the dictionary's tables already read
+// holds them; an English name's synonyms (united kingdom: britain) and
+// adjectives (greece: greek, grecian; canada: canadian) are WordNet's,
+// from the thesaurus's wordnet.txt and adjectives.txt, since an English
+// article says "the Greek runner" where a Korean question says 그리스 선수. A name the dictionary's tables already read
 // (미국, 中国, 러시아) is left to them.
 //
 // It is a module of its own so that the bot does not carry CLDR's tables:
@@ -53,6 +53,23 @@ func main() {
 		first, _, _ := strings.Cut(nouns, "|")
 		adjectives[first] = append(adjectives[first], adj)
 	}
+	// synonyms maps an English noun to those of its first sense in
+	// WordNet (united kingdom: britain, great britain; netherlands:
+	// holland), of four letters at least (not "us") and three words at
+	// most.
+	synonyms := map[string][]string{}
+	for _, line := range lines("../../../thesaurus/wordnet.txt") {
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			continue
+		}
+		first, _, _ := strings.Cut(f[2], ";")
+		for _, syn := range strings.Split(first, "|") {
+			if len(syn) >= 4 && !strings.ContainsAny(syn, ".'") && len(strings.Fields(syn)) <= 3 {
+				synonyms[f[0]] = append(synonyms[f[0]], syn)
+			}
+		}
+	}
 	ko, ja, en := display.Korean.Regions(), display.Japanese.Regions(), display.English.Regions()
 	table := map[string][]string{}
 	for a := 'A'; a <= 'Z'; a++ {
@@ -65,7 +82,14 @@ func main() {
 			if english == "" || strings.ContainsAny(english, "()&,") {
 				continue
 			}
-			meanings := append([]string{english}, adjectives[english]...)
+			var meanings []string
+			for _, e := range append([]string{english}, synonyms[english]...) {
+				for _, m := range append([]string{e}, adjectives[e]...) {
+					if !slices.Contains(meanings, m) {
+						meanings = append(meanings, m)
+					}
+				}
+			}
 			for _, name := range []string{ko.Name(r), ja.Name(r)} {
 				// A name of one character (日) is a word of its own too.
 				if name == "" || known[name] || len([]rune(name)) < 2 || strings.ContainsAny(name, " ()・") {
