@@ -1945,3 +1945,39 @@ func TestCountryNames(t *testing.T) {
 		t.Errorf("그리스 선수: hits %v, want the article relay first", ans.Hits)
 	}
 }
+
+// TestTournamentRounds: Korean names a round of a tournament by the teams
+// or players left in it (8강, 4강), Japanese by its own words (準々決勝,
+// 準決勝) or the best left (ベスト8), English by quarterfinals and
+// semifinals: each finds the others. The class of the dev questions
+// "quarterfinals" of a Korean article's 8강 (articles/dev6.jsonl 15,
+// articles/dev8.jsonl 20) and 4강 of a Japanese article's 準決勝
+// (articles/dev21.jsonl 22).
+func TestTournamentRounds(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "squash", "2023-10-02",
+		"(항저우=연합) 한국 스쿼시 대표팀이 아시안게임 남자 단체전 8강에서 말레이시아에 1-2로 져 탈락했다.",
+		"대표팀은 예선에서 3승 1패를 기록했다.")
+	ja := articleIn(knowledge.Japanese, "handball", "2023-10-05",
+		"【杭州＝運動部】アジア大会ハンドボール女子で、日本は準決勝で韓国に25―29で敗れ、3位決定戦に回った。",
+		"日本は1次リーグを全勝で突破していた。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"did korea lose to malaysia in the quarterfinals?", "quarterfinal", "8강"},
+		{"スカッシュ韓国代表、準々決勝でどこに負けた？", "quarterfinal", "8강"},
+		{"핸드볼 일본 4강에서 누구한테 졌어?", "semifinal", "準決勝"},
+	})
+	for _, tt := range []struct{ q, want string }{
+		{"did korea lose to malaysia in the quarterfinals?", "squash"},
+		{"スカッシュ韓国代表、準々決勝でどこに負けた？", "squash"},
+		{"핸드볼 일본 4강에서 누구한테 졌어?", "handball"},
+		{"what was the score of japan's handball semifinal", "handball"},
+	} {
+		ans, err := idx.Search(context.Background(), knowledge.Query{Text: tt.q, Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != tt.want {
+			t.Errorf("%q: hits %v, want the article %s first", tt.q, ans.Hits, tt.want)
+		}
+	}
+}

@@ -71,6 +71,12 @@ func TestGlossaryMatch(t *testing.T) {
 		{name: "a prize", question: "Which award did the film take home from Cannes?", not: []string{"pay"}},
 		{name: "a prize, plural", question: "how many awards did she win", not: []string{"pay"}},
 		{name: "damages awarded", question: "how much was each plaintiff awarded", want: []string{"pay"}},
+		// A round of a tournament as Korean names it, by those left in it
+		// (articles/dev6.jsonl 15, dev8.jsonl 20, dev21.jsonl 22).
+		{name: "last eight, Korean", question: "8강에서 누구한테 졌어?", want: []string{"quarterfinal"}},
+		{name: "last four, Korean", question: "일본팀 4강에서 누구한테 짐", want: []string{"semifinal"}},
+		{name: "quarterfinals", question: "How many teams advance to the quarterfinals?", want: []string{"quarterfinal"}},
+		{name: "years, not a round", question: "what happened in the last four years", not: []string{"semifinal"}},
 		{
 			name: "Korean name with a particle", question: "강경화는 무엇을 말했나요?",
 			want: []string{"Kang Kyung-wha"}, variants: map[string]string{"Kang Kyung-wha": "강경화"},
