@@ -1981,3 +1981,24 @@ func TestTournamentRounds(t *testing.T) {
 		}
 	}
 }
+
+// TestMedals: a medal, which sports news names by its metal alone ("won
+// bronze"), is the same in the three languages (동메달, 銅メダル), and so
+// is the match for the bronze (3位決定戦). The class of the dev questions
+// 동메달 of an English article (articles/dev9.jsonl 8, dev11.jsonl 5) and
+// the "bronze-medal match" of a Japanese article's 3位決定戦
+// (articles/dev21.jsonl 17).
+func TestMedals(t *testing.T) {
+	en := article("judo", "", "2014-09-21",
+		"INCHEON, Sept. 21 -- Mongolia's Tsend-Ochir took bronze in the men's 73kg judo after beating a Japanese rival by ippon.",
+		"The gold went to Kazakhstan's Zhansay Smagulov.")
+	ja := articleIn(knowledge.Japanese, "fencing", "2014-09-23",
+		"【仁川＝運動部】アジア大会フェンシング男子フルーレ団体の3位決定戦で、日本は香港を45―38で下した。",
+		"日本の銀メダル獲得は前回大会以来となる。")
+	idx, _ := openTest(t, append(defaultCorpus(t), en, ja))
+	checkSaidAs(t, idx, []saidAs{
+		{"유도 73kg 동메달 누구였어?", "bronze medal", "bronze"},
+		{"金メダルはどこの選手？", "gold medal", "gold"},
+		{"who did japan beat in the fencing bronze medal match", "bronze medal match", "3位決定戦"},
+	})
+}

@@ -77,6 +77,11 @@ func TestGlossaryMatch(t *testing.T) {
 		{name: "last four, Korean", question: "일본팀 4강에서 누구한테 짐", want: []string{"semifinal"}},
 		{name: "quarterfinals", question: "How many teams advance to the quarterfinals?", want: []string{"quarterfinal"}},
 		{name: "years, not a round", question: "what happened in the last four years", not: []string{"semifinal"}},
+		// A medal by its metal alone (articles/dev9.jsonl 8, dev11.jsonl 5,
+		// dev21.jsonl 17).
+		{name: "won bronze", question: "who won bronze in the 73kg", want: []string{"bronze medal"}},
+		{name: "bronze, Korean", question: "동메달 누구였음?", want: []string{"bronze medal"}},
+		{name: "bronze match", question: "What was the score in Japan's bronze-medal match against Russia?", want: []string{"bronze medal match"}},
 		{
 			name: "Korean name with a particle", question: "강경화는 무엇을 말했나요?",
 			want: []string{"Kang Kyung-wha"}, variants: map[string]string{"Kang Kyung-wha": "강경화"},
