@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -1937,10 +1936,7 @@ func TestCountryNames(t *testing.T) {
 		{"who did japan beat, canada?", "canada", "カナダ"},
 		{"what about the brazilian coach of the futsal team", "brazilian", "브라질"},
 	})
-	ans, err := idx.Search(context.Background(), knowledge.Query{Text: "그리스 선수 누구야?", Limit: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := ask(t, idx, knowledge.Query{Text: "그리스 선수 누구야?", Limit: 3})
 	if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "relay" {
 		t.Errorf("그리스 선수: hits %v, want the article relay first", ans.Hits)
 	}
@@ -1972,10 +1968,7 @@ func TestTournamentRounds(t *testing.T) {
 		{"핸드볼 일본 4강에서 누구한테 졌어?", "handball"},
 		{"what was the score of japan's handball semifinal", "handball"},
 	} {
-		ans, err := idx.Search(context.Background(), knowledge.Query{Text: tt.q, Limit: 3})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := ask(t, idx, knowledge.Query{Text: tt.q, Limit: 3})
 		if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != tt.want {
 			t.Errorf("%q: hits %v, want the article %s first", tt.q, ans.Hits, tt.want)
 		}

@@ -102,10 +102,7 @@ func TestLatinNamesInKatakana(t *testing.T) {
 	if c := findConcept(analyzeQuestion(t, idx, "choi min-jun said tickets sold out how fast"), "minutes"); c != nil {
 		t.Errorf("the min of Choi Min-jun is read as minutes")
 	}
-	ans, err := idx.Search(context.Background(), knowledge.Query{Text: "who was kim dong-wook at the festival", Limit: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := ask(t, idx, knowledge.Query{Text: "who was kim dong-wook at the festival", Limit: 3})
 	if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "busan-filmfest" {
 		t.Errorf("kim dong-wook: hits %v, want busan-filmfest first", ans.Hits)
 	}
