@@ -31,15 +31,7 @@ func countryNames(english string) []string {
 // kanji to them, built once.
 var japaneseCountries = sync.OnceValue(func() map[string][]string {
 	m := map[string][]string{}
-	for line := range strings.SplitSeq(countriesTable, "\n") {
-		name, english, ok := strings.Cut(line, "\t")
-		if !ok || isHangul(name) {
-			continue
-		}
-		for _, e := range strings.Split(english, "|") {
-			m[e] = append(m[e], name)
-		}
-	}
+	invert(m, countriesTable, func(name string) bool { return !isHangul(name) })
 	return m
 })
 

@@ -159,6 +159,21 @@ func list(table, key string) []string {
 	return strings.Split(rest, "|")
 }
 
+// invert adds to m, under each value of each line of a table whose key
+// keep accepts, the key: the table turned around (a native word's
+// English to the word; a Japanese word to its Korean readings).
+func invert(m map[string][]string, table string, keep func(key string) bool) {
+	for line := range strings.SplitSeq(table, "\n") {
+		key, values, ok := strings.Cut(line, "\t")
+		if !ok || !keep(key) {
+			continue
+		}
+		for _, v := range strings.Split(values, "|") {
+			m[v] = append(m[v], key)
+		}
+	}
+}
+
 // Japanese returns the English words for a Japanese word written in kanji
 // or katakana, of a common word or else of a rare one or of a country's
 // name (カナダ: canada), or nil.
@@ -241,15 +256,7 @@ func Reading(word string) string {
 func common(word string) []string {
 	hangulOnce.Do(func() {
 		hangul = map[string][]string{}
-		for line := range strings.SplitSeq(koreanTable, "\n") {
-			reading, words, ok := strings.Cut(line, "\t")
-			if !ok {
-				continue
-			}
-			for w := range strings.SplitSeq(words, "|") {
-				hangul[w] = append(hangul[w], reading)
-			}
-		}
+		invert(hangul, koreanTable, func(string) bool { return true })
 	})
 	return hangul[word]
 }

@@ -153,24 +153,8 @@ func NativeKoreanHead(word string) (head string, english []string) {
 func NativeKoreanFor(english string) []string {
 	nativeByEnglishOnce.Do(func() {
 		nativeByEnglish = map[string][]string{}
-		for line := range strings.SplitSeq(nativeTable, "\n") {
-			head, meanings, ok := strings.Cut(line, "\t")
-			if !ok {
-				continue
-			}
-			for _, m := range strings.Split(meanings, "|") {
-				nativeByEnglish[m] = append(nativeByEnglish[m], head)
-			}
-		}
-		for line := range strings.SplitSeq(countriesTable, "\n") {
-			name, meanings, ok := strings.Cut(line, "\t")
-			if !ok || !isHangul(name) {
-				continue
-			}
-			for _, m := range strings.Split(meanings, "|") {
-				nativeByEnglish[m] = append(nativeByEnglish[m], name)
-			}
-		}
+		invert(nativeByEnglish, nativeTable, func(string) bool { return true })
+		invert(nativeByEnglish, countriesTable, isHangul)
 	})
 	return nativeByEnglish[strings.ToLower(english)]
 }
