@@ -60,6 +60,7 @@ var (
 		{"ad21", "articles/dev21.jsonl", "articles/dev21"},
 		{"ad22", "articles/dev22.jsonl", "articles/dev22"},
 		{"ad23", "articles/dev23.jsonl", "articles/dev23"},
+		{"ad24", "articles/dev24.jsonl", "articles/dev24"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
