@@ -1,6 +1,8 @@
 package index
 
 import (
+	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -34,11 +36,20 @@ const maxLoanwords = 2
 // m; n. Vowels, h, w and y are left out, and a class repeated is one
 // (センター's tt, 트리엔날레's ll).
 func skeleton(word string) string {
+	skel, _ := sounds(word)
+	return skel
+}
+
+// sounds returns a word's skeleton (see skeleton) and its vowels: the
+// vowels before its first consonant, between each two, and after its
+// last, one string per gap (len(skel)+1). A y is the vowel i.
+func sounds(word string) (string, []string) {
 	w := strings.ToLower(word)
-	for _, r := range [][2]string{{"ph", "f"}, {"th", "t"}, {"sh", "s"}, {"ch", "s"}, {"ts", "s"}, {"ck", "k"}, {"qu", "k"}, {"x", "ks"}} {
+	for _, r := range [][2]string{{"ph", "f"}, {"th", "t"}, {"sh", "s"}, {"ch", "s"}, {"ts", "s"}, {"ck", "k"}, {"qu", "k"}, {"x", "ks"}, {"y", "i"}} {
 		w = strings.ReplaceAll(w, r[0], r[1])
 	}
-	var b strings.Builder
+	var skel strings.Builder
+	vowels := []string{""}
 	last := byte(0)
 	for i := 0; i < len(w); i++ {
 		var c byte
@@ -51,7 +62,7 @@ func skeleton(word string) string {
 			c = 'k'
 		case 'c':
 			c = 'k'
-			if i+1 < len(w) && strings.IndexByte("eiy", w[i+1]) >= 0 {
+			if i+1 < len(w) && strings.IndexByte("ei", w[i+1]) >= 0 {
 				c = 's'
 			}
 		case 's', 'z', 'j':
@@ -62,38 +73,137 @@ func skeleton(word string) string {
 			c = 'm'
 		case 'n':
 			c = 'n'
+		case 'a', 'e', 'i', 'o', 'u', 1, 2:
+			vowels[len(vowels)-1] += w[i : i+1]
+			continue
 		default:
 			if w[i] >= 0x80 {
-				return "" // not Latin letters
+				return "", nil // not Latin letters
 			}
 			continue
 		}
 		if c != last {
-			b.WriteByte(c)
+			skel.WriteByte(c)
+			vowels = append(vowels, "")
 			last = c
 		}
 	}
-	return b.String()
+	return skel.String(), vowels
 }
 
-// loanwords returns the English terms of the corpus whose consonants are
-// skel, or skel and a final r that the borrowing dropped (centre: センター),
-// the commonest first; nothing for a skeleton under minSkeleton.
-func (s *snapshotStats) loanwords(skel string) []string {
-	if len(skel) < minSkeleton {
+// minLoanSound is the least share of its vowels (see loanSound) by which
+// a loanword is the English word its consonants match: セレモニー is
+// ceremony, not chairman; ドラゴン dragon, not hydrogen.
+const minLoanSound = 0.6
+
+// loanSound returns how well the vowels of a loanword's reading agree
+// with an English word of the same consonants, from 0 to 1: the share of
+// the gaps between its consonants, and before the first where either has
+// a vowel, whose vowels agree: not after the last, where English writes
+// a silent e and Japanese adds a vowel to every word. They agree where the two write a vowel letter
+// alike or neither writes one, and where the loanword's vowel is one
+// that Korean and Japanese add to close a syllable (the u of スワップ,
+// the eu of 트리엔날레, the o after t and d of ドラゴン) and English has
+// none. They half agree where a vowel English spells one way is written
+// as it sounds: the u of bus and tunnel, the o of love (バス, トンネル,
+// ラブ), the a of game (ゲーム),
+// and Korean's eo, which writes the vowel of many an English syllable
+// (버스, 센터).
+func loanSound(reading, english string) float64 {
+	sk, lv := sounds(koreanVowels.Replace(reading))
+	ek, ev := sounds(english)
+	if sk == "" || sk != strings.TrimSuffix(ek, "r") && sk != ek {
+		return 0
+	}
+	// The vowels after the last consonant do not count, nor those before
+	// the first where neither word has any.
+	first := 0
+	if lv[0] == "" && ev[0] == "" {
+		first = 1
+	}
+	if first == len(sk) {
+		return 1 // one consonant, no vowel before it: nothing to disagree
+	}
+	sum := 0.0
+	for i := first; i < len(sk); i++ {
+		sum += vowelsAgree(lv[i], ev[i], i > 0 && sk[i-1] == 't')
+	}
+	return sum / float64(len(sk)-first)
+}
+
+// koreanVowels writes as one byte each the vowels that romanized Hangul
+// spells with two letters and English with none of them: eo and eu. The
+// ae of 밸리 (valley) and 캔슬 (cancel) stays two letters, either of
+// which English writes.
+var koreanVowels = strings.NewReplacer("eo", "\x01", "eu", "\x02")
+
+// vowelsAgree scores a gap of loanSound: l the loanword's vowels there,
+// e the English word's, afterT whether a t or d comes before.
+func vowelsAgree(l, e string, afterT bool) float64 {
+	switch {
+	case l == "" && e == "":
+		return 1
+	case e == "":
+		if l == "u" || l == "\x02" || l == "o" && afterT {
+			return 1
+		}
+		return 0
+	case l == "":
+		return 0
+	case strings.ContainsAny(l, e):
+		return 1
+	case strings.Contains(l, "\x01"),
+		(l == "a" || l == "o") && strings.ContainsAny(e, "uo"),
+		strings.Contains(l, "e") && e == "a":
+		return 0.5
+	}
+	return 0
+}
+
+// loanwords returns the English terms of the corpus that a loanword's
+// reading in Latin letters sounds like: those of its consonants (see
+// skeleton), or of its consonants and a final r that the borrowing
+// dropped (centre: センター), whose vowels agree with it (see loanSound);
+// the best agreeing first, then the commonest, limit at most. A skeleton
+// under minSkel consonants finds nothing.
+func (s *snapshotStats) loanwords(reading string, minSkel, limit int) []string {
+	skel := skeleton(reading)
+	if len(skel) < minSkel {
 		return nil
 	}
-	return s.remember("\x03"+skel, func() []string {
-		var cands []termCount
-		s.eachTerm(fieldBody, math.MaxInt, func(tc termCount) {
-			if len(tc.term) < 4 {
-				return
-			}
-			if k := skeleton(tc.term); k == skel || k == skel+"r" {
-				cands = append(cands, tc)
-			}
+	return s.remember(fmt.Sprintf("\x03%d\x00%s", limit, reading), func() []string {
+		bySkel := built(s, "skeletons", func() map[string][]termCount {
+			m := map[string][]termCount{}
+			s.eachTerm(fieldBody, math.MaxInt, func(tc termCount) {
+				if len(tc.term) < 4 {
+					return
+				}
+				if k := skeleton(tc.term); len(k) >= 2 {
+					m[k] = append(m[k], tc)
+				}
+			})
+			return m
 		})
-		return commonest(cands, maxLoanwords)
+		type cand struct {
+			termCount
+			sound float64
+		}
+		var cands []cand
+		for _, k := range []string{skel, skel + "r"} {
+			for _, tc := range bySkel[k] {
+				if v := loanSound(reading, tc.term); v >= minLoanSound {
+					cands = append(cands, cand{tc, v})
+				}
+			}
+		}
+		slices.SortFunc(cands, func(a, b cand) int {
+			return cmp.Or(cmp.Compare(b.sound, a.sound), cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term))
+		})
+		var out []string
+		for _, c := range cands[:min(len(cands), limit)] {
+			out = append(out, c.term)
+		}
+		return out
 	})
 }
 

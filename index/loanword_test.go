@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -61,6 +62,82 @@ func TestLoanwordFindsEnglish(t *testing.T) {
 		ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3})
 		if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "aichi" {
 			t.Errorf("%q: hits %+v, want the aichi article first", q, ans.Hits)
+		}
+	}
+}
+
+// TestLoanSound: a loanword is the English word whose vowels agree with
+// it, not another of the same consonants (articles/dev2.jsonl 78 and
+// dev12 28: consul, not cancel; dev3 28: ceremony, not chairman; dev16
+// 42: dragon, not hydrogen; dev14 46: station, not citizen).
+func TestLoanSound(t *testing.T) {
+	for _, tt := range []struct {
+		borrowed, english string
+		same              bool
+	}{
+		{lang.RomanizeKana("セレモニー"), "ceremony", true},
+		{lang.RomanizeKana("セレモニー"), "chairman", false},
+		{lang.RomanizeKana("ドラゴン"), "dragon", true},
+		{lang.RomanizeKana("ドラゴン"), "hydrogen", false},
+		{lang.RomanizeKoreanLinked("콘솔"), "consul", true},
+		{lang.RomanizeKoreanLinked("콘솔"), "cancel", false},
+		{lang.RomanizeKoreanLinked("캔슬"), "cancel", true},
+		{lang.RomanizeKoreanLinked("스테이션"), "citizen", false},
+		{lang.RomanizeKoreanLinked("파라다이스"), "paradis", true}, // the stem the index keeps
+		{lang.RomanizeKoreanLinked("파라다이스시티"), "protest", false},
+		{lang.RomanizeKoreanLinked("트리엔날레"), "triennal", true},
+		{lang.RomanizeKoreanLinked("센터"), "center", true},
+		{lang.RomanizeKana("トンネル"), "tunnel", true},
+		{lang.RomanizeKoreanLinked("밸리"), "valley", true},
+		{"", "ceremony", false},
+	} {
+		if got := loanSound(tt.borrowed, tt.english) >= minLoanSound; got != tt.same {
+			t.Errorf("loanSound(%q, %q) = %.2f, want it %v", tt.borrowed, tt.english, loanSound(tt.borrowed, tt.english), tt.same)
+		}
+	}
+}
+
+func FuzzLoanSound(f *testing.F) {
+	for _, s := range [][2]string{{"seremoni", "ceremony"}, {"paradaiseusiti", "protest"}, {"\x01\x02", "eo"}, {"", ""}, {"\xff", "a"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, reading, english string) {
+		if v := loanSound(reading, english); !(v >= 0 && v <= 1) {
+			t.Fatalf("loanSound(%q, %q) = %v, want 0 to 1", reading, english, v)
+		}
+	})
+}
+
+// TestLoanwordCompounds: a name of two English words that a Korean or
+// Japanese question writes as one word is found as the two words, where
+// the article says them together (articles/dev22.jsonl 5: 파라다이스시티,
+// Paradise City; dev13 43: ライオンキング, The Lion King); not as two
+// words the corpus says apart.
+func TestLoanwordCompounds(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t),
+		article("valley", "", "2025-05-02",
+			"Sunset Valley, a music festival on the coast of Oregon, sold out its three days in May within an hour.",
+			"Tickets for Sunset Valley cost 250 dollars for the weekend, organizers said.",
+			"The festival began in 2011 as a gathering of local bands on a farm."),
+		article("weather", "", "2025-06-10",
+			"The sunset came late over the harbor, and the valley road was closed by snow."),
+	))
+	for _, q := range []string{"선셋밸리 티켓 얼마임?", "サンセットバレーのチケットっていくら？"} {
+		ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3})
+		if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "valley" || !strings.Contains(ans.Hits[0].Text, "250 dollars") {
+			t.Errorf("%q: hits %+v, want the valley article's tickets first", q, ans.Hits)
+		}
+	}
+	st := testStats(t, idx)
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"sunset", "valley", true},
+		{"sunset", "harbor", false}, // said together once
+	} {
+		if got := collocated(st, tt.a, tt.b); got != tt.want {
+			t.Errorf("collocated(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

@@ -330,6 +330,13 @@ func TestMisspelledWords(t *testing.T) {
 // snapshot.
 func analyzeQuestion(t testing.TB, idx *Index, q string) question {
 	t.Helper()
+	return idx.analyze(testStats(t, idx), normalizeForTest(q), idx.ranking)
+}
+
+// testStats returns the statistics of the index's current snapshot, its
+// reader closed when the test ends.
+func testStats(t testing.TB, idx *Index) *snapshotStats {
+	t.Helper()
 	adv, err := idx.cur.Advanced()
 	if err != nil {
 		t.Fatal(err)
@@ -338,8 +345,8 @@ func analyzeQuestion(t testing.TB, idx *Index, q string) question {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	return idx.analyze(idx.counts.stats(r), normalizeForTest(q), idx.ranking)
+	t.Cleanup(func() { r.Close() })
+	return idx.counts.stats(r)
 }
 
 func normalizeForTest(q string) string { return knowledge.CleanQuestion(q) }
