@@ -359,7 +359,31 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 	if l := looseKey(key); l != "" && len(w) == 0 && len(c) == 0 {
 		w, c = keys[l], keys["+"+l]
 	}
+	if len(w) == 0 && len(c) == 0 {
+		w = cutShort(keys, key)
+	}
 	return commonest(slices.Clone(w), maxLoanwords), commonest(slices.Clone(c), maxCompounds)
+}
+
+// cutShort returns the Korean terms that a loanword of a loan key was
+// indexed as where its last syllables read as particles and came off
+// (see lang.KoreanForms): 바르셀로나 (Barcelona) is indexed as 바르셀, as if
+// it were 바르셀 with 로 and 나, and 홋카이도 (Hokkaido) as 홋카이. A term
+// whose key begins the loanword's is one where the term with some
+// particles has the loanword's key and comes back to the term.
+func cutShort(keys map[string][]termCount, key string) []termCount {
+	var out []termCount
+	for n := len(key) - 1; n >= minLoanKey && len(out) == 0; n-- {
+		for _, tc := range keys[key[:n]] {
+			for _, tail := range lang.ParticleTails(tc.term) {
+				if hangulLoanKey(tc.term+tail) == key {
+					out = append(out, tc)
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // looseKey is a loan key without its vowels: Korean writes the vowel of

@@ -251,6 +251,32 @@ func TestLoanwordsCutAsIndexed(t *testing.T) {
 	}
 }
 
+// TestPlaceNamesCutAsParticles: a borrowed place name whose last
+// syllables read as particles (바르셀로나에서, indexed as 바르셀로) is found from
+// English and katakana, and an English article from the Korean name
+// (articles/dev22.jsonl 36: "the 92 barcelona gold" of a Korean article;
+// the class of TestLoanwordsCutAsIndexed and
+// TestJapaneseNamesEndingInParticles, whose particle finding this is).
+func TestPlaceNamesCutAsParticles(t *testing.T) {
+	ko := articleIn(knowledge.Korean, "rowing", "2024-08-02",
+		"대한조정협회는 올해 여름 국가대표 선수단이 바르셀로나에서 3주 동안 전지훈련을 했다고 2일 밝혔다.",
+		"선수단은 이어 홋카이도에서 일본 대표팀과 합동 훈련을 했다.")
+	en := article("fencing", "", "2024-09-10",
+		"The fencing squad spent two weeks in Barcelona before flying on to Lisbon for the European meet.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ko, en))
+	for _, tt := range []struct{ q, label, want string }{
+		{"how long did the rowers train in barcelona", "barcelona", "바르셀로"},
+		{"ボート代表、バルセロナで何週間合宿したの？", "バルセロナ", "바르셀로"},
+		{"펜싱 대표팀 바르셀로나에서 몇 주 있었음?", "바르셀로", "barcelona"},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil || !hasAlt(c, tt.want) {
+			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
+		}
+	}
+}
+
 // TestNoLoanwordInKoreanWords: a Korean word with its particle or
 // ending, a Sino-Korean word and a word ending in a suffix do not sound
 // like a katakana word by accident. Found in the dev articles' Korean

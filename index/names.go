@@ -263,16 +263,6 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 				words, _ := st.koreanLoanwords(key)
 				return words
 			})
-			if len(words) == 0 {
-				// A name whose last syllable is also a particle
-				// (asakawa: 아사카와, whose 와 is "and") is indexed
-				// without it, as 아사카, which its own key does not
-				// find: spelt as Japanese would, it is cut as the
-				// index cuts it.
-				for _, k := range lang.SpellKatakana(w) {
-					words = append(words, particleCut(st, k)...)
-				}
-			}
 			for _, k := range words {
 				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
 			}

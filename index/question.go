@@ -783,55 +783,12 @@ func (idx *Index) addKoreanLoanwords(st stats, c *concept, word string, conf, co
 		return
 	}
 	words, compounds := st.koreanLoanwords(key)
-	if len(words) == 0 {
-		words = particleCut(st, word)
-	}
 	for _, t := range words {
 		c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
 	}
 	for _, t := range compounds {
 		c.addAlt(st, knowledge.Korean, []string{t}, conf*compound, seen)
 	}
-}
-
-// maxParticleCuts bounds the Hangul spellings of a katakana word read for
-// particleCut.
-const maxParticleCuts = 8
-
-// particleCut returns the Korean words of the corpus that sound like a
-// katakana word as the Korean analyzer leaves it: a loanword of three
-// syllables or more whose last is also a particle (안테나, "antenna";
-// 코로나; 마이크로) is indexed without it (안테, 코로, 마이크), so that
-// アンテナ's key finds no word. The Hangul it may be written in is cut as
-// the index cuts it, and sought by the key of what is left.
-func particleCut(st stats, word string) []string {
-	key := kanaLoanKey(word)
-	seen := map[string]bool{}
-	var out []string
-	for i, h := range lang.KatakanaHangul(word) {
-		if i >= maxParticleCuts {
-			break
-		}
-		// Only a spelling that sounds as the katakana does: its
-		// variants voice a stop (プリント: 부린도), whose 도 is no
-		// syllable of the word.
-		stem := lang.KoreanStem(h)
-		if stem == h || utf8.RuneCountInString(stem) < 2 || hangulLoanKey(h) != key {
-			continue
-		}
-		k := hangulLoanKey(stem)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		words, _ := st.koreanLoanwords(k)
-		for _, w := range words {
-			if hangulLoanKey(w) == k {
-				out = append(out, w)
-			}
-		}
-	}
-	return out
 }
 
 // addLeadingCompounds adds the Korean words of the corpus that begin with
@@ -1057,6 +1014,7 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 			}
 		}
 	}
+	ownAlts := len(c.alts)
 	// A name the lexicon lacks may be in the corpus in Latin letters.
 	var spellings []string
 	for _, l := range w.latin {
@@ -1100,10 +1058,14 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 		}
 	}
 	// A loanword (トリエンナーレ, 트리엔날레: Triennale), by its
-	// consonants, when no spelling is the corpus's.
+	// consonants, when no spelling is the corpus's; a Korean one also
+	// where only Korean articles say it: an English article may too
+	// (바르셀로나, Barcelona).
 	if len(c.alts) == 0 {
 		idx.addLoanword(st, &c, w, r, seen)
 		idx.addKatakana(st, &c, w, r, seen)
+	} else if w.lang == knowledge.Korean && len(c.alts) == ownAlts {
+		idx.addLoanword(st, &c, w, r, seen)
 	}
 	// A Korean name or word that no table lists, as a Japanese
 	// article writes it in Chinese characters (신격호: 辛格浩).
@@ -1327,7 +1289,7 @@ func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen m
 	case knowledge.Japanese:
 		reading = lang.RomanizeKana(w.text) // "" unless all kana
 	case knowledge.Korean:
-		if (lang.LoanwordLike(w.text) || foreignWord(w)) && len(dictionary.Korean(w.text)) == 0 {
+		if (lang.LoanwordLike(w.text) || foreignWord(w)) && w.native == "" && len(dictionary.Korean(w.text)) == 0 {
 			reading = lang.RomanizeKoreanLinked(w.text)
 		}
 	}
@@ -1335,6 +1297,11 @@ func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen m
 		return
 	}
 	found := st.loanwords(reading, minSkeleton, maxLoanwords)
+	// A Korean loanword whose last syllables read as particles (바르셀로나
+	// as 바르셀 with 로 and 나): the longer forms of the word as written.
+	for i := len(w.forms) - 2; i >= 0 && len(found) == 0 && w.lang == knowledge.Korean; i-- {
+		found = st.loanwords(lang.RomanizeKoreanLinked(w.forms[i]), minSkeleton, maxLoanwords)
+	}
 	for _, t := range found {
 		c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
 	}

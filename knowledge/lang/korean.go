@@ -142,6 +142,47 @@ func KoreanForms(word string) []string {
 	return out
 }
 
+// ParticleTails returns the particles, one or two, that KoreanForms cuts
+// off a word ending with them on the way to stem (the index keeps the
+// last form, which further particles after them take to stem: 바르셀로나에서
+// is indexed as 바르셀로), where they may as well be
+// the last syllables of a borrowed name: syllables of a consonant and a
+// vowel (로, 나, 도, 가, and 와, which ends many Japanese names). A name so
+// ending loses them (바르셀로나 is read as 바르셀 with 로 and 나, 홋카이도
+// as 홋카이 with 도); particles that begin with a vowel (에, 은, 을) are
+// rarely a name's.
+func ParticleTails(stem string) []string {
+	var single []string
+	for _, p := range koreanParticles {
+		if nameLike(p) && slices.Contains(KoreanForms(stem+p), stem) {
+			single = append(single, p)
+		}
+	}
+	out := slices.Clone(single)
+	for _, p := range koreanParticles {
+		if !nameLike(p) {
+			continue
+		}
+		for _, q := range single {
+			if slices.Contains(KoreanForms(stem+p+q), stem) {
+				out = append(out, p+q)
+			}
+		}
+	}
+	return out
+}
+
+// nameLike reports whether a particle is one syllable that may end a
+// borrowed name (see ParticleTails).
+func nameLike(p string) bool {
+	r, n := utf8.DecodeRuneInString(p)
+	if n != len(p) {
+		return false
+	}
+	ini, _, fin, ok := syllable(r)
+	return ok && fin == 0 && (ini != initialNone || p == "와")
+}
+
 // copulaPast returns the noun of a word that is a noun with the copula in
 // the past and any chain of endings after it, as questions and relative
 // clauses write it (선수였던거, "that was a player"; 회장이었던, "who was

@@ -597,3 +597,26 @@ func FuzzKoreanNameJoined(f *testing.F) {
 		}
 	})
 }
+
+// TestParticleTails: the syllables a borrowed name may have lost as
+// particles are those KoreanForms cuts and a name may end in: 로 and 나
+// of 바르셀로나, 도 of 홋카이도, 와 of 아사카와; not particles that begin
+// with a vowel (서울 with 가에 is no name).
+func TestParticleTails(t *testing.T) {
+	for _, tt := range []struct {
+		stem, tail string
+		want       bool
+	}{
+		{"바르셀", "로나", true},
+		{"홋카이", "도", true},
+		{"아사카", "와", true},
+		{"안테", "나", true},
+		{"서울", "가에", false},
+		{"서울", "에서", false},
+		{"바르셀", "을", false},
+	} {
+		if got := slices.Contains(ParticleTails(tt.stem), tt.tail); got != tt.want {
+			t.Errorf("ParticleTails(%q) holds %q: %v, want %v", tt.stem, tt.tail, got, tt.want)
+		}
+	}
+}
