@@ -125,7 +125,7 @@ type ranking struct {
 
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
-	Derived: 0.9, Adjective: 0.7, Synonyms: 0.6, SynonymContext: 0.4, Broader: 0.2, Kinds: 0.7, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, UnknownMixed: 0.6, WeightExp: 1,
+	Derived: 0.9, Adjective: 0.7, Synonyms: 0.7, SynonymContext: 0.35, Broader: 0.2, Kinds: 0.7, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, UnknownMixed: 0.6, WeightExp: 1,
 	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, FocusFigure: true, SumOrShare: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 1, Romaji: 0.8, Compound: 0.8, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
