@@ -375,6 +375,9 @@ func cutShort(keys map[string][]termCount, key string) []termCount {
 	var out []termCount
 	for n := len(key) - 1; n >= minLoanKey && len(out) == 0; n-- {
 		for _, tc := range keys[key[:n]] {
+			if head, _ := dictionary.NativeKoreanHead(tc.term); head != "" {
+				continue // a form of a native word (열린, "held"), no name cut short
+			}
 			for _, tail := range lang.ParticleTails(tc.term) {
 				if hangulLoanKey(tc.term+tail) == key {
 					out = append(out, tc)

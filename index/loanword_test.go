@@ -275,6 +275,14 @@ func TestPlaceNamesCutAsParticles(t *testing.T) {
 			t.Errorf("%q: concepts %q, want %q said as %s", tt.q, conceptLabels(q), tt.label, tt.want)
 		}
 	}
+	// A form of a native word is no name cut short: 열린 ("held") with
+	// 나 does not sound like arena (アリーナ).
+	held := articleIn(knowledge.Korean, "meet", "2024-10-02", "지난달 부산에서 열린 대회에는 12개국 선수 300여 명이 참가했다.")
+	idx, _ = openTest(t, append(defaultCorpus(t), held))
+	q := analyzeQuestion(t, idx, "which arena was the meet in")
+	if c := findConcept(q, "arena"); c != nil && hasAlt(c, "열린") {
+		t.Errorf("arena is said as 열린: %+v", c.alts)
+	}
 }
 
 // TestNoLoanwordInKoreanWords: a Korean word with its particle or
