@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -99,16 +100,15 @@ const minLoanSound = 0.6
 // loanSound returns how well the vowels of a loanword's reading agree
 // with an English word of the same consonants, from 0 to 1: the share of
 // the gaps between its consonants, and before the first where either has
-// a vowel, whose vowels agree: not after the last, where English writes
-// a silent e and Japanese adds a vowel to every word. They agree where the two write a vowel letter
-// alike or neither writes one, and where the loanword's vowel is one
-// that Korean and Japanese add to close a syllable (the u of スワップ,
-// the eu of 트리엔날레, the o after t and d of ドラゴン) and English has
-// none. They half agree where a vowel English spells one way is written
-// as it sounds: the u of bus and tunnel, the o of love (バス, トンネル,
-// ラブ), the a of game (ゲーム),
-// and Korean's eo, which writes the vowel of many an English syllable
-// (버스, 센터).
+// a vowel, whose vowels agree; not after the last, where English writes
+// a silent e and Japanese adds a vowel to every word. They agree where
+// the two write a vowel letter alike or neither writes one, and where the
+// loanword's vowel is one that Korean and Japanese add to close a
+// syllable (the u of スワップ, the eu of 트리엔날레, the o after t and d
+// of ドラゴン) and English has none. They half agree where a vowel English
+// spells one way is written as it sounds: the u of bus and tunnel, the o
+// of love (バス, トンネル, ラブ), the a of game (ゲーム), and Korean's eo,
+// which writes the vowel of many an English syllable (버스, 센터).
 func loanSound(reading, english string) float64 {
 	sk, lv := sounds(koreanVowels.Replace(reading))
 	ek, ev := sounds(english)
@@ -172,18 +172,7 @@ func (s *snapshotStats) loanwords(reading string, minSkel, limit int) []string {
 		return nil
 	}
 	return s.remember(fmt.Sprintf("\x03%d\x00%s", limit, reading), func() []string {
-		bySkel := built(s, "skeletons", func() map[string][]termCount {
-			m := map[string][]termCount{}
-			s.eachTerm(fieldBody, math.MaxInt, func(tc termCount) {
-				if len(tc.term) < 4 {
-					return
-				}
-				if k := skeleton(tc.term); len(k) >= 2 {
-					m[k] = append(m[k], tc)
-				}
-			})
-			return m
-		})
+		bySkel := s.skeletons()
 		type cand struct {
 			termCount
 			sound float64
@@ -204,6 +193,149 @@ func (s *snapshotStats) loanwords(reading string, minSkel, limit int) []string {
 			out = append(out, c.term)
 		}
 		return out
+	})
+}
+
+// Korean and Japanese write a name of two English words as one word
+// (파라다이스시티, Paradise City). Each part sounds like many English words
+// of two consonants; the two that the corpus says together are the name.
+
+// maxPartWords bounds the English words each part of a two-word
+// loanword is tried as.
+const maxPartWords = 256
+
+// maxPartHolders bounds the passages read for each of them: a word said
+// in more is too common to be half a name.
+const maxPartHolders = 5000
+
+// minPartSound is the least agreement of vowels (see loanSound) by which
+// each part of a loanword compound is an English word.
+const minPartSound = 0.75
+
+// minLift is how many times more often than by chance the words of a
+// name are said together (see loanPair).
+const minLift = 10
+
+// loanPair returns the two English words of the corpus that two parts of
+// a loanword written as one word sound like (each of the same consonants,
+// its vowels agreeing by minPartSound), where the two are said together
+// as the words of a name are: the passages holding both, two at least,
+// are half at least of those holding the rarer, and minLift times as many
+// as would hold both if the two were said independently. Two rare words
+// in one passage are no name, nor is a word with one said everywhere
+// (money, Korea). Of several such pairs, the one whose vowels agree best,
+// then the one said together most; nil for none. The part with fewer
+// words is read first, and of the other's only those rare enough to pass
+// are read at all.
+func (s *snapshotStats) loanPair(left, right string) []string {
+	return s.remember("\x05"+left+"\x00"+right, func() []string {
+		ls, rs := s.partWords(left), s.partWords(right)
+		swapped := len(rs) < len(ls)
+		if swapped {
+			ls, rs = rs, ls
+		}
+		n := float64(max(1, s.passages()))
+		held := map[string]map[string]bool{}
+		holders := func(term string) map[string]bool {
+			h, ok := held[term]
+			if !ok {
+				h = s.holders(term)
+				held[term] = h
+			}
+			return h
+		}
+		var best []string
+		bestSound, bestBoth := 0.0, 0
+		for _, a := range ls {
+			ha := holders(a.term)
+			if len(ha) < 2 {
+				continue
+			}
+			for _, b := range rs {
+				if minLift*float64(s.docFreqIn(b.term, fieldBody)) > n {
+					continue // too common to be said with a more than by chance
+				}
+				hb := holders(b.term)
+				both := 0
+				for id := range hb {
+					if ha[id] {
+						both++
+					}
+				}
+				chance := float64(len(ha)) * float64(len(hb)) / n
+				if both < 2 || 2*both < min(len(ha), len(hb)) || float64(both) < minLift*chance {
+					continue
+				}
+				if v := a.sound + b.sound; v > bestSound || v == bestSound && both > bestBoth {
+					best, bestSound, bestBoth = []string{a.term, b.term}, v, both
+					if swapped {
+						best[0], best[1] = best[1], best[0]
+					}
+				}
+			}
+		}
+		return best
+	})
+}
+
+// soundedTerm is an English term and how well a loanword's vowels agree
+// with it (see loanSound).
+type soundedTerm struct {
+	term  string
+	sound float64
+}
+
+// partWords returns the English terms of the corpus with a part of a
+// loanword's consonants exactly (no final r dropped, as a whole word may:
+// see loanwords) and its vowels agreeing by minPartSound, the best
+// agreeing first: maxPartWords at most.
+func (s *snapshotStats) partWords(reading string) []soundedTerm {
+	skel := skeleton(reading)
+	if len(skel) < 2 {
+		return nil
+	}
+	var out []soundedTerm
+	for _, tc := range s.skeletons()[skel] {
+		if v := loanSound(reading, tc.term); v >= minPartSound {
+			out = append(out, soundedTerm{tc.term, v})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b soundedTerm) int { return cmp.Compare(b.sound, a.sound) })
+	return out[:min(len(out), maxPartWords)]
+}
+
+// holders returns the passages (by internal id) that hold a term in their
+// body; nil where more than maxPartHolders do.
+func (s *snapshotStats) holders(term string) map[string]bool {
+	tfr, err := s.r.TermFieldReader(context.Background(), []byte(term), fieldBody, false, false, false)
+	if err != nil {
+		return nil
+	}
+	defer tfr.Close()
+	if tfr.Count() > maxPartHolders {
+		return nil
+	}
+	out := map[string]bool{}
+	for doc, err := tfr.Next(nil); err == nil && doc != nil; doc, err = tfr.Next(doc) {
+		out[string(doc.ID)] = true
+	}
+	return out
+}
+
+// skeletons returns the English terms of the body by their skeletons
+// (see skeleton), read once per snapshot.
+func (s *snapshotStats) skeletons() map[string][]termCount {
+	return built(s, "skeletons", func() map[string][]termCount {
+		m := map[string][]termCount{}
+		s.eachTerm(fieldBody, math.MaxInt, func(tc termCount) {
+			if len(tc.term) < 4 {
+				return
+			}
+			if k := skeleton(tc.term); len(k) >= 2 {
+				m[k] = append(m[k], tc)
+			}
+		})
+		return m
 	})
 }
 

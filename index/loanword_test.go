@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -130,14 +131,15 @@ func TestLoanwordCompounds(t *testing.T) {
 	}
 	st := testStats(t, idx)
 	for _, tt := range []struct {
-		a, b string
-		want bool
+		left, right string
+		want        []string
 	}{
-		{"sunset", "valley", true},
-		{"sunset", "harbor", false}, // said together once
+		{"선셋", "밸리", []string{"sunset", "valley"}},
+		{"선셋", "로드", nil}, // sunset and road are said together once
 	} {
-		if got := collocated(st, tt.a, tt.b); got != tt.want {
-			t.Errorf("collocated(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		l, r := lang.RomanizeKoreanLinked(tt.left), lang.RomanizeKoreanLinked(tt.right)
+		if got := st.loanPair(l, r); !slices.Equal(got, tt.want) {
+			t.Errorf("loanPair(%q, %q) = %q, want %q", l, r, got, tt.want)
 		}
 	}
 }

@@ -221,9 +221,10 @@ type stats interface {
 	// loanSound), for a reading of minSkel consonants at least, limit at
 	// most.
 	loanwords(reading string, minSkel, limit int) []string
-	// together returns how many passages hold two terms in their body,
-	// and how many hold each there.
-	together(a, b string) (both, inA, inB uint64)
+	// loanPair returns the two English words of the corpus, said
+	// together, that the two parts of a loanword written as one word
+	// sound like (see snapshotStats.loanPair), or nil.
+	loanPair(left, right string) []string
 	// koreanSpelled returns the Korean words of the corpus that a word in
 	// Latin letters spells, most frequent first.
 	koreanSpelled(latin string) []string
@@ -1316,22 +1317,14 @@ func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen m
 // English words: one of four (ドラゴン, モンゴル) is a word of its own.
 const minCompoundSkeleton = 5
 
-// maxPartWords bounds the English words each part of a loanword compound
-// is tried as: a part of two consonants sounds like many.
-const maxPartWords = 8
-
-// minPartSound is the least agreement of vowels (see loanSound) by which
-// each part of a loanword compound is an English word.
-const minPartSound = 0.75
-
 // loanCompound returns the two English words of the corpus that a
 // loanword written as one word is, where the whole sounds like none:
 // Korean and Japanese often write a two-word English name without a
 // space (파라다이스시티, Paradise City; ライオンキング, Lion King). Each
-// part is two syllables at least and sounds like an English word of two
-// consonants at least, its vowels agreeing closely, and the two words are
-// said together in the corpus (see collocated); nil where no split does,
-// or where the whole has fewer than minCompoundSkeleton consonants.
+// part is two syllables at least and sounds like an English word the
+// corpus says with the other's (see snapshotStats.loanPair); the split
+// whose vowels agree best wins. Nil where no split does, or where the
+// whole has fewer than minCompoundSkeleton consonants.
 func loanCompound(st stats, w cjkWord) []string {
 	romanize := lang.RomanizeKoreanLinked
 	if w.lang == knowledge.Japanese {
@@ -1348,43 +1341,15 @@ func loanCompound(st stats, w cjkWord) []string {
 			continue // a small kana or a long mark belongs to the kana before it
 		}
 		left, right := romanize(string(runes[:i])), romanize(string(runes[i:]))
-		l, r := st.loanwords(left, 2, maxPartWords), st.loanwords(right, 2, maxPartWords)
-		if len(l) == 0 || len(r) == 0 {
+		pair := st.loanPair(left, right)
+		if pair == nil {
 			continue
 		}
-		for _, a := range l {
-			for _, b := range r {
-				if skeleton(a) != skeleton(left) || skeleton(b) != skeleton(right) {
-					continue // no dropped r (see loanwords) in a part of two consonants
-				}
-				ls, rs := loanSound(left, a), loanSound(right, b)
-				if ls < minPartSound || rs < minPartSound || ls+rs <= bestSound || !collocated(st, a, b) {
-					continue
-				}
-				best, bestSound = []string{a, b}, ls+rs
-			}
+		if v := loanSound(left, pair[0]) + loanSound(right, pair[1]); v > bestSound {
+			best, bestSound = pair, v
 		}
 	}
 	return best
-}
-
-// minLift is how many times more often than by chance the words of a
-// name are said together (see collocated).
-const minLift = 10
-
-// collocated reports whether two terms are mostly said together, as the
-// words of a name are (Paradise City, Lion King): the passages holding
-// both, two at least, are half at least of those holding the rarer, and
-// minLift times as many as would hold both if the two were said
-// independently. Two rare words in one passage are no name, nor is a
-// word with one said everywhere (money, Korea).
-func collocated(st stats, a, b string) bool {
-	both, inA, inB := st.together(a, b)
-	if both < 2 || 2*both < min(inA, inB) {
-		return false
-	}
-	chance := float64(inA) * float64(inB) / float64(max(1, st.passages()))
-	return float64(both) >= minLift*chance
 }
 
 // foreignWord reports whether a Korean word the dictionaries do not know

@@ -95,49 +95,6 @@ func (s *snapshotStats) docFreqIn(term, field string) uint64 {
 	return n
 }
 
-// maxTogetherPostings bounds the passages read to count those holding
-// two words: a word in more passages is too common to be half a name.
-const maxTogetherPostings = 5000
-
-// together returns how many passages hold both terms in their body, and
-// how many hold each there; zeros where either is in more than
-// maxTogetherPostings.
-func (s *snapshotStats) together(a, b string) (both, inA, inB uint64) {
-	// The three counts, each under maxTogetherPostings, are remembered
-	// as one, 21 bits each.
-	const bits, mask = 21, 1<<21 - 1
-	key := "together\x00" + a + "\x00" + b
-	if n, ok := s.recall(key); ok {
-		return n >> (2 * bits), n >> bits & mask, n & mask
-	}
-	defer func() { s.keep(key, both<<(2*bits)|inA<<bits|inB) }()
-	ids := func(term string) map[string]bool {
-		tfr, err := s.r.TermFieldReader(context.Background(), []byte(term), fieldBody, false, false, false)
-		if err != nil {
-			return nil
-		}
-		defer tfr.Close()
-		if tfr.Count() > maxTogetherPostings {
-			return nil
-		}
-		out := map[string]bool{}
-		for doc, err := tfr.Next(nil); err == nil && doc != nil; doc, err = tfr.Next(doc) {
-			out[string(doc.ID)] = true
-		}
-		return out
-	}
-	as, bs := ids(a), ids(b)
-	if len(as) == 0 || len(bs) == 0 {
-		return 0, 0, 0
-	}
-	for id := range bs {
-		if as[id] {
-			both++
-		}
-	}
-	return both, uint64(len(as)), uint64(len(bs))
-}
-
 // recall returns a remembered count.
 func (s *snapshotStats) recall(key string) (uint64, bool) {
 	s.c.mu.Lock()
