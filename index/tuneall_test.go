@@ -61,6 +61,7 @@ var (
 		{"ad22", "articles/dev22.jsonl", "articles/dev22"},
 		{"ad23", "articles/dev23.jsonl", "articles/dev23"},
 		{"ad24", "articles/dev24.jsonl", "articles/dev24"},
+		{"ad25", "articles/dev25.jsonl", "articles/dev25"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
