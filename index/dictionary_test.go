@@ -1705,6 +1705,32 @@ func TestKoreanPlaceWithItsKind(t *testing.T) {
 	}
 }
 
+// TestNameWithItsPrize: a Korean question names a Japanese prize by its
+// name and 상 as one word (아쿠타가와상, the Akutagawa Prize) — the class of
+// the dev article questions articles/dev14.jsonl 37 and dev25 7 and 11:
+// the name is read without 상, as an English article names the prize.
+func TestNameWithItsPrize(t *testing.T) {
+	prize := article("prize", "", "2024-07-18",
+		"The novelist Aoki Haruto won the Naoki Prize on Wednesday for \"The Harbor Lights\", a novel about a Busan ferry crew, the Society for the Promotion of Japanese Literature said.",
+		"Aoki, 41, said he had spent three summers on the Busan-Shimonoseki route to write the book.")
+	idx, _ := openTest(t, append(defaultCorpus(t), prize))
+	cases := []struct{ q, want string }{
+		{"나오키상 받은 소설 제목이 뭐야?", "for \"The Harbor Lights\""},
+		{"이번 나오키상 받은 작가 누구임?", "Aoki Haruto won the Naoki Prize"},
+	}
+	checkSaidAs(t, idx, []saidAs{{cases[0].q, "나오키상", "naoki"}})
+	if n := inTopThree(t, idx, cases); n < len(cases) {
+		t.Errorf("%d of %d in the top three", n, len(cases))
+	}
+	for _, tc := range []struct{ word, base string }{
+		{"아쿠타가와상", "아쿠타가와"}, {"문부과학상", "문부과학"}, {"이상", ""}, {"대상", ""}, {"부산", ""},
+	} {
+		if base, _ := lang.KoreanKindBase(tc.word); base != tc.base {
+			t.Errorf("KoreanKindBase(%q) = %q, want %q", tc.word, base, tc.base)
+		}
+	}
+}
+
 // TestKimInKanji: a Korean question names a Korean person surnamed Kim
 // whom a Japanese article writes in Chinese characters (김성호: 金成浩;
 // 김혜정: 金恵貞) — the class of the dev article questions naming 김관영

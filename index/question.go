@@ -963,10 +963,14 @@ func (a *reading) cjkConcepts(rest string) {
 		// A Japanese place a Korean question writes by its sound with
 		// the Sino-Korean word for its kind (가와사키시, 이시카와현,
 		// 노토반도): read without it, as an article in another language
-		// names the place (川崎市, Ishikawa, 能登半島).
+		// names the place (川崎市, Ishikawa, 能登半島); so too a prize
+		// or a minister (아쿠타가와상, the Akutagawa Prize).
 		if len(c.alts) == 0 && w.lang == knowledge.Korean {
 			for _, f := range w.forms {
 				base, ok := lang.KoreanPlaceBase(f)
+				if !ok {
+					base, ok = lang.KoreanKindBase(f)
+				}
 				if !ok {
 					continue
 				}

@@ -476,6 +476,24 @@ func KoreanFunctionWord(word string) bool {
 var koreanPlaceSuffixes = []string{"특별시", "광역시", "대학교", "반도", "대학", "공항", "신사", "해협",
 	"시", "현", "도", "군", "구", "정", "촌", "섬", "역", "항", "성", "만"}
 
+// koreanKindSuffixes are Sino-Korean words of one syllable other than a
+// place's kind that Korean writes after a name as one word: 상, a prize
+// (賞: 아쿠타가와상, the Akutagawa Prize) or a minister (相: 문부과학상).
+var koreanKindSuffixes = []string{"상"}
+
+// KoreanKindBase returns the name a Korean word is made of with a word of
+// koreanKindSuffixes (아쿠타가와상: 아쿠타가와), when three syllables at
+// least are left: a shorter word so ending is a word of its own (이상,
+// 사상, 대상).
+func KoreanKindBase(word string) (string, bool) {
+	for _, s := range koreanKindSuffixes {
+		if base, ok := strings.CutSuffix(word, s); ok && utf8.RuneCountInString(base) >= 3 {
+			return base, true
+		}
+	}
+	return "", false
+}
+
 // KoreanPlaceBase returns the name a Korean word of a place is made of
 // with its kind (가와사키시: 가와사키), when two syllables at least are left.
 func KoreanPlaceBase(word string) (string, bool) {
