@@ -153,16 +153,13 @@ func KoreanForms(word string) []string {
 // rarely a name's.
 func ParticleTails(stem string) []string {
 	var single []string
-	for _, p := range koreanParticles {
-		if nameLike(p) && slices.Contains(KoreanForms(stem+p), stem) {
+	for _, p := range nameLikeParticles {
+		if slices.Contains(KoreanForms(stem+p), stem) {
 			single = append(single, p)
 		}
 	}
 	out := slices.Clone(single)
-	for _, p := range koreanParticles {
-		if !nameLike(p) {
-			continue
-		}
+	for _, p := range nameLikeParticles {
 		for _, q := range single {
 			if slices.Contains(KoreanForms(stem+p+q), stem) {
 				out = append(out, p+q)
@@ -172,16 +169,21 @@ func ParticleTails(stem string) []string {
 	return out
 }
 
-// nameLike reports whether a particle is one syllable that may end a
-// borrowed name (see ParticleTails).
-func nameLike(p string) bool {
-	r, n := utf8.DecodeRuneInString(p)
-	if n != len(p) {
-		return false
+// nameLikeParticles are the particles of one syllable that may end a
+// borrowed name (see ParticleTails): a consonant and a vowel, or 와.
+var nameLikeParticles = func() []string {
+	var out []string
+	for _, p := range koreanParticles {
+		r, n := utf8.DecodeRuneInString(p)
+		if n != len(p) {
+			continue
+		}
+		if ini, _, fin, ok := syllable(r); ok && fin == 0 && (ini != initialNone || p == "와") {
+			out = append(out, p)
+		}
 	}
-	ini, _, fin, ok := syllable(r)
-	return ok && fin == 0 && (ini != initialNone || p == "와")
-}
+	return out
+}()
 
 // copulaPast returns the noun of a word that is a noun with the copula in
 // the past and any chain of endings after it, as questions and relative
@@ -486,19 +488,20 @@ var koreanKindSuffixes = []string{"상"}
 // least are left: a shorter word so ending is a word of its own (이상,
 // 사상, 대상).
 func KoreanKindBase(word string) (string, bool) {
-	for _, s := range koreanKindSuffixes {
-		if base, ok := strings.CutSuffix(word, s); ok && utf8.RuneCountInString(base) >= 3 {
-			return base, true
-		}
-	}
-	return "", false
+	return baseBefore(word, koreanKindSuffixes, 3)
 }
 
 // KoreanPlaceBase returns the name a Korean word of a place is made of
 // with its kind (가와사키시: 가와사키), when two syllables at least are left.
 func KoreanPlaceBase(word string) (string, bool) {
-	for _, s := range koreanPlaceSuffixes {
-		if base, ok := strings.CutSuffix(word, s); ok && utf8.RuneCountInString(base) >= 2 {
+	return baseBefore(word, koreanPlaceSuffixes, 2)
+}
+
+// baseBefore returns what a word is before the first of suffixes it ends
+// with, when least syllables at least are left.
+func baseBefore(word string, suffixes []string, least int) (string, bool) {
+	for _, s := range suffixes {
+		if base, ok := strings.CutSuffix(word, s); ok && utf8.RuneCountInString(base) >= least {
 			return base, true
 		}
 	}
