@@ -106,6 +106,9 @@ var attributePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?:say|said|says|think|thought|comment|commented|react|reacted)\s+(?:about|on|of|to|regarding)\s+(?:the\s+|a\s+|an\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)`),
 }
 
+// ofPossessive finds a possessive that follows "of".
+var ofPossessive = regexp.MustCompile(`(?i)\bof\b.*'s\b`)
+
 // attributeHead returns the head of a noun phrase: its last word before
 // the first stop word, asking word or auxiliary.
 func attributeHead(phrase string) string {
@@ -200,7 +203,10 @@ func markFocus(idx *Index, q *question, text string) {
 		return
 	}
 	for _, re := range attributePatterns {
-		if m := re.FindStringSubmatch(text); m != nil {
+		// A possessive inside an "of" phrase is not the one asked of:
+		// "what was the budget of Kore-eda's film" asks the budget (see
+		// focusPatterns), not something of Kore-eda's.
+		if m := re.FindStringSubmatch(text); m != nil && !ofPossessive.MatchString(m[0]) {
 			if word := attributeHead(m[1]); word != "" {
 				markConcept(idx, q, word)
 				return

@@ -420,6 +420,12 @@ func TestFocus(t *testing.T) {
 		// paying Sony").
 		{"how much is the destroyer costing the navy", "destroyer"},
 		{"how much was japan paying for the patrol plane", "Japan"},
+		// A possessive inside the "of" phrase is not what is asked of:
+		// the thing before "of" is (articles/dev8 38, dev22 33 and dev26
+		// 1 ask a film's budget, a final's score and a semifinal's).
+		{"What was the production budget of Japan's destroyer?", "budget"},
+		{"What was the top speed of the navy's patrol plane?", "speed"},
+		{"what is the crew of the Gwanggaeto the Great's sister ship", "crew"},
 	} {
 		q := analyzeQuestion(t, idx, tc.q)
 		if got := focusLabel(q); got != tc.focus {
