@@ -3,10 +3,12 @@ package knowledge
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Pages and pasted articles carry text that is not the article: the byline
@@ -24,9 +26,9 @@ var (
 	// datelinePattern: a place in capitals, an optional date and agency
 	// in brackets, and a dash: "SEOUL (Yonhap) -- ", "TOKYO, Dec. 16
 	// (Kyodo) — ", "MADRID — ".
-	datelinePattern = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'’-]{1,40}(?:,\s*[\p{L}\p{N} .,]{1,25}?)?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`)
+	datelinePattern = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'’/-]{1,40}(?:,\s*[\p{L}\p{N} .,]{1,25}?)?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`)
 	// furniturePattern: the lines of a page that are not the article.
-	furniturePattern = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b|all rights reserved|sign up\b|subscribe\b|get our\b|newsletter|related(?: articles| stories| news| coverage)?(?::?$|:\s)|(?:also read|see also|recommended|most read|trending)\b:?|read more\b|more on this\b|share (?:this|on|via)\b|follow us\b|advertisement$|click here\b|photo:|image:|file photo|this article (?:was|has been)\b|reporting by\b|editing by\b|(?:published|updated|posted|last updated)(?: on| at|:)?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))|all rights reserved|\b\d+ min(?:ute)?s? read$`)
+	furniturePattern = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b|all rights reserved|sign up\b|subscribe\b|get our\b|newsletter|related(?: articles| stories| news| coverage)?(?::?$|:\s)|(?:also read|see also|recommended|most read|trending)\b:?|read more\b|more on this\b|share (?:this|on|via)\b|follow us\b|advertisement$|click here\b|photo:|image:|file photo|this article (?:was|has been)\b|reporting by\b|editing by\b|(?:published|updated|posted|last updated)(?: on| at|:)?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|[(（]?(?:입력|수정|更新|最終更新|配信|updated|published|posted|last updated)\s*[:：]?$|[(（]?\d{1,2}[:：]\d\d(?:\s?[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,4})?[)）]?$)|all rights reserved|\b\d+ min(?:ute)?s? read$`)
 	// navigationRow: a row of a site's menu or breadcrumbs, short items
 	// between bars, bullets or chevrons: "World | Asia | Business",
 	// "Home › News › Politics".
@@ -34,16 +36,21 @@ var (
 	// loneDate: a line that is only a date, as pages print the day of
 	// publication apart from the text: "December 16, 1963", "Nov. 26,
 	// 2004", "Monday, 4 March 2025", "2024-03-22".
-	loneDate = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)$|` + cjkLoneDate)
+	loneDate = regexp.MustCompile(`^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)` + clockTime + `$|` + cjkLoneDate)
 	// lonePlace: a dateline written as a line of its own, a place in
 	// capitals and a date: "SEOUL, March 4, 2025", "TOKYO (Kyodo)".
-	lonePlace = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]{2,40}(?:,\s*[\p{L}\p{N} .,]{1,25})?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)?$`)
+	lonePlace = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’/-]{2,40}(?:,\s*[\p{L}\p{N} .,]{1,25})?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)?$`)
 )
+
+// clockTime is the time of day a page may print after the date, with its
+// zone and the time of the last update: ", 6:40 p.m. JST", "10:30 GMT ·
+// Updated 11:05 a.m.".
+const clockTime = `(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s*[·|]?\s*\(?(?:Updated|Last updated)[:\s]\s*[^·|()]{1,40}\)?)?`
 
 // cjkLoneDate is a line that is only a date as Japanese and Korean pages
 // print it, with or without the time: "2019年12月12日 18時30分",
 // "2013년 5월 16일", "2013.05.16 10:30", "입력 2013-05-16 10:30".
-const cjkLoneDate = `^(?:입력|수정|更新|配信)?\s*(?:(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일](?:\s?[(（][^)）]{1,3}[)）])?|(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)(?:\s*(?:午前|午後|오전|오후)?\s*\d{1,2}(?:[:：]\d\d|\s?[時시]\s?(?:\d{1,2}\s?[分분])?))?$`
+const cjkLoneDate = `^(?:입력|수정|更新|配信)?\s*(?:(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일](?:\s?[(（][^)）]{1,3}[)）])?|(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)(?:\s*(?:午前|午後|오전|오후)?\s*\d{1,2}(?:[:：]\d\d|\s?[時시]\s?(?:\d{1,2}\s?[分분])?))?(?:\s*[(（](?:最終更新|更新|수정)[^)）]{1,20}[)）])?$`
 
 // repeatsTitle reports whether a paragraph is the article's title printed
 // again, as a page's headline above its text: the same characters but for
@@ -73,6 +80,29 @@ func isByline(text, byline string) bool {
 		return true
 	}
 	return bylinePattern.MatchString(text)
+}
+
+// maxLabelWords: a label above an article's text is a few words.
+const maxLabelWords = 5
+
+// isLabel reports whether a paragraph is a label rather than a sentence:
+// a few words that no punctuation ends, as a kicker or a section name.
+func isLabel(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || wordCount(text) > maxLabelWords {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".!?。！？:：;\"”'’)）」』", last)
+}
+
+// textFollows reports whether paragraphs hold a paragraph of text of a
+// passage's length: a label heads text, and an article of a few short
+// lines is all text.
+func textFollows(body []Paragraph) bool {
+	return slices.ContainsFunc(body, func(p Paragraph) bool {
+		return !p.Caption && !p.Heading && wordCount(p.Text) >= MinPassageWords
+	})
 }
 
 // isFurniture reports whether a paragraph is site furniture: a line of

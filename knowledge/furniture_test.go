@@ -69,6 +69,14 @@ func TestFurnitureLines(t *testing.T) {
 		"Home › News › Politics › North Asia",
 		"Related: Japan and South Korea mark 60 years of diplomatic ties",
 		"Also read: Seoul protests Takeshima Day",
+		// The label of a date and a time printed apart from it, as a
+		// page's <time> elements leave them (articles/dev25's 입력,
+		// dev24's "9:05 p.m." after "Updated").
+		"입력",
+		"Updated:",
+		"（最終更新",
+		"9:05 p.m.",
+		"11:30）",
 	} {
 		if !isFurniture(text) {
 			t.Errorf("isFurniture(%q) = false", text)
@@ -80,9 +88,52 @@ func TestFurnitureLines(t *testing.T) {
 		"The report was published in 2021 and read widely in Seoul.",
 		"Related talks are due in Tokyo next month, officials said.",
 		"The vote was 94-2, with three abstentions.",
+		"입력된 자료는 모두 공개됐다.",
+		"9:05 p.m. was when the vote ended.",
 	} {
 		if isFurniture(text) {
 			t.Errorf("isFurniture(%q) = true", text)
+		}
+	}
+}
+
+// TestKicker: a label above a page's text (articles/dev26's "PyeongChang
+// 2018 · Curling" above its dateline and text) heads the first section
+// and is no passage text; an article of short lines only keeps them as
+// its text.
+func TestKicker(t *testing.T) {
+	lead := "GANGNEUNG, South Korea — South Korea's women's curling team is certain of an Olympic medal for the first time after its skip's final stone of an extra end came to rest on the button on Friday night."
+	a := &Article{ID: "x", Title: "Garlic Girls reach the final", Kind: KindArticle, Body: []Paragraph{
+		{Text: "PyeongChang 2018 · Curling"},
+		{Text: "February 23, 2018, 11:40 p.m. KST"},
+		{Text: lead},
+		{Text: "The win sends the hosts into Sunday's gold medal game against Sweden, and makes them the first team from Asia to play for Olympic gold in curling."},
+	}}
+	ps := a.Passages()
+	if len(ps) != 2 {
+		t.Fatalf("%d passages: %q", len(ps), passageTexts(ps))
+	}
+	if !strings.HasPrefix(ps[0].Text, "South Korea's women's") {
+		t.Errorf("first passage %.60q: the kicker, the date and the dateline are not its text", ps[0].Text)
+	}
+	for _, p := range ps {
+		if !strings.Contains(p.Context, "PyeongChang 2018 · Curling") {
+			t.Errorf("passage %d: context %.80q lacks the kicker", p.N, p.Context)
+		}
+	}
+	if !strings.Contains(ps[0].Context, "February 23, 2018") {
+		t.Errorf("first passage: context %.80q lacks the date", ps[0].Context)
+	}
+	for _, body := range [][]Paragraph{
+		{{Text: "Diplomacy"}, {Text: "Leaders meet"}},
+		{{Text: "In brief"}, {Text: "Seoul: talks resume."}},
+	} {
+		a.Body = body
+		got := strings.Join(passageTexts(a.Passages()), " ")
+		for _, p := range body {
+			if !strings.Contains(got, p.Text) {
+				t.Errorf("short article %v: %q lost from the text %q", body, p.Text, got)
+			}
 		}
 	}
 }
@@ -113,6 +164,16 @@ func TestLoneDateline(t *testing.T) {
 		{"2013년 5월 16일", "2013년 5월 16일"},
 		{"입력 2013.05.16 오후 3:20", "입력 2013.05.16 오후 3:20"},
 		{"2019年12月12日、市議会で可決された。", ""},
+		// With the time of day, its zone and the time of the last
+		// update (articles/dev20 and dev26 print "December 2, 2020,
+		// 6:40 p.m. JST" above the text).
+		{"December 2, 2020, 6:40 p.m. JST", "December 2, 2020, 6:40 p.m. JST"},
+		{"February 8, 2023, 7:00 a.m. KST · Updated 9:40 a.m.", "February 8, 2023, 7:00 a.m. KST · Updated 9:40 a.m."},
+		{"4 March 2025 10:30 GMT", "4 March 2025 10:30 GMT"},
+		{"2023年9月15日 9:00（最終更新 11:30）", "2023年9月15日 9:00（最終更新 11:30）"},
+		{"December 2, 2020, 6:40 p.m. JST the Diet voted.", ""},
+		// Two places, as a joint dateline names them.
+		{"TOKYO/SEOUL (Harbor Line Times) —", "TOKYO/SEOUL (Harbor Line Times)"},
 	} {
 		if got := loneDateline(tc.text); got != tc.want {
 			t.Errorf("loneDateline(%q) = %q, want %q", tc.text, got, tc.want)

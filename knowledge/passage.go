@@ -79,6 +79,14 @@ func (a *Article) Passages() []Passage {
 			}
 			continue
 		}
+		if i < 5 && len(blocks) == 0 && pending == "" && isLabel(text) && textFollows(a.Body[i+1:]) {
+			// A label above the text, the kicker of a page
+			// ("PyeongChang 2018 · Curling", "Diplomacy"), names what
+			// the article is filed under: it heads the first section,
+			// as a heading would, and is no text that answers.
+			heading = text
+			continue
+		}
 		if p.Heading {
 			flushPending()
 			heading = text
