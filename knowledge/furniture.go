@@ -28,7 +28,7 @@ var (
 	// (Kyodo) — ", "MADRID — ".
 	datelinePattern = regexp.MustCompile(`^\p{Lu}[\p{Lu}\p{Lu} .'’/-]{1,40}(?:,\s*[\p{L}\p{N} .,]{1,25}?)?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+`)
 	// furniturePattern: the lines of a page that are not the article.
-	furniturePattern = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b|all rights reserved|sign up\b|subscribe\b|get our\b|newsletter|related(?: articles| stories| news| coverage)?(?::?$|:\s)|(?:also read|see also|recommended|most read|trending)\b:?|read more\b|more on this\b|share (?:this|on|via)\b|follow us\b|advertisement$|click here\b|photo:|image:|file photo|this article (?:was|has been)\b|reporting by\b|editing by\b|(?:published|updated|posted|last updated)(?: on| at|:)?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|[(（]?(?:입력|수정|更新|最終更新|配信|updated|published|posted|last updated)\s*[:：]?$|[(（]?\d{1,2}[:：]\d\d(?:\s?[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,4})?[)）]?$)|all rights reserved|\b\d+ min(?:ute)?s? read$`)
+	furniturePattern = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b|all rights reserved|sign up\b|subscribe\b|get our\b|newsletter|related(?: articles| stories| news| coverage)?(?::?$|:\s)|(?:also read|see also|recommended|most read|trending)\b:?|read more\b|more on this\b|share (?:this|on|via)\b|follow us\b|advertisement$|click here\b|photo:|image:|file photo|this article (?:was|has been)\b|reporting by\b|editing by\b|(?:` + updateWords + `)(?: on| at|:)?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|[(（]?(?:` + cjkDateLabels + `|最終更新|` + updateWords + `)\s*[:：]?$|[(（]?\d{1,2}[:：]\d\d(?:\s?[ap]\.?\s?m\.?)?(?:\s+[a-z]{2,4})?[)）]?$)|all rights reserved|\b\d+ min(?:ute)?s? read$`)
 	// navigationRow: a row of a site's menu or breadcrumbs, short items
 	// between bars, bullets or chevrons: "World | Asia | Business",
 	// "Home › News › Politics".
@@ -47,10 +47,17 @@ var (
 // Updated 11:05 a.m.".
 const clockTime = `(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s*[·|]?\s*\(?(?:Updated|Last updated)[:\s]\s*[^·|()]{1,40}\)?)?`
 
+// cjkDateLabels are the words Korean and Japanese pages print before the
+// date of publication or of the last update (입력 2013-05-16; 更新).
+const cjkDateLabels = `입력|수정|更新|配信`
+
+// updateWords are those English pages print before it.
+const updateWords = `published|updated|posted|last updated`
+
 // cjkLoneDate is a line that is only a date as Japanese and Korean pages
 // print it, with or without the time: "2019年12月12日 18時30分",
 // "2013년 5월 16일", "2013.05.16 10:30", "입력 2013-05-16 10:30".
-const cjkLoneDate = `^(?:입력|수정|更新|配信)?\s*(?:(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일](?:\s?[(（][^)）]{1,3}[)）])?|(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)(?:\s*(?:午前|午後|오전|오후)?\s*\d{1,2}(?:[:：]\d\d|\s?[時시]\s?(?:\d{1,2}\s?[分분])?))?(?:\s*[(（](?:最終更新|更新|수정)[^)）]{1,20}[)）])?$`
+const cjkLoneDate = `^(?:` + cjkDateLabels + `)?\s*(?:(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일](?:\s?[(（][^)）]{1,3}[)）])?|(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)(?:\s*(?:午前|午後|오전|오후)?\s*\d{1,2}(?:[:：]\d\d|\s?[時시]\s?(?:\d{1,2}\s?[分분])?))?(?:\s*[(（](?:最終更新|更新|수정)[^)）]{1,20}[)）])?$`
 
 // repeatsTitle reports whether a paragraph is the article's title printed
 // again, as a page's headline above its text: the same characters but for
