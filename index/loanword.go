@@ -110,6 +110,17 @@ const minLoanSound = 0.6
 // of love (バス, トンネル, ラブ), the a of game (ゲーム), and Korean's eo,
 // which writes the vowel of many an English syllable (버스, 센터).
 func loanSound(reading, english string) float64 {
+	v := loanSoundAs(reading, english)
+	// Korean and Japanese borrow English without an r closing a
+	// syllable: short is ショート and 쇼트, party パーティー and 파티.
+	if nr := nonRhotic(english); nr != english {
+		v = max(v, loanSoundAs(reading, nr))
+	}
+	return v
+}
+
+// loanSoundAs is loanSound for one spelling of the English word.
+func loanSoundAs(reading, english string) float64 {
 	sk, lv := sounds(koreanVowels.Replace(reading))
 	ek, ev := sounds(english)
 	if sk == "" || sk != strings.TrimSuffix(ek, "r") && sk != ek {
@@ -331,8 +342,13 @@ func (s *snapshotStats) skeletons() map[string][]termCount {
 			if len(tc.term) < 4 {
 				return
 			}
-			if k := skeleton(tc.term); len(k) >= 2 {
+			k := skeleton(tc.term)
+			if len(k) >= 2 {
 				m[k] = append(m[k], tc)
+			}
+			// Also as borrowed, without an r closing a syllable.
+			if nr := skeleton(nonRhotic(tc.term)); len(nr) >= 2 && nr != k {
+				m[nr] = append(m[nr], tc)
 			}
 		})
 		return m

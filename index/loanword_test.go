@@ -455,3 +455,54 @@ func TestBrandsWithoutTheirR(t *testing.T) {
 		t.Errorf("familymart: hits %v, want the article conbini first", ans.Hits)
 	}
 }
+
+// TestLoanwordsWithoutTheirR: Korean and Japanese borrow an English word
+// without the r that closes a syllable, so a borrowing's consonants are
+// those of the English word less that r (articles/dev9.jsonl 5:
+// 쇼트프로그램, "short program"; コンサート, concert; ポートランド and
+// 포틀랜드, Portland; スーパーマーケット, supermarket). A question naming
+// them finds a moderator's English article.
+func TestLoanwordsWithoutTheirR(t *testing.T) {
+	idx, _ := openTest(t, append(defaultCorpus(t),
+		article("skate", "", "2024-07-14",
+			"About 300 riders from nine countries entered the Portland skateboard contest on Saturday, held in the car park of a closed supermarket.",
+			"The winner, 17-year-old Mika Tanaka of Osaka, landed a kickflip over the rail in the last minute of the final.",
+			"A free concert by local bands closed the evening; organizers said 4,000 people attended."),
+	))
+	for _, tt := range []struct {
+		q, label string
+		want     []string
+	}{
+		{"ポートランドのスケートボード大会、何人出た？", "ポートランド", []string{"portland"}},
+		{"포틀랜드 스케이트보드 우승자 누구?", "포틀랜드", []string{"portland"}},
+		{"スーパーマーケットの駐車場でやったってほんと？", "スーパーマーケット", []string{"supermarket"}},
+		{"콘서트 무료였어?", "콘서트", []string{"concert"}},
+	} {
+		q := analyzeQuestion(t, idx, tt.q)
+		c := findConcept(q, tt.label)
+		if c == nil {
+			t.Errorf("%q: concepts %q, want %q", tt.q, conceptLabels(q), tt.label)
+			continue
+		}
+		for _, w := range tt.want {
+			if !hasAlt(c, idx.phraseIn(knowledge.English, w)...) {
+				t.Errorf("%q: %q is not said as %s", tt.q, tt.label, w)
+			}
+		}
+		ans := ask(t, idx, knowledge.Query{Text: tt.q, Limit: 3})
+		if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "skate" {
+			t.Errorf("%q: hits %+v, want the skate article first", tt.q, ans.Hits)
+		}
+	}
+	for _, tt := range []struct {
+		borrowed, english string
+	}{
+		{lang.RomanizeKoreanLinked("쇼트"), "short"},
+		{lang.RomanizeKana("コンサート"), "concert"},
+		{lang.RomanizeKana("ワールド"), "world"},
+	} {
+		if v := loanSound(tt.borrowed, tt.english); v < minLoanSound {
+			t.Errorf("loanSound(%q, %q) = %.2f, want %v at least", tt.borrowed, tt.english, v, minLoanSound)
+		}
+	}
+}
