@@ -63,6 +63,7 @@ var (
 		{"ad24", "articles/dev24.jsonl", "articles/dev24"},
 		{"ad25", "articles/dev25.jsonl", "articles/dev25"},
 		{"ad26", "articles/dev26.jsonl", "articles/dev26"},
+		{"ad27", "articles/dev27.jsonl", "articles/dev27"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
