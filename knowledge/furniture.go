@@ -48,16 +48,25 @@ var (
 const clockTime = `(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s?[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s*[·|]?\s*\(?(?:Updated|Last updated)[:\s]\s*[^·|()]{1,40}\)?)?`
 
 // cjkDateLabels are the words Korean and Japanese pages print before the
-// date of publication or of the last update (입력 2013-05-16; 更新).
-const cjkDateLabels = `입력|수정|更新|配信`
+// date of publication or of the last update (입력 2013-05-16, 기사입력,
+// 승인; 更新, 配信).
+const cjkDateLabels = `(?:기사)?입력|(?:최종)?수정|승인|등록|更新|配信|公開|掲載`
 
 // updateWords are those English pages print before it.
 const updateWords = `published|updated|posted|last updated`
 
+// cjkDateTime is a date as Japanese and Korean pages print it, with or
+// without the time: "2019年12月12日 18時30分", "2013년 5월 16일",
+// "2013.05.16 10:30", "2013-05-16 오후 3:00".
+const cjkDateTime = `(?:(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일](?:\s?[(（][^)）]{1,3}[)）])?|(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)(?:\s*(?:午前|午後|오전|오후)?\s*\d{1,2}(?:[:：]\d\d|\s?[時시]\s?(?:\d{1,2}\s?[分분])?))?`
+
 // cjkLoneDate is a line that is only a date as Japanese and Korean pages
-// print it, with or without the time: "2019年12月12日 18時30分",
-// "2013년 5월 16일", "2013.05.16 10:30", "입력 2013-05-16 10:30".
-const cjkLoneDate = `^(?:` + cjkDateLabels + `)?\s*(?:(?:19|20)\d\d\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일](?:\s?[(（][^)）]{1,3}[)）])?|(?:19|20)\d\d[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?)(?:\s*(?:午前|午後|오전|오후)?\s*\d{1,2}(?:[:：]\d\d|\s?[時시]\s?(?:\d{1,2}\s?[分분])?))?(?:\s*[(（](?:最終更新|更新|수정)[^)）]{1,20}[)）])?$`
+// print it, with its label, and the date of the last update after it in
+// brackets or after a dot: "입력 2013-05-16 10:30", "2019年12月12日
+// （最終更新 11:30）", "입력 2022.03.22 11:42 · 수정 2022.03.22 16:05". A
+// page's <time> elements leave the label of the second on the line of the
+// first ("2022.03.22 11:42 · 수정").
+const cjkLoneDate = `^(?:` + cjkDateLabels + `)?\s*[:：]?\s*` + cjkDateTime + `(?:\s*[(（](?:最終更新|更新|수정)[^)）]{1,20}[)）]|\s*[·|/]?\s*(?:` + cjkDateLabels + `|最終更新)\s*[:：]?\s*(?:` + cjkDateTime + `)?)?$`
 
 // repeatsTitle reports whether a paragraph is the article's title printed
 // again, as a page's headline above its text: the same characters but for

@@ -164,6 +164,14 @@ func TestLoneDateline(t *testing.T) {
 		{"2013년 5월 16일", "2013년 5월 16일"},
 		{"입력 2013.05.16 오후 3:20", "입력 2013.05.16 오후 3:20"},
 		{"2019年12月12日、市議会で可決された。", ""},
+		// With the date of the last update after a dot, and the label
+		// of that date left on the first's line by the page's <time>
+		// elements (articles/dev27's Korean page).
+		{"입력 2022.03.22 11:42 · 수정 2022.03.22 16:05", "입력 2022.03.22 11:42 · 수정 2022.03.22 16:05"},
+		{"2022.03.22 11:42 · 수정", "2022.03.22 11:42 · 수정"},
+		{"기사입력 2019.07.04 오전 9:00", "기사입력 2019.07.04 오전 9:00"},
+		{"配信 2021年3月10日 14時05分 / 更新 2021年3月10日 15時", "配信 2021年3月10日 14時05分 / 更新 2021年3月10日 15時"},
+		{"2022.03.22 수정된 법이 시행됐다.", ""},
 		// With the time of day, its zone and the time of the last
 		// update (articles/dev20 and dev26 print "December 2, 2020,
 		// 6:40 p.m. JST" above the text).

@@ -62,6 +62,7 @@ func (a *Article) Passages() []Passage {
 	var captions []string // what the captions say, for the context of the passage they follow
 	captionsAt := map[int][]string{}
 	heading := ""                 // the section the text is in
+	headed := false               // whether the paragraph before was a heading
 	headingAt := map[int]string{} // passage -> the heading of its section
 	for i, p := range a.Body {
 		text := CleanText(p.Text)
@@ -71,9 +72,10 @@ func (a *Article) Passages() []Passage {
 		if i < 5 && repeatsTitle(text, a.Title) {
 			continue // the headline printed again above the text
 		}
-		if d := loneDateline(text); i < 5 && d != "" {
+		if d := loneDateline(text); (i < 5 || len(blocks) == 0 && pending == "") && d != "" {
 			// A dateline on a line of its own goes to the context, as
-			// one that opens the first paragraph does.
+			// one that opens the first paragraph does; above the text,
+			// however many labels and headings come before it.
 			if dateline == "" {
 				dateline = d
 			}
@@ -84,14 +86,21 @@ func (a *Article) Passages() []Passage {
 			// ("PyeongChang 2018 · Curling", "Diplomacy"), names what
 			// the article is filed under: it heads the first section,
 			// as a heading would, and is no text that answers.
-			heading = text
+			heading, headed = text, true
 			continue
 		}
 		if p.Heading {
 			flushPending()
-			heading = text
+			if headed {
+				// Headings one under another (a kicker, the deck under
+				// the headline) head the same text.
+				heading += " · " + text
+			} else {
+				heading, headed = text, true
+			}
 			continue
 		}
+		headed = false
 		if _, ok := headingAt[len(blocks)]; !ok && heading != "" {
 			headingAt[len(blocks)] = heading
 		}

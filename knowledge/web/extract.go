@@ -71,6 +71,7 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 		return nil, knowledge.Errorf(knowledge.EINVALID, "the page is not HTML I can read")
 	}
 	meta := readMeta(doc)
+	headings := headingTexts(doc)
 	markCaptions(doc)
 	ra, err := readability.FromDocument(doc, pageURL)
 	if err != nil || ra.Node == nil {
@@ -103,6 +104,11 @@ func FromHTML(body []byte, pageURL *url.URL) (*knowledge.Article, error) {
 		a.Published = dateOnly(t)
 	}
 	a.Body = paragraphs(ra.Node)
+	for i, p := range a.Body {
+		if !p.Caption && headings[p.Text] {
+			a.Body[i].Heading = true
+		}
+	}
 	if len(a.Body) > maxParagraphs {
 		// Cutting it silently would store a fragment the moderator never
 		// sees; an article this long is more likely a whole site or a feed.
@@ -259,6 +265,56 @@ func clean(u *url.URL) string {
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// headingTexts returns the text of each heading of a page, and of each
+// paragraph of the header that holds its headline: the deck under the
+// headline ("업계 3위와 5위 결합에 '경쟁 제한 우려 없다' 판단"), the kicker
+// above it. Readability keeps them but not their elements, and read as
+// paragraphs they opened the first passage, whose answer they are not:
+// they say what the text under them is about.
+func headingTexts(doc *html.Node) map[string]bool {
+	out := map[string]bool{}
+	add := func(n *html.Node) {
+		if t := knowledge.CleanText(render.InnerText(n)); t != "" {
+			out[t] = true
+		}
+	}
+	var walk func(n *html.Node, inHeader bool)
+	walk = func(n *html.Node, inHeader bool) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				add(n)
+				return
+			case atom.P:
+				if inHeader {
+					add(n)
+				}
+				return
+			case atom.Header:
+				inHeader = holdsHeadline(n)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inHeader)
+		}
+	}
+	walk(doc, false)
+	return out
+}
+
+// holdsHeadline reports whether a node holds an <h1>.
+func holdsHeadline(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsHeadline(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphs turns the article node into paragraphs, photo captions

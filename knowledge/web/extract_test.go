@@ -241,6 +241,42 @@ func TestFromHTMLHeadlineAndTime(t *testing.T) {
 	}
 }
 
+// TestFromHTMLDeck: the deck under a page's headline and the dates
+// printed with it, in the header that holds the headline, are no answer
+// text: the first passage opens with the article's first paragraph, and
+// the deck heads it in its context (articles/dev27's Korean page, whose
+// first passage quoted "업계 3위와 5위 결합에 … 판단 2022.03.22 11:42 ·
+// 수정" before its text). A heading in the text heads the paragraphs under
+// it.
+func TestFromHTMLDeck(t *testing.T) {
+	first := "편의점 업계 3위와 5위가 하나로 합쳐진다. 공정거래위원회는 두 회사의 결합이 시장 경쟁을 제한할 우려가 없다고 보고 22일 승인했다고 밝혔다. 인수 금액은 약 3133억원이다."
+	first += " 롯데그룹은 지난 1월 일본 측과 주식 전부를 사들이는 계약을 맺고 사흘 뒤 공정위에 기업결합을 신고했다."
+	second := "공정위는 소비자가 가까운 점포를 고르는 경향이 강해 간판의 주인이 바뀌어도 경쟁에는 큰 영향이 없다고 판단했다. 업계는 상위 3사 간 경쟁이 더 치열해질 것으로 본다. 두 브랜드의 점포를 더하면 1만3천여 개로 선두 두 회사를 바짝 뒤쫓게 된다."
+	page := `<!doctype html><html lang="ko"><head><title>공정위, 편의점 인수 승인 | 예시</title></head><body><main><article class="news-article">` +
+		`<header class="article-head"><p class="kicker">유통</p><h1>공정위, 편의점 인수 승인</h1><p class="subtitle">업계 3위와 5위 결합에 "경쟁 제한 우려 없다" 판단</p>` +
+		`<p class="dates">입력 <time datetime="2022-03-22T11:42:00+09:00">2022.03.22 11:42</time> · 수정 <time datetime="2022-03-22T16:05:00+09:00">2022.03.22 16:05</time></p></header>` +
+		`<div class="article-body" id="article-body"><p>` + first + `</p><h2>심사 내용</h2><p>` + second + `</p></div></article></main></body></html>`
+	a, err := FromHTML([]byte(page), nil)
+	if err != nil {
+		t.Fatalf("FromHTML: %v", err)
+	}
+	ps := a.Passages()
+	if len(ps) != 2 {
+		t.Fatalf("passages %+v, want two", ps)
+	}
+	if !strings.HasPrefix(ps[0].Text, "편의점 업계") || !strings.Contains(ps[0].Context, "경쟁 제한 우려 없다") {
+		t.Errorf("first passage %q, context %q: want the text first, the deck in the context", ps[0].Text, ps[0].Context)
+	}
+	if !strings.Contains(ps[1].Context, "심사 내용") || strings.Contains(ps[1].Text, "심사 내용") {
+		t.Errorf("second passage %q, context %q: want the heading in the context", ps[1].Text, ps[1].Context)
+	}
+	for _, p := range ps {
+		if strings.Contains(p.Text, "2022.03.22") || strings.Contains(p.Text, "수정") {
+			t.Errorf("a passage holds the date line: %q", p.Text)
+		}
+	}
+}
+
 // TestFromHTMLSiteAndAddress: a saved page (a file, no address of its
 // own) is cited by the site its <title> names after the headline and by
 // the address it gives itself, where its meta tags name no site
