@@ -473,7 +473,9 @@ func (idx *Index) addKanjiNames(st stats, c *concept, word string, conf, compoun
 	for _, part := range dictionary.SplitFullNames(word) {
 		for _, reading := range dictionary.Names(part) {
 			for _, l := range englishSpellings(lang.RomanizeKana(reading)) {
-				if terms := idx.analyze1(l); len(terms) == 1 && romanizedName(terms[0]) && st.docFreq(terms[0]) > 0 {
+				// A reading of three letters counts though English has a
+				// word so spelt: the kanji are a name (小野, Ono; 真央, Mao).
+				if terms := idx.analyze1(l); len(terms) == 1 && utf8.RuneCountInString(terms[0]) >= 3 && st.docFreq(terms[0]) > 0 {
 					c.addAlt(st, knowledge.English, terms, conf, seen)
 				}
 				// Korean writes a Japanese name by its sound too, without

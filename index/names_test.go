@@ -40,6 +40,23 @@ func TestGivenNames(t *testing.T) {
 	}
 }
 
+// TestThreeLetterNames: a Japanese name in kanji whose reading is three
+// letters (小野, Ono; 真央, Mao) is said as the English article spells it,
+// though English has a word of those letters (ono, a fish; Mao Zedong):
+// the kanji are a name. The class of the dev questions 浅田真央 and 真央
+// (articles/dev9.jsonl 9, 10 and 39) and 小野 (articles/dev27.jsonl 13).
+func TestThreeLetterNames(t *testing.T) {
+	en := article("drug", "", "2020-10-13",
+		"SEOUL, Oct. 13 -- A South Korean drugmaker licensed its new sleep medicine in Japan to Ono Pharmaceutical on Tuesday.",
+		"Ono will pay 5 billion yen up front and royalties on sales.",
+		"The skater Mao Ueda, who appears in the Japanese advertisements, said she had trouble sleeping before competitions.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	checkSaidAs(t, idx, []saidAs{
+		{"小野薬品は契約金いくら払う？", "小野", "ono"},
+		{"上田真央って誰", "上田真央", "mao"},
+	})
+}
+
 // TestKoreanNamesWithWoo: English spells the syllable 우 of a Korean name
 // Woo (Choi Sung-woo, Sung Jin-woo), and a company's name as a person's
 // syllables (Daewoo, Hanjin), the compound that holds it read as the name
