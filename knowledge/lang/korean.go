@@ -296,7 +296,9 @@ func KoreanStem(word string) string {
 }
 
 // koreanFunctionWords are question words, pronouns, adverbs and nouns of
-// grammar that say nothing about what a question is about.
+// grammar that say nothing about what a question is about, and the forms
+// chat types them in (어케 and 어캐 for 어떻게, "how"; 어떰 for 어때, "how
+// is it").
 var koreanFunctionWords = map[string]bool{}
 
 func init() {
@@ -313,7 +315,8 @@ func init() {
 		알려줘 알려주세요 설명 설명해 설명해줘 말해줘 궁금 궁금해 궁금해요 질문 요약 정리 내용 뭐였지 뭐였어 
 		나 너 우리 저희 제가 내가 니가 걔 쟤 얘 분 사람들 정부 당국 
 		이후 이전 당시 현재 이번 지난 올해 작년 그때 이때 동안 전후 직후 직전 이상 이하 또한 이미 아직 계속 모두 각각 
-		거임 아님 나오 내는 하는 되는 있던 없던 후 전 며칠 몇살`) {
+		거임 아님 나오 내는 하는 되는 있던 없던 후 전 며칠 몇살 
+		어케 어캐 어떰`) {
 		koreanFunctionWords[w] = true
 	}
 }

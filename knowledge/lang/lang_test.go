@@ -140,6 +140,14 @@ func TestKoreanFunctionWord(t *testing.T) {
 			t.Errorf("KoreanFunctionWord(%q) = false", w)
 		}
 	}
+	// 어케, chat's 어떻게, "how", and 어떰, its 어때 (articles/dev16.jsonl:
+	// 소송은 어케 됐어; dev20: 어케 배웅했대; dev23: 결국 어케 됐음; dev26:
+	// 어케 됐더라; dev4: 분위기 어떰).
+	for _, w := range []string{"어케", "어캐", "어떰"} {
+		if !KoreanFunctionWord(w) {
+			t.Errorf("KoreanFunctionWord(%q) = false", w)
+		}
+	}
 	if KoreanFunctionWord("리얼") {
 		t.Errorf("KoreanFunctionWord(리얼) = true")
 	}
