@@ -235,6 +235,10 @@ func TestJapaneseContent(t *testing.T) {
 		// stays in it.
 		{"くーぱんの売上って2017年どんだけ伸びたん", []string{"売上", "年", "伸"}},
 		{"すごーい、メーカーの話", []string{"メーカー"}},
+		// Chat's マジ, "for real", is no word the question is about
+		// (dev3.jsonl: 徴用工判決の報復ってマジ？; articles/dev25.jsonl:
+		// 代表100試合目だったってマジ？; dev26: 寄贈したってマジ？).
+		{"三菱重工の判決の日に韓国大使呼び出したってマジ？", []string{"三菱重工", "判決", "韓国大使呼", "出"}},
 	}
 	for _, tt := range tests {
 		var got []string
