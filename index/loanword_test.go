@@ -506,3 +506,25 @@ func TestLoanwordsWithoutTheirR(t *testing.T) {
 		}
 	}
 }
+
+// TestLoanwordNotCorrected: an English word the corpus writes only by
+// its sound, in katakana or Hangul (castella: カステラ, 카스텔라), is that
+// word, not a misspelling of a lexicon name it is close to (Stella
+// Chemifa): articles/dev27.jsonl 40 asked "when did castella originally
+// come out in korea?" and was read as "stella".
+func TestLoanwordNotCorrected(t *testing.T) {
+	for _, a := range []*knowledge.Article{
+		articleIn(knowledge.Japanese, "bakery", "2024-05-02", "【長崎】老舗の菓子店が2日、ソウルにカステラの専門店を開いた。初日は300人が並んだ。"),
+		articleIn(knowledge.Korean, "bakery", "2024-05-02", "(서울=본지 특파원) 일본 나가사키의 노포 과자점이 2일 서울에 카스텔라 전문점을 열었다. 첫날 300명이 줄을 섰다."),
+	} {
+		idx, _ := openTest(t, append(defaultCorpus(t), a))
+		q := analyzeQuestion(t, idx, "when did the castella shop open in seoul")
+		if c := findConcept(q, "castella"); c == nil || len(c.alts) == 0 {
+			t.Errorf("%s article: concepts %q, want castella said as the article says it", a.Language, conceptLabels(q))
+		}
+		ans := ask(t, idx, knowledge.Query{Text: "when did the castella shop open in seoul", Limit: 3})
+		if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "bakery" {
+			t.Errorf("%s article: hits %+v, want the bakery article first", a.Language, ans.Hits)
+		}
+	}
+}
