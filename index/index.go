@@ -40,7 +40,7 @@ const GCPercent = 75
 // articles are cut into passages or the way passages are tagged with
 // topics changes; an index built with another version is rebuilt from
 // the corpus.
-const MappingVersion = "disputebot-39"
+const MappingVersion = "disputebot-40"
 
 // analyzerName is the analysis of English text (see languages.go for the
 // others): Unicode words, possessives dropped, lowercased, written the

@@ -274,8 +274,9 @@ func presentEnding(rest string) bool {
 }
 
 // presentOnly are the endings of one syllable that follow 하다 and 되다
-// and begin no noun (하던, 된대, 해준).
-var presentOnly = strings.Fields(`던 대 냐 니 래 죠 준 줘`)
+// and begin no noun (하던, 된대, 해준), and those of condition and
+// obligation (졸업하면, "once they graduate"; 인도해야, "must hand over").
+var presentOnly = strings.Fields(`던 대 냐 니 래 죠 준 줘 면 야`)
 
 // cutChatNoun takes off the bound noun that chat closes a chain of
 // endings with (던거, 한거임, 줬던게).

@@ -59,6 +59,13 @@ func TestKoreanStem(t *testing.T) {
 		{"발표하셨음", "발표"},
 		{"발표할듯", "발표"},
 		{"발표해야함", "발표"},
+		// and with the endings of condition and obligation
+		// (articles/dev21.jsonl 24: 졸업하면; dev17 37: 인도해야;
+		// articles/dev3's Korean article: 청구하면, "if they claim")
+		{"졸업하면", "졸업"},
+		{"인도해야", "인도"},
+		{"청구하면", "청구"},
+		{"공개되면", "공개"},
 		// not a particle after a noun ending in a form of 하다, nor a
 		// noun beginning with one and its particle
 		{"일본해는", "일본해"},
