@@ -335,6 +335,13 @@ func indexVariant(text string, v glossaryVariant) int {
 // 일제강제동원피해자 holds 강제동원. A word the dictionary does not divide
 // whole (a name, a loanword) holds any variant.
 func onWordBounds(word string, from, to int) bool {
+	// Not across the word's end and its ending, or its last particle:
+	// 재진출하고 ("re-enter and") holds no 출하 ("shipment").
+	if forms := lang.KoreanForms(word); len(forms) > 1 {
+		if end := len(forms[1]); from < end && end < to && to < len(word) {
+			return false
+		}
+	}
 	stem := lang.KoreanStem(word)
 	parts := dictionary.Split(stem, true)
 	if strings.Join(parts, "") != stem || len(parts) < 2 {

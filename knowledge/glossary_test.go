@@ -640,6 +640,12 @@ func TestKoreanVariantsInWords(t *testing.T) {
 		{"사회복지법인 대표는 누구인가요?", "district court", false},
 		{"일제강제동원피해자 지원재단 이사장은 누구야", "wartime labor", true},
 		{"광주지법 판결 언제 나왔어?", "district court", true},
+		// Nor across a word's end and its ending: 재진출하고 ("re-enter
+		// and", articles/dev8.jsonl 46) holds no 출하 ("shipment"), where
+		// 재무장관회의는 holds 회의 before its particle.
+		{"현대차 일본 재진출하고 첫해에 몇대 팔았음?", "shipments", false},
+		{"일본 출하 언제 재개됐어?", "shipments", true},
+		{"그럼 다음 재무장관회의는 어디서 해?", "meeting", true},
 	}
 	for _, tc := range tests {
 		ms, _ := g.Match(tc.q)
