@@ -298,7 +298,17 @@ func blankSuffix(text string, i int) string {
 // the others.
 func indexVariant(text string, v glossaryVariant) int {
 	if v.cjk && !v.hangul {
-		return strings.Index(text, v.key)
+		for off := 0; ; {
+			i := strings.Index(text[off:], v.key)
+			if i < 0 {
+				return -1
+			}
+			i += off
+			if !insideKanjiWord(text, i, i+len(v.key)) {
+				return i
+			}
+			off = i + 1
+		}
 	}
 	if v.hangul {
 		for off := 0; ; {
@@ -326,6 +336,42 @@ func indexVariant(text string, v glossaryVariant) int {
 		}
 		off = i + 1
 	}
+}
+
+// maxKanjiWord bounds the characters of the words insideKanjiWord tries.
+const maxKanjiWord = 6
+
+// insideKanjiWord reports whether text[from:to], in Chinese characters,
+// lies inside a longer word of the dictionary that starts before it: 加藤前支局長 holds 支局長, "bureau chief", and so no 局長,
+// "director general"; 元首相 is "former prime minister".
+func insideKanjiWord(text string, from, to int) bool {
+	han := func(r rune) bool { return unicode.Is(unicode.Han, r) }
+	if r, _ := utf8.DecodeLastRuneInString(text[:from]); !han(r) {
+		return false
+	}
+	n := utf8.RuneCountInString(text[from:to])
+	for s := from; s > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:s])
+		if !han(r) {
+			break
+		}
+		s -= size
+		k := utf8.RuneCountInString(text[s:from]) + n
+		if k > maxKanjiWord {
+			break
+		}
+		for e := to; k <= maxKanjiWord; k++ {
+			if dictionary.Known(text[s:e]) {
+				return true
+			}
+			r, size := utf8.DecodeRuneInString(text[e:])
+			if !han(r) {
+				break
+			}
+			e += size
+		}
+	}
+	return false
 }
 
 // onWordBounds reports whether a variant found inside a Korean compound,

@@ -659,6 +659,36 @@ func TestKoreanVariantsInWords(t *testing.T) {
 	}
 }
 
+// TestJapaneseVariantsInWords: a Japanese variant is not found inside a
+// longer word of the dictionary that starts before it, which says
+// something else: 支局長 ("bureau chief", articles/dev23.jsonl 41) holds
+// no 局長 ("director general"), 元首相 ("former prime minister", dev3.jsonl
+// 124) is its own word, and 総領事 ("consul general", articles/dev19.jsonl
+// 25 and dev20 27) no 領事 alone.
+func TestJapaneseVariantsInWords(t *testing.T) {
+	g := DefaultGlossary()
+	tests := []struct {
+		q, group string
+		want     bool
+	}{
+		{"加藤前支局長に判決を言い渡したのは、どの裁判所ですか。", "director general", false},
+		{"外務省の局長が訪韓したのはいつ？", "director general", true},
+		{"安倍元首相が撃たれたのってどこだっけ", "prime minister", false},
+		{"日本の首相は何と言った", "prime minister", true},
+		{"大阪総領事館で投票した在日3世の会社員は誰ですか。", "consular", false},
+	}
+	for _, tc := range tests {
+		ms, _ := g.Match(tc.q)
+		found := false
+		for _, m := range ms {
+			found = found || m.Group.Canonical() == tc.group
+		}
+		if found != tc.want {
+			t.Errorf("Match(%q) finds %q: %v, want %v (%q)", tc.q, tc.group, found, tc.want, canonicals(ms))
+		}
+	}
+}
+
 // TestRomanizedKorean: a Korean variant typed in Revised Romanization
 // asks for its group, as three romanized dev questions write them
 // (sinilcheoljugeum, hwaiteuriseuteu, daebeobwon), and letter by letter

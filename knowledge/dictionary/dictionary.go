@@ -190,6 +190,16 @@ func Japanese(word string) []string {
 	return nil
 }
 
+// Known reports whether a Japanese word is one of the dictionary's
+// words, common or rare.
+func Known(word string) bool {
+	if _, ok := lookup(japaneseTable, word); ok {
+		return true
+	}
+	_, ok := lookup(rareTable, word)
+	return ok
+}
+
 // ProperName returns the Japanese words, in kanji or katakana, of which a
 // proper name in English is the first sense, or nil (busan: 釜山; jeju:
 // 済州). Common words are not among them: Translations has those.
