@@ -469,29 +469,16 @@ func TestLoanwordsWithoutTheirR(t *testing.T) {
 			"The winner, 17-year-old Mika Tanaka of Osaka, landed a kickflip over the rail in the last minute of the final.",
 			"A free concert by local bands closed the evening; organizers said 4,000 people attended."),
 	))
-	for _, tt := range []struct {
-		q, label string
-		want     []string
-	}{
-		{"ポートランドのスケートボード大会、何人出た？", "ポートランド", []string{"portland"}},
-		{"포틀랜드 스케이트보드 우승자 누구?", "포틀랜드", []string{"portland"}},
-		{"スーパーマーケットの駐車場でやったってほんと？", "スーパーマーケット", []string{"supermarket"}},
-		{"콘서트 무료였어?", "콘서트", []string{"concert"}},
-	} {
-		q := analyzeQuestion(t, idx, tt.q)
-		c := findConcept(q, tt.label)
-		if c == nil {
-			t.Errorf("%q: concepts %q, want %q", tt.q, conceptLabels(q), tt.label)
-			continue
-		}
-		for _, w := range tt.want {
-			if !hasAlt(c, idx.phraseIn(knowledge.English, w)...) {
-				t.Errorf("%q: %q is not said as %s", tt.q, tt.label, w)
-			}
-		}
-		ans := ask(t, idx, knowledge.Query{Text: tt.q, Limit: 3})
+	checkSaidAs(t, idx, []saidAs{
+		{"ポートランドのスケートボード大会、何人出た？", "ポートランド", "portland"},
+		{"포틀랜드 스케이트보드 우승자 누구?", "포틀랜드", "portland"},
+		{"スーパーマーケットの駐車場でやったってほんと？", "スーパーマーケット", "supermarket"},
+		{"콘서트 무료였어?", "콘서트", "concert"},
+	})
+	for _, q := range []string{"ポートランドのスケートボード大会、何人出た？", "포틀랜드 스케이트보드 우승자 누구?", "スーパーマーケットの駐車場でやったってほんと？", "콘서트 무료였어?"} {
+		ans := ask(t, idx, knowledge.Query{Text: q, Limit: 3})
 		if len(ans.Hits) == 0 || ans.Hits[0].ArticleID != "skate" {
-			t.Errorf("%q: hits %+v, want the skate article first", tt.q, ans.Hits)
+			t.Errorf("%q: hits %+v, want the skate article first", q, ans.Hits)
 		}
 	}
 	for _, tt := range []struct {
