@@ -651,6 +651,10 @@ func TestCompoundGloss(t *testing.T) {
 	)
 	cases := []struct{ q, want string }{
 		{"日本は竹島問題を国際司法裁判所に持ち込もうとしたことがありますか？", "International Court of Justice"},
+		// 独島問題 is no word of the dictionary, which reads 竹島問題
+		// whole ("Takeshima problem"): 問題 comes out of it, and 司法
+		// is left alone.
+		{"日本は独島問題を国際司法裁判所に持ち込もうとしたの？", "International Court of Justice"},
 		{"일본이 독도 문제를 국제사법재판소에 가져가자고 한 적 있어?", "International Court of Justice"},
 		{"停戦合意は海の境界をどうしたの？", "cease-fire agreement left the sea border"},
 		{"釜山の漁港への公共投資はいくら？", "public investment of 50 billion won"},
