@@ -64,6 +64,7 @@ var (
 		{"ad25", "articles/dev25.jsonl", "articles/dev25"},
 		{"ad26", "articles/dev26.jsonl", "articles/dev26"},
 		{"ad27", "articles/dev27.jsonl", "articles/dev27"},
+		{"ad28", "articles/dev28.jsonl", "articles/dev28"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
