@@ -55,3 +55,22 @@ func FuzzQuestionContext(f *testing.F) {
 		inContext("conditions", contextFor("weather", ctx), 0.4)
 	})
 }
+
+// TestSynonymsNoFunctionWords: a sense the thesaurus spells as a word of
+// asking or grammar is no synonym, since a passage says it in every other
+// sense: "can" (a toilet) for bathroom and potty (articles/dev28.jsonl 2,
+// dev.jsonl 312), "go" for die (articles/dev20.jsonl 33), "say" for
+// supposed (dev.jsonl 99 and 224).
+func TestSynonymsNoFunctionWords(t *testing.T) {
+	idx := defaultIndex(t)
+	for _, tt := range []struct{ q, label, not string }{
+		{"who was the judge on the yasukuni bathroom bomb trial", "bathroom", "can"},
+		{"tips for potty training a puppy?", "potty", "can"},
+		{"When did Asakawa Takumi die, and what was the cause?", "die", "go"},
+		{"What was supposed to happen later in December, after the Madrid meeting?", "supposed", "say"},
+	} {
+		if c := findConcept(analyzeQuestion(t, idx, tt.q), tt.label); c != nil && hasAlt(c, tt.not) {
+			t.Errorf("%q: %s is said as %q", tt.q, tt.label, tt.not)
+		}
+	}
+}

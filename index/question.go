@@ -1547,6 +1547,12 @@ func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, 
 					if rel.broader && thesaurus.Polysemy(s) > maxBroaderSenses {
 						continue
 					}
+					// A sense spelt as a word of asking or grammar says
+					// nothing in a passage: "can" (a toilet) of bathroom
+					// is every "can" of the corpus.
+					if askingWords[s] || stopWords[s] {
+						continue
+					}
 					if c.addAlt(st, knowledge.English, idx.phraseIn(knowledge.English, s), rel.conf, seen) {
 						c.alts[len(c.alts)-1].broader = rel.broader
 					}
