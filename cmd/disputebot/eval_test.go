@@ -58,9 +58,10 @@ import (
 // its start, and articles/dev25's and articles/test24's, written after its
 // first held-out run; at stop 40's end, articles/dev26's and
 // articles/test25's, both written at its start; at stop 41's end,
-// articles/dev27's and articles/test26's, both written at its start, and
-// articles/test12's not-covered level raised to it), each less a question
-// or two.
+// articles/dev27's and articles/test26's, both written at its start,
+// articles/test12's not-covered level raised to it, and articles/dev28's
+// and articles/test27's, written halfway through it), each less a
+// question or two.
 var evalLevels = []struct {
 	name, articles, file string
 	levels               []string
@@ -125,6 +126,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.33", "--min-hit3", "0.38", "--max-not-covered", "0.37", "--max-off-answered", "0.51", "--min-cjk-hit3", "0.52"}},
 	{"dev27 articles", "articles/dev27", "articles/dev27.jsonl",
 		[]string{"--min-hit1", "0.58", "--min-hit3", "0.66", "--max-not-covered", "0.23", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.7"}},
+	{"dev28 articles", "articles/dev28", "articles/dev28.jsonl",
+		[]string{"--min-hit1", "0.5", "--min-hit3", "0.58", "--max-not-covered", "0.23", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.56"}},
 	{"test", "", "test.jsonl",
 		[]string{"--min-hit1", "0.65", "--min-hit3", "0.8", "--max-not-covered", "0.09", "--max-off-answered", "0.18", "--min-cjk-hit3", "0.76"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
@@ -181,6 +184,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.5", "--min-hit3", "0.55", "--max-not-covered", "0.31", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.5"}},
 	{"test26 articles", "articles/test26", "articles/test26.jsonl",
 		[]string{"--min-hit1", "0.58", "--min-hit3", "0.63", "--max-not-covered", "0.34", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.66"}},
+	{"test27 articles", "articles/test27", "articles/test27.jsonl",
+		[]string{"--min-hit1", "0.41", "--min-hit3", "0.47", "--max-not-covered", "0.45", "--max-off-answered", "1", "--min-cjk-hit3", "0.41"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
