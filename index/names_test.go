@@ -57,6 +57,26 @@ func TestThreeLetterNames(t *testing.T) {
 	})
 }
 
+// TestKoreanNamesEndingAsEndings: a Korean name whose last syllable reads
+// as a verb's ending (전창한 and 김태한, whose 한 is that of 하다) is the
+// name an English article spells, not its first two syllables (articles/dev28.jsonl 11 and 14: 전창한 씨, Chon Chang-han); a
+// word of the dictionary with a particle is no name (선수가: 선수,
+// "player", not Sun Su-ga).
+func TestKoreanNamesEndingAsEndings(t *testing.T) {
+	en := article("court", "", "2016-07-19",
+		"TOKYO, July 19 -- A Tokyo court sentenced Chon Chang-han, 28, to four years in prison on Tuesday.",
+		"His lawyer, Kim Tae-han, said he would appeal the ruling.",
+		"Prosecutors had asked for five years, the court said.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	checkSaidAs(t, idx, []saidAs{
+		{"전창한 씨는 몇 년 형 받았어?", "전창", "chon chang han"},
+		{"김태한 변호사는 뭐라고 했어?", "김태", "kim tae han"},
+	})
+	if c := findConcept(analyzeQuestion(t, idx, "선수가 몇 명이었어?"), "선수"); c != nil && hasAlt(c, "sun") {
+		t.Errorf("선수가 is read as a name")
+	}
+}
+
 // TestKoreanNamesWithWoo: English spells the syllable 우 of a Korean name
 // Woo (Choi Sung-woo, Sung Jin-woo), and a company's name as a person's
 // syllables (Daewoo, Hanjin), the compound that holds it read as the name

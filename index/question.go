@@ -1141,7 +1141,7 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 	}
 	// A Korean personal name, as English news spells it (이용수: Lee
 	// Yong-soo), is no word to translate (이용, "use").
-	if w.lang != knowledge.Korean || w.native != "" || !idx.addKoreanName(st, &c, w.text, r, seen) {
+	if w.lang != knowledge.Korean || w.native != "" || !idx.addKoreanName(st, &c, koreanNameForm(w), r, seen) {
 		idx.addTranslations(st, &c, w, r, seen)
 		// A word no passage writes as the question does may be
 		// said in other words of either language (서거, "death":
@@ -1281,6 +1281,22 @@ func (idx *Index) addSynonymWords(st stats, c *concept, w cjkWord, r ranking, se
 			idx.addJapaneseWord(st, c, t, conf, 0, seen)
 		}
 	}
+}
+
+// koreanNameForm returns the form of a Korean word that may be a
+// personal name: the word without its particles, or, where that is no
+// name, the longest form that is one, since a name's last syllable may
+// read as an ending (전창한 씨, whose 한 is that of 하다: 전창).
+func koreanNameForm(w cjkWord) string {
+	if _, _, ok := lang.KoreanName(w.text); ok || dictionary.Korean(w.text) != nil {
+		return w.text // a name, or a word of the dictionary with its particle (선수가: 선수, "player")
+	}
+	for _, f := range w.forms {
+		if _, _, ok := lang.KoreanName(f); ok {
+			return f
+		}
+	}
+	return w.text
 }
 
 // ownSaid reports whether a passage holds a word as the question writes
