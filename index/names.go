@@ -411,6 +411,11 @@ func (idx *Index) koreanNameSpellings(st stats, c *concept, word string, r ranki
 			if t1 != "" && second[i] != "" {
 				givens = append(givens, []string{t1, second[i]})
 			}
+			// A syllable English spells as a stop word (Park Jung-in,
+			// Kim Yong-an) is a gap the analyzer leaves in the name.
+			if t1 != "" && second[i] == "" && stopWords[strings.ToLower(g2)] {
+				givens = append(givens, []string{t1, ""})
+			}
 		}
 	}
 	added := ""

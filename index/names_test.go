@@ -72,6 +72,14 @@ func TestKoreanNamesEndingAsEndings(t *testing.T) {
 		{"전창한 씨는 몇 년 형 받았어?", "전창", "chon chang han"},
 		{"김태한 변호사는 뭐라고 했어?", "김태", "kim tae han"},
 	})
+	// A given name's syllable that English spells as a stop word is the
+	// gap the analyzer leaves in the name (Park Jung-in: 박정인).
+	idx2, _ := openTest(t, append(defaultCorpus(t), article("lawyer", "", "2016-07-20",
+		"SEOUL, July 20 -- His lawyer, Park Jung-in, said on Wednesday that he would appeal the ruling.")))
+	q := analyzeQuestion(t, idx2, "박정인 변호사는 뭐라고 했어?")
+	if c := findConcept(q, "박정인"); c == nil || !hasAlt(c, "park", "jung", "") {
+		t.Errorf("박정인: concepts %q, want it said as park jung-in", conceptLabels(q))
+	}
 	if c := findConcept(analyzeQuestion(t, idx, "선수가 몇 명이었어?"), "선수"); c != nil && hasAlt(c, "sun") {
 		t.Errorf("선수가 is read as a name")
 	}
