@@ -59,9 +59,11 @@ func TestThreeLetterNames(t *testing.T) {
 
 // TestKoreanNamesEndingAsEndings: a Korean name whose last syllable reads
 // as a verb's ending (전창한 and 김태한, whose 한 is that of 하다) is the
-// name an English article spells, not its first two syllables (articles/dev28.jsonl 11 and 14: 전창한 씨, Chon Chang-han); a
-// word of the dictionary with a particle is no name (선수가: 선수,
-// "player", not Sun Su-ga).
+// name an English article spells, not its first two syllables
+// (articles/dev28.jsonl 11 and 14: 전창한 씨, Chon Chang-han); a word of
+// the dictionary with a particle is no name (선수가: 선수, "player", not
+// Sun Su-ga). A given name's syllable that English spells as a stop word
+// (Park Jung-in) is the gap the analyzer leaves.
 func TestKoreanNamesEndingAsEndings(t *testing.T) {
 	en := article("court", "", "2016-07-19",
 		"TOKYO, July 19 -- A Tokyo court sentenced Chon Chang-han, 28, to four years in prison on Tuesday.",
