@@ -259,11 +259,7 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 			c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
 		}
 		if idx.hasLanguage(knowledge.Korean) {
-			words := byEar(w, func(key string) []string {
-				words, _ := st.koreanLoanwords(key)
-				return words
-			})
-			for _, k := range words {
+			for _, k := range byEar(w, koreanWordsByKey(st)) {
 				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, seen)
 			}
 		}
@@ -289,6 +285,15 @@ func (idx *Index) addNameSpellings(st stats, c *concept, word string, r ranking,
 func (idx *Index) addRomajiNames(st stats, c *concept, romaji string, r ranking, seen map[string]bool) {
 	for _, name := range dictionary.NamesRomaji(romaji) {
 		c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, name), r.Romanized, seen)
+	}
+}
+
+// koreanWordsByKey looks up the Korean words of the corpus of a loan key,
+// without the compounds that hold them (see koreanLoanwords), for byEar.
+func koreanWordsByKey(st stats) func(key string) []string {
+	return func(key string) []string {
+		words, _ := st.koreanLoanwords(key)
+		return words
 	}
 }
 

@@ -422,13 +422,7 @@ func (a *reading) corrected(text string) string {
 		// A word a Japanese or Korean article borrows, by its sound
 		// (castella: カステラ), is no misspelling of a lexicon name
 		// (Stella Chemifa).
-		if len(byEar(w, a.st.katakanaLoanwords)) > 0 {
-			return true
-		}
-		return len(byEar(w, func(key string) []string {
-			words, _ := a.st.koreanLoanwords(key)
-			return words
-		})) > 0
+		return len(byEar(w, a.st.katakanaLoanwords)) > 0 || len(byEar(w, koreanWordsByKey(a.st))) > 0
 	}
 	return a.idx.glossary.Correct(text, func(word string) bool {
 		w := strings.ToLower(word)

@@ -342,8 +342,9 @@ func indexVariant(text string, v glossaryVariant) int {
 const maxKanjiWord = 6
 
 // insideKanjiWord reports whether text[from:to], in Chinese characters,
-// lies inside a longer word of the dictionary that starts before it: 加藤前支局長 holds 支局長, "bureau chief", and so no 局長,
-// "director general"; 元首相 is "former prime minister".
+// lies inside a longer word of the dictionary that starts before it:
+// 加藤前支局長 holds 支局長, "bureau chief", and so no 局長, "director
+// general"; 元首相 is "former prime minister".
 func insideKanjiWord(text string, from, to int) bool {
 	han := func(r rune) bool { return unicode.Is(unicode.Han, r) }
 	if r, _ := utf8.DecodeLastRuneInString(text[:from]); !han(r) {
@@ -383,12 +384,13 @@ func insideKanjiWord(text string, from, to int) bool {
 func onWordBounds(word string, from, to int) bool {
 	// Not across the word's end and its ending, or its last particle:
 	// 재진출하고 ("re-enter and") holds no 출하 ("shipment").
-	if forms := lang.KoreanForms(word); len(forms) > 1 {
+	forms := lang.KoreanForms(word)
+	if len(forms) > 1 {
 		if end := len(forms[1]); from < end && end < to && to < len(word) {
 			return false
 		}
 	}
-	stem := lang.KoreanStem(word)
+	stem := forms[len(forms)-1] // lang.KoreanStem
 	parts := dictionary.Split(stem, true)
 	if strings.Join(parts, "") != stem || len(parts) < 2 {
 		return true

@@ -304,13 +304,18 @@ func headingTexts(doc *html.Node) map[string]bool {
 	return out
 }
 
-// holdsHeadline reports whether a node holds an <h1>.
+// holdsHeadline reports whether a node is or holds an <h1>.
 func holdsHeadline(n *html.Node) bool {
-	if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+	return holds(n, func(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom == atom.H1 })
+}
+
+// holds reports whether a node, or one inside it, is what match looks for.
+func holds(n *html.Node, match func(*html.Node) bool) bool {
+	if match(n) {
 		return true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if holdsHeadline(c) {
+		if holds(c, match) {
 			return true
 		}
 	}
@@ -406,15 +411,9 @@ func saysCaption(n *html.Node) bool {
 
 // holdsPicture reports whether a node is or contains an image.
 func holdsPicture(n *html.Node) bool {
-	if n.Type == html.ElementNode && (n.Data == "img" || n.Data == "picture" || n.Data == "video") {
-		return true
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if holdsPicture(c) {
-			return true
-		}
-	}
-	return false
+	return holds(n, func(n *html.Node) bool {
+		return n.Type == html.ElementNode && (n.Data == "img" || n.Data == "picture" || n.Data == "video")
+	})
 }
 
 // FromFile reads an uploaded file: .md (with optional front matter), .txt
