@@ -65,6 +65,7 @@ var (
 		{"ad26", "articles/dev26.jsonl", "articles/dev26"},
 		{"ad27", "articles/dev27.jsonl", "articles/dev27"},
 		{"ad28", "articles/dev28.jsonl", "articles/dev28"},
+		{"ad29", "articles/dev29.jsonl", "articles/dev29"},
 	}
 	validationSplits = []split{
 		{"dev3", "dev3.jsonl", ""}, {"art2", "articles/dev2.jsonl", "articles/dev2"},
