@@ -1574,6 +1574,34 @@ func TestLoanPhrases(t *testing.T) {
 	}
 }
 
+// TestBorrowedBySound: a name of English words that a Japanese or Korean
+// article writes as one borrowed word, which no loan key finds, is found
+// by its sound, with an English th said as s: Death Note as デスノート
+// (articles/dev29.jsonl 34, 42 and 45) and 데스노트, The Lion King as
+// ライオンキング (articles/dev13.jsonl 14), Street Fighter as
+// ストリートファイター. A native Korean word is no borrowed one (사랑,
+// "love", is no "school ruling": articles/dev16.jsonl 21).
+func TestBorrowedBySound(t *testing.T) {
+	ja := articleIn(knowledge.Japanese, "musical", "2015-06-23",
+		"ミュージカル「デスノート」の韓国版が城南アートセンターで開幕した。",
+		"劇団四季の「ライオンキング」も韓国で上演された。「ストリートファイター」の大会も開かれた。")
+	ko := articleIn(knowledge.Korean, "drama", "2017-01-05",
+		"뮤지컬 '데스노트'가 다시 무대에 오른다. 사랑 이야기를 담은 작품도 함께 공연된다.")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja, ko))
+	checkSaidAs(t, idx, []saidAs{
+		{"At which venue is the Korean-language production of the Death Note musical being performed?", "death note", "デスノート"},
+		{"how much were vip tix for death note in korea", "death note", "デスノート"},
+		{"Who played Light Yagami when the Korean production of Death Note was revived in 2017?", "death note", "데스노트"},
+		{"wait was the seoul lion king in japanese or what lol", "lion king", "ライオンキング"},
+		{"who won the street fighter tournament", "street fighter", "ストリートファイター"},
+	})
+	for _, c := range analyzeQuestion(t, idx, "hiroshima court korean school ruling").concepts {
+		if hasAlt(&c, "사랑") {
+			t.Errorf("%q is said as 사랑: %v", c.label, c.alts)
+		}
+	}
+}
+
 // TestSynonymTranslations: an English word the dictionary does not
 // translate, or whose translations no article holds, is read through its
 // synonyms' translations: quake (earthquake) as 地震 (articles/dev3.jsonl

@@ -474,8 +474,9 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 			}
 			// A word the dictionary reads as Chinese characters is
 			// no loanword (대상, 對象, "target", is not デッサン, "sketch";
-			// 한도, 限度, "limit", not ハンド, "hand").
-			if len(runes) <= maxLoanSyllables && dictionary.Korean(tc.term) == nil {
+			// 한도, 限度, "limit", not ハンド, "hand"), nor is a word of
+			// the native lexicon (사랑, "love", is not "seoul lion").
+			if len(runes) <= maxLoanSyllables && dictionary.Korean(tc.term) == nil && dictionary.NativeKorean(tc.term) == nil {
 				if k := hangulLoanKey(tc.term); len(k) >= minLoanKey {
 					keys[k] = append(keys[k], tc)
 					if l := looseKey(k); l != "" {
@@ -619,8 +620,28 @@ func (idx *Index) addKatakana(st stats, c *concept, w cjkWord, r ranking, seen m
 // the lexicon, which would take Tokyo for Japan.
 func (a *reading) loanPhrases(text string) string {
 	idx, st, r := a.idx, a.st, a.r
-	if r.Romanized <= 0 || !idx.hasLanguage(knowledge.Korean) {
+	korean, japanese := idx.hasLanguage(knowledge.Korean), idx.hasLanguage(knowledge.Japanese)
+	if r.Romanized <= 0 || !korean && !japanese {
 		return text
+	}
+	// borrowed returns the Korean and the Japanese words that sound like
+	// English words said as one.
+	borrowed := func(parts []string) (ko, ja []string) {
+		key := loanKey(strings.Join(parts, ""))
+		if korean {
+			ko, _ = st.koreanLoanwords(key)
+		}
+		if japanese {
+			ja = st.katakanaLoanwords(key)
+		}
+		for _, t := range st.borrowedBySound(strings.Join(parts, "")) {
+			if kanaLoanKey(t) != "" {
+				ja = appendNew(ja, t)
+			} else {
+				ko = appendNew(ko, t)
+			}
+		}
+		return ko, ja
 	}
 	words := latinWord.FindAllStringIndex(text, -1)
 	out := []byte(text)
@@ -638,21 +659,24 @@ func (a *reading) loanPhrases(text string) string {
 			if parts == nil {
 				continue
 			}
-			found, _ := st.koreanLoanwords(loanKey(strings.Join(parts, "")))
-			if len(found) == 0 {
+			ko, ja := borrowed(parts)
+			if len(ko)+len(ja) == 0 {
 				continue
 			}
 			if size > 2 {
 				// Its first words alone sound the same, by a looser key
 				// (kakao games ceo, kakao games: 카카오게임즈): the word
 				// after them is no part of it.
-				if shorter, _ := st.koreanLoanwords(loanKey(strings.Join(parts[:size-1], ""))); slices.Equal(shorter, found) {
+				if sko, sja := borrowed(parts[:size-1]); slices.Equal(sko, ko) && slices.Equal(sja, ja) {
 					continue
 				}
 			}
 			c := concept{label: strings.Join(parts, " ")}
-			for _, k := range found {
+			for _, k := range ko {
 				c.addAlt(st, knowledge.Korean, []string{k}, r.Romanized, a.seen)
+			}
+			for _, k := range ja {
+				c.addAlt(st, knowledge.Japanese, idx.phraseIn(knowledge.Japanese, k), r.Romanized, a.seen)
 			}
 			english := idx.phraseIn(knowledge.English, c.label)
 			c.addAlt(st, knowledge.English, english, 1, a.seen)
@@ -729,6 +753,95 @@ func (s *snapshotStats) katakanaLoanwords(key string) []string {
 	return nil
 }
 
+// English "th" is borrowed as s (death: デス, 데스; thriller: スリラー)
+// more often than as t (Thomas: トーマス): an English word is looked up
+// by both (see soundSpellings).
+
+// heardTerm is a term of the corpus with its reading in Latin letters.
+type heardTerm struct {
+	termCount
+	reading string
+}
+
+// soundSpellings returns the spellings an English word may be borrowed
+// by: its own, the one with its "th" said as s and the silent gh of igh left out
+// (fighter: ファイター), and each of those without an r closing a syllable
+// (see nonRhotic).
+func soundSpellings(english string) []string {
+	var out []string
+	for _, w := range []string{english, strings.NewReplacer("th", "s", "igh", "i").Replace(english)} {
+		out = appendNew(out, w, nonRhotic(w))
+	}
+	return out
+}
+
+// borrowedBySound returns the katakana words of the Japanese articles and
+// the Hangul words of the Korean ones that no lexicon reads (사랑, "love",
+// is no "school ruling"), of minSkeleton consonants at least, that sound like an English word (see soundSpellings and loanSound):
+// Death Note, which an English question writes as two words, is
+// デスノート and 데스노트. The best agreeing first, then the commonest;
+// maxLoanwords of each script at most.
+func (s *snapshotStats) borrowedBySound(english string) []string {
+	english = strings.ToLower(english)
+	return s.remember("\x04"+english, func() []string {
+		bySkel := built(s, "borrowedSkeletons", func() map[string][]heardTerm {
+			m := map[string][]heardTerm{}
+			add := func(tc termCount, reading string) {
+				if k := skeleton(reading); len(k) >= minSkeleton {
+					m[k] = append(m[k], heardTerm{tc, reading})
+				}
+			}
+			s.eachTerm(fieldKatakana, maxKoreanTerms, func(tc termCount) {
+				if kanaLoanKey(tc.term) != "" {
+					add(tc, lang.RomanizeKana(tc.term))
+				}
+			})
+			for _, tc := range s.koreanTerms() {
+				if n := utf8.RuneCountInString(tc.term); n >= 2 && n <= maxLoanSyllables && lang.LoanwordSpelling(tc.term) && dictionary.Korean(tc.term) == nil && dictionary.NativeKorean(tc.term) == nil {
+					add(tc, lang.RomanizeKoreanLinked(lang.WithoutDoubling(tc.term)))
+				}
+			}
+			return m
+		})
+		type cand struct {
+			heardTerm
+			sound float64
+			kana  bool
+		}
+		var cands []cand
+		best := map[string]int{} // term: its index in cands
+		for _, sp := range soundSpellings(english) {
+			for _, st := range bySkel[skeleton(sp)] {
+				v := loanSound(st.reading, sp)
+				if v < minLoanSound {
+					continue
+				}
+				if i, ok := best[st.term]; ok {
+					cands[i].sound = max(cands[i].sound, v)
+					continue
+				}
+				best[st.term] = len(cands)
+				cands = append(cands, cand{st, v, kanaLoanKey(st.term) != ""})
+			}
+		}
+		slices.SortFunc(cands, func(a, b cand) int {
+			return cmp.Or(cmp.Compare(b.sound, a.sound), cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term))
+		})
+		var out []string
+		var kana, hangul int
+		for _, c := range cands {
+			if c.kana && kana < maxLoanwords {
+				kana++
+				out = append(out, c.term)
+			} else if !c.kana && hangul < maxLoanwords {
+				hangul++
+				out = append(out, c.term)
+			}
+		}
+		return out
+	})
+}
+
 // katakanaKeys are the keys a katakana word is matched by, closest first:
 // its loan key, its loose key, and the loose key without w and y where
 // three consonants at least are left; each once.
@@ -743,4 +856,14 @@ func katakanaKeys(key string) []string {
 		keys = append(keys, g)
 	}
 	return keys
+}
+
+// appendNew appends the words of more that list does not hold yet.
+func appendNew(list []string, more ...string) []string {
+	for _, w := range more {
+		if !slices.Contains(list, w) {
+			list = append(list, w)
+		}
+	}
+	return list
 }

@@ -238,6 +238,10 @@ type stats interface {
 	// katakanaLoanwords returns the katakana words of the Japanese
 	// articles that sound like a word of a loan key (see loanKey).
 	katakanaLoanwords(key string) []string
+	// borrowedBySound returns the katakana and the Hangul words of the
+	// corpus that an English word or name, written in Latin letters,
+	// sounds like as Japanese and Korean borrow it (see soundSpellings).
+	borrowedBySound(english string) []string
 	// nativeForms returns the Korean words of the corpus that are forms
 	// of a headword of the native lexicon, most frequent first.
 	nativeForms(head string) []string
