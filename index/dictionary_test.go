@@ -1579,16 +1579,24 @@ func TestLoanPhrases(t *testing.T) {
 // by its sound, with an English th said as s: Death Note as デスノート
 // (articles/dev29.jsonl 34, 42 and 45) and 데스노트, The Lion King as
 // ライオンキング (articles/dev13.jsonl 14), Street Fighter as
-// ストリートファイター. A native Korean word is no borrowed one (사랑,
-// "love", is no "school ruling": articles/dev16.jsonl 21).
+// ストリートファイター. A Japanese question's katakana word that no loan
+// key finds is found so too, in a Korean headline as well, whose vowels
+// agree with it one way or the other: インフィルトレーション as the
+// '인필트레이션' of one (articles/dev29.jsonl 3). A native Korean word is
+// no borrowed one (사랑, "love", is no "school ruling":
+// articles/dev16.jsonl 21).
 func TestBorrowedBySound(t *testing.T) {
 	ja := articleIn(knowledge.Japanese, "musical", "2015-06-23",
 		"ミュージカル「デスノート」の韓国版が城南アートセンターで開幕した。",
 		"劇団四季の「ライオンキング」も韓国で上演された。「ストリートファイター」の大会も開かれた。")
 	ko := articleIn(knowledge.Korean, "drama", "2017-01-05",
 		"뮤지컬 '데스노트'가 다시 무대에 오른다. 사랑 이야기를 담은 작품도 함께 공연된다.")
-	idx, _ := openTest(t, append(defaultCorpus(t), ja, ko))
+	evo := articleIn(knowledge.Korean, "evo", "2016-07-18",
+		"이선우가 라스베이거스에서 열린 대회에서 우승했다.")
+	evo.Title = "'인필트레이션' 이선우, 라스베이거스서 정상"
+	idx, _ := openTest(t, append(defaultCorpus(t), ja, ko, evo))
 	checkSaidAs(t, idx, []saidAs{
+		{"インフィルトレーション選手に敗れた日本人選手は誰ですか？", "インフィルトレーション", "인필트레이션"},
 		{"At which venue is the Korean-language production of the Death Note musical being performed?", "death note", "デスノート"},
 		{"how much were vip tix for death note in korea", "death note", "デスノート"},
 		{"Who played Light Yagami when the Korean production of Death Note was revived in 2017?", "death note", "데스노트"},

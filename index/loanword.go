@@ -776,11 +776,15 @@ func soundSpellings(english string) []string {
 }
 
 // borrowedBySound returns the katakana words of the Japanese articles and
-// the Hangul words of the Korean ones that no lexicon reads (사랑, "love",
-// is no "school ruling"), of minSkeleton consonants at least, that sound like an English word (see soundSpellings and loanSound):
-// Death Note, which an English question writes as two words, is
-// デスノート and 데스노트. The best agreeing first, then the commonest;
-// maxLoanwords of each script at most.
+// the Hangul words of the Korean ones and their headlines that no lexicon
+// reads (사랑, "love", is no "school ruling"), of minSkeleton consonants
+// at least, that sound like a word in Latin letters: an English word or
+// name (see soundSpellings), or a loanword's reading, whose vowels are
+// matched either way (see loanSound). Death Note, which an English
+// question writes as two words, is デスノート and 데스노트; the
+// インフィルトレーション of a Japanese question is 인필트레이션. The best
+// agreeing first, then the commonest; maxLoanwords of each script at
+// most.
 func (s *snapshotStats) borrowedBySound(english string) []string {
 	english = strings.ToLower(english)
 	return s.remember("\x04"+english, func() []string {
@@ -796,11 +800,19 @@ func (s *snapshotStats) borrowedBySound(english string) []string {
 					add(tc, lang.RomanizeKana(tc.term))
 				}
 			})
-			for _, tc := range s.koreanTerms() {
-				if n := utf8.RuneCountInString(tc.term); n >= 2 && n <= maxLoanSyllables && lang.LoanwordSpelling(tc.term) && dictionary.Korean(tc.term) == nil && dictionary.NativeKorean(tc.term) == nil {
+			// A headline may name what its passages do not (the
+			// nickname of '인필트레이션' 이선우).
+			heard := map[string]bool{}
+			hangul := func(tc termCount) {
+				if n := utf8.RuneCountInString(tc.term); !heard[tc.term] && n >= 2 && n <= maxLoanSyllables && lang.LoanwordSpelling(tc.term) && dictionary.Korean(tc.term) == nil && dictionary.NativeKorean(tc.term) == nil {
+					heard[tc.term] = true
 					add(tc, lang.RomanizeKoreanLinked(lang.WithoutDoubling(tc.term)))
 				}
 			}
+			for _, tc := range s.koreanTerms() {
+				hangul(tc)
+			}
+			s.eachTerm(fieldTitleKo, maxKoreanTerms, hangul)
 			return m
 		})
 		type cand struct {
@@ -812,7 +824,7 @@ func (s *snapshotStats) borrowedBySound(english string) []string {
 		best := map[string]int{} // term: its index in cands
 		for _, sp := range soundSpellings(english) {
 			for _, st := range bySkel[skeleton(sp)] {
-				v := loanSound(st.reading, sp)
+				v := max(loanSound(st.reading, sp), loanSound(sp, st.reading))
 				if v < minLoanSound {
 					continue
 				}

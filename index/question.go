@@ -791,6 +791,16 @@ func (idx *Index) addKoreanLoanwords(st stats, c *concept, word string, conf, co
 		return
 	}
 	words, compounds := st.koreanLoanwords(key)
+	if len(words) == 0 {
+		// Korean writes some sounds as Japanese does not (the shon of
+		// インフィルトレーション is the syeon of 인필트레이션): the Hangul
+		// words of its consonants whose vowels agree with it.
+		for _, t := range st.borrowedBySound(lang.RomanizeKana(word)) {
+			if kanaLoanKey(t) == "" {
+				words = append(words, t)
+			}
+		}
+	}
 	for _, t := range words {
 		c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
 	}
