@@ -285,6 +285,19 @@ func TestPlaceNamesCutAsParticles(t *testing.T) {
 	if c := findConcept(q, "arena"); c != nil && hasAlt(c, "열린") {
 		t.Errorf("arena is said as 열린: %+v", c.alts)
 	}
+	// Nor is a verb with its endings, which no loanword is spelt as:
+	// 들였음 ("spent", articles/dev29.jsonl 20) sounded like tourism; two
+	// more past forms of the chat style are checked alike.
+	words := article("tour", "", "2024-10-03",
+		"Tourism fell, and the treatment of visitors in Mandarin drew complaints.")
+	idx, _ = openTest(t, append(defaultCorpus(t), held, words))
+	for _, text := range []string{"둥지 만드는데 얼마 들였음?", "규정 따랐음?", "누가 만들었음?"} {
+		for _, c := range analyzeQuestion(t, idx, text).concepts {
+			if hasAlt(&c, "tourism") || hasAlt(&c, "treatment") || hasAlt(&c, "mandarin") {
+				t.Errorf("%q: %q is said as %v", text, c.label, c.alts)
+			}
+		}
+	}
 }
 
 // TestNoLoanwordInKoreanWords: a Korean word with its particle or

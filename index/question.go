@@ -1336,9 +1336,12 @@ func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen m
 	}
 	found := st.loanwords(reading, minSkeleton, maxLoanwords)
 	// A Korean loanword whose last syllables read as particles (바르셀로나
-	// as 바르셀 with 로 and 나): the longer forms of the word as written.
+	// as 바르셀 with 로 and 나): the longer forms of the word as written,
+	// those spelt as a loanword is (들였음, "spent", is no "tourism").
 	for i := len(w.forms) - 2; i >= 0 && len(found) == 0 && w.lang == knowledge.Korean; i-- {
-		found = st.loanwords(lang.RomanizeKoreanLinked(w.forms[i]), minSkeleton, maxLoanwords)
+		if lang.LoanwordSpelling(w.forms[i]) {
+			found = st.loanwords(lang.RomanizeKoreanLinked(w.forms[i]), minSkeleton, maxLoanwords)
+		}
 	}
 	for _, t := range found {
 		c.addAlt(st, knowledge.English, []string{t}, r.Romanized, seen)
