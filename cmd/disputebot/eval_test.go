@@ -60,8 +60,9 @@ import (
 // articles/test25's, both written at its start; at stop 41's end,
 // articles/dev27's and articles/test26's, both written at its start,
 // articles/test12's not-covered level raised to it, and articles/dev28's
-// and articles/test27's, written halfway through it), each less a
-// question or two.
+// and articles/test27's, written halfway through it; at stop 42's end,
+// articles/dev29's and articles/test28's, both written at its start),
+// each less a question or two.
 var evalLevels = []struct {
 	name, articles, file string
 	levels               []string
@@ -128,6 +129,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.58", "--min-hit3", "0.66", "--max-not-covered", "0.23", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.7"}},
 	{"dev28 articles", "articles/dev28", "articles/dev28.jsonl",
 		[]string{"--min-hit1", "0.5", "--min-hit3", "0.58", "--max-not-covered", "0.2", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.56"}},
+	{"dev29 articles", "articles/dev29", "articles/dev29.jsonl",
+		[]string{"--min-hit1", "0.36", "--min-hit3", "0.52", "--max-not-covered", "0.28", "--max-off-answered", "0.51", "--min-cjk-hit3", "0.56"}},
 	{"test", "", "test.jsonl",
 		[]string{"--min-hit1", "0.65", "--min-hit3", "0.8", "--max-not-covered", "0.09", "--max-off-answered", "0.18", "--min-cjk-hit3", "0.76"}},
 	{"test articles", "articles/test", "articles/test.jsonl",
@@ -186,6 +189,8 @@ var evalLevels = []struct {
 		[]string{"--min-hit1", "0.58", "--min-hit3", "0.63", "--max-not-covered", "0.34", "--max-off-answered", "0.59", "--min-cjk-hit3", "0.66"}},
 	{"test27 articles", "articles/test27", "articles/test27.jsonl",
 		[]string{"--min-hit1", "0.41", "--min-hit3", "0.47", "--max-not-covered", "0.45", "--max-off-answered", "1", "--min-cjk-hit3", "0.41"}},
+	{"test28 articles", "articles/test28", "articles/test28.jsonl",
+		[]string{"--min-hit1", "0.33", "--min-hit3", "0.47", "--max-not-covered", "0.34", "--max-off-answered", "0.67", "--min-cjk-hit3", "0.56"}},
 }
 
 // TestEvalLevels asks each question file through the command line; the
