@@ -1610,6 +1610,26 @@ func TestBorrowedBySound(t *testing.T) {
 	}
 }
 
+// TestKanaForms: a Japanese noun usually written in kana, which news
+// writes in katakana (コウノトリ, "stork"), is read by the dictionary's
+// English, not by its consonants as a borrowed word ("control",
+// "country"): articles/dev29.jsonl 21, 26 and 31.
+func TestKanaForms(t *testing.T) {
+	en := article("stork", "", "2015-05-21",
+		"The stork left Toyooka and crossed to Korea. Export control talks and the country's wetlands drew notice.")
+	idx, _ := openTest(t, append(defaultCorpus(t), en))
+	for _, q := range []string{
+		"そのコウノトリは韓国の湿地にたどり着くまでに、どこを経由しましたか？",
+		"日本で野生のコウノトリが姿を消したのは何年のことですか？",
+		"豊岡って今、野外にコウノトリ何羽くらいいるの？",
+	} {
+		c := findConcept(analyzeQuestion(t, idx, q), "コウノトリ")
+		if c == nil || !hasAlt(c, "stork") || hasAlt(c, "control") || hasAlt(c, "countri") {
+			t.Errorf("%q: コウノトリ said as %+v, want stork alone", q, c)
+		}
+	}
+}
+
 // TestSynonymTranslations: an English word the dictionary does not
 // translate, or whose translations no article holds, is read through its
 // synonyms' translations: quake (earthquake) as 地震 (articles/dev3.jsonl

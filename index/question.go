@@ -1325,7 +1325,11 @@ func (idx *Index) addLoanword(st stats, c *concept, w cjkWord, r ranking, seen m
 	var reading string
 	switch w.lang {
 	case knowledge.Japanese:
-		reading = lang.RomanizeKana(w.text) // "" unless all kana
+		// "" unless all kana; none for a Japanese word usually written
+		// in kana (コウノトリ, "stork", is no "control").
+		if !dictionary.KanaForm(w.text) {
+			reading = lang.RomanizeKana(w.text)
+		}
 	case knowledge.Korean:
 		if (lang.LoanwordLike(w.text) || foreignWord(w)) && w.native == "" && len(dictionary.Korean(w.text)) == 0 {
 			reading = lang.RomanizeKoreanLinked(w.text)

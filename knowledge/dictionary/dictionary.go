@@ -68,6 +68,13 @@ var koreanTable string
 //go:embed rare.txt
 var rareTable string
 
+// kanaFormsTable holds, as japaneseTable does, the nouns usually written in
+// kana, in katakana as news writes the names of animals and plants
+// (コウノトリ, "stork"): Japanese words, not borrowed ones, and rare.
+//
+//go:embed kanaforms.txt
+var kanaFormsTable string
+
 //go:embed rarekorean.txt
 var rareKoreanTable string
 
@@ -175,13 +182,17 @@ func invert(m map[string][]string, table string, keep func(key string) bool) {
 }
 
 // Japanese returns the English words for a Japanese word written in kanji
-// or katakana, of a common word or else of a rare one or of a country's
-// name (カナダ: canada), or nil.
+// or katakana, of a common word or else of a rare one, of a noun usually
+// written in kana (コウノトリ: stork) or of a country's name (カナダ:
+// canada), or nil.
 func Japanese(word string) []string {
 	if w := list(japaneseTable, word); w != nil {
 		return w
 	}
 	if w := list(rareTable, word); w != nil {
+		return w
+	}
+	if w := list(kanaFormsTable, word); w != nil {
 		return w
 	}
 	if !isHangul(word) {
@@ -196,7 +207,17 @@ func Known(word string) bool {
 	if _, ok := lookup(japaneseTable, word); ok {
 		return true
 	}
-	_, ok := lookup(rareTable, word)
+	if _, ok := lookup(rareTable, word); ok {
+		return true
+	}
+	_, ok := lookup(kanaFormsTable, word)
+	return ok
+}
+
+// KanaForm reports whether a word in katakana is a Japanese noun usually
+// written in kana (コウノトリ, "stork"), not a borrowed word.
+func KanaForm(word string) bool {
+	_, ok := lookup(kanaFormsTable, word)
 	return ok
 }
 
@@ -219,8 +240,10 @@ func Rare(word string, korean bool) bool {
 	if _, ok := lookup(common, word); ok {
 		return false
 	}
-	_, ok := lookup(rare, word)
-	return ok
+	if _, ok := lookup(rare, word); ok {
+		return true
+	}
+	return !korean && KanaForm(word)
 }
 
 // Kanji returns the common Japanese words that a Sino-Korean word written
@@ -384,7 +407,7 @@ func Korean(word string) []string {
 // dividing it would find words it does not hold. The word itself is
 // returned whole when the dictionary has it.
 func Split(word string, korean bool) []string {
-	tables := []string{japaneseTable, rareTable, countriesTable}
+	tables := []string{japaneseTable, rareTable, kanaFormsTable, countriesTable}
 	if korean {
 		tables = []string{koreanTable, rareKoreanTable}
 	}

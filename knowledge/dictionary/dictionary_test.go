@@ -712,3 +712,26 @@ func TestCountries(t *testing.T) {
 		}
 	}
 }
+
+// TestKanaForm: the katakana form of a noun EDICT marks as usually written
+// in kana is a Japanese word with its English; a borrowed word is not
+// one, nor is a reading of fewer than three kana.
+func TestKanaForm(t *testing.T) {
+	for _, tt := range []struct {
+		word    string
+		kana    bool
+		english string
+	}{
+		{"コウノトリ", true, "stork"},
+		{"マグロ", true, "tuna"},
+		{"コンサート", false, ""},
+		{"トキ", false, ""},
+	} {
+		if got := KanaForm(tt.word); got != tt.kana {
+			t.Errorf("KanaForm(%q) = %v, want %v", tt.word, got, tt.kana)
+		}
+		if tt.english != "" && !slices.Contains(Japanese(tt.word), tt.english) {
+			t.Errorf("Japanese(%q) = %q, want %q among them", tt.word, Japanese(tt.word), tt.english)
+		}
+	}
+}

@@ -31,6 +31,11 @@
 //     first sense of one of the other words, in lower case (busan), a tab,
 //     and their headwords in kanji or katakana (釜山), separated by "|":
 //     the English an English question names a place or a thing by;
+//   - kanaforms.txt: the reading in katakana, of three kana or more, of
+//     each noun whose first sense EDICT marks as usually written in kana
+//     ("(uk)": 鸛, こうのとり, stork), a tab, and the English of that
+//     sense: news writes the names of animals and plants so (コウノトリ),
+//     which are no borrowed words;
 //   - hanja.txt: each Chinese character of the basic block, a tab, and its
 //     Korean reading.
 //
@@ -87,6 +92,7 @@ const (
 
 var (
 	entryRE = regexp.MustCompile(`^(\S+)(?: \[[^\]]*\])? /(.*)/$`)
+	readRE  = regexp.MustCompile(`^\S+ \[([^\]]*)\] /`)
 	tagsRE  = regexp.MustCompile(`^((?:\([^)]*\)\s*)*)(.*)$`)
 	senseRE = regexp.MustCompile(`\((\d+)\)`)
 	parenRE = regexp.MustCompile(`\([^)]*\)`)
@@ -121,10 +127,11 @@ func main() {
 	}
 	oldForms := traditional(b, eum)
 
-	words := map[string][]string{}  // headword -> English
-	kana := map[string][]string{}   // the same, of the nouns written with kana (see kanaNoun)
-	rare := map[string][]string{}   // the same, of the entries that are not common
-	proper := map[string][]string{} // a proper name in English, lower case -> the rare headwords it glosses
+	words := map[string][]string{}     // headword -> English
+	kana := map[string][]string{}      // the same, of the nouns written with kana (see kanaNoun)
+	rare := map[string][]string{}      // the same, of the entries that are not common
+	proper := map[string][]string{}    // a proper name in English, lower case -> the rare headwords it glosses
+	kanaForms := map[string][]string{} // the reading in katakana of a noun usually written in kana -> its English
 	f, err := os.Open(*edict)
 	if err != nil {
 		log.Fatal(err)
@@ -136,6 +143,19 @@ func main() {
 		m := entryRE.FindStringSubmatch(line)
 		if m == nil {
 			continue
+		}
+		// A noun usually written in kana (鸛, こうのとり, "stork") is
+		// written in katakana where it names an animal or a plant
+		// (コウノトリ): its reading so written, of three kana at least,
+		// gives the English of its first sense.
+		if r := readRE.FindStringSubmatch(line); r != nil && usuallyKana(m[2]) && noun(m[2]) {
+			english := glosses(m[2], 1)
+			for _, k := range strings.Split(r[1], ";") {
+				k = katakana(parenRE.ReplaceAllString(k, ""))
+				if _, ok := kanaForms[k]; !ok && utf8.RuneCountInString(k) >= 3 && written(k) && len(english) > 0 {
+					kanaForms[k] = english
+				}
+			}
 		}
 		if !strings.Contains(line, "(P)") {
 			// A rare entry gives the English of its first sense to
@@ -229,7 +249,15 @@ func main() {
 			}
 		}
 	}
+	// The katakana forms where no headword is so written.
+	for k := range kanaForms {
+		_, common := words[k]
+		if _, ok := rare[k]; ok || common {
+			delete(kanaForms, k)
+		}
+	}
 	write("rare.txt", rare)
+	write("kanaforms.txt", kanaForms)
 	write("propernames.txt", proper)
 	write("rarekorean.txt", rareReadings)
 	// A word's English keeps EDICT's order, its first sense first:
@@ -428,6 +456,23 @@ func plain(w string) bool {
 		}
 	}
 	return true
+}
+
+// usuallyKana reports whether an entry's first sense is marked as usually
+// written in kana ("(uk)").
+func usuallyKana(entry string) bool {
+	t := tagsRE.FindStringSubmatch(entry)
+	return strings.Contains(t[1], "(uk)")
+}
+
+// katakana returns a word's hiragana written in katakana.
+func katakana(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'ぁ' && r <= 'ゖ' {
+			return r + 0x60
+		}
+		return r
+	}, s)
 }
 
 // written reports whether a headword is written in kanji or katakana
