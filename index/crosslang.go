@@ -459,6 +459,65 @@ func japaneseVerbStems(plain string) []string {
 	return out
 }
 
+// partnerEndings are the endings a Japanese verb's transitive or
+// intransitive partner may have after the same kanji (上がる, 上げる;
+// 延びる, 延ばす; 増える, 増やす; 壊れる, 壊す).
+var partnerEndings = []string{"る", "す", "う", "く", "ぐ", "つ", "ぶ", "む",
+	"える", "める", "げる", "ける", "せる", "てる", "ねる", "べる", "れる", "びる", "ちる", "りる", "きる", "じる",
+	"がる", "まる", "わる", "かる", "さる", "たる", "なる", "やす", "らす", "ばす", "かす", "がす", "とす", "ろす", "こす", "わす"}
+
+// japanesePartners returns the common verbs written with the kanji of a
+// Japanese verb and another ending whose English shares a sense with its
+// own: its transitive or intransitive partner, which an article may
+// write where a question has the other (延びる, "stretch": 延ばす; 決まる,
+// "be decided": 決める, "decide"; 上がる, "be raised": 上げる, "raise").
+func japanesePartners(plain string) []string {
+	runes := []rune(plain)
+	k := 0
+	for k < len(runes) && unicode.Is(unicode.Han, runes[k]) {
+		k++
+	}
+	if k == 0 || k == len(runes) || !isHiragana(runes[len(runes)-1]) {
+		return nil
+	}
+	senses := map[string]bool{}
+	for _, e := range dictionary.Japanese(plain) {
+		for _, v := range plainSenses(e) {
+			senses[v] = true
+		}
+	}
+	if len(senses) == 0 {
+		return nil
+	}
+	kanji := string(runes[:k])
+	var out []string
+	for _, end := range partnerEndings {
+		other := kanji + end
+		if other == plain || dictionary.Rare(other, false) {
+			continue
+		}
+		if slices.ContainsFunc(dictionary.Japanese(other), func(e string) bool {
+			return slices.ContainsFunc(plainSenses(e), func(v string) bool { return senses[v] })
+		}) {
+			out = append(out, other)
+		}
+	}
+	return out
+}
+
+// plainSenses returns an English gloss of a verb without "be", with its
+// first word as written and in each base form it may have ("be decided":
+// decided, decide), so that the glosses of a verb and its partner meet.
+func plainSenses(gloss string) []string {
+	gloss = strings.TrimPrefix(gloss, "be ")
+	first, rest, _ := strings.Cut(gloss, " ")
+	out := []string{gloss}
+	for _, l := range thesaurus.Lemmas(first) {
+		out = append(out, strings.TrimSpace(l+" "+rest))
+	}
+	return out
+}
+
 // kanjiNounPairs returns how a Japanese article holds a noun of one kanji
 // (声, 島, 金), which pairs of characters never hold alone: as the pairs it
 // makes with the particle after it (声は, 声を, 島に) and with の, な or

@@ -1610,6 +1610,33 @@ func TestBorrowedBySound(t *testing.T) {
 	}
 }
 
+// TestJapanesePartners: a Japanese verb's transitive or intransitive
+// partner, the same kanji with another ending and an English sense in
+// common, is how an article may write what a question asks with the
+// other: 延びる for the 延ばす of articles/dev29.jsonl 43 ("extended to
+// 15 August"); 決まる and 決める, 上がる and 上げる, 増える and 増やす,
+// 壊れる and 壊す. A verb whose kanji has no such partner has none, and
+// a rare word is none.
+func TestJapanesePartners(t *testing.T) {
+	for plain, want := range map[string]string{
+		"延びる": "延ばす", "延ばす": "延びる", "決まる": "決める", "上がる": "上げる", "増える": "増やす", "壊れる": "壊す", "売る": "売れる",
+	} {
+		if got := japanesePartners(plain); !slices.Contains(got, want) {
+			t.Errorf("japanesePartners(%q) = %q, want %q among them", plain, got, want)
+		}
+	}
+	if got := japanesePartners("話す"); len(got) > 0 {
+		t.Errorf("japanesePartners(話す) = %q, want none", got)
+	}
+	ja := articleIn(knowledge.Japanese, "musical", "2015-06-23",
+		"好評を受けて、公演の期間を8月15日まで1週間延ばすことを決めた。")
+	idx, _ := openTest(t, append(defaultCorpus(t), ja))
+	c := findConcept(analyzeQuestion(t, idx, "韓国公演の最終日は、いつまで延びることになりましたか？"), "延")
+	if c == nil || !hasAlt(c, "延ば") {
+		t.Errorf("延びる is not said as 延ばす: %+v", c)
+	}
+}
+
 // TestKanaForms: a Japanese noun usually written in kana, which news
 // writes in katakana (コウノトリ, "stork"), is read by the dictionary's
 // English, not by its consonants as a borrowed word ("control",

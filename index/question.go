@@ -1024,6 +1024,13 @@ func (a *reading) cjkConcept(w cjkWord) concept {
 		for _, stem := range japaneseVerbStems(w.plain) {
 			c.addAlt(st, w.lang, idx.phraseIn(w.lang, stem), 1, seen)
 		}
+		if w.lang == knowledge.Japanese && r.Derived > 0 {
+			for _, other := range japanesePartners(w.plain) {
+				for _, stem := range japaneseVerbStems(other) {
+					c.addAlt(st, w.lang, idx.phraseIn(w.lang, stem), r.Derived, seen)
+				}
+			}
+		}
 		if pairs := kanjiNounPairs(w.text); pairs != nil && w.lang == knowledge.Japanese && w.plain == "" && kanjiAlone(a.text, w.text) {
 			for _, pair := range pairs {
 				c.addAlt(st, w.lang, []string{pair}, 1, seen)
