@@ -1637,24 +1637,6 @@ func TestJapanesePartners(t *testing.T) {
 	}
 }
 
-// TestNarrowerWords: a question asks with a general word where an article
-// says a narrower one, found through WordNet's broader concepts read the
-// other way (thesaurus.Narrower): bathroom as restroom
-// (articles/dev28.jsonl 2), litigants as plaintiffs (dev.jsonl 343),
-// valuation as pricing (articles/dev18.jsonl 3).
-func TestNarrowerWords(t *testing.T) {
-	a := article("narrow", "", "2016-07-19",
-		"The bomb went off in a public restroom at the shrine.",
-		"The plaintiffs then filed suit in South Korea in 2005.",
-		"The pricing put the startup near nine billion dollars.")
-	idx, _ := openTest(t, append(defaultCorpus(t), a))
-	checkSaidAs(t, idx, []saidAs{
-		{"who was the judge on the yasukuni bathroom bomb trial", "bathroom", "restroom"},
-		{"After failing before Japanese judges, in which year did the litigants take the matter to a tribunal back home?", "litigants", "plaintiff"},
-		{"coupang valuation?", "valuation", "pricing"},
-	})
-}
-
 // TestKanaForms: a Japanese noun usually written in kana, which news
 // writes in katakana (コウノトリ, "stork"), is read by the dictionary's
 // English, not by its consonants as a borrowed word ("control",

@@ -1567,8 +1567,7 @@ func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, 
 			senses  [][]string
 			conf    float64
 			broader bool
-			chosen  bool // of the commonest sense, which the question's context need not choose
-		}{{thesaurus.Senses(l), r.Synonyms, false, false}, {thesaurus.Broader(l), r.Broader, true, false}, {narrowerSense(l), r.Narrower, false, true}} {
+		}{{thesaurus.Senses(l), r.Synonyms, false}, {thesaurus.Broader(l), r.Broader, true}} {
 			if rel.conf <= 0 {
 				continue
 			}
@@ -1577,7 +1576,7 @@ func (idx *Index) addSynonyms(st stats, c *concept, lemmas []string, r ranking, 
 					break
 				}
 				for _, s := range sense {
-					if r.SynonymContext > 0 && !rel.chosen && !inContext(s, others, r.SynonymContext) {
+					if r.SynonymContext > 0 && !inContext(s, others, r.SynonymContext) {
 						continue // of another sense than the question's
 					}
 					// A broader word says something only when it is a
@@ -1883,14 +1882,4 @@ func isIdentifier(s string) bool {
 
 func isNumber(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789,.") == "" && s[0] >= '0' && s[0] <= '9' && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
-}
-
-// narrowerSense returns a lemma's narrower words (thesaurus.Narrower) as
-// one sense: a question asks with the general word where an article says
-// the specific one (bathroom: restroom).
-func narrowerSense(l string) [][]string {
-	if n := thesaurus.Narrower(l); len(n) > 0 {
-		return [][]string{n}
-	}
-	return nil
 }

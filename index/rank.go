@@ -45,7 +45,6 @@ type ranking struct {
 	Acronym         float64 // confidence of a name of the corpus whose initials are a question's word ("icj": International Court of Justice); 0 turns them off
 	Alias           float64 // confidence of another name the corpus gives to what a question names (Dokdo: Takeshima), times that of the name; 0 turns them off
 	CompoundGloss   float64 // confidence of what a compound's English says of the part of it the lexicon left (漁業 of 漁業協定: fisheries; see compoundGloss); 0 turns it off
-	Narrower        float64 // confidence of a word of a narrower concept than a question's word's commonest sense (bathroom: restroom; thesaurus.Narrower); 0 turns them off
 	Irregular       float64 // confidence of a word's irregular forms and base form (led, lead: thesaurus.Forms); 0 turns them off
 	Anaphor         float64 // confidence of a name's head noun ("the organization") in a passage whose article names it in full (see anaphor.go); 0 turns it off
 	MergeDerived    bool    // concepts whose words are forms of one another (workers, work) are one (see mergeDerived)
@@ -127,7 +126,7 @@ type ranking struct {
 // defaultRanking is the ranking in use.
 var defaultRanking = ranking{
 	Derived: 0.9, Adjective: 0.7, Synonyms: 0.7, SynonymContext: 0.35, Broader: 0.2, Kinds: 0.7, GlossHead: 0.6, Native: 1, Senses: 2, UnknownWeight: 0.85, UnknownCJK: 0.3, UnknownOther: 0.6, UnknownMixed: 0.6, WeightExp: 1,
-	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Narrower: 0.6, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, FocusFigure: true, SumOrShare: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 1, Romaji: 0.8, Compound: 0.8, Acronym: 0.9, Alias: 0.8,
+	PolysemyExp: 0.5, MinWeight: 0.05, PartCredit: 0.4, Romanized: 1, Dictionary: 1, RareWords: 0.8, NonNoun: 0.5, Negated: 0.5, CompoundGloss: 0.8, Irregular: 0.9, Anaphor: 0.8, EnglishTypos: true, FocusFigure: true, SumOrShare: true, MergeDerived: true, OptionalTitles: true, CorrectionPrior: 0.5, CrossReading: 0.9, Translation: 1, Romaji: 0.8, Compound: 0.8, Acronym: 0.9, Alias: 0.8,
 	K1: 1.2, B: 0.5, TitleWeight: 0.5, ContextWeight: 0.4,
 	TitleCredit: 0.7, ContextCredit: 0.2, ArticleCredit: 0.2,
 	CoverageExp: 2, BM25Share: 0.8, Proximity: 0.3, Topical: 0.2, FirstMention: 0.5, TypeMiss: 0.7, TypeEvidence: 0.9, SentenceType: 0.8, FocusMiss: 0.6, YearMiss: 0.5, Actor: 0.2, Recency: 0.2, OwnShare: 0.6, FollowUp: 0.3, Clumping: 1.5,

@@ -24,7 +24,6 @@ import (
 )
 
 //go:generate go run gen.go -wordnet /usr/share/wordnet
-//go:generate go run narrowgen.go
 
 // wordnet holds one line per lemma, sorted: the lemma, a tab, its number
 // of senses in all parts of speech, a tab, its most frequent senses
@@ -322,24 +321,4 @@ func contains(s []string, x string) bool {
 func Person(lemma string) bool {
 	_, ok := sorted.Lookup(persons, lemma)
 	return ok
-}
-
-// narrower holds, one line per lemma and sorted, the lemma, a tab, and the
-// lemmas whose commonest sense has it among the words of its broader
-// concept, separated by "|" ("bathroom\trestroom|washroom|..."); only
-// those with 25 at most (see narrowgen.go).
-//
-//go:embed narrower.txt
-var narrower string
-
-// Narrower returns the lemmas of the narrower concepts of a lemma: those
-// whose commonest sense it is a broader concept of ("restroom" and
-// "washroom" for bathroom), or nil where there are none or too many
-// for any to stand for it ("person").
-func Narrower(lemma string) []string {
-	v, ok := lookup(narrower, lemma)
-	if !ok {
-		return nil
-	}
-	return strings.Split(v, "|")
 }

@@ -269,17 +269,3 @@ func TestPlurals(t *testing.T) {
 		}
 	}
 }
-
-// TestNarrower: the narrower concepts of a lemma's commonest sense, read
-// from WordNet's broader ones, and none for a lemma with too many.
-func TestNarrower(t *testing.T) {
-	if got := Narrower("bathroom"); !contains(got, "restroom") {
-		t.Errorf("Narrower(bathroom) = %q, want restroom among them", got)
-	}
-	if got := Narrower("litigant"); !contains(got, "plaintiff") {
-		t.Errorf("Narrower(litigant) = %q, want plaintiff among them", got)
-	}
-	if got := Narrower("person"); got != nil {
-		t.Errorf("Narrower(person) = %d words, want none", len(got))
-	}
-}
