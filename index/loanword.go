@@ -476,7 +476,7 @@ func (s *snapshotStats) koreanLoanwords(key string) (words, compounds []string) 
 			// no loanword (대상, 對象, "target", is not デッサン, "sketch";
 			// 한도, 限度, "limit", not ハンド, "hand"), nor is a word of
 			// the native lexicon (사랑, "love", is not "seoul lion").
-			if len(runes) <= maxLoanSyllables && dictionary.Korean(tc.term) == nil && dictionary.NativeKorean(tc.term) == nil {
+			if len(runes) <= maxLoanSyllables && !inKoreanLexicon(tc.term) {
 				if k := hangulLoanKey(tc.term); len(k) >= minLoanKey {
 					keys[k] = append(keys[k], tc)
 					if l := looseKey(k); l != "" {
@@ -634,14 +634,8 @@ func (a *reading) loanPhrases(text string) string {
 		if japanese {
 			ja = st.katakanaLoanwords(key)
 		}
-		for _, t := range st.borrowedBySound(strings.Join(parts, "")) {
-			if kanaLoanKey(t) != "" {
-				ja = appendNew(ja, t)
-			} else {
-				ko = appendNew(ko, t)
-			}
-		}
-		return ko, ja
+		kana, hangul := byScript(st.borrowedBySound(strings.Join(parts, "")))
+		return appendNew(ko, hangul...), appendNew(ja, kana...)
 	}
 	words := latinWord.FindAllStringIndex(text, -1)
 	out := []byte(text)
@@ -753,10 +747,6 @@ func (s *snapshotStats) katakanaLoanwords(key string) []string {
 	return nil
 }
 
-// English "th" is borrowed as s (death: デス, 데스; thriller: スリラー)
-// more often than as t (Thomas: トーマス): an English word is looked up
-// by both (see soundSpellings).
-
 // heardTerm is a term of the corpus with its reading in Latin letters.
 type heardTerm struct {
 	termCount
@@ -764,9 +754,10 @@ type heardTerm struct {
 }
 
 // soundSpellings returns the spellings an English word may be borrowed
-// by: its own, the one with its "th" said as s and the silent gh of igh left out
-// (fighter: ファイター), and each of those without an r closing a syllable
-// (see nonRhotic).
+// by: its own; the one with its "th" said as s, as it is borrowed more
+// often than as t (death: デス, 데스; thriller: スリラー; but Thomas:
+// トーマス), and the silent gh of igh left out (fighter: ファイター); and
+// each of those without an r closing a syllable (see nonRhotic).
 func soundSpellings(english string) []string {
 	var out []string
 	for _, w := range []string{english, strings.NewReplacer("th", "s", "igh", "i").Replace(english)} {
@@ -804,7 +795,7 @@ func (s *snapshotStats) borrowedBySound(english string) []string {
 			// nickname of '인필트레이션' 이선우).
 			heard := map[string]bool{}
 			hangul := func(tc termCount) {
-				if n := utf8.RuneCountInString(tc.term); !heard[tc.term] && n >= 2 && n <= maxLoanSyllables && lang.LoanwordSpelling(tc.term) && dictionary.Korean(tc.term) == nil && dictionary.NativeKorean(tc.term) == nil {
+				if n := utf8.RuneCountInString(tc.term); !heard[tc.term] && n >= 2 && n <= maxLoanSyllables && lang.LoanwordSpelling(tc.term) && !inKoreanLexicon(tc.term) {
 					heard[tc.term] = true
 					add(tc, lang.RomanizeKoreanLinked(lang.WithoutDoubling(tc.term)))
 				}
@@ -868,6 +859,26 @@ func katakanaKeys(key string) []string {
 		keys = append(keys, g)
 	}
 	return keys
+}
+
+// inKoreanLexicon reports whether a Hangul word is one the dictionary
+// reads as Chinese characters or the native lexicon lists: no borrowed
+// word.
+func inKoreanLexicon(word string) bool {
+	return dictionary.Korean(word) != nil || dictionary.NativeKorean(word) != nil
+}
+
+// byScript divides borrowed words into those in katakana and those in
+// Hangul.
+func byScript(words []string) (katakana, hangul []string) {
+	for _, w := range words {
+		if kanaLoanKey(w) != "" {
+			katakana = append(katakana, w)
+		} else {
+			hangul = append(hangul, w)
+		}
+	}
+	return katakana, hangul
 }
 
 // appendNew appends the words of more that list does not hold yet.

@@ -795,11 +795,7 @@ func (idx *Index) addKoreanLoanwords(st stats, c *concept, word string, conf, co
 		// Korean writes some sounds as Japanese does not (the shon of
 		// インフィルトレーション is the syeon of 인필트레이션): the Hangul
 		// words of its consonants whose vowels agree with it.
-		for _, t := range st.borrowedBySound(lang.RomanizeKana(word)) {
-			if kanaLoanKey(t) == "" {
-				words = append(words, t)
-			}
-		}
+		_, words = byScript(st.borrowedBySound(lang.RomanizeKana(word)))
 	}
 	for _, t := range words {
 		c.addAlt(st, knowledge.Korean, []string{t}, conf, seen)
