@@ -433,10 +433,7 @@ var godanRows = map[rune]string{
 // pair of an article holds alone.
 func japaneseVerbStems(plain string) []string {
 	runes := []rune(plain)
-	k := 0
-	for k < len(runes) && unicode.Is(unicode.Han, runes[k]) {
-		k++
-	}
+	k := leadingKanji(runes)
 	if k == 0 || k >= len(runes) {
 		return nil
 	}
@@ -459,6 +456,16 @@ func japaneseVerbStems(plain string) []string {
 	return out
 }
 
+// leadingKanji returns how many Chinese characters a word begins with:
+// the stem of a verb or adjective written with its kana ending.
+func leadingKanji(runes []rune) int {
+	k := 0
+	for k < len(runes) && unicode.Is(unicode.Han, runes[k]) {
+		k++
+	}
+	return k
+}
+
 // partnerEndings are the endings a Japanese verb's transitive or
 // intransitive partner may have after the same kanji (上がる, 上げる;
 // 延びる, 延ばす; 増える, 増やす; 壊れる, 壊す).
@@ -473,10 +480,7 @@ var partnerEndings = []string{"る", "す", "う", "く", "ぐ", "つ", "ぶ", "
 // "be decided": 決める, "decide"; 上がる, "be raised": 上げる, "raise").
 func japanesePartners(plain string) []string {
 	runes := []rune(plain)
-	k := 0
-	for k < len(runes) && unicode.Is(unicode.Han, runes[k]) {
-		k++
-	}
+	k := leadingKanji(runes)
 	if k == 0 || k == len(runes) || !isHiragana(runes[len(runes)-1]) {
 		return nil
 	}

@@ -627,14 +627,15 @@ func (a *reading) loanPhrases(text string) string {
 	// borrowed returns the Korean and the Japanese words that sound like
 	// English words said as one.
 	borrowed := func(parts []string) (ko, ja []string) {
-		key := loanKey(strings.Join(parts, ""))
+		joined := strings.Join(parts, "")
+		key := loanKey(joined)
 		if korean {
 			ko, _ = st.koreanLoanwords(key)
 		}
 		if japanese {
 			ja = st.katakanaLoanwords(key)
 		}
-		kana, hangul := byScript(st.borrowedBySound(strings.Join(parts, "")))
+		kana, hangul := byScript(st.borrowedBySound(joined))
 		return appendNew(ko, hangul...), appendNew(ja, kana...)
 	}
 	words := latinWord.FindAllStringIndex(text, -1)
@@ -773,9 +774,9 @@ func soundSpellings(english string) []string {
 // name (see soundSpellings), or a loanword's reading, whose vowels are
 // matched either way (see loanSound). Death Note, which an English
 // question writes as two words, is デスノート and 데스노트; the
-// インフィルトレーション of a Japanese question is 인필트레이션. The best
-// agreeing first, then the commonest; maxLoanwords of each script at
-// most.
+// インフィルトレーション of a Japanese question is 인필트레이션. The katakana
+// words, then the Hangul ones (see byScript), maxLoanwords of each at
+// most, the best agreeing first, then the commonest.
 func (s *snapshotStats) borrowedBySound(english string) []string {
 	english = strings.ToLower(english)
 	return s.remember("\x04"+english, func() []string {
@@ -809,7 +810,6 @@ func (s *snapshotStats) borrowedBySound(english string) []string {
 		type cand struct {
 			heardTerm
 			sound float64
-			kana  bool
 		}
 		var cands []cand
 		best := map[string]int{} // term: its index in cands
@@ -824,24 +824,18 @@ func (s *snapshotStats) borrowedBySound(english string) []string {
 					continue
 				}
 				best[st.term] = len(cands)
-				cands = append(cands, cand{st, v, kanaLoanKey(st.term) != ""})
+				cands = append(cands, cand{st, v})
 			}
 		}
 		slices.SortFunc(cands, func(a, b cand) int {
 			return cmp.Or(cmp.Compare(b.sound, a.sound), cmp.Compare(b.df, a.df), cmp.Compare(a.term, b.term))
 		})
-		var out []string
-		var kana, hangul int
-		for _, c := range cands {
-			if c.kana && kana < maxLoanwords {
-				kana++
-				out = append(out, c.term)
-			} else if !c.kana && hangul < maxLoanwords {
-				hangul++
-				out = append(out, c.term)
-			}
+		terms := make([]string, len(cands))
+		for i, c := range cands {
+			terms[i] = c.term
 		}
-		return out
+		kana, hangul := byScript(terms)
+		return slices.Concat(kana[:min(len(kana), maxLoanwords)], hangul[:min(len(hangul), maxLoanwords)])
 	})
 }
 
